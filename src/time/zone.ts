@@ -1,0 +1,86 @@
+// Time zones by name: UTC, fixed offsets like +05:30, and IANA names via Intl; instances are cached.
+
+import { closestNames, SplError } from '../errors.js';
+import { numericAbbreviation } from './zone-abbreviations.js';
+import { wallClockMs } from './local-time.js';
+import { IanaTimeZone } from './zone-iana.js';
+
+/** A time zone: UTC offsets over time and local wall-clock → UTC conversion. */
+export interface TimeZone {
+  /** Canonical name: `UTC`, `+05:30`, or an IANA name like `America/New_York`. */
+  readonly name: string;
+  /** Offset from UTC in minutes at an instant, east positive (New York winter: -300). */
+  offsetMinutes(epochMs: number): number;
+  /** Abbreviation for %Z at an instant: `EST`, `CEST`, `UTC`, or numeric like `+0530` where none exists. */
+  abbreviation(epochMs: number): string;
+  /**
+   * UTC epoch milliseconds of a local wall-clock time (month 1..12; fields may overflow, e.g. day 32).
+   * Ambiguous times take the earlier instant; times in a DST gap are shifted forward by the gap.
+   */
+  localToEpochMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number;
+}
+
+/** A zone with a constant offset. */
+class FixedOffsetZone implements TimeZone {
+  readonly name: string;
+  private readonly offset: number;
+  private readonly abbreviationText: string;
+
+  constructor(name: string, offsetMinutes: number, abbreviation: string) {
+    this.name = name;
+    this.offset = offsetMinutes;
+    this.abbreviationText = abbreviation;
+  }
+
+  offsetMinutes(): number {
+    return this.offset;
+  }
+
+  abbreviation(): string {
+    return this.abbreviationText;
+  }
+
+  localToEpochMs(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number): number {
+    return wallClockMs(y, mo, d, h, mi, s, ms) - this.offset * 60000;
+  }
+}
+
+export const UTC: TimeZone = new FixedOffsetZone('UTC', 0, 'UTC');
+
+const UTC_ALIASES = new Set(['utc', 'gmt', 'z', 'zulu', 'uct', 'universal', 'etc/utc', 'etc/gmt', 'etc/uct', 'etc/zulu']);
+const FIXED_OFFSET = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+const zoneCache = new Map<string, TimeZone>();
+
+/** The zone with this name; throws SplError('bad-option') for an unknown name. */
+export function getZone(name: string): TimeZone {
+  let zone = zoneCache.get(name);
+  if (zone === undefined) {
+    zone = createZone(name);
+    zoneCache.set(name, zone);
+  }
+  return zone;
+}
+
+function createZone(name: string): TimeZone {
+  if (UTC_ALIASES.has(name.toLowerCase())) return UTC;
+  const fixed = FIXED_OFFSET.exec(name);
+  if (fixed) return fixedOffsetZone(name, fixed[1]!, Number(fixed[2]), Number(fixed[3] ?? 0));
+  try {
+    return new IanaTimeZone(name);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    const suggestions = closestNames(name, Intl.supportedValuesOf('timeZone'));
+    const hints = suggestions.length > 0 ? [`did you mean ${suggestions.join(', ')}?`] : [];
+    throw new SplError('bad-option', `unknown time zone "${name}"`, undefined, [
+      ...hints, 'use an IANA name like America/New_York, UTC, or an offset like +05:30',
+    ]);
+  }
+}
+
+function fixedOffsetZone(text: string, sign: string, hours: number, minutes: number): TimeZone {
+  if (hours > 23 || minutes > 59) throw new SplError('bad-option', `time zone offset "${text}" is out of range`);
+  const offset = (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
+  if (offset === 0) return UTC;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return new FixedOffsetZone(`${sign}${pad(hours)}:${pad(minutes)}`, offset, numericAbbreviation(offset));
+}
