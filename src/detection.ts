@@ -42,9 +42,6 @@ export interface Detection {
   file: string;
 }
 
-/** ESCU's deployment defaults for every detection type (deployments/escu_default_configuration_*.yml). */
-const ESCU_DEFAULT_SCHEDULE: DetectionSchedule = { earliest_time: '-70m@m', latest_time: '-10m@m' };
-
 type YamlMap = Record<string, unknown>;
 
 function isMap(value: unknown): value is YamlMap {
@@ -82,13 +79,17 @@ function readTags(value: YamlMap): DetectionTags {
   return tags;
 }
 
-/** The detection's `deployment.scheduling` times when present, else ESCU's default schedule. */
-function readSchedule(doc: YamlMap): DetectionSchedule {
-  const scheduling = isMap(doc.deployment) && isMap(doc.deployment.scheduling) ? doc.deployment.scheduling : {};
-  return {
-    earliest_time: optionalString(scheduling.earliest_time) ?? ESCU_DEFAULT_SCHEDULE.earliest_time,
-    latest_time: optionalString(scheduling.latest_time) ?? ESCU_DEFAULT_SCHEDULE.latest_time,
-  };
+/** `default_schedule:` (splq's queries/) or ESCU's older `deployment: scheduling:`; undefined when neither is there. */
+function readSchedule(doc: YamlMap): DetectionSchedule | undefined {
+  const deployment = isMap(doc.deployment) ? doc.deployment.scheduling : undefined;
+  const schedule = isMap(doc.default_schedule) ? doc.default_schedule : isMap(deployment) ? deployment : undefined;
+  if (!schedule) return undefined;
+  const result: DetectionSchedule = {};
+  const earliest = optionalString(schedule.earliest_time);
+  const latest = optionalString(schedule.latest_time);
+  if (earliest !== undefined) result.earliest_time = earliest;
+  if (latest !== undefined) result.latest_time = latest;
+  return result;
 }
 
 function parseYaml(file: string): YamlMap {
@@ -119,9 +120,10 @@ export function readDetection(file: string): Detection {
   const detection: Detection = {
     name: optionalString(doc.name) ?? file,
     search: doc.search,
-    defaultSchedule: readSchedule(doc),
     file,
   };
+  const schedule = readSchedule(doc);
+  if (schedule) detection.defaultSchedule = schedule;
   const id = optionalString(doc.id);
   if (id !== undefined) detection.id = id;
   const type = optionalString(doc.type);
