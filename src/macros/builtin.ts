@@ -6,5 +6,11 @@ const SPLUNK_SA_CIM = 'builtin (Splunk_SA_CIM macros.conf)';
 /** Added before any loaded file, so a user's own definition of the same name and arity wins. */
 export const BUILTIN_MACROS: readonly MacroDef[] = [
   // Strips the data-model object prefix from tstats output fields: Processes.dest -> dest.
-  { name: 'drop_dm_object_name', args: ['object'], definition: 'rename $object$.* AS *', iseval: false, origin: SPLUNK_SA_CIM },
+  {
+    name: 'drop_dm_object_name',
+    args: ['object'],
+    definition: 'rename $object$.* AS *',
+    iseval: false,
+    origin: SPLUNK_SA_CIM,
+  },
 ];

@@ -37,7 +37,7 @@ function locate(err: unknown, nesting: Nesting, original: string): unknown {
   if (!(err instanceof SplError)) return err;
   if (err.source === undefined) {
     if (nesting.callSpan) err.span = nesting.callSpan;
-    err.macroStack = nesting.frames;
+    err.macroStack = [...nesting.frames];
     err.source = original;
   }
   return err;

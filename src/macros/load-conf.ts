@@ -55,12 +55,13 @@ function readStanzas(text: string, file: string): Stanza[] {
 function stanzaArgs(stanza: Stanza, arity: number, file: string): string[] {
   if (arity === 0) return [];
   const names = (stanza.keys.get('args')?.value ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const fail = (message: string) => loadError(file, stanza.line, message);
   if (names.length !== arity) {
-    throw loadError(file, stanza.line, `[${stanza.header}] declares ${arity} argument(s) but args lists ${names.length}`);
+    throw fail(`[${stanza.header}] declares ${arity} argument(s) but args lists ${names.length}`);
   }
   const bad = names.find((n) => !ARG_NAME.test(n));
-  if (bad !== undefined) throw loadError(file, stanza.line, `bad argument name "${bad}" (letters, digits, _ and - only)`);
-  if (new Set(names).size !== names.length) throw loadError(file, stanza.line, `repeated argument name in [${stanza.header}]`);
+  if (bad !== undefined) throw fail(`bad argument name "${bad}" (letters, digits, _ and - only)`);
+  if (new Set(names).size !== names.length) throw fail(`repeated argument name in [${stanza.header}]`);
   return names;
 }
 

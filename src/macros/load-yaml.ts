@@ -60,7 +60,13 @@ export function parseEscuMacroYaml(text: string, file: string): MacroDef {
   if (typeof name !== 'string' || name.trim() === '') throw loadError(file, 'missing `name`');
   const body = definitionText(definition);
   if (body === undefined) throw loadError(file, 'missing `definition` (must be a string)');
-  const def: MacroDef = { name: name.trim(), args: stringList(args, file), definition: body, iseval: false, origin: file };
+  const def: MacroDef = {
+    name: name.trim(),
+    args: stringList(args, file),
+    definition: body,
+    iseval: false,
+    origin: file,
+  };
   if (typeof description === 'string') def.description = description;
   return def;
 }

@@ -31,17 +31,18 @@ function wrongArity(call: MacroCall, arities: number[], span: Span): SplError {
 }
 
 /** The macro a call refers to; throws the SplError that explains why there is none. */
-export function resolveMacroCall(call: MacroCall, lib: MacroLibrary, span: Span, filterFallback: boolean): CompiledMacro {
+export function resolveMacroCall(
+  call: MacroCall,
+  lib: MacroLibrary,
+  span: Span,
+  filterFallback: boolean,
+): CompiledMacro {
   const found = lib.lookupCompiled(call.name, call.args.length);
   if (found) {
-    if (found.def.iseval) {
-      throw new SplError(
-        'macro-iseval',
-        `macro '${macroDisplayName(call.name, call.args.length)}' is an eval-based macro (iseval = true), which is not supported yet`,
-        span,
-      );
-    }
-    return found;
+    if (!found.def.iseval) return found;
+    const shown = macroDisplayName(call.name, call.args.length);
+    const message = `macro '${shown}' is an eval-based macro (iseval = true), which is not supported yet`;
+    throw new SplError('macro-iseval', message, span);
   }
   const arities = lib.aritiesOf(call.name);
   if (arities.length > 0) throw wrongArity(call, arities, span);
