@@ -1,0 +1,107 @@
+// Turn raw JSON records into events: parse, unwrap Splunk exports, flatten (projected), _raw, _time, metadata.
+import { Event, type FieldValue } from '../runtime/event.js';
+import { parseTimestamp } from '../time/parse.js';
+import type { TimeZone } from '../time/zone.js';
+import { jsonSyntaxError, notAnObjectError, type DecodeError } from './decode-error.js';
+import { createFlattener } from './project.js';
+import type { RawRecord } from './raw-record.js';
+
+export type { DecodeError } from './decode-error.js';
+
+/** Default metadata values for events that do not carry their own. */
+export interface MetadataDefaults {
+  sourcetype?: string;
+  source?: string;
+  host?: string;
+  index?: string;
+}
+
+export interface DecodeOptions {
+  /** Zone for timestamps written without one. */
+  zone: TimeZone;
+  /** Field holding the event time when there is no `_time` (replaces the built-in candidate list). */
+  timeField?: string;
+  defaults?: MetadataDefaults;
+  /** Field names the query uses (with their `.`/`{}` descendants), or null for all fields. */
+  fields?: ReadonlySet<string> | null;
+}
+
+export type Decoder = (rec: RawRecord) => Event | DecodeError;
+
+/** Fields tried, in order, for the event time after `_time`. */
+export const TIME_FIELD_CANDIDATES: readonly string[] = [
+  '@timestamp', 'timestamp', 'TimeCreated', 'EventTime', 'UtcTime', 'TimeGenerated', 'time', 'date',
+];
+const METADATA_FIELDS = ['sourcetype', 'source', 'host', 'index'] as const;
+/** Keys a Splunk export line (`output_mode=json`) may carry besides `result`. */
+const EXPORT_KEYS = new Set(['preview', 'offset', 'lastrow', 'result']);
+
+export function isDecodeError(value: Event | DecodeError): value is DecodeError {
+  return !(value instanceof Event);
+}
+
+/** A decoder configured once (projection, time lookups, defaults) and applied to every record. */
+export function createDecoder(opts: DecodeOptions): Decoder {
+  const fields = opts.fields ?? null;
+  const flatten = createFlattener(fields === null ? null : new Set([...fields, '_raw', '_time', ...METADATA_FIELDS]));
+  const timeLookups = ['_time', ...(opts.timeField !== undefined ? [opts.timeField] : TIME_FIELD_CANDIDATES)].map(
+    compileLookup,
+  );
+  const defaults = opts.defaults ?? {};
+  return (rec) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(rec.text);
+    } catch (err) {
+      return jsonSyntaxError(rec, err);
+    }
+    if (!isObject(parsed)) return notAnObjectError(rec, parsed);
+    const obj = unwrapExport(parsed);
+    const values = new Map<string, FieldValue>();
+    flatten(obj, values);
+    setTime(values, obj, timeLookups, opts.zone);
+    for (const name of METADATA_FIELDS) {
+      const fallback = name === 'source' ? (defaults.source ?? rec.file) : defaults[name];
+      if (!values.has(name) && fallback !== undefined) values.set(name, fallback);
+    }
+    return new Event(values, values.has('_raw') ? undefined : rec.text);
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `{"preview":false,"result":{...}}` → the result object; anything else unchanged. */
+function unwrapExport(obj: Record<string, unknown>): Record<string, unknown> {
+  const result = obj.result;
+  if (!isObject(result)) return obj;
+  for (const key of Object.keys(obj)) if (!EXPORT_KEYS.has(key)) return obj;
+  return result;
+}
+
+type Lookup = (obj: Record<string, unknown>) => unknown;
+
+/** Read a field by its name as a key, else (for a dotted name) by walking nested objects. */
+function compileLookup(name: string): Lookup {
+  const path = name.split('.');
+  if (path.length === 1) return (obj) => obj[name];
+  return (obj) => {
+    if (name in obj) return obj[name];
+    let node: unknown = obj;
+    for (const key of path) node = isObject(node) ? node[key] : undefined;
+    return node;
+  };
+}
+
+/** `_time` from the first present time field (epoch seconds); no parsable time → no `_time`. */
+function setTime(values: Map<string, FieldValue>, obj: Record<string, unknown>, lookups: Lookup[], zone: TimeZone): void {
+  for (const lookup of lookups) {
+    const value = lookup(obj);
+    if (value === undefined || value === null || value === '') continue;
+    const time = parseTimestamp(value, zone);
+    if (time === undefined) values.delete('_time');
+    else values.set('_time', time);
+    return;
+  }
+}
