@@ -72,19 +72,27 @@ function readerFor(token: FormatToken): FieldReader {
 /** Whitespace in a format matches any run of whitespace (even none); other characters match exactly. */
 function literalReader(literal: string): FieldReader {
   const parts = literal.split(/(\s+)/).filter((part) => part !== '');
+  const readers = parts.map((part): FieldReader => (/^\s/.test(part) ? readWhitespace : exactTextReader(part)));
+  if (readers.length === 1) return readers[0]!;
+  return (f) => readers.every((read) => read(f));
+}
+
+function exactTextReader(text: string): FieldReader {
   return (f) => {
-    for (const part of parts) {
-      if (/^\s/.test(part)) readWhitespace(f);
-      else if (f.text.startsWith(part, f.pos)) f.pos += part.length;
-      else return false;
-    }
+    if (!f.text.startsWith(text, f.pos)) return false;
+    f.pos += text.length;
     return true;
   };
 }
 
 function readWhitespace(f: ParsedFields): boolean {
-  while (f.pos < f.text.length && /\s/.test(f.text[f.pos]!)) f.pos++;
+  while (isWhitespace(f.text.charCodeAt(f.pos))) f.pos++;
   return true;
+}
+
+/** Space, tab, newline, vertical tab, form feed, carriage return. */
+function isWhitespace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
 function epochSecondsOf(f: ParsedFields, zone: TimeZone): number | null {
