@@ -1,5 +1,4 @@
-// The `windows` preset: per export format, the fields Splunk's Windows add-on would give (EventCode, ComputerName,
-// dest, Message, source/sourcetype from the channel) and which field holds the true UTC `_time`.
+// The `windows` preset: per export format, the fields Splunk's Windows add-on would give and the true UTC `_time`.
 import type { Event } from '../runtime/event.js';
 import { parseTimestamp } from '../time/parse.js';
 import { getZone, type TimeZone } from '../time/zone.js';

@@ -67,10 +67,16 @@ export class XmlEventParser {
   ) {}
 
   push(chunk: string): void {
-    let text = this.carry + chunk;
-    if (this.lineNumber === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    let start = 0;
-    for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', start)) {
+    const atFileStart = this.lineNumber === 0 && this.carry === '';
+    const text = atFileStart && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
+    let newline = text.indexOf('\n');
+    if (newline < 0) {
+      this.carry += text; // only the new chunk is searched, so a long line costs linear time
+      return;
+    }
+    this.line(this.carry + text.slice(0, newline));
+    let start = newline + 1;
+    for (newline = text.indexOf('\n', start); newline >= 0; newline = text.indexOf('\n', start)) {
       this.line(text.slice(start, newline));
       start = newline + 1;
     }

@@ -1,5 +1,4 @@
-// The windows preset on self-made records of every format: detection, EventCode/ComputerName/dest/Message,
-// source and sourcetype from the channel, Winlogbeat lifting, and the _time field and fallback.
+// The windows preset on self-made records of every format: detection, mapped fields, Winlogbeat lifting, _time.
 import { describe, expect, it } from 'vitest';
 import { compileFieldMapping } from '../../src/input/aliases.js';
 import { detectWindowsFormat, windowsPresetMapping } from '../../src/input/windows-preset.js';
