@@ -1,0 +1,27 @@
+// Regex arguments of eval functions: PCRE patterns translated by src/regex, compiled once when literal.
+import { isSplError, SplError } from '../../errors.js';
+import { compilePcre, type CompiledRegex } from '../../regex/pcre.js';
+import type { CompiledArg, Evaluator } from '../types.js';
+import { preparedArg } from './define.js';
+
+/** The compiled regex of a pattern argument; a bad literal pattern throws `bad-regex` at the argument. */
+export function compiledRegexArg(arg: CompiledArg, global: boolean): (ev: Parameters<Evaluator>[0]) => CompiledRegex | null {
+  const span = arg.node.span;
+  return preparedArg(arg, (pattern) => {
+    try {
+      return compilePcre(pattern, { global, span });
+    } catch (e) {
+      if (isSplError(e)) {
+        e.span ??= span;
+        throw e;
+      }
+      throw new SplError('bad-regex', `invalid regular expression: ${(e as Error).message}`, span);
+    }
+  });
+}
+
+/** The JS RegExp of a pattern argument (non-global: safe for `test`). */
+export function regexArg(arg: CompiledArg): (ev: Parameters<Evaluator>[0]) => RegExp | null {
+  const compiled = compiledRegexArg(arg, false);
+  return (ev) => compiled(ev)?.regex ?? null;
+}
