@@ -27,7 +27,7 @@ class Projection {
   walk(obj: Record<string, unknown>, prefix: string, out: Map<string, FieldValue>): void {
     for (const key of Object.keys(obj)) {
       const name = prefix === '' ? key : `${prefix}.${key}`;
-      if (this.wanted.has(name)) {
+      if (this.isWanted(name, key)) {
         flattenInto({ [key]: obj[key] }, out, prefix);
         continue;
       }
@@ -38,11 +38,21 @@ class Projection {
     }
   }
 
+  /**
+   * True for a wanted name or a descendant of one. Walked ancestors were not wanted, so only the ones inside
+   * `key` itself (a key containing `.` or `{}`, or a name produced by flattening an array) need checking.
+   */
+  private isWanted(name: string, key: string): boolean {
+    if (this.wanted.has(name)) return true;
+    if (!key.includes('.') && !key.includes('{}')) return false;
+    return ancestorsOf(name).some((ancestor) => this.wanted.has(ancestor));
+  }
+
   private flattenArrayFiltered(key: string, value: unknown[], prefix: string, out: Map<string, FieldValue>): void {
     const all = new Map<string, FieldValue>();
     flattenInto({ [key]: value }, all, prefix);
     for (const [name, fieldValue] of all) {
-      if (this.wanted.has(name) || ancestorsOf(name).some((a) => this.wanted.has(a))) out.set(name, fieldValue);
+      if (this.isWanted(name, name)) out.set(name, fieldValue);
     }
   }
 }
