@@ -31,6 +31,17 @@ const COMPOSITES: Record<string, string> = {
   h: '%b',
 };
 
+/** Default digit counts of the sub-second specifiers: %N nanoseconds, %Q milliseconds, %f microseconds. */
+const FRACTION_DEFAULT_WIDTH: Record<string, number> = { N: 9, Q: 3, f: 6 };
+
+/** The digit count of a sub-second specifier (%N, %3N, %Q, %6Q, %f), or undefined for other tokens. */
+export function fractionWidth(token: FormatToken): number | undefined {
+  if (token.kind !== 'specifier') return undefined;
+  const defaultWidth = FRACTION_DEFAULT_WIDTH[token.letter];
+  if (defaultWidth === undefined) return undefined;
+  return token.letter === 'f' ? defaultWidth : token.width ?? defaultWidth;
+}
+
 const SPECIFIER = /%(-?)(\d*)(:{0,3})(Ez|[\s\S])/y;
 
 /** Tokenizes a format; a `%` that starts no specifier (e.g. at the very end) is literal text. */
@@ -78,8 +89,11 @@ function mergeLiterals(tokens: FormatToken[]): FormatToken[] {
   const merged: FormatToken[] = [];
   for (const token of tokens) {
     const last = merged[merged.length - 1];
-    if (token.kind === 'literal' && last?.kind === 'literal') merged[merged.length - 1] = { kind: 'literal', text: last.text + token.text };
-    else merged.push(token);
+    if (token.kind === 'literal' && last?.kind === 'literal') {
+      merged[merged.length - 1] = { kind: 'literal', text: last.text + token.text };
+    } else {
+      merged.push(token);
+    }
   }
   return merged;
 }

@@ -20,7 +20,9 @@ const UNIT_SPELLINGS: Record<TimeUnit, string[]> = {
   quarter: ['q', 'qtr', 'qtrs', 'quarter', 'quarters'],
   year: ['y', 'yr', 'yrs', 'year', 'years'],
 };
-for (const [unit, names] of Object.entries(UNIT_SPELLINGS)) for (const name of names) UNIT_BY_NAME[name] = unit as TimeUnit;
+for (const [unit, names] of Object.entries(UNIT_SPELLINGS)) {
+  for (const name of names) UNIT_BY_NAME[name] = unit as TimeUnit;
+}
 
 const OFFSET = /([+-])(\d*)([a-zA-Z]+)/y;
 const SNAP = /@([a-zA-Z]+)(\d*)/y;
@@ -59,12 +61,15 @@ function unitOf(name: string, spec: string, pos: number, length: number): TimeUn
 function snapWeekday(unit: TimeUnit, digits: string, spec: string, pos: number, length: number): number {
   if (digits === '') return 0;
   const weekday = Number(digits);
-  if (unit !== 'week' || weekday > 7) throw badModifier(spec, pos, `bad snap unit "${spec.slice(pos + 1, pos + length)}"`, length);
+  if (unit !== 'week' || weekday > 7) {
+    throw badModifier(spec, pos, `bad snap unit "${spec.slice(pos + 1, pos + length)}"`, length);
+  }
   return weekday % 7;
 }
 
-export function badModifier(spec: string, pos: number, reason: string, length = spec.length - pos): SplError {
-  return new SplError('bad-time-format', `invalid time modifier "${spec}": ${reason}`, { start: pos, end: pos + length }, [
+function badModifier(spec: string, pos: number, reason: string, length = spec.length - pos): SplError {
+  const span = { start: pos, end: pos + length };
+  return new SplError('bad-time-format', `invalid time modifier "${spec}": ${reason}`, span, [
     'use now, an epoch number, %m/%d/%Y:%H:%M:%S, or [+|-]<number><unit>[@<unit>] such as -24h@h or -7d@w1',
   ]);
 }

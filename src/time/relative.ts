@@ -30,7 +30,8 @@ export function compileTimeModifier(spec: string): TimeModifier {
 }
 
 function applyStep(seconds: number, step: ModifierStep, zone: TimeZone): number {
-  return step.kind === 'offset' ? applyOffset(seconds, step.amount, step.unit, zone) : snapDown(seconds, step.unit, step.weekday, zone);
+  if (step.kind === 'offset') return applyOffset(seconds, step.amount, step.unit, zone);
+  return snapDown(seconds, step.unit, step.weekday, zone);
 }
 
 /** An absolute time in Splunk's `%m/%d/%Y:%H:%M:%S` or ISO 8601 form, or undefined when `text` is neither. */

@@ -60,22 +60,3 @@ export const TEXT_FIELDS: Record<string, (context: FormatContext) => string> = {
   n: () => '\n',
   t: () => '\t',
 };
-
-/** Sub-second digits: %N (default 9), %Q (default 3), %f (always 6); truncated, zero-padded past 9. */
-export const FRACTION_DEFAULT_WIDTH: Record<string, number> = { N: 9, Q: 3, f: 6 };
-
-/** The numeric offset for %z (colons 0), %:z, %::z, %:::z (hours, plus minutes when not whole hours). */
-export function offsetText(offsetMinutes: number, colons: number): string {
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const totalSeconds = Math.round(Math.abs(offsetMinutes) * 60);
-  const hours = pad2(Math.floor(totalSeconds / 3600));
-  const minutes = pad2(Math.floor((totalSeconds % 3600) / 60));
-  if (colons === 0) return `${sign}${hours}${minutes}`;
-  if (colons === 1) return `${sign}${hours}:${minutes}`;
-  if (colons === 2) return `${sign}${hours}:${minutes}:${pad2(totalSeconds % 60)}`;
-  return minutes === '00' ? `${sign}${hours}` : `${sign}${hours}:${minutes}`;
-}
-
-export function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}

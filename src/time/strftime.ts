@@ -1,11 +1,10 @@
 // strftime: formats epoch seconds in a time zone; the format is parsed once into a list of emitters.
 
-import { tokenizeFormat, type FormatToken } from './format-tokens.js';
+import { fractionWidth, tokenizeFormat, type FormatToken } from './format-tokens.js';
 import { localTimeAt } from './local-time.js';
 import { splitSeconds } from './seconds.js';
-import {
-  FRACTION_DEFAULT_WIDTH, NUMERIC_FIELDS, offsetText, TEXT_FIELDS, type FormatContext, type NumericField,
-} from './strftime-fields.js';
+import { offsetText } from './offset-text.js';
+import { NUMERIC_FIELDS, TEXT_FIELDS, type FormatContext, type NumericField } from './strftime-fields.js';
 import type { TimeZone } from './zone.js';
 
 type Emitter = (context: FormatContext) => string;
@@ -17,7 +16,7 @@ type Emitter = (context: FormatContext) => string;
 export function compileStrftime(format: string): (epochSeconds: number, zone: TimeZone) => string {
   const tokens = tokenizeFormat(format);
   const emitters = tokens.map(emitterFor);
-  const needsFraction = tokens.some((t) => t.kind === 'specifier' && t.letter in FRACTION_DEFAULT_WIDTH);
+  const needsFraction = tokens.some((t) => fractionWidth(t) !== undefined);
   return (epochSeconds, zone) => {
     const split = needsFraction ? splitSeconds(epochSeconds) : undefined;
     const wholeSeconds = split ? split.whole : Math.floor(epochSeconds);
@@ -36,8 +35,8 @@ function emitterFor(token: FormatToken): Emitter {
   }
   const numeric = NUMERIC_FIELDS[token.letter];
   if (numeric && token.colons === 0) return numericEmitter(numeric, token.noPad);
-  const fractionWidth = FRACTION_DEFAULT_WIDTH[token.letter];
-  if (fractionWidth !== undefined) return fractionEmitter(token.letter === 'f' ? 6 : token.width ?? fractionWidth);
+  const digits = fractionWidth(token);
+  if (digits !== undefined) return fractionEmitter(digits);
   if (token.letter === 'z') {
     const colons = token.colons;
     return (c) => offsetText(c.local.offsetMinutes, colons);
@@ -57,6 +56,7 @@ function numericEmitter(field: NumericField, noPad: boolean): Emitter {
   };
 }
 
+/** Sub-second digits, truncated (never rounded); widths past nine digits are padded with zeros. */
 function fractionEmitter(width: number): Emitter {
   if (width <= 9) return (c) => c.nanoDigits.slice(0, width);
   const zeros = '0'.repeat(width - 9);

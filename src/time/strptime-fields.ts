@@ -82,7 +82,7 @@ export const readEpochSeconds: FieldReader = (f) => {
 };
 
 /** Reads a full or three-letter name from `names` (case-insensitive); `record` gets its index. */
-export function nameReader(names: string[], record: (f: ParsedFields, index: number) => void): FieldReader {
+function nameReader(names: string[], record: (f: ParsedFields, index: number) => void): FieldReader {
   const lowerNames = names.map((n) => n.toLowerCase());
   return (f) => {
     const rest = f.text.slice(f.pos, f.pos + 12).toLowerCase();

@@ -1,7 +1,7 @@
 // strptime: reads a time from text by a format (compiled once), giving epoch seconds in a time zone.
 
 import { daysInMonth } from './calendar.js';
-import { tokenizeFormat, type FormatToken } from './format-tokens.js';
+import { fractionWidth, tokenizeFormat, type FormatToken } from './format-tokens.js';
 import { wallClockMs } from './local-time.js';
 import { joinSeconds } from './seconds.js';
 import {
@@ -36,7 +36,6 @@ const READERS: Record<string, FieldReader> = {
   p: readMeridiem, P: readMeridiem, s: readEpochSeconds, Z: readZoneAbbreviation, Ez: readOffsetMinutes,
   z: readOffset, n: readWhitespace, t: readWhitespace,
 };
-const FRACTION_DEFAULT_WIDTH: Record<string, number> = { N: 9, Q: 3, f: 6 };
 
 /**
  * Compiles a strptime format. The result reads `text` (trailing text after the format is ignored, as in C
@@ -62,8 +61,8 @@ export function compileStrptimeMatcher(format: string): (text: string, zone: Tim
 
 function readerFor(token: FormatToken): FieldReader {
   if (token.kind === 'literal') return literalReader(token.text);
-  const fractionWidth = FRACTION_DEFAULT_WIDTH[token.letter];
-  if (fractionWidth !== undefined) return fractionReader(token.letter === 'f' ? 6 : token.width ?? fractionWidth);
+  const digits = fractionWidth(token);
+  if (digits !== undefined) return fractionReader(digits);
   const reader = READERS[token.letter];
   if (reader && (token.colons === 0 || token.letter === 'z')) return reader;
   return literalReader(token.source);

@@ -1,5 +1,7 @@
 // Time zone abbreviations (%Z) as the tz database prints them, derived from ICU's English zone names.
 
+import { numericAbbreviation } from './offset-text.js';
+
 /**
  * ICU long zone names whose tz database abbreviation is alphabetic. ICU's en-US short names already cover the
  * US zones (EST, PDT, AKST, HST, AST...) and UTC/GMT; zones not listed here print a numeric abbreviation
@@ -47,23 +49,6 @@ const ABBREVIATION_BY_LONG_NAME: Record<string, string> = {
   'East Africa Time': 'EAT',
   'West Africa Time': 'WAT',
 };
-
-/** A numeric abbreviation in tz database style: `+04`, `-0330`, `+053028` for odd historical offsets. */
-export function numericAbbreviation(offsetMinutes: number): string {
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const totalSeconds = Math.round(Math.abs(offsetMinutes) * 60);
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  let text = sign + pad2(hours);
-  if (minutes !== 0 || seconds !== 0) text += pad2(minutes);
-  if (seconds !== 0) text += pad2(seconds);
-  return text;
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
 
 /** Builds the abbreviation lookup of one IANA zone. */
 export function abbreviationFormatter(zoneName: string): (epochMs: number, offsetMinutes: number) => string {

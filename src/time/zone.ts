@@ -1,7 +1,7 @@
 // Time zones by name: UTC, fixed offsets like +05:30, and IANA names via Intl; instances are cached.
 
 import { closestNames, SplError } from '../errors.js';
-import { numericAbbreviation } from './zone-abbreviations.js';
+import { numericAbbreviation, offsetText } from './offset-text.js';
 import { wallClockMs } from './local-time.js';
 import { IanaTimeZone } from './zone-iana.js';
 
@@ -47,7 +47,9 @@ class FixedOffsetZone implements TimeZone {
 
 export const UTC: TimeZone = new FixedOffsetZone('UTC', 0, 'UTC');
 
-const UTC_ALIASES = new Set(['utc', 'gmt', 'z', 'zulu', 'uct', 'universal', 'etc/utc', 'etc/gmt', 'etc/uct', 'etc/zulu']);
+const UTC_ALIASES = new Set([
+  'utc', 'gmt', 'z', 'zulu', 'uct', 'universal', 'etc/utc', 'etc/gmt', 'etc/uct', 'etc/zulu',
+]);
 const FIXED_OFFSET = /^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$/i;
 const zoneCache = new Map<string, TimeZone>();
 
@@ -81,6 +83,5 @@ function fixedOffsetZone(text: string, sign: string, hours: number, minutes: num
   if (hours > 23 || minutes > 59) throw new SplError('bad-option', `time zone offset "${text}" is out of range`);
   const offset = (sign === '-' ? -1 : 1) * (hours * 60 + minutes);
   if (offset === 0) return UTC;
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return new FixedOffsetZone(`${sign}${pad(hours)}:${pad(minutes)}`, offset, numericAbbreviation(offset));
+  return new FixedOffsetZone(offsetText(offset, 1), offset, numericAbbreviation(offset));
 }
