@@ -29,7 +29,10 @@ export function isSeekable(file: string): boolean {
   return file !== '-' && !isGzip(file);
 }
 
-/** The raw chunks of an input (a BOM is left in place: see withoutBom). Read failures become `SplError('input-error', 'cannot read <path>: <reason>')`. */
+/**
+ * The raw chunks of an input (a BOM is left in place: see withoutBom).
+ * Read failures become `SplError('input-error', 'cannot read <path>: <reason>')`.
+ */
 export async function* readChunks(file: string, opts: ChunkOptions = {}): AsyncGenerator<Buffer> {
   const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const start = opts.start ?? 0;

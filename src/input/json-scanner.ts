@@ -43,6 +43,9 @@ export class JsonRecordScanner implements RecordSplitter {
     this.carry = new RecordCarry(label, maxRecordBytes);
   }
 
+  /** The scanner reads to the end of its input. */
+  readonly isDone = false;
+
   /** Records that end inside this chunk, in order. */
   push(chunk: Buffer): RawRecord[] {
     for (let i = 0; i < chunk.length; i++) {

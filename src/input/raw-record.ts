@@ -10,6 +10,8 @@ export interface RawRecord {
 
 /** Cuts a chunk stream into records: `push` each chunk in order, then `finish` at end of input. */
 export interface RecordSplitter {
+  /** True once the rest of the input cannot contribute records (a byte range is complete). */
+  readonly isDone: boolean;
   push(chunk: Buffer): RawRecord[];
   finish(): RawRecord[];
 }

@@ -1,5 +1,5 @@
 // Read inputs as batches of raw JSON records: NDJSON, JSON array files and concatenated JSON, streamed.
-import { countNewlines, DEFAULT_CHUNK_SIZE, isSeekable, readChunks, withoutBom } from './chunks.js';
+import { countNewlines, isSeekable, readChunks, withoutBom } from './chunks.js';
 import { detectLayout, type JsonLayout } from './detect.js';
 import { JsonRecordScanner } from './json-scanner.js';
 import { LineSplitter } from './lines.js';
@@ -63,6 +63,7 @@ async function* splitAll(chunks: AsyncIterable<Buffer>, splitter: RecordSplitter
   for await (const chunk of chunks) {
     const batch = splitter.push(chunk);
     if (batch.length > 0) yield batch;
+    if (splitter.isDone) break;
   }
   const last = splitter.finish();
   if (last.length > 0) yield last;
@@ -108,15 +109,9 @@ async function* readLineRange(file: string, range: ByteRange, opts: ReadOptions)
     ownedEnd: range.end - streamStart,
     maxRecordBytes: opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,
   });
-  const chunks = readChunks(file, { chunkSize: opts.chunkSize ?? DEFAULT_CHUNK_SIZE, start: streamStart });
+  const chunks = readChunks(file, { chunkSize: opts.chunkSize, start: streamStart });
   try {
-    for await (const chunk of chunks) {
-      const batch = splitter.push(chunk);
-      if (batch.length > 0) yield batch;
-      if (splitter.isDone) break;
-    }
-    const last = splitter.finish();
-    if (last.length > 0) yield last;
+    yield* splitAll(chunks, splitter);
   } finally {
     await chunks.return(undefined);
   }
