@@ -10,6 +10,11 @@ export interface SplitSeconds {
 }
 
 const NO_FRACTION = '000000000';
+/**
+ * Below this magnitude a double is less than 1e-4 apart from its neighbours, so a value equal to some k/1000
+ * has that decimal as its shortest spelling and its milliseconds can be taken arithmetically (fast path).
+ */
+const MAX_EXACT_MILLIS_SECONDS = 1e12;
 
 /**
  * Splits epoch seconds using the number's shortest decimal spelling, so 1522196414.839 yields "839000000"
@@ -18,6 +23,10 @@ const NO_FRACTION = '000000000';
 export function splitSeconds(seconds: number): SplitSeconds {
   const whole = Math.floor(seconds);
   if (whole === seconds) return { whole, nanoDigits: NO_FRACTION };
+  const millis = Math.round(seconds * 1000);
+  if (millis / 1000 === seconds && Math.abs(seconds) < MAX_EXACT_MILLIS_SECONDS) {
+    return { whole, nanoDigits: String((millis - whole * 1000) * 1_000_000).padStart(9, '0') };
+  }
   const magnitude = Math.abs(seconds);
   const text = String(magnitude).includes('e') ? magnitude.toFixed(9) : String(magnitude);
   const fractionText = text.slice(text.indexOf('.') + 1);
