@@ -8,17 +8,25 @@ import type { CompiledArg, EvalFunction } from '../types.js';
 import { mapValues, numberReader, numberResult, scalarText } from '../values.js';
 import { constantFunction, numberArg, preparedArg } from './define.js';
 
-/** A builder whose errors, for a literal argument, point at that argument. */
-function atArgument<T>(build: (text: string) => T, span: Span): (text: string) => T {
+/**
+ * The query span of an error found inside a literal's text: shifted past the opening quote when the literal has
+ * no escapes (so offsets line up), else the whole literal.
+ */
+function spanInLiteral(inner: Span | undefined, text: string, literal: Span): Span {
+  const plain = literal.end - literal.start === text.length + 2;
+  if (inner === undefined || !plain) return literal;
+  return { start: literal.start + 1 + inner.start, end: literal.start + 1 + inner.end };
+}
+
+/** A builder whose errors, for a literal argument, point into that argument. */
+function atArgument<T>(build: (text: string) => T, literal: Span): (text: string) => T {
   return (text) => {
     try {
       return build(text);
     } catch (e) {
-      if (isSplError(e)) {
-        e.span ??= span;
-        throw e;
-      }
-      throw new SplError('bad-time-format', (e as Error).message, span);
+      if (!isSplError(e)) throw new SplError('bad-time-format', (e as Error).message, literal);
+      e.span = spanInLiteral(e.span, text, literal);
+      throw e;
     }
   };
 }

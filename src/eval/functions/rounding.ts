@@ -6,12 +6,12 @@ function shiftDecimal(n: number, digits: number): number {
   return Number(`${mantissa}e${Number(exponent ?? 0) + digits}`);
 }
 
-/** Round to `digits` decimals (negative: to tens, hundreds...), halves away from zero. */
+/** Round to `digits` decimals (negative: to tens, hundreds...), halves away from zero; never -0. */
 export function roundDecimal(x: number, digits: number): number {
   if (!Number.isFinite(x)) return x;
   const sign = x < 0 ? -1 : 1;
   const shifted = Math.round(shiftDecimal(Math.abs(x), digits));
-  return sign * shiftDecimal(shifted, -digits);
+  return sign * shiftDecimal(shifted, -digits) || 0;
 }
 
 /** Round to `figures` significant figures. */

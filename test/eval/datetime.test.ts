@@ -1,0 +1,72 @@
+// Date and time functions, evaluated in UTC with a fixed search start time.
+import { describe, expect, it } from 'vitest';
+import { compileEval } from '../../src/eval/index.js';
+import { SplError } from '../../src/errors.js';
+import { getZone } from '../../src/time/zone.js';
+import { expr } from './expr.js';
+import { evaluate, eventOf, TEST_NOW, testContext } from './run.js';
+
+describe('now and time', () => {
+  it('now() is the search start time', () => {
+    expect(evaluate('now()')).toBe(TEST_NOW);
+  });
+
+  it('time() is the wall clock when the event is evaluated', () => {
+    const before = Date.now() / 1000;
+    const t = evaluate('time()') as number;
+    const after = Date.now() / 1000;
+    expect(t).toBeGreaterThanOrEqual(before);
+    expect(t).toBeLessThanOrEqual(after);
+  });
+});
+
+describe('relative_time', () => {
+  it('applies a time modifier to a time', () => {
+    expect(evaluate('relative_time(now(), "-1d@d")')).toBe(TEST_NOW - 86400);
+    expect(evaluate('relative_time(t, "+1h")', { t: '1000' })).toBe(4600);
+    expect(evaluate('relative_time(t, m)', { t: TEST_NOW, m: '@d' })).toBe(TEST_NOW);
+  });
+
+  it('gives null for a bad modifier read from a field', () => {
+    expect(evaluate('relative_time(now(), m)', { m: 'not a modifier' })).toBeNull();
+    expect(evaluate('relative_time(missing, "-1d")')).toBeNull();
+  });
+
+  it('rejects a bad literal modifier at compile time, pointing into the literal', () => {
+    const text = 'relative_time(now(), "yesterday-ish")';
+    let error: unknown;
+    try {
+      compileEval(expr(text), testContext);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SplError);
+    expect((error as SplError).code).toBe('bad-time-format');
+    const span = (error as SplError).span!;
+    expect(span.start).toBeGreaterThanOrEqual(text.indexOf('yesterday'));
+    expect(span.end).toBeLessThanOrEqual(text.lastIndexOf('"'));
+  });
+});
+
+describe('strftime and strptime', () => {
+  it('formats epoch seconds in the search time zone', () => {
+    expect(evaluate('strftime(_time, "%Y-%m-%dT%H:%M:%S")', { _time: TEST_NOW })).toBe('2021-01-01T00:00:00');
+    expect(evaluate('strftime(_time, "%H:%M")', { _time: '3600' })).toBe('01:00');
+    const newYork = { ...testContext, zone: getZone('America/New_York') };
+    expect(compileEval(expr('strftime(t, "%Y-%m-%d %H:%M")'), newYork)(eventOf({ t: TEST_NOW }))).toBe('2020-12-31 19:00');
+  });
+
+  it('parses text into epoch seconds', () => {
+    expect(evaluate('strptime("2021-01-01 00:00:00", "%Y-%m-%d %H:%M:%S")')).toBe(TEST_NOW);
+    expect(evaluate('strptime(timeStr, "%H:%M")', { timeStr: '08:00' })).toBe(8 * 3600);
+    expect(evaluate('strptime("junk", "%Y-%m-%d")')).toBeNull();
+  });
+
+  it('round-trips strftime through strptime', () => {
+    expect(evaluate('strptime(strftime(t, "%Y-%m-%d %H:%M:%S"), "%Y-%m-%d %H:%M:%S")', { t: 1700000000 })).toBe(1700000000);
+  });
+
+  it('gives null for values that are not times', () => {
+    expect(evaluate('strftime(x, "%Y")', { x: 'abc' })).toBeNull();
+  });
+});
