@@ -1,5 +1,6 @@
 // Comparison and conditional functions: if case coalesce null nullif true false validate match like searchmatch in cidrmatch.
 import { SplError } from '../../errors.js';
+import type { Scalar } from '../../runtime/event.js';
 import { anyPair, scalarComparator } from '../compare.js';
 import { anyValueMatches, compileIn, compileLike } from '../logic.js';
 import type { EvalFunction } from '../types.js';
@@ -86,7 +87,7 @@ const nullifFunction: EvalFunction = {
   result: (args) => args[0]!.kind,
   compile([a, b]) {
     const compare = scalarComparator(numberReader(a!.kind), numberReader(b!.kind));
-    const equal = (x: Parameters<typeof compare>[0], y: Parameters<typeof compare>[1]): boolean => compare(x, y) === 0;
+    const equal = (x: Scalar, y: Scalar): boolean => compare(x, y) === 0;
     return (ev) => {
       const v = a!.evaluate(ev);
       return anyPair(v, b!.evaluate(ev), equal) === true ? null : v;

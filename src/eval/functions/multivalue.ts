@@ -7,19 +7,20 @@ import { commonKind } from './kinds.js';
 import { MV_ITERATE_FUNCTIONS } from './mv-iterate.js';
 import { regexArg } from './regex.js';
 
-function fn(name: string, minArgs: number, maxArgs: number, result: EvalFunction['result'], compile: (args: CompiledArg[]) => Evaluator): EvalFunction {
+/** A multivalue function definition in one line. */
+function multivalueFunction(name: string, minArgs: number, maxArgs: number, result: EvalFunction['result'], compile: (args: CompiledArg[]) => Evaluator): EvalFunction {
   return { name, minArgs, maxArgs, result, compile };
 }
 
-const mvappend = fn('mvappend', 1, Infinity, commonKind, (args) => (ev) => listResult(args.flatMap((a) => valueList(a.evaluate(ev)))));
+const mvappend = multivalueFunction('mvappend', 1, Infinity, commonKind, (args) => (ev) => listResult(args.flatMap((a) => valueList(a.evaluate(ev)))));
 
-const mvcount = fn('mvcount', 1, 1, 'number', ([arg]) => (ev) => {
+const mvcount = multivalueFunction('mvcount', 1, 1, 'number', ([arg]) => (ev) => {
   const v = arg!.evaluate(ev);
   return v === null ? null : valueList(v).length;
 });
 
 /** mvdedup: first occurrence of each value (compared as text), order kept. */
-const mvdedup = fn('mvdedup', 1, 1, (args) => args[0]!.kind, ([arg]) => (ev) => {
+const mvdedup = multivalueFunction('mvdedup', 1, 1, (args) => args[0]!.kind, ([arg]) => (ev) => {
   const seen = new Set<string>();
   return listResult(valueList(arg!.evaluate(ev)).filter((v) => {
     const key = scalarToString(v);
@@ -30,7 +31,7 @@ const mvdedup = fn('mvdedup', 1, 1, (args) => args[0]!.kind, ([arg]) => (ev) => 
 });
 
 /** mvfind: 0-based index of the first value the regex matches, null when none does. */
-const mvfind = fn('mvfind', 2, 2, 'number', ([mv, pattern]) => {
+const mvfind = multivalueFunction('mvfind', 2, 2, 'number', ([mv, pattern]) => {
   const regex = regexArg(pattern!);
   return (ev) => {
     const re = regex(ev);
@@ -46,7 +47,7 @@ function position(index: number, size: number): number {
 }
 
 /** mvindex(mv, start[, end]): 0-based, negative from the end, end inclusive (clamped); start out of range → null. */
-const mvindex = fn('mvindex', 2, 3, (args) => args[0]!.kind, ([mv, startArg, endArg]) => {
+const mvindex = multivalueFunction('mvindex', 2, 3, (args) => args[0]!.kind, ([mv, startArg, endArg]) => {
   const start = numberArg(startArg!);
   const end = endArg === undefined ? undefined : numberArg(endArg);
   return (ev) => {
@@ -62,7 +63,7 @@ const mvindex = fn('mvindex', 2, 3, (args) => args[0]!.kind, ([mv, startArg, end
   };
 });
 
-const mvjoin = fn('mvjoin', 2, 2, 'string', ([mv, delimiterArg]) => {
+const mvjoin = multivalueFunction('mvjoin', 2, 2, 'string', ([mv, delimiterArg]) => {
   const delimiter = textArg(delimiterArg!);
   return (ev) => {
     const v = mv!.evaluate(ev);
@@ -72,14 +73,14 @@ const mvjoin = fn('mvjoin', 2, 2, 'string', ([mv, delimiterArg]) => {
 });
 
 /** mvsort: values in lexicographic order of their text (so "10" before "9"). */
-const mvsort = fn('mvsort', 1, 1, (args) => args[0]!.kind, ([mv]) => (ev) => {
+const mvsort = multivalueFunction('mvsort', 1, 1, (args) => args[0]!.kind, ([mv]) => (ev) => {
   const keyed = valueList(mv!.evaluate(ev)).map((v) => ({ v, key: scalarToString(v) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return listResult(keyed.map((k) => k.v));
 });
 
 /** mvzip(a, b[, delimiter=","]): pairs joined by the delimiter, as many as the shorter side has. */
-const mvzip = fn('mvzip', 2, 3, 'string', ([left, right, delimiterArg]) => {
+const mvzip = multivalueFunction('mvzip', 2, 3, 'string', ([left, right, delimiterArg]) => {
   const delimiter = delimiterArg === undefined ? () => ',' : textArg(delimiterArg);
   return (ev) => {
     const a = valueList(left!.evaluate(ev));
@@ -93,7 +94,7 @@ const mvzip = fn('mvzip', 2, 3, 'string', ([left, right, delimiterArg]) => {
 });
 
 /** split(text, delimiter): the pieces as a multivalue; an empty delimiter splits into characters. */
-const split = fn('split', 2, 2, 'any', ([textArgument, delimiterArg]) => {
+const split = multivalueFunction('split', 2, 2, 'any', ([textArgument, delimiterArg]) => {
   const text = textArg(textArgument!);
   const delimiter = textArg(delimiterArg!);
   return (ev) => {
