@@ -49,12 +49,6 @@ export function scalarText(v: Scalar): string | null {
   return null;
 }
 
-/** Text of a single value (null for null, booleans and multivalues). */
-export function valueText(v: EvalValue): string | null {
-  const s = asScalar(v);
-  return s === null ? null : scalarText(s);
-}
-
 /** A numeric result: NaN and infinities (e.g. sqrt(-1), overflow) become null. */
 export function numberResult(n: number): number | null {
   return Number.isFinite(n) ? n : null;

@@ -14,7 +14,7 @@ interface CidrBlock {
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
 /** An IPv4 address as a 32-bit integer, or null. */
-export function parseIPv4(text: string): bigint | null {
+function parseIPv4(text: string): bigint | null {
   const m = IPV4.exec(text);
   if (m === null) return null;
   let out = 0n;
@@ -46,7 +46,7 @@ function parseHextets(part: string): bigint[] | null {
 }
 
 /** An IPv6 address (with `::` compression, embedded IPv4, optional %zone) as a 128-bit integer, or null. */
-export function parseIPv6(text: string): bigint | null {
+function parseIPv6(text: string): bigint | null {
   const address = text.replace(/%.*$/, '');
   const halves = address.split('::');
   if (halves.length > 2) return null;

@@ -10,7 +10,7 @@ import { printfFunction } from './printf.js';
 const DIGITS_IN_BASE = /^([+-]?)(?:0x)?([0-9a-z]+)$/i;
 
 /** Parse text as a number in `base` (2..36); base 16 accepts a 0x prefix. Null when not entirely a number. */
-export function parseInBase(text: string, base: number): number | null {
+function parseInBase(text: string, base: number): number | null {
   const trimmed = text.trim();
   if (base === 10) {
     const n = toNumber(trimmed);

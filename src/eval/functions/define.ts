@@ -5,7 +5,7 @@ import type { CompiledArg, EvalFunction, Evaluator, ValueKind } from '../types.j
 import { asScalar, mapValues, numberReader, numberResult, scalarText, type NumberReader } from '../values.js';
 
 /** A one-argument function applied to each value of its argument (multivalues map value by value; null stays null). */
-export function perValueFunction(name: string, result: ValueKind, apply: (v: Scalar, read: NumberReader) => Scalar | null): EvalFunction {
+function perValueFunction(name: string, result: ValueKind, apply: (v: Scalar, read: NumberReader) => Scalar | null): EvalFunction {
   return {
     name,
     minArgs: 1,
@@ -73,7 +73,7 @@ export function numericBinaryFunction(name: string, apply: (x: number, y: number
 }
 
 /** The text of a literal argument, or undefined when the argument is not a literal. */
-export function literalText(arg: CompiledArg): string | undefined {
+function literalText(arg: CompiledArg): string | undefined {
   if (arg.literal === undefined) return undefined;
   return typeof arg.literal === 'number' ? numberToString(arg.literal) : String(arg.literal);
 }

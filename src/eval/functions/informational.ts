@@ -1,5 +1,4 @@
 // Informational functions: isnull isnotnull isnum isstr isint isbool typeof.
-import type { Scalar } from '../../runtime/event.js';
 import type { CompiledArg, EvalFunction, EvalValue } from '../types.js';
 import { asScalar, numberReader, type NumberReader } from '../values.js';
 
@@ -27,7 +26,7 @@ function typeName(v: EvalValue, read: NumberReader): string {
   if (v === null) return 'Invalid';
   if (Array.isArray(v)) return 'Multivalue';
   if (typeof v === 'boolean') return 'Boolean';
-  return read(v as Scalar) !== undefined ? 'Number' : 'String';
+  return read(v) !== undefined ? 'Number' : 'String';
 }
 
 const typeofFunction: EvalFunction = {

@@ -96,7 +96,7 @@ function formatOne(spec: ConversionSpec, v: Scalar | null, width: number, precis
 }
 
 /** Format values with parsed pieces; arguments are consumed left to right (also by `*` width/precision). */
-export function formatPieces(pieces: FormatPiece[], values: Array<Scalar | null>): string {
+function formatPieces(pieces: FormatPiece[], values: Array<Scalar | null>): string {
   let next = 0;
   const take = (): Scalar | null => (next < values.length ? values[next++]! : null);
   let out = '';

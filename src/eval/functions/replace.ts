@@ -9,7 +9,7 @@ import { compiledRegexArg } from './regex.js';
 type TemplatePart = string | number;
 
 /** Parse `\N` backreferences (and `\\` for a backslash); everything else is literal text. */
-export function parseReplacement(template: string): TemplatePart[] {
+function parseReplacement(template: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let text = '';
   for (let i = 0; i < template.length; i++) {

@@ -40,7 +40,7 @@ function trimFunction(name: string, where: 'start' | 'end' | 'both'): EvalFuncti
 }
 
 /** Characters from 1-based `start` (negative: from the end; 0 counts as 1), `length` of them or to the end. */
-export function substring(text: string, start: number, length: number | undefined): string | null {
+function substring(text: string, start: number, length: number | undefined): string | null {
   const chars = text.length === codePointLength(text) ? null : Array.from(text);
   const size = chars === null ? text.length : chars.length;
   const from = start > 0 ? start - 1 : start < 0 ? Math.max(0, size + start) : 0;
@@ -75,7 +75,7 @@ const substrFunction: EvalFunction = {
 const PERCENT_RUN = /(?:%[0-9a-fA-F]{2})+/g;
 
 /** Decode %XX sequences as UTF-8 and `+` as a space; malformed sequences stay as written. */
-export function urlDecode(text: string): string {
+function urlDecode(text: string): string {
   return text.replace(/\+/g, ' ').replace(PERCENT_RUN, (run) => Buffer.from(run.replace(/%/g, ''), 'hex').toString('utf8'));
 }
 
