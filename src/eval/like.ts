@@ -1,5 +1,4 @@
 // LIKE patterns (`%` any run of characters, `_` exactly one) compiled to anchored regular expressions.
-import { memoizeBuild } from './cache.js';
 
 const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
 
@@ -13,6 +12,3 @@ export function likePatternRegex(pattern: string): RegExp {
   }
   return new RegExp(`^${source}$`, 'u');
 }
-
-/** The regex for a pattern known only at run time (memoized). */
-export const likePatternRegexCached = memoizeBuild(likePatternRegex);

@@ -1,9 +1,10 @@
 // Compilers for three-valued logic (AND OR XOR NOT), LIKE and IN.
 import type { Scalar } from '../runtime/event.js';
 import { anyPair, scalarComparator } from './compare.js';
-import { likePatternRegex, likePatternRegexCached } from './like.js';
+import { preparedArg } from './functions/define.js';
+import { likePatternRegex } from './like.js';
 import type { CompiledArg, EvalValue, Evaluator } from './types.js';
-import { asScalar, numberReader, scalarText, truthOf, valueList } from './values.js';
+import { numberReader, scalarText, truthOf, valueList } from './values.js';
 
 /** `AND`: false wins over null, null over true; the right side is skipped when the left is false. */
 export function compileAnd(left: CompiledArg, right: CompiledArg): Evaluator {
@@ -59,14 +60,9 @@ export function anyValueMatches(subject: EvalValue, re: RegExp): boolean | null 
 
 /** `text LIKE pattern` and like(text, pattern); a literal pattern is compiled here, once. */
 export function compileLike(text: CompiledArg, pattern: CompiledArg): Evaluator {
-  if (typeof pattern.literal === 'string') {
-    const re = likePatternRegex(pattern.literal);
-    return (ev) => anyValueMatches(text.evaluate(ev), re);
-  }
+  const regex = preparedArg(pattern, likePatternRegex);
   return (ev) => {
-    const p = asScalar(pattern.evaluate(ev));
-    const source = p === null ? null : scalarText(p);
-    const re = source === null ? null : likePatternRegexCached(source);
+    const re = regex(ev);
     return re === null ? null : anyValueMatches(text.evaluate(ev), re);
   };
 }
