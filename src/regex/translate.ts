@@ -3,7 +3,8 @@ import { charClassToJs, charSetToJs, parseCharClass } from './charclass.js';
 import { caseVariants, escapeClassChar, escapeLiteral } from './codepoints.js';
 import { codePointAt, regexError, type PatternContext } from './context.js';
 import { parseEscape } from './escapes.js';
-import { parseGroupOpen, type FlagChange } from './groups.js';
+import { parseGroupOpen } from './groups.js';
+import { applyFlags, caseInsensitiveThroughout, NO_OPTIONS, type Options } from './options.js';
 import { PieceList, type CaptureSlot } from './pieces.js';
 
 export interface Translation {
@@ -17,16 +18,15 @@ export interface Translation {
   groupIndex: number[];
 }
 
-type Options = Readonly<Record<'i' | 'm' | 's' | 'x' | 'n' | 'U', boolean>>;
-
 interface Frame {
   saved: Options;
   start: number;
   atomic: boolean;
+  /** Inside a lookbehind (this group or an enclosing one): atomic emulation is skipped there (see docs). */
+  lookbehind: boolean;
   offset: number;
 }
 
-const NO_OPTIONS: Options = { i: false, m: false, s: false, x: false, n: false, U: false };
 const EXTENDED_SPACE = /[\t\n\v\f\r \u{85}\u{200e}\u{200f}\u{2028}\u{2029}]/u;
 const QUANTIFIER = /(?:[*+?]|\{(\d+)(?:,(\d*))?\})([?+]?)/y;
 const MAX_REPEAT = 65535;
@@ -34,18 +34,6 @@ const MAX_REPEAT = 65535;
 /** Translate `ctx.pattern`; throws SplError 'bad-regex' for syntax errors and unsupported constructs. */
 export function translatePcre(ctx: PatternContext): Translation {
   return new Translator(ctx).run();
-}
-
-/** True when the pattern starts with `(?i)` and never turns `i` off again (then the JS `i` flag is exact). */
-function caseInsensitiveThroughout(pattern: string): boolean {
-  return /^\(\?[a-zA-Z]*i[a-zA-Z]*\)/.test(pattern) && !/\(\?[a-zA-Z]*-[a-zA-Z]*i|\(\?\^/.test(pattern);
-}
-
-function applyFlags(options: Options, change: FlagChange): Options {
-  const next: Record<string, boolean> = { ...(change.reset ? NO_OPTIONS : options) };
-  for (const letter of change.set) next[letter] = true;
-  for (const letter of change.unset) next[letter] = false;
-  return next as Options;
 }
 
 class Translator {
@@ -111,6 +99,10 @@ class Translator {
     }
   }
 
+  private inLookbehind(): boolean {
+    return this.frames.at(-1)?.lookbehind ?? false;
+  }
+
   private foldsCase(): boolean {
     return this.options.i && !this.ignoreCase;
   }
@@ -158,7 +150,7 @@ class Translator {
     if (max && Number(max) < Number(min)) throw regexError(this.ctx, 'numbers out of order in {} quantifier', this.pos);
     const lazy = suffix !== '+' && (suffix === '?') !== this.options.U;
     this.out.text(text.slice(0, text.length - suffix!.length) + (lazy ? '?' : ''));
-    if (suffix === '+') this.out.wrapAtomic(this.lastAtom);
+    if (suffix === '+' && !this.inLookbehind()) this.out.wrapAtomic(this.lastAtom);
     this.lastAtom = null;
     this.pos = QUANTIFIER.lastIndex;
     return true;
@@ -175,7 +167,8 @@ class Translator {
       this.lastAtom = null;
       return;
     }
-    this.frames.push({ saved: this.options, start: this.out.length, atomic: open.kind === 'atomic', offset });
+    const lookbehind = this.inLookbehind() || (open.kind === 'lookaround' && open.js.startsWith('(?<'));
+    this.frames.push({ saved: this.options, start: this.out.length, atomic: open.kind === 'atomic' && !lookbehind, lookbehind, offset });
     if (open.kind === 'flags') this.options = applyFlags(this.options, open.change);
     if (open.kind === 'lookaround') this.out.text(open.js);
     else if (open.kind === 'named' || (open.kind === 'plain' && !this.options.n)) this.capture(open.kind === 'named' ? open.name : undefined, offset);

@@ -194,6 +194,10 @@ describe('possessive quantifiers and atomic groups', () => {
     expect(matches('^(?:a|ab)c$', 'abc')).toBe(true);
     expect(matches('^(?>a|ab)*c$', 'aac')).toBe(true);
   });
+  it('inside a lookbehind they degrade to greedy (JS matches lookbehinds backwards)', () => {
+    expect(matches('(?<=a++)b', 'aab')).toBe(true);
+    expect(matches('(?<=x(?>a|ab))c', 'xabc')).toBe(true);
+  });
   it('keeps PCRE group numbers: groupIndex maps them to JS match indexes', () => {
     const compiled = compilePcre('(a)(?>(b))\\2(?<c>c)');
     const m = compiled.regex.exec('abbc')!;
