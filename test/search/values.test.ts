@@ -117,6 +117,21 @@ describe('multivalue fields (spec 1.7, 1.14)', () => {
     expect(noValueMatches('a', isB)).toBe(true);
     expect(noValueMatches(undefined, isB)).toBe(false);
   });
+  it('the Ponies example of spec 1.7: != drops rows without the field, NOT = keeps them', () => {
+    const rows: Array<[string, string | undefined]> = [
+      ['Twilight', 'Calaveras Farms'], ['McIntosh', 'Sweet Apple Acres'], ['Rarity', 'Carousel Boutique'], ['Lyra', undefined],
+    ];
+    const calaveras = compileValueMatcher('Calaveras Farms');
+    const notEqual = rows.filter(([, location]) => noValueMatches(location, calaveras)).map(([name]) => name);
+    const notMatching = rows.filter(([, location]) => !anyValue(location, calaveras)).map(([name]) => name);
+    expect(notEqual).toEqual(['McIntosh', 'Rarity']);
+    expect(notMatching).toEqual(['McIntosh', 'Rarity', 'Lyra']);
+  });
+  it('IN with wildcards is any of the value matchers (spec 1.10)', () => {
+    const codes = ['40*', '500'].map((v) => compileValueMatcher(v));
+    const isIn = (fv: string | number) => codes.some((m) => anyValue(fv, m));
+    expect([404, 500, 503, '401'].map(isIn)).toEqual([true, true, false, true]);
+  });
   it('field!=* never matches, field=* means the field exists', () => {
     expect(noValueMatches('x', any)).toBe(false);
     expect(noValueMatches(undefined, any)).toBe(false);
