@@ -9,7 +9,7 @@ export interface CaptureSlot {
 
 type Piece = string | { open: CaptureSlot } | { ref: number | string | CaptureSlot; offset: number };
 
-/** Raised by `finish` when a back reference names no group; `offset` points into the pattern. */
+/** Given to the `finish` callback when a back reference names no group; `offset` points into the pattern. */
 export interface MissingGroup {
   target: number | string;
   offset: number;
