@@ -1,5 +1,6 @@
-// Splunk eval comparison: numeric when both sides read as numbers, else case-sensitive string order; multivalues match if any value does.
+// Splunk eval comparison: numeric when both sides read as numbers, else case-sensitive UTF-8 byte order; multivalues match if any value does.
 import { scalarToString, type Scalar } from '../runtime/event.js';
+import { compareUtf8 } from '../search/utf8-order.js';
 import type { EvalValue } from './types.js';
 import { valueList, type NumberReader } from './values.js';
 
@@ -12,9 +13,7 @@ export function scalarComparator(readLeft: NumberReader, readRight: NumberReader
     const x = readLeft(a);
     const y = readRight(b);
     if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0;
-    const s = scalarToString(a);
-    const t = scalarToString(b);
-    return s < t ? -1 : s > t ? 1 : 0;
+    return compareUtf8(scalarToString(a), scalarToString(b));
   };
 }
 

@@ -55,6 +55,10 @@ describe('comparison', () => {
     expect(evaluate('x = "404"', { x: 404 })).toBe(true);
   });
 
+  it('orders text by UTF-8 bytes (code points), not UTF-16 units', () => {
+    expect(evaluate('x < y', { x: '\uFF61', y: '😀' })).toBe(true);
+  });
+
   it('is true for a multivalue field when any value matches', () => {
     expect(evaluate('x = "b"', { x: ['a', 'b'] })).toBe(true);
     expect(evaluate('x = "c"', { x: ['a', 'b'] })).toBe(false);

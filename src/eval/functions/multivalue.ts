@@ -1,5 +1,6 @@
 // Multivalue functions: mvappend mvcount mvdedup mvfind mvindex mvjoin mvsort mvzip split (mvfilter/mvmap/mvrange in mv-iterate.ts).
 import { scalarToString, type Scalar } from '../../runtime/event.js';
+import { compareUtf8 } from '../../search/utf8-order.js';
 import type { CompiledArg, EvalFunction, Evaluator } from '../types.js';
 import { listResult, valueList } from '../values.js';
 import { numberArg, textArg } from './define.js';
@@ -75,7 +76,7 @@ const mvjoin = multivalueFunction('mvjoin', 2, 2, 'string', ([mv, delimiterArg])
 /** mvsort: values in lexicographic order of their text (so "10" before "9"). */
 const mvsort = multivalueFunction('mvsort', 1, 1, (args) => args[0]!.kind, ([mv]) => (ev) => {
   const keyed = valueList(mv!.evaluate(ev)).map((v) => ({ v, key: scalarToString(v) }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  keyed.sort((a, b) => compareUtf8(a.key, b.key));
   return listResult(keyed.map((k) => k.v));
 });
 

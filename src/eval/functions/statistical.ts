@@ -1,5 +1,6 @@
 // Statistical eval functions over all values of all arguments: max min avg random.
-import type { Scalar } from '../../runtime/event.js';
+import { scalarToString, type Scalar } from '../../runtime/event.js';
+import { compareUtf8 } from '../../search/utf8-order.js';
 import type { CompiledArg, EvalFunction, Evaluator } from '../types.js';
 import { numberReader, valueList, type NumberReader } from '../values.js';
 import { constantFunction } from './define.js';
@@ -22,9 +23,7 @@ function order(a: { value: Scalar; number: number | undefined }, b: { value: Sca
   if (a.number !== undefined && b.number !== undefined) return a.number - b.number;
   if (a.number !== undefined) return -1;
   if (b.number !== undefined) return 1;
-  const s = String(a.value);
-  const t = String(b.value);
-  return s < t ? -1 : s > t ? 1 : 0;
+  return compareUtf8(scalarToString(a.value), scalarToString(b.value));
 }
 
 function extremeFunction(name: string, wantGreater: boolean): EvalFunction {
