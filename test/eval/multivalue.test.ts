@@ -79,7 +79,10 @@ describe('transforming', () => {
     expect(evaluate('mvrange(1, 11, 2)')).toEqual([1, 3, 5, 7, 9]);
     expect(evaluate('mvrange(0, 3)')).toEqual([0, 1, 2]);
     expect(evaluate('mvrange(1601503200, 1602367200, "7d")')).toEqual([1601503200, 1602108000]);
-    expect(evaluate('mvrange(0, 5, 0)')).toBeNull();
+    expect(evaluate('mvrange(1577836800, 1585699200, "1mon")')).toEqual([1577836800, 1580515200, 1583020800]);
+    expect(evaluate('mvrange(0, 5, s)', { s: 0 })).toBeNull();
+    expect(evaluate('mvrange(0, 5, s)', { s: 'soon' })).toBeNull();
+    expect(() => compileEval(expr('mvrange(0, 5, 0)'), testContext)).toThrow(/mvrange step/);
   });
 
   it('mvmap evaluates the expression for each value', () => {

@@ -4,7 +4,7 @@ import { numberToString, toNumber, type Scalar } from '../../runtime/event.js';
 import type { CompiledArg, EvalFunction, Evaluator } from '../types.js';
 import { mapValues, numberReader, numberResult, scalarText, type NumberReader } from '../values.js';
 import { numberArg, textArg } from './define.js';
-import { roundDecimal } from './rounding.js';
+import { groupThousands, roundDecimal } from './rounding.js';
 import { printfFunction } from './printf.js';
 
 const DIGITS_IN_BASE = /^([+-]?)(?:0x)?([0-9a-z]+)$/i;
@@ -59,7 +59,7 @@ function hexText(x: number): string {
 function commasText(x: number): string {
   const rounded = numberToString(roundDecimal(Math.abs(x), 2));
   const [whole, fraction] = rounded.split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const grouped = groupThousands(whole!);
   return `${x < 0 ? '-' : ''}${grouped}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 

@@ -1,7 +1,9 @@
 // Multivalue functions that iterate: mvfilter and mvmap (expression per value, field bound to it) and mvrange.
 import type { EvalExpr } from '../../ast.js';
 import { SplError, type Span } from '../../errors.js';
-import type { Scalar } from '../../runtime/event.js';
+import { toNumber, type Scalar } from '../../runtime/event.js';
+import { compileTimeModifier } from '../../time/relative.js';
+import type { TimeZone } from '../../time/zone.js';
 import { BoundEvent } from '../bound-event.js';
 import type { CompiledArg, EvalFunction, EvalValue, Evaluator } from '../types.js';
 import { fieldValue, listResult, valueList } from '../values.js';
@@ -83,33 +85,52 @@ const mvmapFunction: EvalFunction = {
   },
 };
 
-const SPAN_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 const MAX_RANGE_VALUES = 100000;
 
-/** A step: a number, or a time span like "7d" (s, m, h, d, w) in seconds. */
-function parseStep(text: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$/i.exec(text);
-  if (m === null) throw new Error(`"${text}" is not a number or time span`);
-  return Number(m[1]) * (SPAN_UNITS[(m[2] || 's').toLowerCase()] ?? 1);
+/** The step of mvrange: a number adds, a time span like "7d" or "1mon" advances a time (via relative_time). */
+function stepFunction(text: string): (x: number, zone: TimeZone) => number {
+  const amount = toNumber(text);
+  if (!Number.isNaN(amount)) {
+    if (amount <= 0) throw new Error('mvrange step must be positive');
+    return (x) => x + amount;
+  }
+  const advance = compileTimeModifier(`+${text.trim()}`);
+  return (x, zone) => advance(x, zone);
 }
 
-/** mvrange(start, end[, step=1]): start, start+step, ... up to but excluding end. */
+/** stepFunction, with a bad literal step reported at the argument. */
+function stepAt(text: string, span: Span): (x: number, zone: TimeZone) => number {
+  try {
+    return stepFunction(text);
+  } catch {
+    throw new SplError('bad-argument', `mvrange step "${text}" is not a positive number or time span`, span);
+  }
+}
+
+/** mvrange(start, end[, step=1]): start, start+step, ... up to but excluding end (at most 100000 values). */
 const mvrangeFunction: EvalFunction = {
   name: 'mvrange',
   minArgs: 2,
   maxArgs: 3,
   result: 'number',
-  compile([startArg, endArg, stepArg]) {
+  compile([startArg, endArg, stepArg], ctx) {
     const start = numberArg(startArg!);
     const end = numberArg(endArg!);
-    const step = stepArg === undefined ? () => 1 : preparedArg(stepArg, parseStep);
+    const unitStep = (x: number): number => x + 1;
+    const step = stepArg === undefined ? () => unitStep : preparedArg(stepArg, (text) => stepAt(text, stepArg.node.span));
     return (ev) => {
       const a = start(ev);
       const b = end(ev);
-      const s = step(ev);
-      if (a === null || b === null || s === null || s <= 0 || (b - a) / s > MAX_RANGE_VALUES) return null;
+      const next = step(ev);
+      if (a === null || b === null || next === null) return null;
       const out: Scalar[] = [];
-      for (let x = a; x < b; x += s) out.push(x);
+      for (let x = a; x < b; ) {
+        if (out.length === MAX_RANGE_VALUES) return null;
+        out.push(x);
+        const following = next(x, ctx.zone);
+        if (following <= x) return null;
+        x = following;
+      }
       return listResult(out);
     };
   },

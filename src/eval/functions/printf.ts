@@ -4,6 +4,7 @@ import type { CompiledArg, EvalFunction, Evaluator } from '../types.js';
 import { asScalar } from '../values.js';
 import { preparedArg } from './define.js';
 import { parseFormat, type ConversionSpec, type FormatPiece } from './printf-spec.js';
+import { groupThousands } from './rounding.js';
 
 /** Reads a printf argument as a number: numbers, and strings that read as numbers; anything else is 0. */
 function argNumber(v: Scalar | null): number {
@@ -19,10 +20,6 @@ function argText(v: Scalar | null): string {
   if (v === null) return '';
   if (typeof v === 'number') return numberToString(v);
   return typeof v === 'boolean' ? String(v) : v;
-}
-
-function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** C-style exponent: at least two digits (`1.5e+02`). */

@@ -1,4 +1,4 @@
-// Decimal rounding as people expect it (round(2.555, 2) = 2.56), half away from zero, and significant figures.
+// Number helpers for eval functions: decimal rounding (round(2.555, 2) = 2.56), significant figures, digit grouping.
 
 /** n × 10^digits computed on the decimal text, so 2.555 shifted by 2 is exactly 255.5. */
 function shiftDecimal(n: number, digits: number): number {
@@ -37,4 +37,9 @@ export function decimalPlaces(text: string): number {
   const mantissa = text.trim().split(/e/i)[0]!;
   const point = mantissa.indexOf('.');
   return point < 0 ? 0 : mantissa.length - point - 1;
+}
+
+/** Thousands separators in a run of digits: "1234567" → "1,234,567". */
+export function groupThousands(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
