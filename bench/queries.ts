@@ -1,0 +1,144 @@
+// The benchmark queries: each SPL search with an equivalent DuckDB SQL and jq program that follow Splunk semantics.
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+
+export interface BenchQuery {
+  id: string;
+  description: string;
+  spl: string;
+  /** SQL over the NDJSON file at `dataPath`. */
+  duckdbSql(dataPath: string): string;
+  /** jq arguments (options and program) to run before the data path. */
+  jqArgs: string[];
+}
+
+export const DETECTION_PATH = 'queries/wmi_permanent_event_subscription.yml';
+const WMI_SOURCETYPE = 'wineventlog:microsoft-windows-wmi-activity/operational';
+const SYSMON_SOURCETYPE = 'WinEventLog:Microsoft-Windows-Sysmon/Operational';
+const SCM_CONSUMER = 'NTEventLogEventConsumer="SCM Event Log Consumer"';
+const CONSUMER_REGEX = String.raw`Consumer =\s+([^;|^$]+)`;
+const IMAGE_REGEX = String.raw`Image: ([^\r\n]+)`;
+const CTIME_FORMAT = '%Y-%m-%dT%H:%M:%S';
+/** Splunk's default major and minor segment breakers (segmenters.conf), as one regex character class. */
+const BREAKER_CLASS = String.raw`[\[\]<>(){}|!;,'"*\n\r \t&?+/:=@.\-$#%\\_]`;
+
+/**
+ * A regex (RE2, Oniguruma and JavaScript alike) that finds the lower-case `term` in a lower-cased raw line as a
+ * whole segment: bounded by breakers or the ends of the line, as Splunk matches a bare search keyword.
+ */
+export function wholeTermRegex(term: string): string {
+  return `(^|${BREAKER_CLASS})${term.toLowerCase()}(${BREAKER_CLASS}|$)`;
+}
+
+/** A jq filter that is true when its input string equals `value` ignoring case (a regex, since jq's ascii_downcase is slow). */
+function jqEqualsIgnoringCase(value: string): string {
+  return `test(${JSON.stringify(`\\A${value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\z`)}; "i")`;
+}
+
+function sqlText(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** Every line of the file as one VARCHAR column `line` (the event's _raw). */
+function rawLines(dataPath: string): string {
+  return `read_csv(${sqlText(dataPath)}, columns={'line': 'VARCHAR'}, header=false, delim='\x01', quote='', escape='', auto_detect=false)`;
+}
+
+function ndjsonColumns(dataPath: string, columns: string[]): string {
+  return `read_ndjson(${sqlText(dataPath)}, columns={${columns.map((name) => `'${name}': 'VARCHAR'`).join(', ')}})`;
+}
+
+function ctimeSql(epochSql: string): string {
+  return `strftime(epoch_ms(CAST(floor(${epochSql}) AS BIGINT) * 1000), '${CTIME_FORMAT}')`;
+}
+
+/** The ESCU detection's `search` text, read from the YAML the project ships; undefined when it is not there yet. */
+export function loadDetectionSpl(root: string): string | undefined {
+  const path = `${root}/${DETECTION_PATH}`;
+  if (!existsSync(path)) return undefined;
+  const search = (parseYaml(readFileSync(path, 'utf8')) as { search?: unknown }).search;
+  return typeof search === 'string' ? search.trim() : undefined;
+}
+
+/** Q1: the detection as SPL, and its Splunk semantics spelled out in SQL and jq. */
+export function detectionQuery(spl: string): BenchQuery {
+  return {
+    id: 'Q1',
+    description: 'WMI permanent event subscription detection (ESCU, verbatim)',
+    spl,
+    duckdbSql: (dataPath) => `
+WITH events AS (
+  SELECT line, line->>'$.sourcetype' AS sourcetype, line->>'$.EventCode' AS EventCode, line->>'$.ComputerName' AS ComputerName,
+         line->>'$.Message' AS Message, CAST(line->>'$._time' AS DOUBLE) AS _time
+  FROM ${rawLines(dataPath)}
+), extracted AS (
+  SELECT ComputerName, Message, _time, NULLIF(regexp_extract(Message, ${sqlText(CONSUMER_REGEX)}, 1), '') AS consumer
+  FROM events
+  WHERE lower(sourcetype) = ${sqlText(WMI_SOURCETYPE)} AND lower(EventCode) = '5861'
+    AND regexp_matches(lower(line), ${sqlText(wholeTermRegex('Binding'))})
+)
+SELECT ComputerName AS dest, consumer, Message, count(*) AS count,
+       ${ctimeSql('min(_time)')} AS firstTime, ${ctimeSql('max(_time)')} AS lastTime
+FROM extracted
+WHERE lower(consumer) <> lower(${sqlText(SCM_CONSUMER)}) AND ComputerName IS NOT NULL AND Message IS NOT NULL
+GROUP BY ComputerName, consumer, Message`,
+    jqArgs: ['-R', '-n', '-c', `
+[inputs
+ | select(test("binding"; "i") and test(${JSON.stringify(wholeTermRegex('Binding'))}; "i"))
+ | fromjson
+ | select((.sourcetype | strings | ${jqEqualsIgnoringCase(WMI_SOURCETYPE)}) and (.EventCode | tostring) == "5861")
+ | . as $e
+ | ($e.Message | strings | capture(${JSON.stringify(CONSUMER_REGEX.replace('(', '(?<consumer>'))}).consumer) as $consumer
+ | select(($consumer | ascii_downcase) != (${JSON.stringify(SCM_CONSUMER)} | ascii_downcase) and $e.ComputerName != null)
+ | {ComputerName: $e.ComputerName, consumer: $consumer, Message: $e.Message, _time: $e._time}]
+| group_by([.ComputerName, .consumer, .Message])[]
+| {dest: .[0].ComputerName, consumer: .[0].consumer, Message: .[0].Message, count: length,
+   firstTime: (map(._time) | min | floor | strftime("${CTIME_FORMAT}")),
+   lastTime: (map(._time) | max | floor | strftime("${CTIME_FORMAT}"))}`],
+  };
+}
+
+const COUNT_BY_SOURCETYPE: BenchQuery = {
+  id: 'Q2',
+  description: 'stats count by sourcetype, EventCode',
+  spl: 'stats count by sourcetype, EventCode',
+  duckdbSql: (dataPath) => `
+SELECT sourcetype, EventCode, count(*) AS count FROM ${ndjsonColumns(dataPath, ['sourcetype', 'EventCode'])}
+WHERE sourcetype IS NOT NULL AND EventCode IS NOT NULL GROUP BY sourcetype, EventCode`,
+  jqArgs: ['-n', '-c', `
+reduce (inputs | select(.sourcetype != null and .EventCode != null) | [.sourcetype, .EventCode] | tojson) as $key ({}; .[$key] = .[$key] + 1)
+| to_entries[] | (.key | fromjson) as [$sourcetype, $code] | {sourcetype: $sourcetype, EventCode: $code, count: .value}`],
+};
+
+const REX_IMAGE_COUNTS: BenchQuery = {
+  id: 'Q3',
+  description: 'rex the process image out of every Sysmon Message, stats count by it',
+  spl: `sourcetype="${SYSMON_SOURCETYPE}" | rex field=Message "${IMAGE_REGEX.replace('(', '(?<image>')}" | stats count by image`,
+  duckdbSql: (dataPath) => `
+SELECT image, count(*) AS count FROM (
+  SELECT NULLIF(regexp_extract(Message, ${sqlText(IMAGE_REGEX)}, 1), '') AS image
+  FROM ${ndjsonColumns(dataPath, ['sourcetype', 'Message'])} WHERE lower(sourcetype) = ${sqlText(SYSMON_SOURCETYPE.toLowerCase())}
+) WHERE image IS NOT NULL GROUP BY image`,
+  jqArgs: ['-n', '-c', `
+reduce (inputs | select(.sourcetype | strings | ${jqEqualsIgnoringCase(SYSMON_SOURCETYPE)})
+        | .Message | strings | capture(${JSON.stringify(IMAGE_REGEX.replace('(', '(?<image>'))}).image) as $image ({}; .[$image] = .[$image] + 1)
+| to_entries[] | {image: .key, count: .value}`],
+};
+
+const TOP_PROCESSES: BenchQuery = {
+  id: 'Q4',
+  description: 'high-cardinality stats count by ProcessGuid, top 10 (ties broken by ProcessGuid)',
+  spl: 'stats count by ProcessGuid | sort -count, +ProcessGuid | head 10',
+  duckdbSql: (dataPath) => `
+SELECT ProcessGuid, count(*) AS count FROM ${ndjsonColumns(dataPath, ['ProcessGuid'])}
+WHERE ProcessGuid IS NOT NULL GROUP BY ProcessGuid ORDER BY count DESC, ProcessGuid ASC LIMIT 10`,
+  jqArgs: ['-n', '-c', `
+reduce (inputs | .ProcessGuid | strings) as $guid ({}; .[$guid] = .[$guid] + 1)
+| to_entries | sort_by([-.value, .key]) | .[:10][] | {ProcessGuid: .key, count: .value}`],
+};
+
+/** All benchmark queries; Q1 only when the detection YAML exists under `root`. */
+export function benchQueries(root: string): BenchQuery[] {
+  const detection = loadDetectionSpl(root);
+  return [...(detection === undefined ? [] : [detectionQuery(detection)]), COUNT_BY_SOURCETYPE, REX_IMAGE_COUNTS, TOP_PROCESSES];
+}

@@ -1,0 +1,158 @@
+// `npm run bench`: times splq against DuckDB, jq and Node floors on generated Windows events, verifying every answer.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildChildScripts } from './children.js';
+import { ensureDataset, type Dataset } from './dataset.js';
+import { duckdbCommand, findJq, findSplq, floorCommand, jqCommand, splqCommand, type SplqLauncher } from './engines.js';
+import { hasGnuTime, measure, type CommandSpec } from './measure.js';
+import { parseBenchOptions, USAGE, type BenchOptions } from './options.js';
+import { benchQueries, DETECTION_PATH, type BenchQuery } from './queries.js';
+import { DUCKDB, JSON_FLOOR, LINE_FLOOR, renderReport, type ThreadScaling, type TimedResult } from './report.js';
+import { compareRows, readRows, type Row } from './verify.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DATA_DIR = join(ROOT, 'bench', 'data');
+const WORK_DIR = join(DATA_DIR, '.work');
+const RESULTS_DIR = join(ROOT, 'bench', 'results');
+const SCALING_THREADS = [1, 2];
+/** jq is 10-100× slower than the other engines; one run is enough to show its scale. */
+const JQ_RUNS = 1;
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/** Runs accumulate here; a problem (failed run or differing rows) is recorded as a note and fails the benchmark. */
+class Session {
+  readonly results: TimedResult[] = [];
+  readonly notes: string[] = [];
+  failed = false;
+
+  problem(text: string): void {
+    this.notes.push(`FAILED: ${text}`);
+    this.failed = true;
+    log(`FAILED: ${text}`);
+  }
+
+  /** Time `spec` `runs` times; with `expected`, every run's rows must equal it. Returns the runs, or [] after a problem. */
+  async time(label: string, spec: CommandSpec, runs: number, expected?: Row[]): Promise<TimedResult['runs']> {
+    const outPath = join(WORK_DIR, `${label.replace(/[^A-Za-z0-9]+/g, '-')}.out`);
+    const measured: TimedResult['runs'] = [];
+    for (let run = 1; run <= runs; run++) {
+      const measurement = await measure(spec, outPath);
+      if (measurement.exitCode !== 0) {
+        this.problem(`${label} exited with ${measurement.exitCode}: ${measurement.stderrTail.trim().split('\n').slice(-3).join(' / ')}`);
+        return [];
+      }
+      log(`  ${label} run ${run}: ${measurement.wallSeconds.toFixed(3)} s`);
+      if (expected !== undefined && !this.sameRows(label, expected, readRows(outPath))) return [];
+      measured.push(measurement);
+    }
+    return measured;
+  }
+
+  private sameRows(label: string, expected: Row[], actual: Row[]): boolean {
+    const comparison = compareRows(expected, actual);
+    if (comparison.equal) return true;
+    this.problem(`${label}: rows differ from DuckDB (${comparison.missing.length} missing, ${comparison.unexpected.length} unexpected); `
+      + `first missing ${comparison.missing[0]?.slice(0, 300) ?? '-'}; first unexpected ${comparison.unexpected[0]?.slice(0, 300) ?? '-'}`);
+    return false;
+  }
+}
+
+function selectQueries(all: BenchQuery[], only: string[] | undefined): BenchQuery[] {
+  if (only === undefined) return all;
+  const unknown = only.filter((id) => !all.some((query) => query.id === id));
+  if (unknown.length > 0) throw new Error(`unknown query id(s) ${unknown.join(', ')}; available: ${all.map((q) => q.id).join(', ')}\n${USAGE}`);
+  return all.filter((query) => only.includes(query.id));
+}
+
+async function timeFloors(session: Session, dataset: Dataset, scripts: ReturnType<typeof buildChildScripts>, runs: number): Promise<void> {
+  const floors = [[LINE_FLOOR, 'count-lines'], [JSON_FLOOR, 'parse-lines']] as const;
+  for (const [engine, script] of floors) {
+    const expected = [{ count: dataset.events }];
+    session.results.push({ query: 'floor', engine, runs: await session.time(engine, floorCommand(scripts, script, dataset.path), runs, expected) });
+  }
+}
+
+interface Engines {
+  options: BenchOptions;
+  dataset: Dataset;
+  scripts: ReturnType<typeof buildChildScripts>;
+  splq: SplqLauncher | undefined;
+  jq: string | undefined;
+}
+
+async function timeQuery(session: Session, query: BenchQuery, engines: Engines): Promise<void> {
+  const { options, dataset, scripts, splq, jq } = engines;
+  log(`${query.id}: ${query.description}`);
+  const sqlPath = join(WORK_DIR, `${query.id}.sql`);
+  writeFileSync(sqlPath, query.duckdbSql(dataset.path));
+  const duckRuns = await session.time(`${query.id} duckdb`, duckdbCommand(scripts, sqlPath, options.threads), options.runs);
+  session.results.push({ query: query.id, engine: DUCKDB, runs: duckRuns });
+  if (duckRuns.length === 0) return;
+  const expected = readRows(join(WORK_DIR, `${query.id}-duckdb.out`));
+  session.notes.push(`${query.id}: DuckDB returned ${expected.length} row(s); every splq${jq === undefined ? '' : ' and jq'} run was compared with them.`);
+  const splqRuns = splq === undefined ? []
+    : await session.time(`${query.id} splq`, splqCommand(splq, ROOT, query.spl, dataset.path, options.threads), options.runs, expected);
+  session.results.push({ query: query.id, engine: 'splq', runs: splqRuns });
+  if (jq !== undefined) {
+    session.results.push({ query: query.id, engine: 'jq', runs: await session.time(`${query.id} jq`, jqCommand(query.jqArgs, dataset.path), JQ_RUNS, expected) });
+  }
+}
+
+async function timeThreadScaling(session: Session, query: BenchQuery, engines: Engines): Promise<ThreadScaling[]> {
+  const { splq, dataset, options } = engines;
+  if (splq === undefined) return [];
+  const expected = readRows(join(WORK_DIR, `${query.id}-duckdb.out`));
+  const scaling: ThreadScaling[] = [];
+  for (const threads of SCALING_THREADS) {
+    const spec = splqCommand(splq, ROOT, query.spl, dataset.path, threads);
+    scaling.push({ threads, runs: await session.time(`${query.id} splq threads=${threads}`, spec, options.runs, expected) });
+  }
+  return scaling;
+}
+
+function facts(engines: Engines): Array<[string, string]> {
+  const { options, dataset, splq, jq } = engines;
+  const cpus = os.cpus();
+  const duckdbVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', '@duckdb', 'node-api', 'package.json'), 'utf8')) as { version: string }).version;
+  return [
+    ['date', new Date().toISOString()],
+    ['machine', `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`],
+    ['node', process.version],
+    ['data', `${relative(ROOT, dataset.path)}: ${dataset.events.toLocaleString('en-US')} events, ${(dataset.bytes / 1e6).toFixed(1)} MB, seed ${dataset.seed}`],
+    ['splq', splq === undefined ? 'CLI not found (n/a)' : splq.label === 'dist' ? 'built CLI (node dist/src/cli/main.js)' : 'sources via tsx (node --import tsx; adds ~0.15 s start-up); run `npm run build` for the built CLI'],
+    ['duckdb', `@duckdb/node-api ${duckdbVersion}, one child process per run`],
+    ['jq', jq ?? (options.jq ? 'not installed' : 'skipped (--no-jq)')],
+    ['threads', options.threads === undefined ? 'engine defaults' : String(options.threads)],
+    ['measurement', hasGnuTime ? 'wall: Node hrtime around the child; CPU and peak RSS: /usr/bin/time' : 'wall: Node hrtime; CPU: /proc/self/stat children times; RSS: polled /proc/<pid>/status VmHWM'],
+  ];
+}
+
+async function main(): Promise<number> {
+  const options = parseBenchOptions(process.argv.slice(2));
+  const queries = selectQueries(benchQueries(ROOT), options.only);
+  mkdirSync(WORK_DIR, { recursive: true });
+  const dataset = ensureDataset(DATA_DIR, options.events, options.seed, log);
+  const engines: Engines = { options, dataset, scripts: buildChildScripts(ROOT, join(DATA_DIR, '.children')), splq: findSplq(ROOT), jq: options.jq ? findJq() : undefined };
+  const session = new Session();
+  if (!queries.some((query) => query.id === 'Q1')) session.notes.push(`Q1 not run (${DETECTION_PATH} missing or not selected).`);
+  await timeFloors(session, dataset, engines.scripts, options.runs);
+  for (const query of queries) await timeQuery(session, query, engines);
+  const q2 = queries.find((query) => query.id === 'Q2');
+  const scaling = q2 === undefined ? [] : await timeThreadScaling(session, q2, engines);
+  const report = renderReport({ title: 'splq benchmark', facts: facts(engines), dataBytes: dataset.bytes, events: dataset.events, results: session.results, scaling, notes: session.notes });
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const reportPath = join(RESULTS_DIR, `${new Date().toISOString().slice(0, 10)}.md`);
+  writeFileSync(reportPath, report);
+  process.stdout.write(`${report}\nwritten to ${relative(ROOT, reportPath)}\n`);
+  return session.failed ? 1 : 0;
+}
+
+main().then((code) => {
+  process.exitCode = code;
+}, (error: unknown) => {
+  log(error instanceof Error ? error.message : String(error));
+  process.exitCode = 2;
+});

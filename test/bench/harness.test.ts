@@ -1,0 +1,73 @@
+// Tests of the harness plumbing: child measurement, the floor scripts and data-file reuse.
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildChildScripts } from '../../bench/children.js';
+import { ensureDataset } from '../../bench/dataset.js';
+import { floorCommand } from '../../bench/engines.js';
+import { measure } from '../../bench/measure.js';
+
+const ROOT = resolve(__dirname, '../..');
+const scratch = mkdtempSync(join(tmpdir(), 'splq-bench-harness-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scripts = buildChildScripts(ROOT, join(scratch, 'children'));
+
+describe('measure', () => {
+  it('writes the child stdout to the file and reports wall time, CPU and peak RSS', async () => {
+    const out = join(scratch, 'hello.out');
+    const result = await measure({ command: process.execPath, args: ['-e', 'const a = Buffer.alloc(64 << 20, 1); console.log(a[5])'] }, out);
+    expect(result.exitCode).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('1\n');
+    expect(result.wallSeconds).toBeGreaterThan(0);
+    if (process.platform === 'linux') {
+      expect(result.cpuSeconds).toBeGreaterThan(0);
+      expect(result.peakRssMb).toBeGreaterThan(64);
+    }
+  });
+
+  it('passes on a failing exit code and the end of stderr', async () => {
+    const result = await measure({ command: process.execPath, args: ['-e', 'console.error("boom"); process.exit(3)'] }, join(scratch, 'fail.out'));
+    expect(result.exitCode).toBe(3);
+    expect(result.stderrTail).toContain('boom');
+  });
+});
+
+describe('floor scripts', () => {
+  async function floorCount(script: 'count-lines' | 'parse-lines', text: string): Promise<number> {
+    const data = join(scratch, `${script}.ndjson`);
+    writeFileSync(data, text);
+    const out = join(scratch, `${script}.out`);
+    expect((await measure(floorCommand(scripts, script, data), out)).exitCode).toBe(0);
+    return (JSON.parse(readFileSync(out, 'utf8')) as { count: number }).count;
+  }
+
+  it('count lines, with or without a final newline, across 64 KiB chunk edges', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ i, pad: 'é'.repeat(i % 90) }));
+    expect(await floorCount('count-lines', `${lines.join('\n')}\n`)).toBe(3000);
+    expect(await floorCount('count-lines', lines.join('\n'))).toBe(3000);
+    expect(await floorCount('parse-lines', lines.join('\n'))).toBe(3000);
+  });
+
+  it('parse-lines fails on a line that is not JSON', async () => {
+    const data = join(scratch, 'bad.ndjson');
+    writeFileSync(data, '{"a":1}\n{oops\n');
+    expect((await measure(floorCommand(scripts, 'parse-lines', data), join(scratch, 'bad.out'))).exitCode).not.toBe(0);
+  });
+});
+
+describe('ensureDataset', () => {
+  it('generates the file once, reuses it for the same seed and count, and regenerates for another seed', () => {
+    const dir = join(scratch, 'data');
+    const logged: string[] = [];
+    const first = ensureDataset(dir, 300, 1, (line) => logged.push(line));
+    expect(first).toMatchObject({ path: join(dir, 'events-300.ndjson'), events: 300, seed: 1 });
+    expect(statSync(first.path).size).toBe(first.bytes);
+    const firstBytes = readFileSync(first.path);
+    ensureDataset(dir, 300, 1, (line) => logged.push(line));
+    expect(logged[1]).toMatch(/^data: reusing/);
+    const other = ensureDataset(dir, 300, 2, (line) => logged.push(line));
+    expect(logged[2]).toMatch(/^data: generating/);
+    expect(readFileSync(other.path).equals(firstBytes)).toBe(false);
+  });
+});
