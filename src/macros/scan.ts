@@ -52,10 +52,13 @@ export function scanMacroCalls(text: string): MacroCallSite[] {
   let i = text.indexOf('`');
   if (i < 0) return calls;
   const firstQuote = text.indexOf('"');
-  i = firstQuote >= 0 && firstQuote < i ? firstQuote : i;
+  i = firstQuote >= 0 && firstQuote < i ? Math.max(0, firstQuote - 1) : i;
   while (i < text.length) {
     const c = text.charCodeAt(i);
-    if (c === QUOTE) {
+    if (c === BACKSLASH) {
+      // Outside quotes too, a backslash escapes the next character: `*\"x\"*` holds no string.
+      i += 2;
+    } else if (c === QUOTE) {
       i = skipQuoted(text, i);
     } else if (c !== BACKTICK) {
       i++;

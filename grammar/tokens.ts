@@ -1,0 +1,110 @@
+// SPL tokens. Words are split into small parts; the parser glues adjacent parts back into search words,
+// so the same token stream serves both the search language (`*.exe`, `web-01`) and eval (`x-1`, `a*b`).
+import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
+/** Triple-backtick comments are dropped by the lexer. */
+export const Comment = createToken({ name: 'Comment', pattern: /```[\s\S]*?```/, group: Lexer.SKIPPED, line_breaks: true });
+export const UnterminatedComment = createToken({ name: 'UnterminatedComment', pattern: /```[\s\S]*/, line_breaks: true });
+/** A backtick macro call left in the text (macros are expanded before parsing). */
+export const MacroCall = createToken({ name: 'MacroCall', pattern: /`[^`]*`?/, line_breaks: true });
+
+export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\]|\\[\s\S])*"/, line_breaks: true });
+export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\]|\\[\s\S])*/, line_breaks: true });
+/** Single-quoted text: a field name in eval, literal text elsewhere. */
+export const QuotedName = createToken({ name: 'QuotedName', pattern: /'(?:[^'\\\n]|\\.)*'/ });
+
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });
+export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
+export const RBracket = createToken({ name: 'RBracket', pattern: /]/ });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
+export const Comma = createToken({ name: 'Comma', pattern: /,/ });
+
+/** Any comparison operator (category). */
+export const CompareOp = createToken({ name: 'CompareOp', pattern: Lexer.NA });
+export const EqEq = createToken({ name: 'EqEq', pattern: /==/, categories: [CompareOp] });
+export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, categories: [CompareOp] });
+export const LtEq = createToken({ name: 'LtEq', pattern: /<=/, categories: [CompareOp] });
+export const GtEq = createToken({ name: 'GtEq', pattern: />=/, categories: [CompareOp] });
+export const Eq = createToken({ name: 'Eq', pattern: /=/, categories: [CompareOp] });
+
+/** Parts that glue into search words when nothing separates them. */
+export const WordPart = createToken({ name: 'WordPart', pattern: Lexer.NA });
+/** `<<FIELD>>` templates of foreach. Must precede `<`. */
+export const Template = createToken({ name: 'Template', pattern: /<<[A-Za-z_]+>>/, categories: [WordPart] });
+export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [CompareOp] });
+export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [CompareOp] });
+
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [WordPart] });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [WordPart] });
+export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [WordPart] });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [WordPart] });
+export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [WordPart] });
+export const Dot = createToken({ name: 'Dot', pattern: /\./, categories: [WordPart] });
+export const Bang = createToken({ name: 'Bang', pattern: /!/, categories: [WordPart] });
+export const Apostrophe = createToken({ name: 'Apostrophe', pattern: /'/, categories: [WordPart] });
+
+/** Characters that never start a Word (delimiters, operators, quotes, white space). */
+const NON_WORD_START = new Set([...' \t\n\r\f\v|()[]",=!<>+-*/%.`\'']);
+
+/** Every UTF-16 code unit that may start a Word, for the lexer's first-char optimisation (the pattern is a complement set). */
+function wordStartChars(): number[] {
+  const out: number[] = [];
+  for (let code = 0; code < 0x10000; code++) {
+    const ch = String.fromCharCode(code);
+    if (!NON_WORD_START.has(ch) && !/\s/.test(ch)) out.push(code);
+  }
+  return out;
+}
+
+/** Plain word text: letters, digits and punctuation that is not an operator or delimiter. */
+export const Word = createToken({
+  name: 'Word',
+  // A backslash escapes the next character (`\"` inside an unquoted term does not start a string).
+  pattern: /(?:[^\s|()[\]",=!<>+\-*/%.`'\\]|\\\S?)(?:[^\s|()[\]",=!<>+\-*/%.`\\]|\\\S?)*/,
+  start_chars_hint: wordStartChars(),
+  categories: [WordPart],
+});
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  pattern: /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/,
+  categories: [WordPart],
+  longer_alt: Word,
+});
+
+/** Keywords are non-reserved: each is also a Word, so it works as a field name anywhere a name is expected. */
+function keyword(name: string): TokenType {
+  return createToken({ name, pattern: new RegExp(name.toLowerCase(), 'i'), longer_alt: Word, categories: [Word, WordPart] });
+}
+export const And = keyword('AND');
+export const Or = keyword('OR');
+export const Not = keyword('NOT');
+export const Xor = keyword('XOR');
+export const By = keyword('BY');
+export const As = keyword('AS');
+export const In = keyword('IN');
+export const Like = keyword('LIKE');
+
+export const KEYWORDS = [And, Or, Not, Xor, By, As, In, Like];
+
+/** Lexer order matters: longer/more specific patterns first, keywords before Word. */
+export const ALL_TOKENS: TokenType[] = [
+  WhiteSpace, Comment, UnterminatedComment, MacroCall,
+  StringLiteral, UnterminatedString, QuotedName,
+  Pipe, LBracket, RBracket, LParen, RParen, Comma,
+  CompareOp, EqEq, NotEq, LtEq, GtEq, Eq, WordPart, Template, Lt, Gt,
+  Plus, Minus, Star, Slash, Percent, NumberLiteral, Dot, Bang, Apostrophe,
+  ...KEYWORDS, Word,
+];
+
+export const splLexer = new Lexer(ALL_TOKENS, { ensureOptimizations: true, positionTracking: 'full' });
+
+const KEYWORD_SET = new Set<TokenType>(KEYWORDS);
+const COMPARE_SET = new Set<TokenType>([EqEq, NotEq, LtEq, GtEq, Eq, Lt, Gt]);
+const WORD_PART_SET = new Set<TokenType>([Template, Plus, Minus, Star, Slash, Percent, Dot, Bang, Apostrophe, Word, NumberLiteral, ...KEYWORDS]);
+
+export const isKeywordType = (t: TokenType): boolean => KEYWORD_SET.has(t);
+export const isWordToken = (tok: IToken): boolean => tok.tokenType === Word || KEYWORD_SET.has(tok.tokenType);
+export const isWordPart = (tok: IToken): boolean => WORD_PART_SET.has(tok.tokenType);
+export const isCompareOp = (tok: IToken): boolean => COMPARE_SET.has(tok.tokenType);

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The splq command line: a thin layer over the library (parse, expand, run, test, demo).
+import { Command } from 'commander';
+import { registerParseCommands } from './parse-commands.js';
+import { reportError } from './report-error.js';
+
+const program = new Command();
+program
+  .name('splq')
+  .description('Run Splunk SPL searches offline over JSON event files.')
+  .version('0.1.0')
+  .showHelpAfterError('(run with --help for usage)');
+
+/** Run a command body; user mistakes print a caret diagnostic and set the exit code, never a stack trace. */
+function run(fn: () => void | Promise<void>): void {
+  Promise.resolve()
+    .then(fn)
+    .catch((e: unknown) => {
+      process.exitCode = reportError(e);
+    });
+}
+
+registerParseCommands(program, run);
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  process.exitCode = reportError(e);
+});
