@@ -21,6 +21,8 @@ const SCALING_THREADS = [1, 2];
 const JQ_RUNS = 1;
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
+/** Where the stdout of the runs labelled `label` is kept (the last run's). */
+const outputPath = (label: string): string => join(WORK_DIR, `${label.replace(/[^A-Za-z0-9]+/g, '-')}.out`);
 
 /** Runs accumulate here; a problem (failed run or differing rows) is recorded as a note and fails the benchmark. */
 class Session {
@@ -36,7 +38,7 @@ class Session {
 
   /** Time `spec` `runs` times; with `expected`, every run's rows must equal it. Returns the runs, or [] after a problem. */
   async time(label: string, spec: CommandSpec, runs: number, expected?: Row[]): Promise<TimedResult['runs']> {
-    const outPath = join(WORK_DIR, `${label.replace(/[^A-Za-z0-9]+/g, '-')}.out`);
+    const outPath = outputPath(label);
     const measured: TimedResult['runs'] = [];
     for (let run = 1; run <= runs; run++) {
       const measurement = await measure(spec, outPath);
@@ -88,10 +90,11 @@ async function timeQuery(session: Session, query: BenchQuery, engines: Engines):
   log(`${query.id}: ${query.description}`);
   const sqlPath = join(WORK_DIR, `${query.id}.sql`);
   writeFileSync(sqlPath, query.duckdbSql(dataset.path));
-  const duckRuns = await session.time(`${query.id} duckdb`, duckdbCommand(scripts, sqlPath, options.threads), options.runs);
+  const duckLabel = `${query.id} duckdb`;
+  const duckRuns = await session.time(duckLabel, duckdbCommand(scripts, sqlPath, options.threads), options.runs);
   session.results.push({ query: query.id, engine: DUCKDB, runs: duckRuns });
   if (duckRuns.length === 0) return;
-  const expected = readRows(join(WORK_DIR, `${query.id}-duckdb.out`));
+  const expected = readRows(outputPath(duckLabel));
   session.notes.push(`${query.id}: DuckDB returned ${expected.length} row(s); every splq${jq === undefined ? '' : ' and jq'} run was compared with them.`);
   const splqRuns = splq === undefined ? []
     : await session.time(`${query.id} splq`, splqCommand(splq, ROOT, query.spl, dataset.path, options.threads), options.runs, expected);
@@ -104,7 +107,7 @@ async function timeQuery(session: Session, query: BenchQuery, engines: Engines):
 async function timeThreadScaling(session: Session, query: BenchQuery, engines: Engines): Promise<ThreadScaling[]> {
   const { splq, dataset, options } = engines;
   if (splq === undefined) return [];
-  const expected = readRows(join(WORK_DIR, `${query.id}-duckdb.out`));
+  const expected = readRows(outputPath(`${query.id} duckdb`));
   const scaling: ThreadScaling[] = [];
   for (const threads of SCALING_THREADS) {
     const spec = splqCommand(splq, ROOT, query.spl, dataset.path, threads);

@@ -72,15 +72,19 @@ function userAccount(prng: Prng, guidPrefix: string, index: number): Account {
   };
 }
 
-/** Start a process on `host` (it becomes a target for later network and file events). */
-export function startProcess(host: Host, prng: Prng, ids: ProcessIds, image: ProcessImage): RunningProcess {
-  const process: RunningProcess = {
+function newProcess(host: Host, prng: Prng, ids: ProcessIds, image: ProcessImage): RunningProcess {
+  return {
     guid: ids.nextGuid(host, prng),
     pid: 4 * prng.between(100, 16000),
     image,
     commandLine: prng.pick(image.commandLines),
     account: image.runsAs === 'system' ? host.system : host.user,
   };
+}
+
+/** Start a process on `host` (it becomes a target for later network and file events). */
+export function startProcess(host: Host, prng: Prng, ids: ProcessIds, image: ProcessImage): RunningProcess {
+  const process = newProcess(host, prng, ids, image);
   if (host.recent.length < RECENT_LIMIT) host.recent.push(process);
   else host.recent[prng.int(RECENT_LIMIT)] = process;
   return process;
@@ -101,8 +105,7 @@ function createHost(prng: Prng, ids: ProcessIds, index: number): Host {
     recent: [],
     recordNumbers: new Map(),
   };
-  host.residents = RESIDENT_IMAGES.map(([image]) => startProcess(host, prng, ids, image));
-  host.recent.length = 0;
+  host.residents = RESIDENT_IMAGES.map(([image]) => newProcess(host, prng, ids, image));
   return host;
 }
 
