@@ -1,11 +1,11 @@
 // Tests of the harness plumbing: child measurement, the floor scripts and data-file reuse.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildChildScripts } from '../../bench/children.js';
 import { ensureDataset } from '../../bench/dataset.js';
-import { floorCommand } from '../../bench/engines.js';
+import { findSplq, floorCommand, splqCommand } from '../../bench/engines.js';
 import { measure } from '../../bench/measure.js';
 
 const ROOT = resolve(__dirname, '../..');
@@ -69,5 +69,30 @@ describe('ensureDataset', () => {
     const other = ensureDataset(dir, 300, 2, (line) => logged.push(line));
     expect(logged[2]).toMatch(/^data: generating/);
     expect(readFileSync(other.path).equals(firstBytes)).toBe(false);
+  });
+});
+
+describe('findSplq and splqCommand', () => {
+  const root = join(scratch, 'repo');
+  mkdirSync(join(root, 'src', 'cli'), { recursive: true });
+  mkdirSync(join(root, 'dist', 'src', 'cli'), { recursive: true });
+
+  it('finds nothing without a CLI, the sources via tsx, and the built CLI only while it is newer than src/', () => {
+    expect(findSplq(root)).toBeUndefined();
+    writeFileSync(join(root, 'src', 'cli', 'main.ts'), '');
+    expect(findSplq(root)).toEqual({ label: 'tsx', prefix: ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts')] });
+    const dist = join(root, 'dist', 'src', 'cli', 'main.js');
+    writeFileSync(dist, '');
+    utimesSync(join(root, 'src', 'cli', 'main.ts'), new Date(1000), new Date(1000));
+    expect(findSplq(root)?.label).toBe('dist');
+    utimesSync(dist, new Date(500), new Date(500));
+    expect(findSplq(root)?.label).toBe('tsx');
+  });
+
+  it('calls `run` with the query, the macros, the input, ndjson output and optional threads, in UTC', () => {
+    const spec = splqCommand({ label: 'dist', prefix: ['main.js'] }, root, 'stats count', 'data.ndjson', 2);
+    expect(spec.args).toEqual(['main.js', 'run', 'stats count', '-m', join(root, 'queries', 'macros'), '-i', 'data.ndjson', '-o', 'ndjson', '--threads', '2']);
+    expect(spec.env?.TZ).toBe('UTC');
+    expect(splqCommand({ label: 'dist', prefix: ['main.js'] }, root, 'x', 'd', undefined).args).not.toContain('--threads');
   });
 });
