@@ -58,8 +58,10 @@ export class WindowsEventFactory {
   private timeMs: number;
 
   constructor(options: Omit<WindowsEventOptions, 'count'>, private readonly profile: FleetProfile = DEFAULT_PROFILE) {
+    const hostCount = options.hosts ?? DEFAULT_HOSTS;
+    if (!Number.isInteger(hostCount) || hostCount < 1) throw new RangeError(`hosts must be a positive integer, got ${hostCount}`);
     this.prng = new Prng(options.seed);
-    this.hosts = createHosts(this.prng, this.ids, options.hosts ?? DEFAULT_HOSTS);
+    this.hosts = createHosts(this.prng, this.ids, hostCount);
     this.kinds = new WeightedTable(profile.mix);
     this.timeMs = Math.round((options.startTime ?? DEFAULT_START_TIME) * 1000);
     this.plantPersistence();

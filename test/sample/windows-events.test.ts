@@ -81,6 +81,10 @@ describe('generateWindowsEvents', () => {
     expect(new Set(sample(1, 2000, 5).map((event) => event.host)).size).toBe(5);
   });
 
+  it('rejects a fleet without hosts', () => {
+    expect(() => sample(1, 1, 0)).toThrow(RangeError);
+  });
+
   it('averages between 0.7 and 1.5 KB per NDJSON line', () => {
     const bytes = large.reduce((sum, event) => sum + Buffer.byteLength(JSON.stringify(event)) + 1, 0);
     const average = bytes / large.length;
