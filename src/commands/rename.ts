@@ -1,0 +1,55 @@
+// `rename a AS b, x* AS y*`: rename fields; the target is overwritten (or removed when the source is absent).
+import type { RenameCommand } from '../ast.js';
+import type { CommandDef } from '../engine/types.js';
+import { SplError } from '../errors.js';
+import type { Event } from '../runtime/event.js';
+import { compileNamePattern, fillPattern } from './wildcard-names.js';
+
+type Renamer = (ev: Event) => void;
+
+function compilePair(from: string, to: string, span: RenameCommand['span']): Renamer {
+  const source = compileNamePattern(from);
+  const stars = (s: string) => (s.match(/\*/g) ?? []).length;
+  if (stars(from) !== stars(to)) {
+    throw new SplError('bad-argument', `rename: wildcard mismatch: "${from}" and "${to}" must have the same number of *`, span);
+  }
+  if (!source.hasWildcard) {
+    // Splunk: renaming a missing field removes an existing target (rename cannot merge fields).
+    return (ev) => {
+      if (from === to) return;
+      const v = ev.get(from);
+      ev.delete(from);
+      ev.set(to, v);
+    };
+  }
+  return (ev) => {
+    const moves: Array<[string, string]> = [];
+    for (const name of ev.names()) {
+      const caps = source.match(name);
+      if (caps) moves.push([name, fillPattern(to, caps)]);
+    }
+    const values = moves.map(([src]) => ev.get(src));
+    for (const [src] of moves) ev.delete(src);
+    moves.forEach(([, dest], i) => ev.set(dest, values[i]));
+  };
+}
+
+export const renameCommand: CommandDef<RenameCommand> = {
+  names: ['rename'],
+  kind: 'streaming',
+  compile(node) {
+    const renamers = node.pairs.map((p) => compilePair(p.from.name, p.to.name, p.span));
+    const wildcard = node.pairs.some((p) => p.from.name.includes('*'));
+    return {
+      kind: 'streaming',
+      reads: wildcard ? null : node.pairs.map((p) => p.from.name),
+      factory: (next) => ({
+        push: (ev) => {
+          for (const r of renamers) r(ev);
+          next.push(ev);
+        },
+        end: () => next.end(),
+      }),
+    };
+  },
+};

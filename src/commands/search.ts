@@ -1,0 +1,25 @@
+// `search`: keep the events that match a search expression (the implicit first command, or `| search`).
+import type { SearchCommand } from '../ast.js';
+import { compileSearchExpr, searchReads } from '../engine/search-predicate.js';
+import type { CommandDef } from '../engine/types.js';
+
+export const searchCommand: CommandDef<SearchCommand> = {
+  names: ['search'],
+  kind: 'streaming',
+  compile(node, ctx) {
+    const reads = new Set<string>();
+    searchReads(node.expr, reads);
+    if (!node.expr) return { kind: 'streaming', reads: [], factory: (next) => next };
+    const matches = compileSearchExpr(node.expr, { zone: ctx.zone, now: ctx.now });
+    return {
+      kind: 'streaming',
+      reads: [...reads],
+      factory: (next) => ({
+        push: (ev) => {
+          if (matches(ev)) next.push(ev);
+        },
+        end: () => next.end(),
+      }),
+    };
+  },
+};

@@ -1,0 +1,66 @@
+// Compile a parsed pipeline into a chain of stages, once; also work out which input fields it reads.
+import type { Command, Pipeline } from '../ast.js';
+import { parseSearchExpression } from '../parse/parse.js';
+import { SplError } from '../errors.js';
+import type { TimeZone } from '../time/zone.js';
+import { lookupCommand } from './registry.js';
+import { compileSearchExpr } from './search-predicate.js';
+import type { CompileContext, CompiledCommand, StageFactory } from './types.js';
+
+export interface CompiledPipeline {
+  factory: StageFactory;
+  /** Input fields the pipeline can read; null when any field may matter (then parse everything). */
+  reads: Set<string> | null;
+  commands: CompiledCommand[];
+  /** True for `| makeresults ...`-style pipelines that make their own events. */
+  generating: boolean;
+}
+
+export function createCompileContext(zone: TimeZone, now: number): CompileContext {
+  const ctx: CompileContext = {
+    zone,
+    now,
+    evalContext: { zone, now },
+    compileSearchText: (text, span) => {
+      try {
+        return compileSearchExpr(parseSearchExpression(text), { zone, now });
+      } catch (e) {
+        // Errors inside the string point at the string in the query.
+        if (e instanceof SplError) e.span = span;
+        throw e;
+      }
+    },
+    compileSubPipeline: (commands) => chain(commands.map((c) => compileCommand(c, ctx))),
+  };
+  ctx.evalContext.compileSearch = ctx.compileSearchText;
+  return ctx;
+}
+
+function compileCommand(node: Command, ctx: CompileContext): CompiledCommand {
+  return lookupCommand(node).compile(node, ctx);
+}
+
+function chain(compiled: CompiledCommand[]): StageFactory {
+  return (next) => compiled.reduceRight((downstream, c) => c.factory(downstream), next);
+}
+
+export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipeline {
+  const commands = p.commands.map((c) => compileCommand(c, ctx));
+  const first = commands[0];
+  const generating = p.leadingPipe;
+  if (generating && first && first.kind !== 'generating') {
+    throw new SplError('bad-argument', 'a search that starts with "|" must start with a generating command such as makeresults', p.commands[0]!.span);
+  }
+  return { factory: chain(commands), reads: inputReads(commands), commands, generating };
+}
+
+/** Fields read before the first command that replaces the field set; null if every field may reach the output. */
+function inputReads(commands: CompiledCommand[]): Set<string> | null {
+  const reads = new Set<string>(['_time']);
+  for (const c of commands) {
+    if (c.reads === null) return null;
+    for (const f of c.reads) reads.add(f);
+    if (c.limitsFields || c.kind === 'transforming') return reads;
+  }
+  return null;
+}

@@ -1,0 +1,32 @@
+// Drive a compiled pipeline: push events in, collect results out (sync for arrays, async for streams).
+import { Event, type FieldValue } from '../runtime/event.js';
+import type { CompiledPipeline } from './compile-pipeline.js';
+import type { Stage } from './types.js';
+
+/** A sink that hands each result to a callback. */
+function callbackStage(onResult: (ev: Event) => void): Stage {
+  return { push: onResult, end: () => undefined };
+}
+
+/** Run over an in-memory list of events; returns the results. */
+export function runSync(pipeline: CompiledPipeline, events: Iterable<Event>): Event[] {
+  const out: Event[] = [];
+  const head = pipeline.factory(callbackStage((ev) => out.push(ev)));
+  if (!pipeline.generating) for (const ev of events) head.push(ev);
+  head.end();
+  return out;
+}
+
+/** Run over batches of events from an async source, calling `onResult` as results appear. */
+export async function runAsync(pipeline: CompiledPipeline, batches: AsyncIterable<Event[]>, onResult: (ev: Event) => void): Promise<void> {
+  const head = pipeline.factory(callbackStage(onResult));
+  if (!pipeline.generating) {
+    for await (const batch of batches) for (const ev of batch) head.push(ev);
+  }
+  head.end();
+}
+
+/** Accept plain objects as events (library convenience): values are used as already-flat fields. */
+export function toEvent(value: Event | Record<string, FieldValue | null | undefined>): Event {
+  return value instanceof Event ? value : Event.fromObject(value);
+}

@@ -1,0 +1,124 @@
+// Compile a search expression (the `search` language) into a predicate over events, once.
+import type { SearchCompareOp, SearchExpr, SearchLiteral } from '../ast.js';
+import { assertNever } from '../ast.js';
+import { SplError } from '../errors.js';
+import type { Event } from '../runtime/event.js';
+import { compileTermMatcher } from '../search/terms.js';
+import { anyValue, compileOrderedCompare, compileValueMatcher, noValueMatches, type ValuePredicate } from '../search/values.js';
+import { compileTimeModifier } from '../time/relative.js';
+import type { TimeZone } from '../time/zone.js';
+
+export type EventPredicate = (ev: Event) => boolean;
+
+export interface SearchCompileOptions {
+  zone: TimeZone;
+  now: number;
+}
+
+const ALWAYS: EventPredicate = () => true;
+
+export function compileSearchExpr(expr: SearchExpr, opts: SearchCompileOptions): EventPredicate {
+  switch (expr.kind) {
+    case 'and':
+      return allOf(expr.items.map((i) => compileSearchExpr(i, opts)));
+    case 'or':
+      return anyOf(expr.items.map((i) => compileSearchExpr(i, opts)));
+    case 'not': {
+      const inner = compileSearchExpr(expr.expr, opts);
+      return (ev) => !inner(ev);
+    }
+    case 'term':
+      return compileTerm(expr.value);
+    case 'compare':
+      return compileCompare(expr.field, expr.op, expr.value, opts);
+    case 'in':
+      return anyOf(expr.values.map((v) => compileCompare(expr.field, '=', v, opts)));
+    case 'subsearch':
+      throw new SplError('unsupported-command', 'subsearches inside a search are not supported yet', expr.span);
+    default:
+      return assertNever(expr);
+  }
+}
+
+function allOf(preds: EventPredicate[]): EventPredicate {
+  const live = preds.filter((p) => p !== ALWAYS);
+  if (live.length === 0) return ALWAYS;
+  if (live.length === 1) return live[0]!;
+  if (live.length === 2) {
+    const [a, b] = live as [EventPredicate, EventPredicate];
+    return (ev) => a(ev) && b(ev);
+  }
+  return (ev) => live.every((p) => p(ev));
+}
+
+function anyOf(preds: EventPredicate[]): EventPredicate {
+  if (preds.includes(ALWAYS)) return ALWAYS;
+  if (preds.length === 1) return preds[0]!;
+  return (ev) => preds.some((p) => p(ev));
+}
+
+/** A bare term or phrase matches `_raw`; `*` alone matches every row, even rows without `_raw`. */
+function compileTerm(lit: SearchLiteral): EventPredicate {
+  if (/^\*+$/.test(lit.text)) return ALWAYS;
+  const matches = compileTermMatcher(lit.text, { quoted: lit.quoted, caseSensitive: lit.modifier === 'CASE', termMode: lit.modifier === 'TERM' });
+  return (ev) => {
+    const raw = ev.get('_raw');
+    return raw !== undefined && matches(typeof raw === 'string' ? raw : String(raw));
+  };
+}
+
+function compileCompare(field: string, op: SearchCompareOp, lit: SearchLiteral, opts: SearchCompileOptions): EventPredicate {
+  const timeBound = compileTimeBound(field, op, lit, opts);
+  if (timeBound) return timeBound;
+  const pred = valuePredicate(op, lit);
+  if (op === '!=') return (ev) => noValueMatches(ev.get(field), pred);
+  return (ev) => anyValue(ev.get(field), pred);
+}
+
+function valuePredicate(op: string, lit: SearchLiteral): ValuePredicate {
+  if (op === '=' || op === '!=') return compileValueMatcher(lit.text, { caseSensitive: lit.modifier === 'CASE', termMode: lit.modifier === 'TERM' });
+  return compileOrderedCompare(op as '<' | '<=' | '>' | '>=', lit.text);
+}
+
+/** `earliest=`/`latest=` in a search are time bounds on `_time`, not field comparisons. */
+function compileTimeBound(field: string, op: string, lit: SearchLiteral, opts: SearchCompileOptions): EventPredicate | undefined {
+  const name = field.toLowerCase();
+  if (op !== '=' || (name !== 'earliest' && name !== 'latest')) return undefined;
+  let bound: number;
+  try {
+    bound = compileTimeModifier(lit.text)(opts.now, opts.zone);
+  } catch (e) {
+    if (e instanceof SplError) e.span = lit.span;
+    throw e;
+  }
+  if (name === 'earliest') return (ev) => timeOf(ev) >= bound;
+  return (ev) => timeOf(ev) < bound;
+}
+
+function timeOf(ev: Event): number {
+  const t = ev.get('_time');
+  return typeof t === 'number' ? t : Number.NaN;
+}
+
+/** Fields a search expression reads (`_raw` for terms); used for projection. */
+export function searchReads(expr: SearchExpr | null, out: Set<string>): void {
+  if (!expr) return;
+  switch (expr.kind) {
+    case 'and':
+    case 'or':
+      expr.items.forEach((i) => searchReads(i, out));
+      return;
+    case 'not':
+      searchReads(expr.expr, out);
+      return;
+    case 'term':
+      if (!/^\*+$/.test(expr.value.text)) out.add('_raw');
+      return;
+    case 'compare':
+    case 'in':
+      out.add(['earliest', 'latest'].includes(expr.field.toLowerCase()) ? '_time' : expr.field);
+      return;
+    case 'subsearch':
+      return;
+  }
+}

@@ -1,0 +1,52 @@
+// The engine's core contracts: push-based stages, the compile context, and the command definition shape.
+import type { Command, Span } from '../ast.js';
+import type { EvalCompileContext } from '../eval/index.js';
+import type { Event } from '../runtime/event.js';
+import type { TimeZone } from '../time/zone.js';
+
+/** A step of the running pipeline: it receives events and forwards results to the next stage. */
+export interface Stage {
+  push(ev: Event): void;
+  /** End of input: flush anything held back, then end the next stage. */
+  end(): void;
+}
+
+/** Builds a command's stage in front of the stage that receives its output. */
+export type StageFactory = (next: Stage) => Stage;
+
+/** How a command treats its input, as Splunk classifies commands. */
+export type CommandKind = 'streaming' | 'transforming' | 'generating' | 'dataset';
+
+export interface CompileContext {
+  zone: TimeZone;
+  /** Search start time, epoch seconds (now() and relative times use it). */
+  now: number;
+  /** Context for compiling eval expressions. */
+  evalContext: EvalCompileContext;
+  /** Compile a search-language string (searchmatch(), foreach templates). */
+  compileSearchText(text: string, span: Span): (ev: Event) => boolean;
+  /** Compile a nested pipeline (subsearches, foreach templates). */
+  compileSubPipeline(commands: Command[]): StageFactory;
+}
+
+/** What compiling one command yields. */
+export interface CompiledCommand {
+  factory: StageFactory;
+  /** Fields this command reads; null means "any field" (e.g. `table *`, `_raw` consumers). */
+  reads: string[] | null;
+  kind: CommandKind;
+  /** True when the output holds only named fields (table, fields +, stats...), so earlier fields need not be read. */
+  limitsFields?: boolean;
+}
+
+/** One SPL command: its name(s) and how to compile its AST node. */
+export interface CommandDef<N extends Command = Command> {
+  names: string[];
+  kind: CommandKind;
+  compile(node: N, ctx: CompileContext): CompiledCommand;
+}
+
+/** A stage that collects everything pushed into it (used at the end of pipelines and in tests). */
+export function collectingStage(out: Event[]): Stage {
+  return { push: (ev) => void out.push(ev), end: () => undefined };
+}
