@@ -2,6 +2,7 @@
 // The splq command line: a thin layer over the library (parse, expand, run, test, demo).
 import { Command } from 'commander';
 import { registerParseCommands } from './parse-commands.js';
+import { registerRunCommand } from './run-command.js';
 import { reportError } from './report-error.js';
 
 const program = new Command();
@@ -21,6 +22,7 @@ function run(fn: () => void | Promise<void>): void {
 }
 
 registerParseCommands(program, run);
+registerRunCommand(program, run);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = reportError(e);

@@ -14,6 +14,8 @@ export interface CompiledPipeline {
   commands: CompiledCommand[];
   /** True for `| makeresults ...`-style pipelines that make their own events. */
   generating: boolean;
+  /** Events that came out of the first command (the search's matches), counted while running. */
+  counters: { matched: number };
 }
 
 export function createCompileContext(zone: TimeZone, now: number): CompileContext {
@@ -51,7 +53,14 @@ export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipel
   if (generating && first && first.kind !== 'generating') {
     throw new SplError('bad-argument', 'a search that starts with "|" must start with a generating command such as makeresults', p.commands[0]!.span);
   }
-  return { factory: chain(commands), reads: inputReads(commands), commands, generating };
+  const counters = { matched: 0 };
+  const [head, ...rest] = commands;
+  const counted: StageFactory = (next) => {
+    const downstream = chain(rest)(next);
+    const counter = { push: (ev: Parameters<typeof downstream.push>[0]) => { counters.matched++; downstream.push(ev); }, end: () => downstream.end() };
+    return head ? head.factory(counter) : counter;
+  };
+  return { factory: counted, reads: inputReads(commands), commands, generating, counters };
 }
 
 /** Fields read before the first command that replaces the field set; null if every field may reach the output. */

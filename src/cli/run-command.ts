@@ -1,0 +1,102 @@
+// `splq run`: run a query over JSON/XML event files (or stdin) and print the results.
+import type { Command } from 'commander';
+import { SplError } from '../errors.js';
+import { createWriter, type OutputFormat } from '../output/formats.js';
+import { compile } from '../query.js';
+import { eventBatches, newSourceStats } from '../run/event-source.js';
+import { getZone } from '../time/zone.js';
+import { buildMapping, parseWindow, type MappingCliOptions } from './input-options.js';
+import { loadMacros, readQuery, type QuerySourceOptions } from './query-source.js';
+import { startProgress } from './progress.js';
+
+export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions {
+  input: string[];
+  output?: OutputFormat;
+  tz: string;
+  timeField?: string;
+  sourcetype?: string;
+  source?: string;
+  host?: string;
+  index?: string;
+  strict: boolean;
+  verbose: boolean;
+  filter: boolean;
+  now?: string;
+  earliest?: string;
+  latest?: string;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function registerRunCommand(program: Command, run: (fn: () => Promise<void>) => void): void {
+  program
+    .command('run')
+    .description('run an SPL query over event files and print the results')
+    .argument('[query]', 'SPL text (else -q, --detection, or standard input when -i is given)')
+    .option('-q, --query-file <file>', 'read the query from a file')
+    .option('--detection <file.yml>', 'read the query from an ESCU detection YAML (its search: key)')
+    .option('-m, --macros <path>', 'macro definitions: ESCU YAML / macros.conf files or folders (repeatable)', collect, [])
+    .option('--no-filter', 'do not expand a missing <name>_filter macro to "search *"')
+    .option('-i, --input <path>', 'event file, folder (recursive) or glob; "-" for stdin (repeatable; default stdin)', collect, [])
+    .option('-o, --output <format>', 'table | json | ndjson | csv (default: table on a terminal, ndjson otherwise)')
+    .option('--tz <zone>', 'IANA time zone for times without a zone and for formatting', 'UTC')
+    .option('--time-field <field>', 'field holding the event time (default: auto-detect)')
+    .option('--sourcetype <value>', 'sourcetype for events that have none')
+    .option('--source <value>', 'source for events that have none')
+    .option('--host <value>', 'host for events that have none')
+    .option('--index <value>', 'index for events that have none')
+    .option('--preset <name>', 'field mapping preset: windows (what Splunk\'s Windows add-on does)')
+    .option('--format <name>', 'with --preset windows: force the input format (mordor, sd2, evtx-flat, winlogbeat, xml)')
+    .option('--alias <SRC=DEST>', 'field alias like props.conf FIELDALIAS: DEST takes SRC\'s value (repeatable)', collect, [])
+    .option('--set <field=value>', 'set a constant field on every event (repeatable)', collect, [])
+    .option('--props <props.conf>', 'read FIELDALIAS-* lines from a props.conf')
+    .option('--earliest <time>', 'keep events at or after this time (absolute, or relative like -24h@h)')
+    .option('--latest <time>', 'keep events before this time')
+    .option('--now <time>', 'the search\'s "now" for relative times (default: the wall clock)')
+    .option('--strict', 'fail on the first malformed input record instead of skipping it', false)
+    .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false)
+    .action((query: string | undefined, opts: RunCliOptions) => run(() => runQuery(query, opts)));
+}
+
+async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Promise<void> {
+  const started = performance.now();
+  const inputs = opts.input.length ? opts.input : ['-'];
+  const src = readQuery(queryArg, opts, !inputs.includes('-'));
+  const zone = getZone(opts.tz);
+  const now = opts.now !== undefined ? parseWindow(opts.now, Date.now() / 1000, zone) : Date.now() / 1000;
+  const query = compile(src.text, { macros: loadMacros(opts.macros), filterFallback: opts.filter, timeZone: opts.tz, now });
+  const format = opts.output ?? (process.stdout.isTTY ? 'table' : 'ndjson');
+  if (!['table', 'json', 'ndjson', 'csv'].includes(format)) throw new SplError('usage', `unknown output format "${format}": use table, json, ndjson or csv`);
+  const stats = newSourceStats(opts.strict);
+  const window = opts.earliest || opts.latest
+    ? { earliest: opts.earliest ? parseWindow(opts.earliest, now, zone) : undefined, latest: opts.latest ? parseWindow(opts.latest, now, zone) : undefined }
+    : undefined;
+  const batches = eventBatches(inputs, {
+    zone, timeField: opts.timeField, fields: query.requiredFields ? new Set(query.requiredFields) : null, strict: opts.strict,
+    defaults: { sourcetype: opts.sourcetype, source: opts.source, host: opts.host, index: opts.index },
+    preset: opts.preset === undefined ? undefined : checkPreset(opts.preset), format: opts.format, mapping: buildMapping(opts), window,
+    onFile: opts.verbose ? (file, fmt) => process.stderr.write(`splq: ${file}: ${fmt}\n`) : undefined,
+  }, stats);
+  const writer = createWriter(format as OutputFormat, (text) => process.stdout.write(text));
+  const progress = startProgress(stats);
+  let results = 0;
+  try {
+    await query.stream(batches, (ev) => {
+      results++;
+      writer.write(ev);
+    });
+  } finally {
+    progress.stop();
+  }
+  writer.end();
+  for (const line of stats.malformed.lines()) process.stderr.write(`splq: malformed input: ${line}\n`);
+  if (opts.verbose) {
+    const secs = ((performance.now() - started) / 1000).toFixed(2);
+    process.stderr.write(`splq: files=${stats.files} events_read=${stats.eventsRead} events_matched=${query.pipeline.counters.matched} results=${results} malformed=${stats.malformed.count} elapsed=${secs}s\n`);
+  }
+}
+
+function checkPreset(name: string): 'windows' {
+  if (name !== 'windows') throw new SplError('usage', `unknown preset "${name}": the only preset is "windows"`);
+  return name;
+}

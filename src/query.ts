@@ -1,0 +1,81 @@
+// The library's front door: compile SPL once into a Query, then run it over events (arrays or async streams).
+import type { Pipeline } from './ast.js';
+import { compilePipeline, createCompileContext, type CompiledPipeline } from './engine/compile-pipeline.js';
+import { runAsync, runSync, toEvent } from './engine/run.js';
+import { SplError } from './errors.js';
+import { MacroLibrary } from './macros/index.js';
+import { parseSpl, type ParsedQuery } from './query-text.js';
+import { Event, type FieldValue } from './runtime/event.js';
+import { getZone } from './time/zone.js';
+
+export interface CompileOptions {
+  /** Macro definitions: a library, or paths to ESCU YAML / macros.conf files or folders. */
+  macros?: MacroLibrary | string[];
+  /** Expand a missing `<name>_filter` macro to `search *` (default true). */
+  filterFallback?: boolean;
+  /** IANA time zone for formatting and for times written without a zone (default UTC). */
+  timeZone?: string;
+  /** The search's "now", epoch seconds (default: the wall clock at compile time). */
+  now?: number;
+}
+
+export type EventLike = Event | Record<string, FieldValue | null | undefined>;
+
+/** A compiled query. Compile once; each run builds fresh stages, so a Query can run many times. */
+export class Query {
+  readonly text: string;
+  readonly expandedText: string;
+  readonly ast: Pipeline;
+  /** Input fields the query reads; null when any field may matter. */
+  readonly requiredFields: ReadonlySet<string> | null;
+  /** @internal */
+  readonly pipeline: CompiledPipeline;
+
+  constructor(parsed: ParsedQuery, pipeline: CompiledPipeline) {
+    this.text = parsed.original;
+    this.expandedText = parsed.expansion.text;
+    this.ast = parsed.ast;
+    this.pipeline = pipeline;
+    this.requiredFields = pipeline.reads;
+  }
+
+  /** Run over an in-memory list of events (plain objects are taken as flat fields). */
+  runSync(events: Iterable<EventLike>): Event[] {
+    return runSync(this.pipeline, mapIterable(events, toEvent));
+  }
+
+  /** Run over events from any iterable or async iterable; resolves to all results. */
+  async run(events: Iterable<EventLike> | AsyncIterable<EventLike>): Promise<Event[]> {
+    if (Symbol.iterator in events) return this.runSync(events as Iterable<EventLike>);
+    const out: Event[] = [];
+    await runAsync(this.pipeline, batchesOf(events as AsyncIterable<EventLike>), (ev) => out.push(ev));
+    return out;
+  }
+
+  /** Run over batches of events, calling `onResult` for each result as it is produced. */
+  stream(batches: AsyncIterable<Event[]>, onResult: (ev: Event) => void): Promise<void> {
+    return runAsync(this.pipeline, batches, onResult);
+  }
+}
+
+function* mapIterable<A, B>(items: Iterable<A>, fn: (a: A) => B): Iterable<B> {
+  for (const item of items) yield fn(item);
+}
+
+async function* batchesOf(events: AsyncIterable<EventLike>): AsyncIterable<Event[]> {
+  for await (const ev of events) yield [toEvent(ev)];
+}
+
+/** Expand macros, parse and compile. Errors are SplErrors pointing into `spl` (with the macro chain if inside one). */
+export function compile(spl: string, opts: CompileOptions = {}): Query {
+  const macros = opts.macros instanceof MacroLibrary ? opts.macros : MacroLibrary.load(opts.macros ?? []);
+  const parsed = parseSpl(spl, { macros, filterFallback: opts.filterFallback });
+  const zone = getZone(opts.timeZone ?? 'UTC');
+  const ctx = createCompileContext(zone, opts.now ?? Date.now() / 1000);
+  try {
+    return new Query(parsed, compilePipeline(parsed.ast, ctx));
+  } catch (e) {
+    if (e instanceof SplError) throw parsed.expansion.mapError(e);
+    throw e;
+  }
+}

@@ -1,0 +1,165 @@
+// Turn input paths into batches of events: per-file format (JSON or Windows XML), decoding, mappings, time window.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { compileFieldMapping, fieldsNeededForMapping, type FieldMapper, type FieldMappingSpec } from '../input/aliases.js';
+import { createDecoder, isDecodeError, MalformedReport, readFileRecords, resolveInputs, STDIN, type MetadataDefaults } from '../input/index.js';
+import { detectWindowsFormat, windowsPresetMapping } from '../input/windows-preset.js';
+import { isXmlReadError, looksLikeXmlEvents, readXmlEvents, xmlRecordToEvent } from '../input/xml-winevent.js';
+import type { Event } from '../runtime/event.js';
+import { getZone, type TimeZone } from '../time/zone.js';
+
+export interface EventSourceOptions {
+  zone: TimeZone;
+  timeField?: string;
+  defaults?: MetadataDefaults;
+  /** Fields the query reads (projection), or null for all. */
+  fields: Set<string> | null;
+  strict?: boolean;
+  /** `windows`: per-file format detection and the Windows add-on's field mapping. */
+  preset?: 'windows';
+  /** Force a format instead of detecting it per file (with the windows preset). */
+  format?: string;
+  /** User aliases, `--set` constants and props.conf aliases. */
+  mapping?: FieldMappingSpec;
+  /** Keep only events with earliest <= _time < latest (epoch seconds). */
+  window?: { earliest?: number; latest?: number };
+  /** Called once per file with its detected format (for -v). */
+  onFile?: (file: string, format: string) => void;
+}
+
+export interface SourceStats {
+  files: number;
+  eventsRead: number;
+  eventsKept: number;
+  malformed: MalformedReport;
+}
+
+export function newSourceStats(strict: boolean): SourceStats {
+  return { files: 0, eventsRead: 0, eventsKept: 0, malformed: new MalformedReport({ strict }) };
+}
+
+/** The first bytes of a file (for format detection); empty for stdin. */
+function head(file: string): string {
+  if (file === STDIN) return '';
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.toString('utf8', 0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Per-event work after decoding: preset derivation, aliases, window filter. Returns false to drop the event. */
+type EventFinisher = (ev: Event) => boolean;
+
+function makeFinisher(opts: EventSourceOptions, presetMapper: ((ev: Event) => void) | null, userMapper: FieldMapper | null): EventFinisher {
+  const { earliest = -Infinity, latest = Infinity } = opts.window ?? {};
+  const windowed = opts.window !== undefined;
+  return (ev) => {
+    if (windowed) {
+      const t = ev.get('_time');
+      if (typeof t !== 'number' || t < earliest || t >= latest) return false;
+    }
+    presetMapper?.(ev);
+    if (userMapper) userMapper(ev, { sourcetype: str(ev.get('sourcetype')), source: str(ev.get('source')) });
+    return true;
+  };
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** Stream events from all inputs, in order, as batches. */
+export async function* eventBatches(inputs: string[], opts: EventSourceOptions, stats: SourceStats): AsyncGenerator<Event[]> {
+  const files = await resolveInputs(inputs);
+  const userMapper = opts.mapping ? compileFieldMapping(opts.mapping, opts.fields) : null;
+  for (const file of files) {
+    stats.files++;
+    const text = head(file);
+    if (looksLikeXmlEvents(text)) yield* xmlFileBatches(file, opts, stats, userMapper);
+    else yield* jsonFileBatches(file, text, opts, stats, userMapper);
+  }
+}
+
+async function* xmlFileBatches(file: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null): AsyncGenerator<Event[]> {
+  opts.onFile?.(file, 'xml (XmlWinEventLog)');
+  const preset = opts.preset === 'windows' ? windowsPresetMapping('xml') : null;
+  const presetMapper = preset ? presetMapperOf(preset, opts.fields) : null;
+  const finish = makeFinisher(opts, presetMapper, userMapper);
+  for await (const items of readXmlEvents(file)) {
+    const batch: Event[] = [];
+    for (const item of items) {
+      if (isXmlReadError(item)) {
+        stats.malformed.add({ file: item.file, line: item.line, message: item.message });
+        continue;
+      }
+      stats.eventsRead++;
+      const ev = xmlRecordToEvent(item);
+      if (finish(ev)) batch.push(ev);
+    }
+    stats.eventsKept += batch.length;
+    if (batch.length) yield batch;
+  }
+}
+
+function presetMapperOf(preset: ReturnType<typeof windowsPresetMapping>, fields: Set<string> | null): (ev: Event) => void {
+  const aliases = compileFieldMapping(preset.spec, fields);
+  return (ev) => {
+    preset.derive(ev);
+    aliases(ev, {});
+  };
+}
+
+/** The windows preset's mapping for a JSON file, detected from its first record (or forced with --format). */
+function jsonPreset(file: string, firstText: string | undefined, opts: EventSourceOptions) {
+  if (opts.preset !== 'windows') return null;
+  let format = opts.format;
+  if (!format) {
+    let sample: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = firstText ? JSON.parse(firstText) : {};
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) sample = parsed as Record<string, unknown>;
+    } catch {
+      // A malformed first record is reported by the decoder; detection falls back to 'unknown'.
+    }
+    format = detectWindowsFormat(sample);
+  }
+  opts.onFile?.(file, `json (windows preset: ${format})`);
+  return windowsPresetMapping(format as Parameters<typeof windowsPresetMapping>[0]);
+}
+
+async function* jsonFileBatches(file: string, text: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null): AsyncGenerator<Event[]> {
+  let decode: ((rec: { text: string; file: string; line: number }) => ReturnType<ReturnType<typeof createDecoder>>) | null = null;
+  let finish: EventFinisher | null = null;
+  if (opts.preset !== 'windows') opts.onFile?.(file, 'json');
+  for await (const records of readFileRecords(file)) {
+    if (!decode) {
+      const preset = jsonPreset(file, records[0]?.text ?? text, opts);
+      const fields = preset ? fieldsNeededForMapping(preset.spec, withMapping(opts.fields, opts.mapping)) : withMapping(opts.fields, opts.mapping);
+      const zone = preset && preset.timeField && !opts.timeField ? getZone(preset.timeZone) : opts.zone;
+      decode = createDecoder({ zone, timeField: opts.timeField ?? preset?.timeField, defaults: opts.defaults, fields: fields ? widenForPreset(fields, preset !== null) : null });
+      finish = makeFinisher(opts, preset ? presetMapperOf(preset, opts.fields) : null, userMapper);
+    }
+    const batch: Event[] = [];
+    for (const rec of records) {
+      const ev = decode(rec);
+      if (isDecodeError(ev)) {
+        stats.malformed.add(ev);
+        continue;
+      }
+      stats.eventsRead++;
+      if (finish!(ev)) batch.push(ev);
+    }
+    stats.eventsKept += batch.length;
+    if (batch.length) yield batch;
+  }
+}
+
+function withMapping(fields: Set<string> | null, mapping: FieldMappingSpec | undefined): Set<string> | null {
+  return mapping ? fieldsNeededForMapping(mapping, fields) : fields;
+}
+
+/** The preset derives fields from channel/lifted prefixes: keep those sources when projecting. */
+function widenForPreset(fields: Set<string>, preset: boolean): Set<string> | null {
+  return preset ? null : fields;
+}
