@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { registerParseCommands } from './parse-commands.js';
 import { registerRunCommand } from './run-command.js';
+import { registerDemoCommand } from './demo-command.js';
 import { reportError } from './report-error.js';
 
 const program = new Command();
@@ -23,6 +24,7 @@ function run(fn: () => void | Promise<void>): void {
 
 registerParseCommands(program, run);
 registerRunCommand(program, run);
+registerDemoCommand(program, run);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = reportError(e);
