@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { SplError } from '../errors.js';
 import { createWriter, type OutputFormat } from '../output/formats.js';
 import { compile } from '../query.js';
+import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
 import { eventBatches, newSourceStats } from '../run/event-source.js';
 import { getZone } from '../time/zone.js';
 import { buildMapping, parseWindow, type MappingCliOptions } from './input-options.js';
@@ -21,6 +22,7 @@ export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions {
   strict: boolean;
   verbose: boolean;
   filter: boolean;
+  prefilter: boolean;
   now?: string;
   earliest?: string;
   latest?: string;
@@ -53,6 +55,7 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--earliest <time>', 'keep events at or after this time (absolute, or relative like -24h@h)')
     .option('--latest <time>', 'keep events before this time')
     .option('--now <time>', 'the search\'s "now" for relative times (default: the wall clock)')
+    .option('--no-prefilter', 'parse every input line (by default lines lacking the search\'s literals are skipped unparsed)')
     .option('--strict', 'fail on the first malformed input record instead of skipping it', false)
     .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false)
     .action((query: string | undefined, opts: RunCliOptions) => run(() => runQuery(query, opts)));
@@ -71,10 +74,13 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   const window = opts.earliest || opts.latest
     ? { earliest: opts.earliest ? parseWindow(opts.earliest, now, zone) : undefined, latest: opts.latest ? parseWindow(opts.latest, now, zone) : undefined }
     : undefined;
+  const defaults = { sourcetype: opts.sourcetype, source: opts.source, host: opts.host, index: opts.index };
+  const mapping = buildMapping(opts);
+  const prefilter = opts.prefilter ? derivePrefilter(query.ast, injectedFields({ mapped: mapping !== undefined || opts.preset !== undefined, defaults })) : null;
   const batches = eventBatches(inputs, {
     zone, timeField: opts.timeField, fields: query.requiredFields ? new Set(query.requiredFields) : null, strict: opts.strict,
-    defaults: { sourcetype: opts.sourcetype, source: opts.source, host: opts.host, index: opts.index },
-    preset: opts.preset === undefined ? undefined : checkPreset(opts.preset), format: opts.format, mapping: buildMapping(opts), window,
+    defaults, preset: opts.preset === undefined ? undefined : checkPreset(opts.preset), format: opts.format, mapping, window,
+    prefilter: prefilter?.test,
     onFile: opts.verbose ? (file, fmt) => process.stderr.write(`splq: ${file}: ${fmt}\n`) : undefined,
   }, stats);
   const writer = createWriter(format as OutputFormat, (text) => process.stdout.write(text));
@@ -92,7 +98,7 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   for (const line of stats.malformed.lines()) process.stderr.write(`splq: malformed input: ${line}\n`);
   if (opts.verbose) {
     const secs = ((performance.now() - started) / 1000).toFixed(2);
-    process.stderr.write(`splq: files=${stats.files} events_read=${stats.eventsRead} events_matched=${query.pipeline.counters.matched} results=${results} malformed=${stats.malformed.count} elapsed=${secs}s\n`);
+    process.stderr.write(`splq: files=${stats.files} events_read=${stats.eventsRead} events_parsed=${stats.eventsRead - stats.eventsSkipped} events_matched=${query.pipeline.counters.matched} results=${results} malformed=${stats.malformed.count} elapsed=${secs}s\n`);
   }
 }
 

@@ -1,0 +1,89 @@
+// Raw-line pre-filter: literals every matching event's JSON line must contain, so other lines skip JSON.parse.
+import type { Pipeline, SearchExpr, SearchLiteral } from '../ast.js';
+import { parseCidr } from '../search/cidr.js';
+import { requiredLiterals } from '../search/terms.js';
+import { toNumber } from '../runtime/event.js';
+
+export interface Prefilter {
+  /** Lower-cased literals, longest first; a line must contain all of them. */
+  literals: string[];
+  /** False only when the line cannot hold an event the search keeps. */
+  test(line: string): boolean;
+}
+
+/** Whether a field's value may come from outside the line (defaults, --set, aliases, presets). */
+export type InjectedField = (field: string) => boolean;
+
+/**
+ * Characters JSON may write differently from the decoded text (`\/`, `\"`, `\\`, `\uXXXX`, control escapes) or that
+ * case-fold unlike ASCII: a literal is cut at them and only its longest safe fragment is used.
+ */
+const UNSAFE = /[^\x20-\x21\x23-\x2e\x30-\x5b\x5d-\x7e]+/;
+
+function safeFragment(literal: string): string | undefined {
+  const best = literal.split(UNSAFE).reduce((a, b) => (b.length > a.length ? b : a), '');
+  return best.length > 0 ? best : undefined;
+}
+
+function termLiterals(lit: SearchLiteral): string[] {
+  return requiredLiterals(lit.text);
+}
+
+/** Literals from one conjunct of the first search; OR, NOT and != contribute nothing (they need no literal). */
+function conjunctLiterals(expr: SearchExpr, injected: InjectedField): string[] {
+  switch (expr.kind) {
+    case 'and':
+      return expr.items.flatMap((i) => conjunctLiterals(i, injected));
+    case 'term':
+      return termLiterals(expr.value);
+    case 'compare': {
+      if (expr.op !== '=' || injected(expr.field)) return [];
+      const name = expr.field.toLowerCase();
+      if (name === 'earliest' || name === 'latest') return [];
+      const value = expr.value.text;
+      // A number may be written 5861, 5861.0 or 5.861e3 in JSON; an address may be written many ways.
+      if (!Number.isNaN(toNumber(value)) || (!value.includes('*') && parseCidr(value))) return [];
+      return requiredLiterals(value);
+    }
+    default:
+      return [];
+  }
+}
+
+/** The pre-filter for a pipeline, or null when its first command gives no usable literal. */
+export function derivePrefilter(ast: Pipeline, injected: InjectedField): Prefilter | null {
+  const first = ast.commands[0];
+  if (ast.leadingPipe || !first || first.kind !== 'search' || !first.expr) return null;
+  const literals = [...new Set(conjunctLiterals(first.expr, injected).map(safeFragment).filter((l): l is string => l !== undefined))];
+  if (literals.length === 0) return null;
+  literals.sort((a, b) => b.length - a.length);
+  return {
+    literals,
+    test: (line) => {
+      // A \u escape can hide any character (even one that folds to ASCII): such lines are always parsed.
+      if (hasUnicodeEscape(line)) return true;
+      const folded = line.toLowerCase();
+      for (const lit of literals) if (!folded.includes(lit)) return false;
+      return true;
+    },
+  };
+}
+
+/** True when the JSON text holds a real `\uXXXX` escape (an odd run of backslashes before the `u`). */
+function hasUnicodeEscape(line: string): boolean {
+  for (let at = line.indexOf('\\u'); at >= 0; at = line.indexOf('\\u', at + 2)) {
+    let slashes = 1;
+    while (at - slashes >= 0 && line.charCodeAt(at - slashes) === 92) slashes++;
+    if (slashes % 2 === 1) return true;
+  }
+  return false;
+}
+
+/** Which fields can get values that are not in the line, given how events are read. */
+export function injectedFields(opts: { mapped: boolean; defaults: Record<string, string | undefined> }): InjectedField {
+  if (opts.mapped) return () => true;
+  const withDefault = new Set(Object.entries(opts.defaults).filter(([, v]) => v !== undefined).map(([k]) => k));
+  // The decoder falls back to the file path for `source`.
+  withDefault.add('source');
+  return (field) => withDefault.has(field);
+}
