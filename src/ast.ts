@@ -32,7 +32,9 @@ export type SearchExpr =
   /** `field op value`; the field name is literal text (never a field reference on the right). */
   | { kind: 'compare'; field: string; fieldSpan: Span; op: SearchCompareOp; value: SearchLiteral; span: Span }
   /** `field IN (v1, v2, ...)`. */
-  | { kind: 'in'; field: string; fieldSpan: Span; values: SearchLiteral[]; span: Span };
+  | { kind: 'in'; field: string; fieldSpan: Span; values: SearchLiteral[]; span: Span }
+  /** `[ subsearch ]` inside a search: its results become search terms. */
+  | { kind: 'subsearch'; pipeline: Pipeline; span: Span };
 
 // ---------------------------------------------------------------- eval expressions
 
