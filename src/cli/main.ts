@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { registerParseCommands } from './parse-commands.js';
 import { registerRunCommand } from './run-command.js';
 import { registerDemoCommand } from './demo-command.js';
+import { registerTestCommand } from './test-command.js';
 import { reportError } from './report-error.js';
 
 const program = new Command();
@@ -25,6 +26,7 @@ function run(fn: () => void | Promise<void>): void {
 registerParseCommands(program, run);
 registerRunCommand(program, run);
 registerDemoCommand(program, run);
+registerTestCommand(program, run);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.exitCode = reportError(e);

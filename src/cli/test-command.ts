@@ -1,0 +1,87 @@
+// `splq test`: run ESCU detections over their attack data offline (contentctl-style), with a summary and JUnit XML.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { repoRoot } from '../corpus.js';
+import { renderJunit } from '../detection-test/junit.js';
+import { testDetections } from '../detection-test/run.js';
+import { renderSummary, totalsOf } from '../detection-test/summary.js';
+import { SplError } from '../errors.js';
+import { MacroLibrary } from '../macros/index.js';
+import { getZone } from '../time/zone.js';
+
+export interface TestCliOptions {
+  dataRoot?: string;
+  data: string[];
+  source?: string;
+  sourcetype?: string;
+  preset?: string;
+  macros: string[];
+  junit?: string;
+  tz: string;
+}
+
+/** Where the command writes; the CLI passes process.stdout, tests pass a collector. */
+export type TextSink = (text: string) => void;
+
+/** Exit code when at least one test failed or errored. */
+export const EXIT_TESTS_FAILED = 1;
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function registerTestCommand(program: Command, run: (fn: () => Promise<void>) => void): void {
+  program
+    .command('test')
+    .description('test ESCU detections offline: replay their attack data and check the results (like contentctl test)')
+    .argument('<detection...>', 'detection YAML files')
+    .option('--data-root <dir>', 'a local splunk/attack_data checkout: attack_data URLs map to <dir>/datasets/...')
+    .option('--data <file>', 'replay this file instead of the detections\' tests: (repeatable)', collect, [])
+    .option('--sourcetype <value>', 'with --data: the sourcetype every replayed event gets')
+    .option('--source <value>', 'with --data: the source every replayed event gets')
+    .option('--preset <name>', 'field mapping preset: windows (what Splunk\'s Windows add-on does)')
+    .option('-m, --macros <path>', 'more macro definitions (queries/macros is always loaded first; repeatable)', collect, [])
+    .option('--junit <file>', 'also write the results as JUnit XML')
+    .option('--tz <zone>', 'IANA time zone for formatting and for times without a zone', 'UTC')
+    .action((files: string[], opts: TestCliOptions) =>
+      run(async () => {
+        process.exitCode = await runTestCommand(files, opts, (text) => process.stdout.write(text));
+      }),
+    );
+}
+
+/** Run the tests, print the summary to `out`, write JUnit if asked; returns the exit code (0, or 1 on any failure). */
+export async function runTestCommand(files: string[], opts: TestCliOptions, out: TextSink): Promise<number> {
+  if (opts.data.length === 0 && (opts.source !== undefined || opts.sourcetype !== undefined)) {
+    throw new SplError('usage', '--source and --sourcetype describe --data files: give --data too');
+  }
+  if (opts.preset !== undefined && opts.preset !== 'windows') throw new SplError('usage', `unknown preset "${opts.preset}": the only preset is "windows"`);
+  getZone(opts.tz);
+  if (opts.dataRoot !== undefined && !existsSync(opts.dataRoot)) throw new SplError('usage', `--data-root ${opts.dataRoot} does not exist`);
+  const absent = opts.data.find((file) => !existsSync(file));
+  if (absent !== undefined) throw new SplError('usage', `--data file ${absent} does not exist`);
+  const outcomes = await testDetections(files, {
+    macros: MacroLibrary.load([...defaultMacroPaths(), ...opts.macros]),
+    dataRoot: opts.dataRoot,
+    override: { files: opts.data, source: opts.source, sourcetype: opts.sourcetype },
+    preset: opts.preset === 'windows' ? 'windows' : undefined,
+    timeZone: opts.tz,
+  });
+  out(renderSummary(outcomes));
+  if (opts.junit !== undefined) writeJunit(opts.junit, renderJunit(outcomes));
+  const totals = totalsOf(outcomes);
+  return totals.fail + totals.error > 0 ? EXIT_TESTS_FAILED : 0;
+}
+
+/** The project's own macros (queries/macros), when present. */
+function defaultMacroPaths(): string[] {
+  const dir = join(repoRoot(), 'queries', 'macros');
+  return existsSync(dir) ? [dir] : [];
+}
+
+function writeJunit(file: string, xml: string): void {
+  try {
+    writeFileSync(file, xml);
+  } catch (e) {
+    throw new SplError('usage', `cannot write JUnit file ${file}: ${(e as Error).message}`);
+  }
+}
