@@ -3,6 +3,7 @@ import type { CommandDef } from '../engine/types.js';
 import { fieldsCommand } from './fields.js';
 import { headCommand } from './head.js';
 import { renameCommand } from './rename.js';
+import { rexCommand } from './rex.js';
 import { searchCommand } from './search.js';
 import { tableCommand } from './table.js';
 
@@ -13,6 +14,7 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   fieldsCommand,
   tableCommand,
   headCommand,
+  rexCommand,
 ];
 
 /** Splunk commands that exist but splq cannot run yet: they fail with "not supported yet" rather than "unknown". */
