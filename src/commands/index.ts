@@ -5,6 +5,7 @@ import { headCommand } from './head.js';
 import { renameCommand } from './rename.js';
 import { rexCommand } from './rex.js';
 import { searchCommand } from './search.js';
+import { statsCommand } from './stats.js';
 import { tableCommand } from './table.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -14,6 +15,7 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   fieldsCommand,
   tableCommand,
   headCommand,
+  statsCommand,
   rexCommand,
 ];
 

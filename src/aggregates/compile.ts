@@ -1,0 +1,88 @@
+// compileAggregation: a stats-style command's aggregates and BY fields compiled once into mergeable per-group states.
+import type { StatsCommand } from '../ast.js';
+import type { EvalCompileContext } from '../eval/index.js';
+import { toNumber, type Event, type Scalar } from '../runtime/event.js';
+import { compileGroupKeys, type GroupKeyReader } from './group-keys.js';
+import { planAggregates, type Input } from './plan.js';
+import type { Position } from './types.js';
+
+/** The partial result of one group: its BY values and one state per shared accumulator slot. */
+export interface Group {
+  byValues: Scalar[];
+  states: unknown[];
+}
+
+/** The compiled aggregation; see docs/stats.md for how stats, eventstats and a parallel runner use it. */
+export interface Aggregation {
+  byFields: string[];
+  /** Output columns: BY fields, then aggregates in written order. */
+  columns: string[];
+  /** Input fields read; null when an eval argument may read any field. */
+  reads: string[] | null;
+  /** The groups an event belongs to (none when it lacks a BY field). */
+  keysOf: GroupKeyReader;
+  newGroup(byValues: Scalar[]): Group;
+  /** Feed one event into a group; `ordinal` is the event's position in the whole input (for first/last/list). */
+  addEvent(group: Group, ev: Event, ordinal: number): void;
+  /** Fold `from` (built over other events) into `into`; the result equals one pass over both inputs. */
+  mergeGroups(into: Group, from: Group): Group;
+  /** Write the group's BY values and aggregate results into `out`, in column order. */
+  writeRow(group: Group, out: Event): void;
+}
+
+function readTime(ev: Event): number {
+  const t = ev.get('_time');
+  if (t === undefined) return NaN;
+  const first = Array.isArray(t) ? t[0]! : t;
+  return typeof first === 'boolean' ? NaN : toNumber(first);
+}
+
+export interface AggregationOptions {
+  /** Remove duplicate values of a multivalue BY field before splitting (`dedup_splitvals=true`). */
+  dedupSplitValues: boolean;
+}
+
+export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalCompileContext }, options: AggregationOptions): Aggregation {
+  const { inputs, accumulators, outputs, reads } = planAggregates(node.aggregates, ctx.evalContext);
+  const timed = accumulators.some((a) => a.timed);
+  const byFields = node.by.map((f) => f.name);
+  const at: Position = { ordinal: 0, sub: 0, time: NaN };
+
+  const feed = (states: unknown[], input: Input, value: Scalar): void => {
+    const num = input.numeric ? (typeof value === 'boolean' ? NaN : toNumber(value)) : NaN;
+    for (const slot of input.slots) accumulators[slot]!.add(states[slot], value, num, at);
+  };
+
+  return {
+    byFields,
+    columns: [...byFields, ...outputs.map((o) => o.name)],
+    reads: reads === null ? null : [...new Set([...byFields, ...reads, ...(timed ? ['_time'] : [])])],
+    keysOf: compileGroupKeys(byFields, options.dedupSplitValues),
+    newGroup: (byValues) => ({ byValues, states: accumulators.map((a) => a.init()) }),
+    addEvent(group, ev, ordinal) {
+      at.ordinal = ordinal;
+      at.time = timed ? readTime(ev) : NaN;
+      for (const input of inputs) {
+        const value = input.read(ev);
+        if (value === undefined) continue;
+        if (!Array.isArray(value)) {
+          at.sub = 0;
+          feed(group.states, input, value);
+          continue;
+        }
+        for (let i = 0; i < value.length; i++) {
+          at.sub = i;
+          feed(group.states, input, value[i]!);
+        }
+      }
+    },
+    mergeGroups(into, from) {
+      into.states = into.states.map((state, slot) => accumulators[slot]!.merge(state, from.states[slot]));
+      return into;
+    },
+    writeRow(group, out) {
+      byFields.forEach((f, i) => out.set(f, group.byValues[i]));
+      for (const o of outputs) out.set(o.name, o.fn.result(group.states[o.slot]));
+    },
+  };
+}

@@ -1,0 +1,82 @@
+// Plans an aggregation: distinct inputs (fields, eval arguments), shared accumulator slots per input, outputs, fields read.
+import type { Aggregate, AggregateArg } from '../ast.js';
+import { evalReads } from '../engine/eval-reads.js';
+import { compileEval, toFieldValue, type EvalCompileContext } from '../eval/index.js';
+import type { Event, FieldValue } from '../runtime/event.js';
+import { checkNamedOnce, resolveAggregate } from './resolve.js';
+import type { Accumulator, AggregateFunction } from './types.js';
+
+/** One distinct input (a field, an eval argument, or the events themselves) and the state slots its values feed. */
+export interface Input {
+  read(ev: Event): FieldValue | undefined;
+  /** Whether any slot reads the values as numbers (then each value is parsed once). */
+  numeric: boolean;
+  slots: number[];
+}
+
+export interface Output {
+  name: string;
+  slot: number;
+  fn: AggregateFunction;
+}
+
+export interface Plan {
+  inputs: Input[];
+  /** One accumulator per slot; functions of the same kind on the same input share a slot (count/sum/avg/stdev...). */
+  accumulators: Array<Accumulator<unknown>>;
+  outputs: Output[];
+  /** Fields the aggregates read (not the BY fields); null when an eval argument may read any field. */
+  reads: Set<string> | null;
+}
+
+function inputKey(arg: AggregateArg | null, index: number): string {
+  if (arg === null) return 'events';
+  return arg.kind === 'field' ? `field:${arg.name}` : `eval:${index}`;
+}
+
+function inputReader(arg: AggregateArg | null, evalContext: EvalCompileContext): Input['read'] {
+  if (arg === null) return () => 1;
+  if (arg.kind === 'field') {
+    const name = arg.name;
+    return (ev) => ev.get(name);
+  }
+  const evaluate = compileEval(arg.expr, evalContext);
+  return (ev) => toFieldValue(evaluate(ev));
+}
+
+function addReads(reads: Set<string> | null, arg: AggregateArg | null): Set<string> | null {
+  if (reads === null || arg === null) return reads;
+  if (arg.kind === 'field') return reads.add(arg.name);
+  const fields = evalReads(arg.expr);
+  if (fields === null) return null;
+  for (const f of fields) reads.add(f);
+  return reads;
+}
+
+export function planAggregates(aggregates: Aggregate[], evalContext: EvalCompileContext): Plan {
+  checkNamedOnce(aggregates);
+  const inputs = new Map<string, Input>();
+  const slotIds = new Map<string, number>();
+  const plan: Plan = { inputs: [], accumulators: [], outputs: [], reads: new Set() };
+  aggregates.forEach((agg, index) => {
+    const { fn, name } = resolveAggregate(agg);
+    const key = inputKey(agg.arg, index);
+    let input = inputs.get(key);
+    if (!input) {
+      input = { read: inputReader(agg.arg, evalContext), numeric: false, slots: [] };
+      inputs.set(key, input);
+    }
+    const slotKey = `${key}\u0000${fn.accumulator.id}`;
+    let slot = slotIds.get(slotKey);
+    if (slot === undefined) {
+      slot = plan.accumulators.push(fn.accumulator) - 1;
+      slotIds.set(slotKey, slot);
+      input.slots.push(slot);
+      input.numeric ||= fn.accumulator.numeric;
+    }
+    plan.outputs.push({ name, slot, fn });
+    plan.reads = addReads(plan.reads, agg.arg);
+  });
+  plan.inputs = [...inputs.values()];
+  return plan;
+}
