@@ -1,0 +1,82 @@
+// `splq run` end to end: outputs, summary, bad input (malformed lines, --strict, missing files), error rendering.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempFiles } from '../helpers/cli.js';
+
+const GOOD = '{"host":"a","n":1}\n{"host":"b","n":2}\n';
+
+describe('splq run: outputs', () => {
+  it('ndjson keeps field order, numbers as numbers, multivalues as arrays', () => {
+    const dir = tempFiles({ 'e.json': '{"b":1,"a":"x","tags":["p","q"]}\n' });
+    const r = runCli(['run', 'search * | table b a tags{}', '-i', join(dir, 'e.json'), '-o', 'ndjson']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('{"b":1,"a":"x","tags{}":["p","q"]}\n');
+  });
+  it('csv has a header and one row per result', () => {
+    const dir = tempFiles({ 'e.json': GOOD });
+    const r = runCli(['run', 'search * | table host n', '-i', dir, '-o', 'csv']);
+    expect(r.stdout).toBe('host,n\na,1\nb,2\n');
+  });
+  it('table aligns columns', () => {
+    const dir = tempFiles({ 'e.json': GOOD });
+    const r = runCli(['run', 'search * | table host n', '-i', dir, '-o', 'table']);
+    expect(r.stdout.split('\n').slice(0, 4)).toEqual(['host  n', '----  -', 'a     1', 'b     2']);
+  });
+  it('reads the query from stdin when inputs are files', () => {
+    const dir = tempFiles({ 'e.json': GOOD });
+    const r = runCli(['run', '-i', join(dir, 'e.json'), '-o', 'ndjson'], 'host=b | table n');
+    expect(r.stdout).toBe('{"n":2}\n');
+  });
+  it('a field path that cannot exist yields no value, not an error', () => {
+    const dir = tempFiles({ 'e.json': GOOD });
+    const r = runCli(['run', 'search * | table host no.such{}.path', '-i', dir, '-o', 'ndjson']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('{"host":"a"}\n{"host":"b"}\n');
+  });
+});
+
+describe('splq run: bad input loses nothing silently', () => {
+  const malformed = '{"host":"a"}\n{"host": oops}\n{"host":"c"}\n';
+  it('reports a malformed line with file and line, counts it, and skips it', () => {
+    const dir = tempFiles({ 'bad.json': malformed });
+    const r = runCli(['run', 'search *', '-i', join(dir, 'bad.json'), '-o', 'ndjson', '-v']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(2);
+    expect(r.stderr).toMatch(/bad\.json:2/);
+    expect(r.stderr).toMatch(/malformed=1/);
+  });
+  it('--strict turns a malformed line into a failure with its file and line', () => {
+    const dir = tempFiles({ 'bad.json': malformed });
+    const r = runCli(['run', 'search *', '-i', join(dir, 'bad.json'), '-o', 'ndjson', '--strict']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/bad\.json:2/);
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+  it('a missing file is a clear input error', () => {
+    const r = runCli(['run', 'search *', '-i', '/nonexistent/file.json']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/cannot read \/nonexistent\/file\.json/);
+  });
+});
+
+describe('splq run: query errors', () => {
+  it('an unknown command is a query error with a caret, and no stack trace', () => {
+    const dir = tempFiles({ 'e.json': GOOD });
+    const r = runCli(['run', 'search * | frobnicate x', '-i', dir]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown command `frobnicate`');
+    expect(r.stderr).toContain('1 | search * | frobnicate x\n               ^^^^^^^^^^');
+    expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+  it('a command splq cannot run yet says so before reading input', () => {
+    const r = runCli(['run', 'search * | transaction host', '-i', '/nonexistent/file.json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('`transaction` is not supported yet');
+  });
+  it('an error inside a macro names the macro', () => {
+    const dir = tempFiles({ 'm.yml': 'name: broken\ndefinition: "search x | frobnicate"\n', 'e.json': GOOD });
+    const r = runCli(['run', 'host=a | `broken`', '-m', join(dir, 'm.yml'), '-i', join(dir, 'e.json')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('in expansion of macro `broken`');
+  });
+});
