@@ -15,12 +15,7 @@ function compilePair(from: string, to: string, span: RenameCommand['span']): Ren
   }
   if (!source.hasWildcard) {
     // Splunk: renaming a missing field removes an existing target (rename cannot merge fields).
-    return (ev) => {
-      if (from === to) return;
-      const v = ev.get(from);
-      ev.delete(from);
-      ev.set(to, v);
-    };
+    return (ev) => ev.rename(from, to);
   }
   return (ev) => {
     const moves: Array<[string, string]> = [];
@@ -28,9 +23,7 @@ function compilePair(from: string, to: string, span: RenameCommand['span']): Ren
       const caps = source.match(name);
       if (caps) moves.push([name, fillPattern(to, caps)]);
     }
-    const values = moves.map(([src]) => ev.get(src));
-    for (const [src] of moves) ev.delete(src);
-    moves.forEach(([, dest], i) => ev.set(dest, values[i]));
+    for (const [src, dest] of moves) ev.rename(src, dest);
   };
 }
 

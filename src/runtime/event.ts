@@ -50,6 +50,27 @@ export class Event {
     if (name === '_raw') this.rawText = undefined;
   }
 
+  /**
+   * Rename a field in place (it keeps its position); an existing `to` field is replaced. Renaming a missing field
+   * removes `to` (Splunk: rename cannot merge fields).
+   */
+  rename(from: string, to: string): void {
+    if (from === to) return;
+    const value = this.get(from);
+    if (value === undefined) {
+      this.delete(to);
+      return;
+    }
+    if (from === '_raw' && !this.values.has('_raw')) this.rawText = undefined;
+    const entries = [...this.values];
+    this.values.clear();
+    for (const [k, v] of entries) {
+      if (k === from) this.values.set(to, value);
+      else if (k !== to) this.values.set(k, v);
+    }
+    if (!this.values.has(to)) this.values.set(to, value);
+  }
+
   /** Field names in order; `_raw` is included when only the lazy raw text backs it. */
   names(): string[] {
     const out = [...this.values.keys()];

@@ -59,7 +59,8 @@ describe('command laws', () => {
     fc.assert(fc.property(eventsArb, (events) => {
       const withoutB = events.map(({ b: _b, ...rest }) => rest);
       const restored = runQuery('search * | rename a AS b | rename b AS a', withoutB);
-      expect(restored).toEqual(withoutB.map(reorderA));
+      expect(restored.map((r) => Object.keys(r))).toEqual(withoutB.map((e) => Object.keys(e)));
+      expect(restored).toEqual(withoutB);
     }), { numRuns: 100 });
   });
 
@@ -72,11 +73,6 @@ describe('command laws', () => {
   });
 });
 
-/** After rename a→b→a, field a moves to the end of the field order (it was deleted and set again). */
-function reorderA(e: PlainEvent): PlainEvent {
-  const { a, ...rest } = e;
-  return a === undefined ? rest : { ...rest, a };
-}
 
 describe('chunking law', () => {
   it('splitting the input into arbitrary batches changes nothing', async () => {
