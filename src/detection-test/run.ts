@@ -34,21 +34,18 @@ async function testDetectionFile(file: string, opts: DetectionTestOptions): Prom
     return [outcome({ file, detectionName: file, testName: 'read detection' }, 'error', errorText(e))];
   }
   const cases = planCases(detection, { dataRoot: opts.dataRoot, override: opts.override });
-  const runnable = cases.filter((c) => c.skipReason === undefined);
-  let query: Query | undefined;
-  let compileError = '';
-  if (runnable.length > 0) {
-    try {
-      query = compile(detection.search, { macros: opts.macros, timeZone: opts.timeZone });
-    } catch (e) {
-      compileError = errorText(e);
-    }
+  let query: Query;
+  try {
+    query = compile(detection.search, { macros: opts.macros, timeZone: opts.timeZone });
+  } catch (e) {
+    // A search splq cannot run is an error even where the data is missing: no data would make it pass.
+    const text = errorText(e);
+    return cases.map((c) => outcome({ file, detectionName: detection.name, testName: c.name }, 'error', text));
   }
   const outcomes: TestOutcome[] = [];
   for (const testCase of cases) {
     const names = { file, detectionName: detection.name, testName: testCase.name };
     if (testCase.skipReason !== undefined) outcomes.push(outcome(names, 'skip', testCase.skipReason));
-    else if (query === undefined) outcomes.push(outcome(names, 'error', compileError));
     else outcomes.push(await runCase(query, testCase, opts));
   }
   return outcomes;
