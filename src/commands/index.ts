@@ -1,5 +1,6 @@
 // The one registry of runnable SPL commands. Adding a command: one file in src/commands/, one line here.
 import type { CommandDef } from '../engine/types.js';
+import { convertCommand } from './convert.js';
 import { fieldsCommand } from './fields.js';
 import { headCommand } from './head.js';
 import { renameCommand } from './rename.js';
@@ -17,6 +18,7 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   headCommand,
   statsCommand,
   rexCommand,
+  convertCommand,
 ];
 
 /** Splunk commands that exist but splq cannot run yet: they fail with "not supported yet" rather than "unknown". */
