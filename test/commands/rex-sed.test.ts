@@ -48,6 +48,10 @@ describe('rex mode=sed: s flags and replacement', () => {
     expect(sed(String.raw`"s/,/\n/g"`, 'a,b')).toBe('a\nb');
   });
 
+  it('reads \\0 as the whole match and & as a literal ampersand', () => {
+    expect(sed(String.raw`"s/b+/<\0>&/"`, 'abbc')).toBe('a<bb>&c');
+  });
+
   it('accepts another punctuation delimiter and escaped delimiters', () => {
     expect(sed(String.raw`"s|/|\\\\|g"`, 'a/b/c')).toBe(String.raw`a\b\c`);
     expect(sed(String.raw`"s|\\||-|g"`, 'a|b')).toBe('a-b');
