@@ -8,6 +8,28 @@ import { rexCommand } from './rex.js';
 import { searchCommand } from './search.js';
 import { statsCommand } from './stats.js';
 import { tableCommand } from './table.js';
+import { addtotalsCommand } from './addtotals.js';
+import { binCommand } from './bin.js';
+import { dedupCommand } from './dedup.js';
+import { evalCommand } from './eval.js';
+import { fillnullCommand } from './fillnull.js';
+import { foreachCommand } from './foreach.js';
+import { fromjsonCommand } from './fromjson.js';
+import { makemvCommand } from './makemv.js';
+import { makeresultsCommand } from './makeresults.js';
+import { mvcombineCommand } from './mvcombine.js';
+import { mvexpandCommand } from './mvexpand.js';
+import { nomvCommand } from './nomv.js';
+import { rareCommand } from './rare.js';
+import { regexCommand } from './regex.js';
+import { replaceCommand } from './replace.js';
+import { reverseCommand } from './reverse.js';
+import { sortCommand } from './sort.js';
+import { spathCommand } from './spath.js';
+import { tailCommand } from './tail.js';
+import { topCommand } from './top.js';
+import { whereCommand } from './where.js';
+import { xmlkvCommand } from './xmlkv.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
@@ -19,6 +41,28 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   statsCommand,
   rexCommand,
   convertCommand,
+  addtotalsCommand,
+  binCommand,
+  dedupCommand,
+  evalCommand,
+  fillnullCommand,
+  foreachCommand,
+  fromjsonCommand,
+  makemvCommand,
+  makeresultsCommand,
+  mvcombineCommand,
+  mvexpandCommand,
+  nomvCommand,
+  rareCommand,
+  regexCommand,
+  replaceCommand,
+  reverseCommand,
+  sortCommand,
+  spathCommand,
+  tailCommand,
+  topCommand,
+  whereCommand,
+  xmlkvCommand,
 ];
 
 /** Splunk commands that exist but splq cannot run yet: they fail with "not supported yet" rather than "unknown". */

@@ -1,0 +1,38 @@
+// `| makeresults [count=N] [annotate=b]`: generate N results stamped with the search time (emitted at end, input ignored).
+import type { GenericCommand } from '../ast.js';
+import type { CommandDef } from '../engine/types.js';
+import { Event } from '../runtime/event.js';
+import { clauseArgs, fieldList, readOptions, unexpectedArg } from './generic-args.js';
+
+/** The server name that annotate=true reports (Splunk's own host name there). */
+export const SPLQ_SERVER_NAME = 'splq';
+
+export const makeresultsCommand: CommandDef<GenericCommand> = {
+  names: ['makeresults'],
+  kind: 'generating',
+  compile(node, ctx) {
+    const { options, rest } = readOptions('makeresults', clauseArgs(node).get(null) ?? [], ['count', 'annotate', 'splunk_server', 'splunk_server_group']);
+    const extra = fieldList('makeresults', rest)[0];
+    if (extra) throw unexpectedArg('makeresults', rest[0]!);
+    const count = options.int('count', 1);
+    // annotate adds splunk_server (and host, source, sourcetype, splunk_server_group, which are null and so absent).
+    const annotate = options.bool('annotate', false);
+    const now = ctx.now;
+    return {
+      kind: 'generating',
+      reads: [],
+      factory: (next) => ({
+        push: () => undefined,
+        end: () => {
+          for (let i = 0; i < count; i++) {
+            const ev = new Event();
+            ev.set('_time', now);
+            if (annotate) ev.set('splunk_server', SPLQ_SERVER_NAME);
+            next.push(ev);
+          }
+          next.end();
+        },
+      }),
+    };
+  },
+};

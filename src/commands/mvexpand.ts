@@ -1,0 +1,39 @@
+// `mvexpand field [limit=N]`: one result per value of a multivalue field (results without the field are dropped).
+import type { GenericCommand } from '../ast.js';
+import type { CommandDef } from '../engine/types.js';
+import { SplError } from '../errors.js';
+import { clauseArgs, fieldList, missingSpan, readOptions } from './generic-args.js';
+
+export const mvexpandCommand: CommandDef<GenericCommand> = {
+  names: ['mvexpand'],
+  kind: 'streaming',
+  compile(node) {
+    const { options, rest } = readOptions('mvexpand', clauseArgs(node).get(null) ?? [], ['limit']);
+    const fields = fieldList('mvexpand', rest);
+    if (fields.length !== 1) throw new SplError('bad-argument', 'mvexpand: expected exactly one field', fields[1]?.span ?? missingSpan(node));
+    const { name: field, span } = fields[0]!;
+    if (field.startsWith('_')) throw new SplError('bad-argument', `mvexpand: cannot expand the internal field ${field}`, span);
+    const limit = options.int('limit', 0);
+    return {
+      kind: 'streaming',
+      reads: [field],
+      factory: (next) => ({
+        push: (ev) => {
+          const v = ev.get(field);
+          if (v === undefined) return;
+          if (!Array.isArray(v)) {
+            next.push(ev);
+            return;
+          }
+          const count = limit > 0 ? Math.min(limit, v.length) : v.length;
+          for (let i = 0; i < count; i++) {
+            const copy = i === count - 1 ? ev : ev.clone();
+            copy.set(field, v[i]);
+            next.push(copy);
+          }
+        },
+        end: () => next.end(),
+      }),
+    };
+  },
+};

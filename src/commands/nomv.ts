@@ -1,0 +1,31 @@
+// `nomv field`: turn a multivalue field into one value, its values separated by newlines.
+import type { GenericCommand } from '../ast.js';
+import type { CommandDef } from '../engine/types.js';
+import { SplError } from '../errors.js';
+import { scalarToString } from '../runtime/event.js';
+import { clauseArgs, fieldList, missingSpan } from './generic-args.js';
+
+/** How Splunk joins a multivalue into a single value (nomv, makemv setsv=true). */
+export const NOMV_SEPARATOR = '\n';
+
+export const nomvCommand: CommandDef<GenericCommand> = {
+  names: ['nomv'],
+  kind: 'streaming',
+  compile(node) {
+    const fields = fieldList('nomv', clauseArgs(node).get(null) ?? []);
+    if (fields.length !== 1) throw new SplError('bad-argument', 'nomv: expected exactly one field', fields[1]?.span ?? missingSpan(node));
+    const field = fields[0]!.name;
+    return {
+      kind: 'streaming',
+      reads: [field],
+      factory: (next) => ({
+        push: (ev) => {
+          const v = ev.get(field);
+          if (Array.isArray(v)) ev.set(field, v.map(scalarToString).join(NOMV_SEPARATOR));
+          next.push(ev);
+        },
+        end: () => next.end(),
+      }),
+    };
+  },
+};
