@@ -22,7 +22,10 @@ export const eventCounter: Accumulator<Counter> = {
 /** Counts values (`count(x)`): each value of a multivalue counts. */
 export const valueCounter: Accumulator<Counter> = { ...eventCounter, id: 'values' };
 
-/** One distinct value (by its string form): the first-seen original value, how often it occurred, where first. */
+/**
+ * One distinct value (by its string form): a representative original value, how often it occurred, where first.
+ * The representative does not depend on input order: a number beats a string beats a Boolean of the same text.
+ */
 export interface DistinctEntry {
   value: Scalar;
   count: number;
@@ -31,6 +34,18 @@ export interface DistinctEntry {
 }
 
 export type DistinctValues = Map<string, DistinctEntry>;
+
+const typeRank = (v: Scalar): number => (typeof v === 'number' ? 2 : typeof v === 'string' ? 1 : 0);
+
+/** Fold another occurrence (count, first position, value) of the same text into an entry. */
+function absorb(entry: DistinctEntry, value: Scalar, count: number, at: { ordinal: number; sub: number }): void {
+  entry.count += count;
+  if (typeRank(value) > typeRank(entry.value)) entry.value = value;
+  if (seenBefore(at, entry)) {
+    entry.ordinal = at.ordinal;
+    entry.sub = at.sub;
+  }
+}
 
 function seenBefore(a: { ordinal: number; sub: number }, b: { ordinal: number; sub: number }): boolean {
   return a.ordinal < b.ordinal || (a.ordinal === b.ordinal && a.sub < b.sub);
@@ -45,12 +60,8 @@ export const distinctValues: Accumulator<DistinctValues> = {
   add(state, value, _num, at: Position) {
     const key = scalarToString(value);
     const entry = state.get(key);
-    if (entry) {
-      entry.count++;
-      if (seenBefore(at, entry)) Object.assign(entry, { value, ordinal: at.ordinal, sub: at.sub });
-    } else {
-      state.set(key, { value, count: 1, ordinal: at.ordinal, sub: at.sub });
-    }
+    if (entry) absorb(entry, value, 1, at);
+    else state.set(key, { value, count: 1, ordinal: at.ordinal, sub: at.sub });
   },
   merge(into, from) {
     for (const [key, other] of from) {
@@ -59,8 +70,7 @@ export const distinctValues: Accumulator<DistinctValues> = {
         into.set(key, { ...other });
         continue;
       }
-      entry.count += other.count;
-      if (seenBefore(other, entry)) Object.assign(entry, { value: other.value, ordinal: other.ordinal, sub: other.sub });
+      absorb(entry, other.value, other.count, other);
     }
     return into;
   },

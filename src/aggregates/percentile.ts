@@ -42,13 +42,15 @@ export type PercentileMode = 'interpolate' | 'upper';
 export function percentileOf(counts: NumberCounts, p: number, mode: PercentileMode): number | undefined {
   if (counts.size === 0) return undefined;
   const r = rank(counts);
-  const position = (p / 100) * (r.total - 1);
-  const below = Math.floor(position);
-  const above = Math.ceil(position);
-  const high = nth(r, above);
-  if (mode === 'upper' || below === above) return high;
+  // The rank is p × (n − 1) / 100; keeping p × (n − 1) whole as long as possible makes perc95 of 1..10 exactly 9.55.
+  const scaled = p * (r.total - 1);
+  const below = Math.floor(scaled / 100);
+  const fraction = (scaled - below * 100) / 100;
+  if (fraction <= 0) return nth(r, below);
+  const high = nth(r, below + 1);
+  if (mode === 'upper') return high;
   const low = nth(r, below);
-  return low + (position - below) * (high - low);
+  return low + fraction * (high - low);
 }
 
 /** The middle value; with an even count the higher of the two middle values (Splunk's documented median). */
