@@ -4,18 +4,21 @@ import type { EvalCompileContext } from '../eval/index.js';
 import { toNumber, type Event, type Scalar } from '../runtime/event.js';
 import { compileGroupKeys, type GroupKeyReader } from './group-keys.js';
 import { planAggregates, type Input } from './plan.js';
+import type { FieldStates } from './wildcard.js';
 import type { Position } from './types.js';
 
 /** The partial result of one group: its BY values and one state per shared accumulator slot. */
 export interface Group {
   byValues: Scalar[];
   states: unknown[];
+  /** Per wildcard aggregate: its states by input field name. */
+  fieldStates: FieldStates[];
 }
 
 /** The compiled aggregation; see docs/stats.md for how stats, eventstats and a parallel runner use it. */
 export interface Aggregation {
   byFields: string[];
-  /** Output columns: BY fields, then aggregates in written order. */
+  /** Output columns: BY fields, then aggregates in written order (a wildcard aggregate as its name pattern, e.g. `*`). */
   columns: string[];
   /** Input fields read; null when an eval argument may read any field. */
   reads: string[] | null;
@@ -43,9 +46,9 @@ export interface AggregationOptions {
 }
 
 export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalCompileContext }, options: AggregationOptions): Aggregation {
-  const { inputs, accumulators, outputs, reads } = planAggregates(node.aggregates, ctx.evalContext);
-  const timed = accumulators.some((a) => a.timed);
   const byFields = node.by.map((f) => f.name);
+  const { inputs, accumulators, outputs, wildcards, reads } = planAggregates(node.aggregates, byFields, ctx.evalContext);
+  const timed = accumulators.some((a) => a.timed) || wildcards.some((w) => w.timed);
   const at: Position = { ordinal: 0, sub: 0, time: NaN };
 
   const feed = (states: unknown[], input: Input, value: Scalar): void => {
@@ -58,7 +61,7 @@ export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalC
     columns: [...byFields, ...outputs.map((o) => o.name)],
     reads: reads === null ? null : [...new Set([...byFields, ...reads, ...(timed ? ['_time'] : [])])],
     keysOf: compileGroupKeys(byFields, options.dedupSplitValues),
-    newGroup: (byValues) => ({ byValues, states: accumulators.map((a) => a.init()) }),
+    newGroup: (byValues) => ({ byValues, states: accumulators.map((a) => a.init()), fieldStates: wildcards.map(() => new Map()) }),
     addEvent(group, ev, ordinal) {
       at.ordinal = ordinal;
       at.time = timed ? readTime(ev) : NaN;
@@ -75,14 +78,19 @@ export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalC
           feed(group.states, input, value[i]!);
         }
       }
+      for (let i = 0; i < wildcards.length; i++) wildcards[i]!.add(group.fieldStates[i]!, ev, at);
     },
     mergeGroups(into, from) {
       into.states = into.states.map((state, slot) => accumulators[slot]!.merge(state, from.states[slot]));
+      into.fieldStates = into.fieldStates.map((states, i) => wildcards[i]!.merge(states, from.fieldStates[i]!));
       return into;
     },
     writeRow(group, out) {
       byFields.forEach((f, i) => out.set(f, group.byValues[i]));
-      for (const o of outputs) out.set(o.name, o.fn.result(group.states[o.slot]));
+      for (const o of outputs) {
+        if (o.kind === 'fixed') out.set(o.name, o.fn.result(group.states[o.slot]));
+        else o.wildcard.write(group.fieldStates[o.index]!, out);
+      }
     },
   };
 }

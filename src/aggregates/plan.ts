@@ -5,6 +5,7 @@ import { compileEval, toFieldValue, type EvalCompileContext } from '../eval/inde
 import type { Event, FieldValue } from '../runtime/event.js';
 import { checkNamedOnce, resolveAggregate } from './resolve.js';
 import type { Accumulator, AggregateFunction } from './types.js';
+import { compileWildcard, type WildcardAggregate } from './wildcard.js';
 
 /** One distinct input (a field, an eval argument, or the events themselves) and the state slots its values feed. */
 export interface Input {
@@ -14,17 +15,17 @@ export interface Input {
   slots: number[];
 }
 
-export interface Output {
-  name: string;
-  slot: number;
-  fn: AggregateFunction;
-}
+/** An output in written order: a fixed field from a shared slot, or the fields of a wildcard aggregate. */
+export type Output =
+  | { kind: 'fixed'; name: string; slot: number; fn: AggregateFunction }
+  | { kind: 'wildcard'; name: string; index: number; wildcard: WildcardAggregate };
 
 export interface Plan {
   inputs: Input[];
   /** One accumulator per slot; functions of the same kind on the same input share a slot (count/sum/avg/stdev...). */
   accumulators: Array<Accumulator<unknown>>;
   outputs: Output[];
+  wildcards: WildcardAggregate[];
   /** Fields the aggregates read (not the BY fields); null when an eval argument may read any field. */
   reads: Set<string> | null;
 }
@@ -46,6 +47,7 @@ function inputReader(arg: AggregateArg | null, evalContext: EvalCompileContext):
 
 function addReads(reads: Set<string> | null, arg: AggregateArg | null): Set<string> | null {
   if (reads === null || arg === null) return reads;
+  if (arg.kind === 'field' && arg.name.includes('*')) return null;
   if (arg.kind === 'field') return reads.add(arg.name);
   const fields = evalReads(arg.expr);
   if (fields === null) return null;
@@ -53,13 +55,23 @@ function addReads(reads: Set<string> | null, arg: AggregateArg | null): Set<stri
   return reads;
 }
 
-export function planAggregates(aggregates: Aggregate[], evalContext: EvalCompileContext): Plan {
+/**
+ * Plan the aggregates of one command. Wildcard fields (`values(*)`) skip `byFields` (they are the row's key)
+ * and get states per matching field instead of a fixed slot.
+ */
+export function planAggregates(aggregates: Aggregate[], byFields: string[], evalContext: EvalCompileContext): Plan {
   checkNamedOnce(aggregates);
   const inputs = new Map<string, Input>();
   const slotIds = new Map<string, number>();
-  const plan: Plan = { inputs: [], accumulators: [], outputs: [], reads: new Set() };
+  const plan: Plan = { inputs: [], accumulators: [], outputs: [], wildcards: [], reads: new Set() };
   aggregates.forEach((agg, index) => {
     const { fn, name } = resolveAggregate(agg);
+    plan.reads = addReads(plan.reads, agg.arg);
+    if (agg.arg?.kind === 'field' && agg.arg.name.includes('*')) {
+      const wildcard = compileWildcard(fn, agg.arg.name, name, new Set(byFields));
+      plan.outputs.push({ kind: 'wildcard', name, index: plan.wildcards.push(wildcard) - 1, wildcard });
+      return;
+    }
     const key = inputKey(agg.arg, index);
     let input = inputs.get(key);
     if (!input) {
@@ -74,8 +86,7 @@ export function planAggregates(aggregates: Aggregate[], evalContext: EvalCompile
       input.slots.push(slot);
       input.numeric ||= fn.accumulator.numeric;
     }
-    plan.outputs.push({ name, slot, fn });
-    plan.reads = addReads(plan.reads, agg.arg);
+    plan.outputs.push({ kind: 'fixed', name, slot, fn });
   });
   plan.inputs = [...inputs.values()];
   return plan;

@@ -6,7 +6,7 @@ import type { AggregateFunction } from './types.js';
 
 export interface ResolvedAggregate {
   fn: AggregateFunction;
-  /** The output field: the AS name, else the call as written (`count`, `avg(mag)`). */
+  /** The output field: the AS name, else the call as written (`count`, `avg(mag)`); a pattern for wildcard fields. */
   name: string;
 }
 
@@ -27,17 +27,17 @@ function lookup(agg: Aggregate): AggregateFunction {
   throw new SplError('unknown-function', `unknown stats function \`${agg.fn}\``, functionNameSpan(agg), hints);
 }
 
+const starCount = (text: string): number => text.split('*').length - 1;
+
 function checkArgument(agg: Aggregate): void {
   if (agg.params.length > 0) {
     throw new SplError('bad-argument', `stats: ${agg.fn}() takes one field, got ${agg.params.length + 1} arguments`, agg.span);
   }
   if (agg.arg === null) {
-    throw new SplError('bad-argument', `stats: ${agg.fn} needs a field, e.g. ${agg.fn}(bytes)`, agg.span, [
-      'a function without a field means all fields (`*`), which is not supported yet',
-    ]);
+    throw new SplError('bad-argument', `stats: ${agg.fn} needs a field, e.g. ${agg.fn}(bytes) or ${agg.fn}(*)`, agg.span);
   }
-  if (agg.arg.kind === 'field' && agg.arg.name.includes('*')) {
-    throw new SplError('bad-argument', `stats: wildcard fields in functions (\`${agg.fn}(${agg.arg.name})\`) are not supported yet`, agg.arg.span);
+  if (agg.arg.kind === 'field' && agg.as && starCount(agg.as.name) !== starCount(agg.arg.name)) {
+    throw new SplError('bad-argument', `stats: wildcard mismatch: "${agg.arg.name}" and "${agg.as.name}" must have the same number of *`, agg.as.span);
   }
   if (agg.arg.kind === 'eval' && agg.as === null) {
     throw new SplError('bad-argument', `stats: you must name the result of ${agg.fn}(eval(...)) with AS`, agg.span, [

@@ -158,3 +158,29 @@ describe('shared state', () => {
     expect(one('SUM(a) Dc(a) VALUES(a)', [{ a: 1 }, { a: 2 }])).toEqual({ 'SUM(a)': 3, 'Dc(a)': 2, 'VALUES(a)': [1, 2] });
   });
 });
+
+describe('wildcard fields', () => {
+  const events: PlainEvent[] = [
+    { host: 'h1', bytes_in: 10, bytes_out: 1, user: 'u1', _time: 100, _raw: 'r1' },
+    { host: 'h1', bytes_in: 30, user: ['u2', 'u1'], _time: 50 },
+    { host: 'h2', bytes_out: 7, _time: 70 },
+  ];
+
+  it('values(*) AS * aggregates each field except BY and internal fields, in field-name order', () => {
+    const rows = runQuery('* | stats count min(_time) as _time values(*) as * by host', events);
+    expect(rows).toEqual([
+      { host: 'h1', count: 2, _time: 50, bytes_in: [10, 30], bytes_out: 1, user: ['u1', 'u2'] },
+      { host: 'h2', count: 1, _time: 70, bytes_out: 7 },
+    ]);
+    expect(Object.keys(rows[0]!)).toEqual(['host', 'count', '_time', 'bytes_in', 'bytes_out', 'user']);
+  });
+
+  it('a prefix pattern renames through the AS pattern; without AS the call text is the pattern', () => {
+    expect(one('avg(bytes_*) AS avg_*', events)).toEqual({ avg_in: 20, avg_out: 4 });
+    expect(one('max(bytes_*)', events)).toEqual({ 'max(bytes_in)': 30, 'max(bytes_out)': 7 });
+  });
+
+  it('a pattern starting with _ may match internal fields', () => {
+    expect(one('max(_t*) AS last*', events)).toEqual({ lastime: 100 });
+  });
+});

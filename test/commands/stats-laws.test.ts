@@ -11,9 +11,10 @@ import { runQuery, type PlainEvent } from '../helpers/run.js';
 /** Order-independent functions (mode is left out: its ties go to the first seen value). */
 const ORDER_FREE =
   'count count(v) dc(v) estdc(v) sum(v) sumsq(v) avg(v) min(v) max(v) range(v) stdev(v) stdevp(v) var(v) varp(v) ' +
-  'median(v) perc25(v) p90(v) exactperc50(v) upperperc75(v) values(v) earliest(v) latest(v) earliest_time(v) latest_time(v) rate(v)';
+  'median(v) perc25(v) p90(v) exactperc50(v) upperperc75(v) values(v) earliest(v) latest(v) earliest_time(v) latest_time(v) rate(v) ' +
+  'sum(*) AS sum_* dc(*)';
 /** Every function, including the order-dependent ones. */
-const EVERY = `${ORDER_FREE} mode(v) first(v) last(v) list(v)`;
+const EVERY = `${ORDER_FREE} mode(v) first(v) last(v) list(v) list(*) AS list_*`;
 /** Floating-point results whose last bits may depend on the order values were combined in. */
 const ROUNDED = ['stdev(v)', 'stdevp(v)', 'var(v)', 'varp(v)'];
 
