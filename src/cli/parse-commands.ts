@@ -13,7 +13,7 @@ function withQueryOptions(cmd: Command): Command {
     .argument('[query]', 'SPL text (else -q, --detection, or standard input)')
     .option('-q, --query-file <file>', 'read the query from a file')
     .option('--detection <file.yml>', 'read the query from an ESCU detection YAML (its search: key)')
-    .option('-m, --macros <path...>', 'macro definitions: ESCU YAML or macros.conf files, or folders of them (repeatable)', collect, [])
+    .option('-m, --macros <path>', 'macro definitions: ESCU YAML or macros.conf files, or folders of them (repeatable)', collect, [])
     .option('--no-filter', 'do not expand a missing <name>_filter macro to "search *"');
 }
 
@@ -29,7 +29,7 @@ export function registerParseCommands(program: Command, run: (fn: () => void) =>
       run(() => {
         const src = readQuery(query, opts, true);
         const parsed = parseSpl(src.text, { macros: loadMacros(opts.macros), filterFallback: opts.filter });
-        const replacer = opts.spans ? undefined : (key: string, value: unknown) => (key.endsWith('pan') && key !== 'span' ? undefined : key === 'span' ? undefined : value);
+        const replacer = opts.spans ? undefined : (key: string, value: unknown) => (key === 'span' || key.endsWith('Span') ? undefined : value);
         process.stdout.write(`${JSON.stringify(parsed.ast, replacer, 2)}\n`);
       }),
     );
