@@ -101,7 +101,7 @@ GROUP BY ComputerName, consumer, Message`,
 const COUNT_BY_SOURCETYPE: BenchQuery = {
   id: 'Q2',
   description: 'stats count by sourcetype, EventCode',
-  spl: 'stats count by sourcetype, EventCode',
+  spl: '* | stats count by sourcetype, EventCode',
   duckdbSql: (dataPath) => `
 SELECT sourcetype, EventCode, count(*) AS count FROM ${ndjsonColumns(dataPath, ['sourcetype', 'EventCode'])}
 WHERE sourcetype IS NOT NULL AND EventCode IS NOT NULL GROUP BY sourcetype, EventCode`,
@@ -128,7 +128,7 @@ reduce (inputs | select(.sourcetype | strings | ${jqEqualsIgnoringCase(SYSMON_SO
 const TOP_PROCESSES: BenchQuery = {
   id: 'Q4',
   description: 'high-cardinality stats count by ProcessGuid, top 10 (ties broken by ProcessGuid)',
-  spl: 'stats count by ProcessGuid | sort -count, +ProcessGuid | head 10',
+  spl: '* | stats count by ProcessGuid | sort -count, +ProcessGuid | head 10',
   duckdbSql: (dataPath) => `
 SELECT ProcessGuid, count(*) AS count FROM ${ndjsonColumns(dataPath, ['ProcessGuid'])}
 WHERE ProcessGuid IS NOT NULL GROUP BY ProcessGuid ORDER BY count DESC, ProcessGuid ASC LIMIT 10`,
