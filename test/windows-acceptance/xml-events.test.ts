@@ -1,6 +1,6 @@
 // Splunk attack_data's raw XmlWinEventLog file: 40 XML events (20 Sysmon 1, 20 Security 4688) among classic text.
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { splq } from './splq-in-process.js';
 import { dataFile, ndjsonRows, noticeIfNoData, WINDOWS_DATA } from './shared-data.js';
 
 noticeIfNoData('the XmlWinEventLog acceptance tests');
@@ -12,8 +12,8 @@ const RUNDLL = '"C:\\Windows\\system32\\rundll32.exe" cryptext.dll,CryptExtAddPF
 describe.skipIf(WINDOWS_DATA === undefined)('splunk_attack_data/*.raw.xml', () => {
   const file = WINDOWS_DATA === undefined ? '' : dataFile('splunk_attack_data', '.raw.xml');
 
-  it('reads 40 events: 20 EventCode=1 and 20 EventCode=4688, all from the one domain controller', () => {
-    const result = runCli(['run', '* | stats count by EventCode ComputerName', '-i', file, '-o', 'ndjson', '-v']);
+  it('reads 40 events: 20 EventCode=1 and 20 EventCode=4688, all from the one domain controller', async () => {
+    const result = await splq(['run', '* | stats count by EventCode ComputerName', '-i', file, '-o', 'ndjson', '-v']);
     expect(ndjsonRows(result)).toEqual([
       { EventCode: '1', ComputerName: HOST, count: 20 },
       { EventCode: '4688', ComputerName: HOST, count: 20 },
@@ -23,9 +23,9 @@ describe.skipIf(WINDOWS_DATA === undefined)('splunk_attack_data/*.raw.xml', () =
     expect(result.stderr).toMatch(/\.raw\.xml:2: skipped 1166 line\(s\) of text outside <Event> elements/);
   });
 
-  it('gives each event its CommandLine and its TimeCreated SystemTime as _time (first and last events by hand)', () => {
+  it('gives each event its CommandLine and its TimeCreated SystemTime as _time (first and last events by hand)', async () => {
     const query = '* | table _time EventCode ComputerName CommandLine EventRecordID';
-    const rows = ndjsonRows(runCli(['run', query, '-i', file, '-o', 'ndjson']));
+    const rows = ndjsonRows(await splq(['run', query, '-i', file, '-o', 'ndjson']));
     expect(rows).toHaveLength(40);
     const [first, second] = rows;
     const last = rows[39]!;
