@@ -4,7 +4,9 @@ import { SplError } from '../errors.js';
 import { createWriter, type OutputFormat } from '../output/formats.js';
 import { compile } from '../query.js';
 import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
+import { planParallelRun, runParallel, type SourceSpec } from '../parallel/index.js';
 import { eventBatches, newSourceStats } from '../run/event-source.js';
+import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
 import { buildMapping, parseWindow, type MappingCliOptions } from './input-options.js';
 import { loadMacros, readQuery, type QuerySourceOptions } from './query-source.js';
@@ -26,9 +28,15 @@ export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions {
   now?: string;
   earliest?: string;
   latest?: string;
+  threads?: number;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function threadCount(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new SplError('usage', `--threads expects a positive whole number, got "${value}"`);
+  return Number(value);
+}
 
 export function registerRunCommand(program: Command, run: (fn: () => Promise<void>) => void): void {
   program
@@ -56,6 +64,7 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--latest <time>', 'keep events before this time')
     .option('--now <time>', 'the search\'s "now" for relative times (default: the wall clock)')
     .option('--no-prefilter', 'parse every input line (by default lines lacking the search\'s literals are skipped unparsed)')
+    .option('--threads <n>', 'worker threads (default: all cores for inputs over 32 MB, else 1; stdin always 1)', threadCount)
     .option('--strict', 'fail on the first malformed input record instead of skipping it', false)
     .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false)
     .action((query: string | undefined, opts: RunCliOptions) => run(() => runQuery(query, opts)));
@@ -76,21 +85,29 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
     : undefined;
   const defaults = { sourcetype: opts.sourcetype, source: opts.source, host: opts.host, index: opts.index };
   const mapping = buildMapping(opts);
-  const prefilter = opts.prefilter ? derivePrefilter(query.ast, injectedFields({ mapped: mapping !== undefined || opts.preset !== undefined, defaults })) : null;
-  const batches = eventBatches(inputs, {
-    zone, timeField: opts.timeField, fields: query.requiredFields ? new Set(query.requiredFields) : null, strict: opts.strict,
+  const injection = { mapped: mapping !== undefined || opts.preset !== undefined, defaults };
+  const source: SourceSpec = {
+    timeField: opts.timeField, fields: query.requiredFields ? new Set(query.requiredFields) : null, strict: opts.strict,
     defaults, preset: opts.preset === undefined ? undefined : checkPreset(opts.preset), format: opts.format, mapping, window,
-    prefilter: prefilter?.test,
-    onFile: opts.verbose ? (file, fmt) => process.stderr.write(`splq: ${file}: ${fmt}\n`) : undefined,
-  }, stats);
+  };
+  const onFile = opts.verbose ? (file: string, fmt: string) => void process.stderr.write(`splq: ${file}: ${fmt}\n`) : undefined;
   const writer = createWriter(format as OutputFormat, (text) => process.stdout.write(text));
   const progress = startProgress(stats);
   let results = 0;
+  const emit = (ev: Event) => {
+    results++;
+    writer.write(ev);
+  };
+  let matched: number;
   try {
-    await query.stream(batches, (ev) => {
-      results++;
-      writer.write(ev);
-    });
+    const plan = await planParallelRun(query, inputs, { threads: opts.threads, splitBytes: splitBytesFromEnv() });
+    if (plan) {
+      matched = (await runParallel(plan, { query, tz: opts.tz, now, source, prefilter: opts.prefilter ? injection : null, onFile }, stats, emit)).matched;
+    } else {
+      const prefilter = opts.prefilter ? derivePrefilter(query.ast, injectedFields(injection)) : null;
+      await query.stream(eventBatches(inputs, { ...source, zone, prefilter: prefilter?.test, onFile }, stats), emit);
+      matched = query.pipeline.counters.matched;
+    }
   } finally {
     progress.stop();
   }
@@ -98,8 +115,14 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   for (const line of stats.malformed.lines()) process.stderr.write(`splq: malformed input: ${line}\n`);
   if (opts.verbose) {
     const secs = ((performance.now() - started) / 1000).toFixed(2);
-    process.stderr.write(`splq: files=${stats.files} events_read=${stats.eventsRead} events_parsed=${stats.eventsRead - stats.eventsSkipped} events_matched=${query.pipeline.counters.matched} results=${results} malformed=${stats.malformed.count} elapsed=${secs}s\n`);
+    process.stderr.write(`splq: files=${stats.files} events_read=${stats.eventsRead} events_parsed=${stats.eventsRead - stats.eventsSkipped} events_matched=${matched} results=${results} malformed=${stats.malformed.count} elapsed=${secs}s\n`);
   }
+}
+
+/** `SPLQ_SPLIT_BYTES` lowers the size at which files are cut into parallel ranges (for tests). */
+function splitBytesFromEnv(): number | undefined {
+  const value = Number(process.env.SPLQ_SPLIT_BYTES);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 function checkPreset(name: string): 'windows' {

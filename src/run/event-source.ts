@@ -1,7 +1,7 @@
 // Turn input paths into batches of events: per-file format (JSON or Windows XML), decoding, mappings, time window.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { compileFieldMapping, fieldsNeededForMapping, type FieldMapper, type FieldMappingSpec } from '../input/aliases.js';
-import { createDecoder, isDecodeError, MalformedReport, readFileRecords, resolveInputs, STDIN, type MetadataDefaults } from '../input/index.js';
+import { createDecoder, isDecodeError, MalformedReport, readFileRecords, resolveInputs, STDIN, type ByteRange, type MetadataDefaults } from '../input/index.js';
 import { detectWindowsFormat, windowsPresetMapping } from '../input/windows-preset.js';
 import { isXmlReadError, looksLikeXmlEvents, readXmlEvents, xmlRecordToEvent } from '../input/xml-winevent.js';
 import type { Event } from '../runtime/event.js';
@@ -77,12 +77,34 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 export async function* eventBatches(inputs: string[], opts: EventSourceOptions, stats: SourceStats): AsyncGenerator<Event[]> {
   const files = await resolveInputs(inputs);
   const userMapper = opts.mapping ? compileFieldMapping(opts.mapping, opts.fields) : null;
-  for (const file of files) {
-    stats.files++;
-    const text = head(file);
-    if (looksLikeXmlEvents(text)) yield* xmlFileBatches(file, opts, stats, userMapper);
-    else yield* jsonFileBatches(file, text, opts, stats, userMapper);
+  for (const file of files) yield* fileBatches(file, opts, stats, userMapper);
+}
+
+/**
+ * Events of one input file, or with `range` of the records starting in that byte range (a parallel work unit: only
+ * NDJSON plain files split; other inputs are read whole by the range holding byte 0). The unit holding byte 0
+ * counts the file and reports its format; the windows preset is detected from the file's first record either way.
+ */
+export async function* fileEventBatches(file: string, opts: EventSourceOptions, stats: SourceStats, range?: ByteRange): AsyncGenerator<Event[]> {
+  const userMapper = opts.mapping ? compileFieldMapping(opts.mapping, opts.fields) : null;
+  yield* fileBatches(file, opts, stats, userMapper, range);
+}
+
+async function* fileBatches(file: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null, range?: ByteRange): AsyncGenerator<Event[]> {
+  const ownsStart = range === undefined || range.start === 0;
+  if (ownsStart) stats.files++;
+  const text = head(file);
+  if (looksLikeXmlEvents(text)) {
+    if (ownsStart) yield* xmlFileBatches(file, opts, stats, userMapper);
+  } else {
+    yield* jsonFileBatches(file, text, ownsStart ? opts : { ...opts, onFile: undefined }, stats, userMapper, range);
   }
+}
+
+/** The text of a file's first record (what preset detection reads when a unit starts mid-file). */
+async function firstRecordText(file: string): Promise<string | undefined> {
+  for await (const records of readFileRecords(file)) return records[0]?.text;
+  return undefined;
 }
 
 async function* xmlFileBatches(file: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null): AsyncGenerator<Event[]> {
@@ -132,13 +154,16 @@ function jsonPreset(file: string, firstText: string | undefined, opts: EventSour
   return windowsPresetMapping(format as Parameters<typeof windowsPresetMapping>[0]);
 }
 
-async function* jsonFileBatches(file: string, text: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null): AsyncGenerator<Event[]> {
+async function* jsonFileBatches(
+  file: string, text: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null, range?: ByteRange,
+): AsyncGenerator<Event[]> {
   let decode: ((rec: { text: string; file: string; line: number }) => ReturnType<ReturnType<typeof createDecoder>>) | null = null;
   let finish: EventFinisher | null = null;
   if (opts.preset !== 'windows') opts.onFile?.(file, 'json');
-  for await (const records of readFileRecords(file)) {
+  for await (const records of readFileRecords(file, range ? { range } : {})) {
     if (!decode) {
-      const preset = jsonPreset(file, records[0]?.text ?? text, opts);
+      const firstText = range && range.start > 0 && opts.preset === 'windows' && !opts.format ? await firstRecordText(file) : records[0]?.text;
+      const preset = jsonPreset(file, firstText ?? text, opts);
       const fields = preset ? fieldsNeededForMapping(preset.spec, withMapping(opts.fields, opts.mapping)) : withMapping(opts.fields, opts.mapping);
       const zone = preset && preset.timeField && !opts.timeField ? getZone(preset.timeZone) : opts.zone;
       decode = createDecoder({ zone, timeField: opts.timeField ?? preset?.timeField, defaults: opts.defaults, fields: fields ? widenForPreset(fields, preset !== null) : null });

@@ -1,0 +1,6 @@
+// Public API of parallel execution: plan a run over worker threads and run it with results identical to one thread.
+export { planParallelRun, runParallel, type ParallelJob, type ParallelPlan, type PlanOptions } from './run-parallel.js';
+export type { PrefilterSpec, SourceSpec, WorkerSetup } from './messages.js';
+export type { UnitExecutor, UnitOutcome } from './pool.js';
+export { DISTRIBUTABLE_COMMANDS, splitPipeline, type PipelineSplit } from './split.js';
+export { DEFAULT_SPLIT_BYTES, SMALL_INPUT_BYTES } from './units.js';

@@ -1,0 +1,82 @@
+// What the main thread and the workers send each other: setup, work units, unit results, and errors as plain data.
+import type { Pipeline } from '../ast.js';
+import type { Group } from '../aggregates/index.js';
+import { SplError, type ErrorCode, type MacroFrame, type Span } from '../errors.js';
+import type { DecodeError } from '../input/index.js';
+import type { ByteRange } from '../input/index.js';
+import type { EventSourceOptions } from '../run/event-source.js';
+import type { EncodedEvents } from './event-codec.js';
+import type { PipelineSplit } from './split.js';
+
+/** Event-source options that cross threads (the zone travels by name; the pre-filter is derived again in the worker). */
+export type SourceSpec = Omit<EventSourceOptions, 'zone' | 'prefilter' | 'onFile'>;
+
+/** What decides which fields the pre-filter may trust to come from the line (see `injectedFields`). */
+export interface PrefilterSpec {
+  mapped: boolean;
+  defaults: Record<string, string | undefined>;
+}
+
+/** Everything a worker needs to compile the query exactly as the main thread did (sent once, as workerData). */
+export interface WorkerSetup {
+  ast: Pipeline;
+  tz: string;
+  now: number;
+  source: SourceSpec;
+  /** Null when the pre-filter is off (`--no-prefilter`). */
+  prefilter: PrefilterSpec | null;
+  split: PipelineSplit;
+}
+
+/** One slice of the input: a whole file, or the records starting in a byte range of it. */
+export interface WorkUnit {
+  index: number;
+  file: string;
+  range?: ByteRange;
+}
+
+/** A unit's output: its partial stats groups, or its events after the prefix. */
+export type UnitPayload = { kind: 'groups'; groups: Map<string, Group> } | ({ kind: 'events' } & EncodedEvents);
+
+export interface UnitResult {
+  index: number;
+  files: number;
+  eventsRead: number;
+  eventsSkipped: number;
+  eventsKept: number;
+  /** Events out of the first command. */
+  matched: number;
+  malformedCount: number;
+  /** The first malformed records of the unit (at most the report's keep limit), in input order. */
+  malformedKept: DecodeError[];
+  /** Formats detected for files this unit started, for `-v`. */
+  formats: Array<[file: string, format: string]>;
+  payload: UnitPayload;
+}
+
+export type WorkerReply = { kind: 'done'; result: UnitResult } | { kind: 'failed'; error: SerializedError };
+
+export type SerializedError =
+  | { spl: true; code: ErrorCode; message: string; span?: Span; hints: string[]; source?: string; macroStack: MacroFrame[] }
+  | { spl: false; message: string; stack?: string };
+
+export function serializeError(e: unknown): SerializedError {
+  if (e instanceof SplError) {
+    return { spl: true, code: e.code, message: e.message, span: e.span, hints: e.hints, source: e.source, macroStack: e.macroStack };
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { spl: false, message: err.message, stack: err.stack };
+}
+
+/** The error again on the main thread: an SplError with the same code, message, span and hints; else a plain Error. */
+export function rebuildError(data: SerializedError): Error {
+  if (!data.spl) {
+    const err = new Error(`worker: ${data.message}`);
+    if (data.stack) err.stack = `worker ${data.stack}`;
+    return err;
+  }
+  const err = new SplError(data.code, data.message, data.span, data.hints);
+  err.source = data.source;
+  err.macroStack = data.macroStack;
+  return err;
+}

@@ -1,0 +1,30 @@
+// The aggregation of a distributed `stats`: compiled identically in workers and on the main thread, tables rebuilt from groups.
+import type { StatsCommand } from '../ast.js';
+import { compileAggregation, GroupTable, type Aggregation, type Group } from '../aggregates/index.js';
+import type { EvalCompileContext } from '../eval/index.js';
+
+const TRUE_WORDS = new Set(['true', 't', '1', 'yes', 'y']);
+
+/**
+ * The stats command's aggregation. Its options were validated when the query compiled; of them only
+ * `dedup_splitvals` shapes the aggregation (the last one written wins, as in stats itself).
+ */
+export function compileStatsAggregation(node: StatsCommand, ctx: { evalContext: EvalCompileContext }): Aggregation {
+  let dedupSplitValues = false;
+  for (const opt of node.trailingOptions) {
+    if (opt.name.toLowerCase() === 'dedup_splitvals') dedupSplitValues = TRUE_WORDS.has(opt.value.toLowerCase());
+  }
+  return compileAggregation(node, ctx, { dedupSplitValues });
+}
+
+/** Ordinals of unit `index` start at index × 2^32, so positions stay in input order across units (first/last/list exact). */
+export function unitOrdinalBase(index: number): number {
+  return index * 2 ** 32;
+}
+
+/** A table holding groups received from a worker, ready to merge. */
+export function tableOfGroups(aggregation: Aggregation, groups: Map<string, Group>): GroupTable {
+  const table = new GroupTable(aggregation);
+  for (const [key, group] of groups) table.groups.set(key, group);
+  return table;
+}

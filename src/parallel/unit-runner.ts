@@ -1,0 +1,73 @@
+// Run one work unit (inside a worker): read its slice of the input, run the pipeline prefix, return groups or events.
+import { GroupTable, type Aggregation } from '../aggregates/index.js';
+import { compilePipeline, createCompileContext } from '../engine/compile-pipeline.js';
+import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
+import type { Stage } from '../engine/types.js';
+import { fileEventBatches, newSourceStats, type EventSourceOptions } from '../run/event-source.js';
+import type { Event } from '../runtime/event.js';
+import { getZone } from '../time/zone.js';
+import { encodeEvents } from './event-codec.js';
+import type { UnitPayload, UnitResult, WorkerSetup, WorkUnit } from './messages.js';
+import { compileStatsAggregation, unitOrdinalBase } from './partial-stats.js';
+import { countingPrefix } from './stages.js';
+
+interface UnitSink {
+  stage: Stage;
+  payload(): UnitPayload;
+}
+
+/** Partial stats: a table over the unit's events, with ordinals made global. Memory: one group per BY combination. */
+function groupSink(aggregation: Aggregation, unitIndex: number): UnitSink {
+  const table = new GroupTable(aggregation);
+  let ordinal = unitOrdinalBase(unitIndex);
+  return {
+    stage: { push: (ev) => table.add(ev, ordinal++), end: () => undefined },
+    payload: () => ({ kind: 'groups', groups: table.groups }),
+  };
+}
+
+/** The unit's events after the prefix. Memory: every event of the unit that the prefix keeps. */
+function eventSink(withRaw: boolean): UnitSink {
+  const events: Event[] = [];
+  return {
+    stage: { push: (ev) => void events.push(ev), end: () => undefined },
+    payload: () => ({ kind: 'events', ...encodeEvents(events, withRaw) }),
+  };
+}
+
+/** Compile the query once (as the main thread did); the returned function runs one unit at a time. */
+export function createUnitRunner(setup: WorkerSetup): (unit: WorkUnit) => Promise<UnitResult> {
+  const zone = getZone(setup.tz);
+  const ctx = createCompileContext(zone, setup.now);
+  const compiled = compilePipeline(setup.ast, ctx);
+  const { split } = setup;
+  const prefix = compiled.commands.slice(0, split.prefixLength);
+  const aggregation = split.partialStats ? compileStatsAggregation(split.partialStats, ctx) : null;
+  const prefilter = setup.prefilter ? derivePrefilter(setup.ast, injectedFields(setup.prefilter)) : null;
+  const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter: prefilter?.test };
+
+  return async (unit) => {
+    const stats = newSourceStats(setup.source.strict ?? false);
+    const formats: UnitResult['formats'] = [];
+    const counter = { matched: 0 };
+    const sink = aggregation ? groupSink(aggregation, unit.index) : eventSink(split.suffixReadsRaw);
+    const head = countingPrefix(prefix, counter, sink.stage);
+    const onFile = (file: string, format: string) => void formats.push([file, format]);
+    for await (const batch of fileEventBatches(unit.file, { ...sourceOptions, onFile }, stats, unit.range)) {
+      for (const ev of batch) head.push(ev);
+    }
+    head.end();
+    return {
+      index: unit.index,
+      files: stats.files,
+      eventsRead: stats.eventsRead,
+      eventsSkipped: stats.eventsSkipped,
+      eventsKept: stats.eventsKept,
+      matched: counter.matched,
+      malformedCount: stats.malformed.count,
+      malformedKept: stats.malformed.kept,
+      formats,
+      payload: sink.payload(),
+    };
+  };
+}
