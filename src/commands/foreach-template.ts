@@ -33,8 +33,10 @@ export class ForeachTemplate {
         throw new SplError('bad-argument', `foreach: the template cannot use \`${commandName(c)}\`; only streaming commands such as eval`, span);
       }
     }
-    // A leading pipe keeps the first command a command (without it, `eval ...` would parse as search terms).
-    this.text = printPipeline({ ...pipeline, leadingPipe: true });
+    // Printed after a leading pipe so the first command stays a command (`eval ...` alone would parse as search
+    // terms); an implicit search is printed with its `search` keyword for the same reason.
+    const commands = pipeline.commands.map((c) => (c.kind === 'search' ? { ...c, implicit: false } : c));
+    this.text = printPipeline({ ...pipeline, commands, leadingPipe: true });
   }
 
   /** Substitute, parse and compile; errors point at the template and show the text it produced. */
@@ -46,10 +48,11 @@ export class ForeachTemplate {
       return this.ctx.compileSubPipeline(pipeline.commands)(sink);
     } catch (e) {
       if (!(e instanceof SplError)) throw e;
-      const what = substitution.map(([token, value]) => `${token}=${value}`).join(', ');
+      const used = substitution.filter(([token]) => this.text.includes(token));
+      const what = used.map(([token, value]) => `${token}=${value}`).join(', ');
       throw new SplError(e.code, `foreach: the template gives an invalid search for ${what}: ${e.message}`, this.span, [
         `the template expands to: ${text}`,
-        ...e.hints,
+        "field names with spaces or symbols need single quotes in eval: '<<FIELD>>'",
       ]);
     }
   }
