@@ -5,8 +5,8 @@ import { tokenSpan } from './cst-util.js';
 
 const FRIENDLY_TOKEN_NAMES: Record<string, string> = {
   RParen: '")"', LParen: '"("', RBracket: '"]"', LBracket: '"["', Pipe: '"|"', Comma: '","', Eq: '"="',
-  StringLiteral: 'a quoted string', QuotedName: "a 'quoted' name", Word: 'a word', WordPart: 'a word', As: '"AS"',
-  In: '"IN"', By: '"BY"', NumberLiteral: 'a number',
+  StringLiteral: 'a quoted string', QuotedName: "a 'quoted' name", Word: 'a word', WordPart: 'a word', AS: '"AS"',
+  IN: '"IN"', BY: '"BY"', NumberLiteral: 'a number',
 };
 
 const RULE_DESCRIPTIONS: Record<string, string> = {

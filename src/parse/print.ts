@@ -14,8 +14,11 @@ function escapeWord(text: string): string {
   return text.replace(/\\(?=["\\|]|$)/g, '\\\\').replace(/"/g, '\\"').replace(/\|/g, '\\|');
 }
 
-/** A name that lexes back as one glued word (or word with a `(suffix)`). */
-const PLAIN_NAME = /^[^\s|()[\]",=!<>`'\\][^\s|[\]",=!<>`\\]*$/;
+/**
+ * A name that lexes back as one glued word (or word with a `(suffix)`). A `'` only continues a word after a
+ * letter-like character; after a digit, operator or `.` it could start a 'quoted name'.
+ */
+const PLAIN_NAME = /^[^\s|()[\]",=!<>`'\\](?:[^\s|[\]",=!<>`'\\]|(?<=[^\s|()[\]",=!<>+\-*/%.`'\\\d])')*$/;
 
 /** foreach templates such as `<<FIELD>>_count` lex back as one name too. */
 const TEMPLATE_NAME = /^(?:[^\s|()[\]",=!<>`'\\]*<<[A-Za-z_]+>>)+[^\s|()[\]",=!<>`'\\]*$/;
@@ -25,6 +28,16 @@ function printName(name: string, quoted: boolean): string {
 }
 
 const printField = (f: FieldName): string => printName(f.name, f.quoted);
+
+/** Leading words that would be read as a search operator or (first in a search or subsearch) as a command name. */
+const OPERATOR_START = /^(?:AND|OR|NOT)(?![^\s|()[\]",=!<>+\-*/%.`'\\])/;
+const COMMAND_START = /^(?:search|rex|stats|eventstats|streamstats|rename|convert|eval|where|fields|table|head)(?![^\s|()[\]",=!<>+\-*/%.`'\\])/i;
+
+/** A name before an operator (`name=value`, `name IN (...)`): no `(suffix)` possible, and no operator or command word first. */
+function printOperandName(name: string): string {
+  const needsQuotes = /[()]/.test(name) || OPERATOR_START.test(name) || COMMAND_START.test(name);
+  return needsQuotes ? quoteSpl(name) : printName(name, false);
+}
 
 function printOption(o: CommandOption): string {
   return `${o.name}=${o.quoted ? quoteSpl(o.value) : escapeWord(o.value)}`;
@@ -97,9 +110,9 @@ export function printSearch(e: SearchExpr): string {
     case 'term':
       return printLiteral(e.value);
     case 'compare':
-      return `${printName(e.field, false)}${e.op}${printLiteral(e.value)}`;
+      return `${printOperandName(e.field)}${e.op}${printLiteral(e.value)}`;
     case 'in':
-      return `${printName(e.field, false)} IN (${e.values.map(printLiteral).join(', ')})`;
+      return `${printOperandName(e.field)} IN (${e.values.map(printLiteral).join(', ')})`;
     case 'subsearch':
       return `[${printPipeline(e.pipeline)}]`;
     default:
@@ -167,7 +180,7 @@ function printGenericArg(a: GenericArg): string {
     case 'word':
       return a.quoted ? quoteSpl(a.text) : a.text;
     case 'assign':
-      return `${printName(a.name, false)}${a.op}${printGenericArg(a.value)}`;
+      return `${printOperandName(a.name)}${a.op}${printGenericArg(a.value)}`;
     case 'call':
       return `${a.name}(${a.args.map((g) => g.map(printGenericArg).join(' ')).join(', ')})`;
     case 'group':

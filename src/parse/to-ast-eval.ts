@@ -53,7 +53,7 @@ function compareFromCst(cst: CstNode, src: SourceText): EvalExpr {
   const left = operands[0]!;
   const op = token(cst, 'operator');
   if (op) return { kind: 'binary', op: binaryOp(op), left, right: operands[1]!, span: nodeSpan(cst) };
-  if (token(cst, 'In')) {
+  if (token(cst, 'IN')) {
     const values = nodes(cst, 'inValues').map((n) => evalExprFromCst(n, src));
     return { kind: 'in', expr: left, values, negated: token(cst, 'notIn') !== undefined, span: nodeSpan(cst) };
   }
