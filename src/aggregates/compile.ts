@@ -2,7 +2,6 @@
 import type { StatsCommand } from '../ast.js';
 import type { EvalCompileContext } from '../eval/index.js';
 import { toNumber, type Event, type Scalar } from '../runtime/event.js';
-import { compileGroupKeys, type GroupKeyReader } from './group-keys.js';
 import { planAggregates, type Input } from './plan.js';
 import type { FieldStates } from './wildcard.js';
 import type { Position } from './types.js';
@@ -22,8 +21,8 @@ export interface Aggregation {
   columns: string[];
   /** Input fields read; null when an eval argument may read any field. */
   reads: string[] | null;
-  /** The groups an event belongs to (none when it lacks a BY field). */
-  keysOf: GroupKeyReader;
+  /** Whether duplicate values of a multivalue BY field are removed before splitting. */
+  dedupSplitValues: boolean;
   newGroup(byValues: Scalar[]): Group;
   /** Feed one event into a group; `ordinal` is the event's position in the whole input (for first/last/list). */
   addEvent(group: Group, ev: Event, ordinal: number): void;
@@ -60,7 +59,7 @@ export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalC
     byFields,
     columns: [...byFields, ...outputs.map((o) => o.name)],
     reads: reads === null ? null : [...new Set([...byFields, ...reads, ...(timed ? ['_time'] : [])])],
-    keysOf: compileGroupKeys(byFields, options.dedupSplitValues),
+    dedupSplitValues: options.dedupSplitValues,
     newGroup: (byValues) => ({ byValues, states: accumulators.map((a) => a.init()), fieldStates: wildcards.map(() => new Map()) }),
     addEvent(group, ev, ordinal) {
       at.ordinal = ordinal;

@@ -1,69 +1,35 @@
-// Group keys from BY fields (events missing one are not grouped; multivalues split per value) and the output order of groups.
+// BY values: the text groups are keyed by, splitting multivalue BY fields per value, and the output order of groups.
 import { compareUtf8 } from '../search/utf8-order.js';
 import { scalarToString, toNumber, type Event, type Scalar } from '../runtime/event.js';
 
-/** One group an event belongs to: a string key (unique per combination of BY values as text) and those values. */
-export interface GroupKey {
-  key: string;
-  values: Scalar[];
-}
-
-export type GroupKeyReader = (ev: Event) => GroupKey[];
-
-const NO_GROUPS: GroupKey[] = [];
-const SINGLE_GROUP: GroupKey[] = [{ key: '', values: [] }];
-
-/** Key of several BY values: each part length-prefixed, so no choice of values can collide. */
-function joinKey(values: Scalar[]): string {
-  let key = '';
-  for (const v of values) {
-    const text = scalarToString(v);
-    key += `${text.length}:${text}`;
-  }
-  return key;
+/** The text a BY value groups by: 5 and "5" are one group. */
+export function groupText(v: Scalar): string {
+  return typeof v === 'string' ? v : scalarToString(v);
 }
 
 function dedupeByText(values: Scalar[]): Scalar[] {
   const seen = new Set<string>();
   return values.filter((v) => {
-    const text = scalarToString(v);
+    const text = groupText(v);
     if (seen.has(text)) return false;
     seen.add(text);
     return true;
   });
 }
 
-/** Every combination of one value per field (the cartesian product), in field and value order. */
-function combinations(lists: Scalar[][]): Scalar[][] {
-  let out: Scalar[][] = [[]];
-  for (const list of lists) out = out.flatMap((prefix) => list.map((v) => [...prefix, v]));
-  return out;
-}
-
 /**
- * The groups of an event for these BY fields. No BY fields: every event is in the one group. A missing BY field:
- * no group. A multivalue BY field: one group per value (duplicates kept unless `dedupSplitValues`).
+ * The BY value combinations of an event with a multivalue BY field: one per value (every combination when several
+ * fields are multivalue), duplicates kept unless `dedupSplitValues`. Null when a BY field is missing.
  */
-export function compileGroupKeys(byFields: string[], dedupSplitValues: boolean): GroupKeyReader {
-  if (byFields.length === 0) return () => SINGLE_GROUP;
-  const keyOf = byFields.length === 1 ? (values: Scalar[]) => scalarToString(values[0]!) : joinKey;
-  return (ev) => {
-    const values: Scalar[] = [];
-    let lists: Scalar[][] | null = null;
-    for (let i = 0; i < byFields.length; i++) {
-      const v = ev.get(byFields[i]!);
-      if (v === undefined) return NO_GROUPS;
-      if (Array.isArray(v)) {
-        lists ??= values.map((s) => [s]);
-        lists.push(dedupSplitValues ? dedupeByText(v) : v);
-      } else {
-        values.push(v);
-        lists?.push([v]);
-      }
-    }
-    if (lists) return combinations(lists).map((combo) => ({ key: keyOf(combo), values: combo }));
-    return [{ key: keyOf(values), values }];
-  };
+export function splitByValues(ev: Event, byFields: string[], dedupSplitValues: boolean): Scalar[][] | null {
+  let out: Scalar[][] = [[]];
+  for (const field of byFields) {
+    const v = ev.get(field);
+    if (v === undefined) return null;
+    const list = !Array.isArray(v) ? [v] : dedupSplitValues ? dedupeByText(v) : v;
+    out = out.flatMap((prefix) => list.map((item) => [...prefix, item]));
+  }
+  return out;
 }
 
 /** Sort key of one BY value: numbers order numerically, before all non-numeric text (UTF-8 byte order). */
