@@ -2,7 +2,7 @@
 import type { GenericCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
 import { SplError } from '../errors.js';
-import { valuesOf, type Event, type Scalar } from '../runtime/event.js';
+import { scalarToString, valuesOf, type Event, type Scalar } from '../runtime/event.js';
 import { clauseArgs, fieldList, missingSpan, readOptions } from './generic-args.js';
 
 interface Group {
@@ -10,10 +10,10 @@ interface Group {
   values: Scalar[];
 }
 
-/** A key for every field but `field`: names sorted, values typed, so "1" and 1 differ only if Splunk would. */
+/** A key for every field but `field`: names sorted, values as text (Splunk field values are text: 1 equals "1"). */
 function otherFieldsKey(ev: Event, field: string): string {
   const parts: unknown[] = [];
-  for (const name of ev.names().sort()) if (name !== field) parts.push(name, ev.get(name));
+  for (const name of ev.names().sort()) if (name !== field) parts.push(name, valuesOf(ev.get(name)).map(scalarToString));
   return JSON.stringify(parts);
 }
 

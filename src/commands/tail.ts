@@ -2,16 +2,16 @@
 import type { GenericCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
 import type { Event } from '../runtime/event.js';
-import { clauseArgs, fieldList, parseIntArg, readOptions, unexpectedArg } from './generic-args.js';
+import { clauseArgs, fieldList, parseIntArg, unexpectedArg } from './generic-args.js';
 
 export const tailCommand: CommandDef<GenericCommand> = {
   names: ['tail'],
   kind: 'dataset',
   compile(node) {
-    const { options, rest } = readOptions('tail', clauseArgs(node).get(null) ?? [], ['limit']);
-    const words = fieldList('tail', rest);
-    if (words.length > 1) throw unexpectedArg('tail', rest[rest.length - 1]!);
-    const limit = words[0] ? parseIntArg('tail', 'the count', words[0].name, words[0].span) : options.int('limit', 10);
+    const args = clauseArgs(node).get(null) ?? [];
+    const words = fieldList('tail', args);
+    if (words.length > 1) throw unexpectedArg('tail', args[args.length - 1]!);
+    const limit = words[0] ? parseIntArg('tail', 'the count', words[0].name, words[0].span) : 10;
     return {
       kind: 'dataset',
       reads: [],

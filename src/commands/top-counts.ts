@@ -4,7 +4,7 @@ import type { CommandDef, CompiledCommand, Stage } from '../engine/types.js';
 import { SplError } from '../errors.js';
 import { Event, scalarToString, valuesOf, type Scalar } from '../runtime/event.js';
 import { clauseArgs, fieldList, missingSpan, parseIntArg, readOptions } from './generic-args.js';
-import { compareKeys, sortKey } from './sort-keys.js';
+import { compareKeys, sortKey, type SortKey } from './sort-keys.js';
 
 interface TopPlan {
   fields: string[];
@@ -63,18 +63,25 @@ function combinations(ev: Event, fields: string[]): Scalar[][] {
 
 const keyOf = (values: Scalar[]): string => JSON.stringify(values.map(scalarToString));
 
-function compareValueLists(a: Scalar[], b: Scalar[]): number {
+/** Order value lists by their values' auto sort keys (computed once per list, not per comparison). */
+function sortByValues<T>(items: T[], valuesOf: (item: T) => Scalar[], first: (a: T, b: T) => number = () => 0): T[] {
+  const keyed = items.map((item) => ({ item, keys: valuesOf(item).map((v) => sortKey(v, 'auto')) }));
+  keyed.sort((a, b) => first(a.item, b.item) || compareKeyLists(a.keys, b.keys));
+  return keyed.map((k) => k.item);
+}
+
+function compareKeyLists(a: SortKey[], b: SortKey[]): number {
   for (let i = 0; i < a.length; i++) {
-    const c = compareKeys(sortKey(a[i], 'auto'), sortKey(b[i], 'auto'));
+    const c = compareKeys(a[i]!, b[i]!);
     if (c !== 0) return c;
   }
   return 0;
 }
 
 function emitGroup(plan: TopPlan, group: Group, next: Stage): void {
-  const tallies = [...group.tallies.values()].sort((x, y) => plan.direction * (y.count - x.count) || compareValueLists(x.values, y.values));
+  const tallies = sortByValues([...group.tallies.values()], (t) => t.values, (x, y) => plan.direction * (y.count - x.count));
   const kept = plan.limit === 0 ? tallies : tallies.slice(0, plan.limit);
-  const rows = kept.map((t) => ({ values: t.values as Scalar[], count: t.count }));
+  const rows = kept.map((t) => ({ values: t.values, count: t.count }));
   const otherCount = tallies.slice(kept.length).reduce((sum, t) => sum + t.count, 0);
   if (plan.otherText !== null && otherCount > 0) rows.push({ values: plan.fields.map(() => plan.otherText!), count: otherCount });
   for (const row of rows) {
@@ -108,8 +115,7 @@ function topStage(plan: TopPlan, next: Stage): Stage {
       }
     },
     end: () => {
-      const ordered = [...groups.values()].sort((a, b) => compareValueLists(a.byValues, b.byValues));
-      for (const group of ordered) emitGroup(plan, group, next);
+      for (const group of sortByValues([...groups.values()], (g) => g.byValues)) emitGroup(plan, group, next);
       next.end();
     },
   };

@@ -41,6 +41,10 @@ describe('mvcombine', () => {
     expect(out).toEqual([{ count: 1, host: ['a', 'c'] }, { count: 2, host: 'b' }]);
   });
 
+  it('compares the other fields as text, as Splunk does (1 equals "1")', () => {
+    expect(runQuery('* | mvcombine host', [{ n: 1, host: 'a' }, { n: '1', host: 'b' }])).toEqual([{ n: 1, host: ['a', 'b'] }]);
+  });
+
   it('accepts delim=', () => {
     expect(runQuery('* | mvcombine delim="," host', [{ host: 'a' }, { host: 'b' }])).toEqual([{ host: ['a', 'b'] }]);
   });
