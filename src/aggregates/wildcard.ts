@@ -1,6 +1,6 @@
 // Wildcard aggregates (`values(*) AS *`, `avg(bytes_*) AS avg_*`): one state per matching field, made as fields appear.
 import { compileNamePattern, fillPattern } from '../commands/wildcard-names.js';
-import { toNumber, type Event } from '../runtime/event.js';
+import { toNumber, type Event, type Scalar } from '../runtime/event.js';
 import { compareUtf8 } from '../search/utf8-order.js';
 import type { AggregateFunction, Position } from './types.js';
 
@@ -35,6 +35,8 @@ export function compileWildcard(fn: AggregateFunction, fieldPattern: string, out
     }
     return output;
   };
+  const addValue = (state: unknown, v: Scalar, at: Position): void =>
+    accumulator.add(state, v, accumulator.numeric && typeof v !== 'boolean' ? toNumber(v) : NaN, at);
   return {
     timed: accumulator.timed,
     add(states, ev, at) {
@@ -43,11 +45,14 @@ export function compileWildcard(fn: AggregateFunction, fieldPattern: string, out
         let state = states.get(name);
         if (state === undefined) states.set(name, (state = accumulator.init()));
         const value = ev.get(name)!;
-        const values = Array.isArray(value) ? value : [value];
-        for (let i = 0; i < values.length; i++) {
-          const v = values[i]!;
+        if (!Array.isArray(value)) {
+          at.sub = 0;
+          addValue(state, value, at);
+          continue;
+        }
+        for (let i = 0; i < value.length; i++) {
           at.sub = i;
-          accumulator.add(state, v, accumulator.numeric && typeof v !== 'boolean' ? toNumber(v) : NaN, at);
+          addValue(state, value[i]!, at);
         }
       }
     },
