@@ -8,7 +8,8 @@ import { testDetections } from '../detection-test/run.js';
 import { renderSummary, totalsOf } from '../detection-test/summary.js';
 import { SplError } from '../errors.js';
 import { MacroLibrary } from '../macros/index.js';
-import { getZone } from '../time/zone.js';
+import { getZone, type TimeZone } from '../time/zone.js';
+import { parseWindow } from './input-options.js';
 
 export interface TestCliOptions {
   dataRoot?: string;
@@ -19,6 +20,7 @@ export interface TestCliOptions {
   macros: string[];
   junit?: string;
   tz: string;
+  now?: string;
 }
 
 /** Where the command writes; the CLI passes process.stdout, tests pass a collector. */
@@ -42,6 +44,7 @@ export function registerTestCommand(program: Command, run: (fn: () => Promise<vo
     .option('-m, --macros <path>', 'more macro definitions (queries/macros is always loaded first; repeatable)', collect, [])
     .option('--junit <file>', 'also write the results as JUnit XML')
     .option('--tz <zone>', 'IANA time zone for formatting and for times without a zone', 'UTC')
+    .option('--now <time>', 'the search\'s "now" for relative times inside it (default: the wall clock)')
     .action((files: string[], opts: TestCliOptions) =>
       run(async () => {
         process.exitCode = await runTestCommand(files, opts, (text) => process.stdout.write(text));
@@ -55,7 +58,8 @@ export async function runTestCommand(files: string[], opts: TestCliOptions, out:
     throw new SplError('usage', '--source and --sourcetype describe --data files: give --data too');
   }
   if (opts.preset !== undefined && opts.preset !== 'windows') throw new SplError('usage', `unknown preset "${opts.preset}": the only preset is "windows"`);
-  getZone(opts.tz);
+  const zone = checkZone(opts.tz);
+  const now = opts.now === undefined ? undefined : parseWindow(opts.now, Date.now() / 1000, zone);
   if (opts.dataRoot !== undefined && !existsSync(opts.dataRoot)) throw new SplError('usage', `--data-root ${opts.dataRoot} does not exist`);
   const absent = opts.data.find((file) => !existsSync(file));
   if (absent !== undefined) throw new SplError('usage', `--data file ${absent} does not exist`);
@@ -65,11 +69,22 @@ export async function runTestCommand(files: string[], opts: TestCliOptions, out:
     override: { files: opts.data, source: opts.source, sourcetype: opts.sourcetype },
     preset: opts.preset === 'windows' ? 'windows' : undefined,
     timeZone: opts.tz,
+    now,
   });
   out(renderSummary(outcomes));
   if (opts.junit !== undefined) writeJunit(opts.junit, renderJunit(outcomes));
   const totals = totalsOf(outcomes);
   return totals.fail + totals.error > 0 ? EXIT_TESTS_FAILED : 0;
+}
+
+/** An unknown --tz is a usage mistake here (nothing is compiled yet), with getZone's "did you mean" hints. */
+function checkZone(name: string): TimeZone {
+  try {
+    return getZone(name);
+  } catch (e) {
+    if (e instanceof SplError) throw new SplError('usage', `--tz: ${e.message}`, undefined, e.hints);
+    throw e;
+  }
 }
 
 /** The project's own macros (queries/macros), when present. */

@@ -17,6 +17,8 @@ export interface DetectionTestOptions {
   preset?: 'windows';
   /** IANA zone for formatting (e.g. `convert ctime`) and for times without a zone; default UTC. */
   timeZone?: string;
+  /** The search's "now" (epoch seconds) for relative times inside it; default the wall clock. */
+  now?: number;
 }
 
 /** Run every test of every detection file, in order. Problems become outcomes (error/skip), never exceptions. */
@@ -36,7 +38,7 @@ async function testDetectionFile(file: string, opts: DetectionTestOptions): Prom
   const cases = planCases(detection, { dataRoot: opts.dataRoot, override: opts.override });
   let query: Query;
   try {
-    query = compile(detection.search, { macros: opts.macros, timeZone: opts.timeZone });
+    query = compile(detection.search, { macros: opts.macros, timeZone: opts.timeZone, now: opts.now });
   } catch (e) {
     // A search splq cannot run is an error even where the data is missing: no data would make it pass.
     const text = errorText(e);

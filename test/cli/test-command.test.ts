@@ -105,6 +105,15 @@ describe('splq test', () => {
     expect(fail.code).toBe(1);
   });
 
+  it('--now anchors relative times inside the search (the wall clock would find nothing in 2019 data)', async () => {
+    const recent = write(join(root, 'recent.yml'), `name: Fixture Recent
+search: 'earliest=-1d \`wmi\` EventCode=5861 | rename ComputerName as dest | table dest'
+`);
+    const flags = { data: [join(dataRoot, 'datasets/T1047/wmi/events.json')], sourcetype: WMI_SOURCE };
+    expect((await runCli([recent], { ...flags, now: '2019-12-05T12:00:00' })).text).toContain('PASS  Fixture Recent [command-line data]: 2 results');
+    expect((await runCli([recent], flags)).text).toContain('FAIL  Fixture Recent [command-line data]: no results');
+  });
+
   it('without tests: or --data the detection is skipped, never passed', async () => {
     const { code, text } = await runCli([NO_TESTS]);
     expect(text).toContain('SKIP  Fixture Untested [no tests]: the detection has no tests: and no --data was given');
@@ -131,10 +140,11 @@ describe('splq test', () => {
     expect(xml).toContain('<failure type="detection-test" message="missing field user">');
   });
 
-  it('rejects --sourcetype without --data, an unknown preset, an absent --data file or --data-root', async () => {
+  it('rejects --sourcetype without --data, an unknown preset or zone, an absent --data file or --data-root', async () => {
     await expect(runCli([WMI_DETECTION], { sourcetype: 'x' })).rejects.toThrow(/give --data too/);
     await expect(runCli([WMI_DETECTION], { preset: 'linux' })).rejects.toThrow(/unknown preset "linux"/);
     await expect(runCli([WMI_DETECTION], { data: [join(root, 'nope.json')] })).rejects.toThrow(/--data file .*nope\.json does not exist/);
     await expect(runCli([WMI_DETECTION], { dataRoot: join(root, 'nowhere') })).rejects.toThrow(/--data-root .*nowhere does not exist/);
+    await expect(runCli([WMI_DETECTION], { tz: 'Mars/Base' })).rejects.toMatchObject({ code: 'usage', message: expect.stringMatching(/^--tz: /) });
   });
 });
