@@ -49,8 +49,8 @@ export class ForeachTemplate {
     } catch (e) {
       if (!(e instanceof SplError)) throw e;
       const used = substitution.filter(([token]) => this.text.includes(token));
-      const what = used.map(([token, value]) => `${token}=${value}`).join(', ');
-      throw new SplError(e.code, `foreach: the template gives an invalid search for ${what}: ${e.message}`, this.span, [
+      const what = used.length ? ` for ${used.map(([token, value]) => `${token}=${value}`).join(', ')}` : '';
+      throw new SplError(e.code, `foreach: the template gives an invalid search${what}: ${e.message}`, this.span, [
         `the template expands to: ${text}`,
         "field names with spaces or symbols need single quotes in eval: '<<FIELD>>'",
       ]);

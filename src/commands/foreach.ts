@@ -17,6 +17,7 @@ interface Iteration {
 type IterationsOf = (ev: Event) => Iteration[];
 
 const MODES = ['multifield', 'multivalue', 'json_array'];
+const DISCARD: Stage = { push: () => undefined, end: () => undefined };
 const OPTIONS = ['mode', 'fieldstr', 'matchstr', 'matchseg1', 'matchseg2', 'matchseg3', 'itemstr', 'iterstr'];
 
 function fieldIterations(patterns: NamePattern[], options: CommandOptions): IterationsOf {
@@ -106,10 +107,10 @@ export const foreachCommand: CommandDef<GenericCommand> = {
     const template = new ForeachTemplate(pipeline, span, ctx);
     const patterns = fields.map((f) => compileNamePattern(f.name));
     const iterationsOf = mode === 'multifield' ? fieldIterations(patterns, options) : itemIterations(fields[0]!.name, mode, options);
-    // Compile once now with a sample result, so a template that is not valid SPL fails before any result is read.
-    const sample = Event.fromObject({ [fields[0]!.name.replace(/\*/g, 'x')]: mode === 'json_array' ? '[1]' : '1' });
-    const first = iterationsOf(sample)[0];
-    if (first) template.instantiate(first.substitution, { push: () => undefined, end: () => undefined });
+    // Compile-time checks without guessing field names: the template as written (tokens are valid names), and
+    // the exact expansion for each field named without a wildcard. Other expansions are checked when first used.
+    template.instantiate([], DISCARD);
+    for (const it of iterationsOf(new Event())) template.instantiate(it.substitution, DISCARD);
     return { kind: 'streaming', reads: null, factory: (next) => foreachStage(template, iterationsOf, next) };
   },
 };

@@ -61,11 +61,6 @@ export function parseIntArg(command: string, what: string, text: string, span: S
   return Number(text);
 }
 
-/** The text of a word-like argument (bare or quoted), or undefined for calls, groups and subsearches. */
-export function wordOf(arg: GenericArg): string | undefined {
-  return arg.kind === 'word' ? arg.text : undefined;
-}
-
 /**
  * Split a clause's arguments into known options (`name=value`, name case-insensitive) and everything else.
  * An `=` argument whose name is not a known option is an error unless `keepUnknown` says it is positional.

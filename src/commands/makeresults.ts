@@ -2,18 +2,17 @@
 import type { GenericCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
 import { Event } from '../runtime/event.js';
-import { clauseArgs, fieldList, readOptions, unexpectedArg } from './generic-args.js';
+import { clauseArgs, readOptions, unexpectedArg } from './generic-args.js';
 
 /** The server name that annotate=true reports (Splunk's own host name there). */
-export const SPLQ_SERVER_NAME = 'splq';
+const SPLQ_SERVER_NAME = 'splq';
 
 export const makeresultsCommand: CommandDef<GenericCommand> = {
   names: ['makeresults'],
   kind: 'generating',
   compile(node, ctx) {
     const { options, rest } = readOptions('makeresults', clauseArgs(node).get(null) ?? [], ['count', 'annotate', 'splunk_server', 'splunk_server_group']);
-    const extra = fieldList('makeresults', rest)[0];
-    if (extra) throw unexpectedArg('makeresults', rest[0]!);
+    if (rest[0]) throw unexpectedArg('makeresults', rest[0]);
     const count = options.int('count', 1);
     // annotate adds splunk_server (and host, source, sourcetype, splunk_server_group, which are null and so absent).
     const annotate = options.bool('annotate', false);

@@ -75,3 +75,17 @@ describe('foreach: errors', () => {
     expect(compileError('* | foreach mode=nope a [eval x=1]').code).toBe('bad-option');
   });
 });
+
+describe('foreach: when templates are checked', () => {
+  it('a template that is wrong whatever the field (unknown function) fails at compile time', () => {
+    const err = compileError('* | foreach x* [eval <<FIELD>>=nosuch(<<FIELD>>)]');
+    expect(err.code).toBe('unknown-function');
+    expect(err.message).toContain('foreach: the template gives an invalid search: ');
+  });
+
+  it('an expansion that only breaks for some field name fails when that field is met, pointing at the template', () => {
+    const query = '* | foreach x* [eval <<FIELD>>=1]';
+    expect(runQuery(query, [{ x1: 0 }])).toEqual([{ x1: 1 }]);
+    expect(() => runQuery(query, [{ 'x 1': 0 }])).toThrow(/for <<FIELD>>=x 1/);
+  });
+});
