@@ -19,7 +19,7 @@ export interface Aggregation {
   byFields: string[];
   /** Output columns: BY fields, then aggregates in written order (a wildcard aggregate as its name pattern, e.g. `*`). */
   columns: string[];
-  /** Input fields read; null when an eval argument may read any field. */
+  /** Input fields read; null when a wildcard or an eval argument may read any field. */
   reads: string[] | null;
   /** Whether duplicate values of a multivalue BY field are removed before splitting. */
   dedupSplitValues: boolean;
