@@ -9,8 +9,12 @@ export function quoteSpl(text: string): string {
   return `"${text.replace(/\\(?=["\\|]|$)/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
+/** Single-quoted text is kept verbatim (quotes included) by the parser, so it prints back as written. */
+const SINGLE_QUOTED = /^'(?:[^'\\\n]|\\.)*'$/;
+
 /** Escape an unquoted word's text (its `"`, `|` and significant backslashes were unescaped when parsed). */
 function escapeWord(text: string): string {
+  if (SINGLE_QUOTED.test(text)) return text;
   return text.replace(/\\(?=["\\|]|$)/g, '\\\\').replace(/"/g, '\\"').replace(/\|/g, '\\|');
 }
 

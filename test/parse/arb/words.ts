@@ -30,6 +30,9 @@ export const quotedText = fc.oneof(
   fc.constantFrom('', ' ', 'a b', 'x"y', 'back\\', '\\"', '\\\\', 'a|b', '\\|', 'line\nbreak', '`m`', "it's", '[x]', '(a', 'AND', 'NOT', 'search', 'eval', 'é'),
 );
 
+/** 'Single-quoted' text outside eval is kept verbatim, quotes included, as an unquoted word. */
+const singleQuoted = fc.constantFrom("'single quoted'", "'x'", "'a\"b|c'", "'it\\'s'", "''");
+
 /** Unquoted field names as the parser produces them from glued words (maybe with a `(suffix)`). */
 export const plainName = fc.constantFrom(
   'host', 'src_ip', 'EventCode', 'Processes.dest', 'a.b.c', '_time', 'user-name', 'x1', '*', 'Processes.*',
@@ -51,7 +54,7 @@ export const searchLiteral: fc.Arbitrary<SearchLiteral> = fc
   .tuple(
     fc.oneof(
       wordText.map((text) => ({ text, quoted: false })),
-      fc.constantFrom("'single quoted'", "'x'").map((text) => ({ text, quoted: false })),
+      singleQuoted.map((text) => ({ text, quoted: false })),
       quotedText.map((text) => ({ text, quoted: true })),
     ),
     fc.constantFrom(undefined, undefined, undefined, 'CASE' as const, 'TERM' as const),
@@ -69,6 +72,7 @@ const optionName = fc.constantFrom('max_match', 'allnum', 'timeformat', 'keeplas
 export const commandOption: fc.Arbitrary<CommandOption> = fc.oneof(
   fc.tuple(optionName, wordText).map(([name, value]) => ({ name, value, quoted: false, span: SPAN })),
   fc.tuple(optionName, quotedText).map(([name, value]) => ({ name, value, quoted: true, span: SPAN })),
+  fc.tuple(optionName, singleQuoted).map(([name, value]) => ({ name, value, quoted: false, span: SPAN })),
   optionName.map((name) => ({ name, value: '', quoted: false, span: SPAN })),
 );
 
