@@ -1,12 +1,13 @@
 // Acceptance-test helpers: the real Windows datasets in ../shared (tests skip with a notice when absent), CLI output.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDir } from '../../src/corpus.js';
 import type { CliResult } from '../helpers/cli.js';
 
 const shared = sharedDir();
-/** `../shared/datasets/windows`, or undefined on a clone without ../shared. */
-export const WINDOWS_DATA = shared === undefined ? undefined : join(shared, 'datasets', 'windows');
+const windowsData = shared === undefined ? undefined : join(shared, 'datasets', 'windows');
+/** `../shared/datasets/windows`, or undefined on a clone without it. */
+export const WINDOWS_DATA = windowsData !== undefined && existsSync(windowsData) ? windowsData : undefined;
 
 /** Call at the top of a file whose tests need the datasets: warns once when they are absent. */
 export function noticeIfNoData(what: string): void {
