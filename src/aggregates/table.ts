@@ -43,11 +43,19 @@ export class GroupTable {
 
   /** Fold another table (over other events of the same input) into this one; `other`'s groups are taken over. */
   merge(other: GroupTable): void {
-    for (const group of other.groups) {
-      const mine = this.find(group.byValues, false);
-      if (mine) this.aggregation.mergeGroups(mine, group);
-      else this.insert(group.byValues, group);
-    }
+    for (const group of other.groups) this.mergeGroup(group);
+  }
+
+  /** Fold in one partial group built elsewhere (e.g. another thread) over other events; it is taken over. */
+  mergeGroup(group: Group): void {
+    const mine = this.find(group.byValues, false);
+    if (mine) this.aggregation.mergeGroups(mine, group);
+    else this.insert(group.byValues, group);
+  }
+
+  /** The partial groups, to hand to another table or thread (states are plain objects, arrays and Maps). */
+  partialGroups(): readonly Group[] {
+    return this.groups;
   }
 
   /**

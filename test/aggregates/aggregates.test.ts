@@ -123,3 +123,23 @@ describe('library use without the stats command', () => {
     ]);
   });
 });
+
+describe('partial groups across threads', () => {
+  it('groups survive structured cloning and merge into another table', () => {
+    const node = parseQuery('* | stats count values(v) list(v) first(v) perc50(n) stdev(n) latest(v) max(*) AS max_* by k').commands[1] as StatsCommand;
+    const aggregation = compileAggregation(node, { evalContext: { zone: UTC, now: 0 } }, { dedupSplitValues: false });
+    const events = [
+      { k: 'a', v: 'x', n: 1, _time: 5 },
+      { k: 'b', v: 'y', n: 4, _time: 1 },
+      { k: 'a', v: ['z', 'x'], n: 3, _time: 9 },
+      { k: 'a', v: 'w', n: 8, _time: 2 },
+    ].map((o) => Event.fromObject(o));
+    const whole = new GroupTable(aggregation);
+    events.forEach((ev, i) => whole.add(ev, i));
+    const [head, tail] = [new GroupTable(aggregation), new GroupTable(aggregation)];
+    events.slice(0, 2).forEach((ev, i) => head.add(ev, i));
+    events.slice(2).forEach((ev, i) => tail.add(ev, i + 2));
+    for (const group of structuredClone(tail.partialGroups())) head.mergeGroup(group);
+    expect(head.rows().map((r) => r.toObject())).toEqual(whole.rows().map((r) => r.toObject()));
+  });
+});
