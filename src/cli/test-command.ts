@@ -54,15 +54,7 @@ export function registerTestCommand(program: Command, run: (fn: () => Promise<vo
 
 /** Run the tests, print the summary to `out`, write JUnit if asked; returns the exit code (0, or 1 on any failure). */
 export async function runTestCommand(files: string[], opts: TestCliOptions, out: TextSink): Promise<number> {
-  if (opts.data.length === 0 && (opts.source !== undefined || opts.sourcetype !== undefined)) {
-    throw new SplError('usage', '--source and --sourcetype describe --data files: give --data too');
-  }
-  if (opts.preset !== undefined && opts.preset !== 'windows') throw new SplError('usage', `unknown preset "${opts.preset}": the only preset is "windows"`);
-  const zone = checkZone(opts.tz);
-  const now = opts.now === undefined ? undefined : parseWindow(opts.now, Date.now() / 1000, zone);
-  if (opts.dataRoot !== undefined && !existsSync(opts.dataRoot)) throw new SplError('usage', `--data-root ${opts.dataRoot} does not exist`);
-  const absent = opts.data.find((file) => !existsSync(file));
-  if (absent !== undefined) throw new SplError('usage', `--data file ${absent} does not exist`);
+  const now = checkOptions(opts);
   const outcomes = await testDetections(files, {
     macros: MacroLibrary.load([...defaultMacroPaths(), ...opts.macros]),
     dataRoot: opts.dataRoot,
@@ -75,6 +67,19 @@ export async function runTestCommand(files: string[], opts: TestCliOptions, out:
   if (opts.junit !== undefined) writeJunit(opts.junit, renderJunit(outcomes));
   const totals = totalsOf(outcomes);
   return totals.fail + totals.error > 0 ? EXIT_TESTS_FAILED : 0;
+}
+
+/** Usage mistakes, caught before any test runs; returns `--now` as epoch seconds (undefined: the wall clock). */
+function checkOptions(opts: TestCliOptions): number | undefined {
+  if (opts.data.length === 0 && (opts.source !== undefined || opts.sourcetype !== undefined)) {
+    throw new SplError('usage', '--source and --sourcetype describe --data files: give --data too');
+  }
+  if (opts.preset !== undefined && opts.preset !== 'windows') throw new SplError('usage', `unknown preset "${opts.preset}": the only preset is "windows"`);
+  if (opts.dataRoot !== undefined && !existsSync(opts.dataRoot)) throw new SplError('usage', `--data-root ${opts.dataRoot} does not exist`);
+  const absent = opts.data.find((file) => !existsSync(file));
+  if (absent !== undefined) throw new SplError('usage', `--data file ${absent} does not exist`);
+  const zone = checkZone(opts.tz);
+  return opts.now === undefined ? undefined : parseWindow(opts.now, Date.now() / 1000, zone);
 }
 
 /** An unknown --tz is a usage mistake here (nothing is compiled yet), with getZone's "did you mean" hints. */
