@@ -70,7 +70,7 @@ const FUNCTIONS = new Map<string, AggregateFunction>([
 export const EVENT_COUNT = fn(eventCounter, (s: Counter) => s.n);
 
 /** All function names, for "did you mean" hints. */
-export const AGGREGATE_FUNCTION_NAMES = [...FUNCTIONS.keys(), 'perc<N>', 'p<N>', 'exactperc<N>', 'upperperc<N>'];
+export const AGGREGATE_FUNCTION_NAMES = [...FUNCTIONS.keys(), 'perc<N>', 'p<N>', 'exactperc<N>', 'upperperc<N>', 'sparkline'];
 
 const PERCENTILE_NAME = /^(perc|p|exactperc|upperperc)(\d+(?:\.\d+)?)$/;
 

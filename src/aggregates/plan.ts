@@ -64,8 +64,8 @@ export function planAggregates(aggregates: Aggregate[], byFields: string[], eval
   const inputs = new Map<string, Input>();
   const slotIds = new Map<string, number>();
   const plan: Plan = { inputs: [], accumulators: [], outputs: [], wildcards: [], reads: new Set() };
-  aggregates.forEach((agg, index) => {
-    const { fn, name } = resolveAggregate(agg);
+  aggregates.forEach((written, index) => {
+    const { fn, name, input: agg } = resolveAggregate(written);
     plan.reads = addReads(plan.reads, agg.arg);
     if (agg.arg?.kind === 'field' && agg.arg.name.includes('*')) {
       const wildcard = compileWildcard(fn, agg.arg.name, name, new Set(byFields));

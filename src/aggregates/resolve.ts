@@ -2,10 +2,13 @@
 import type { Aggregate } from '../ast.js';
 import { closestNames, SplError } from '../errors.js';
 import { AGGREGATE_FUNCTION_NAMES, EVENT_COUNT, namedFunction, percentileFunction } from './functions.js';
+import { resolveSparkline } from './sparkline.js';
 import type { AggregateFunction } from './types.js';
 
 export interface ResolvedAggregate {
   fn: AggregateFunction;
+  /** The aggregate whose argument feeds the function (sparkline's `count(x)` feeds the values of x). */
+  input: Aggregate;
   /** The output field: the AS name, else the call as written (`count`, `avg(mag)`); a pattern for wildcard fields. */
   name: string;
 }
@@ -52,9 +55,13 @@ function callText(agg: Aggregate): string {
 }
 
 export function resolveAggregate(agg: Aggregate): ResolvedAggregate {
+  if (agg.fn.toLowerCase() === 'sparkline') {
+    const { fn, input } = resolveSparkline(agg);
+    return { fn, input, name: agg.as?.name ?? callText(agg) };
+  }
   const fn = lookup(agg);
   if (fn !== EVENT_COUNT) checkArgument(agg);
-  return { fn, name: agg.as?.name ?? callText(agg) };
+  return { fn, input: agg, name: agg.as?.name ?? callText(agg) };
 }
 
 /** Splunk rejects naming one call twice (`first(host) AS a, first(host) AS b`): copy it with eval instead. */

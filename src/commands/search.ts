@@ -10,7 +10,7 @@ export const searchCommand: CommandDef<SearchCommand> = {
     const reads = new Set<string>();
     searchReads(node.expr, reads);
     if (!node.expr) return { kind: 'streaming', reads: [], factory: (next) => next };
-    const matches = compileSearchExpr(node.expr, { zone: ctx.zone, now: ctx.now });
+    const matches = compileSearchExpr(node.expr, { zone: ctx.zone, now: ctx.now, compileSubsearch: (p) => ctx.compileSubPipeline(p.commands) });
     return {
       kind: 'streaming',
       reads: [...reads],

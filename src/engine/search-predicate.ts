@@ -1,5 +1,5 @@
 // Compile a search expression (the `search` language) into a predicate over events, once.
-import type { SearchCompareOp, SearchExpr, SearchLiteral } from '../ast.js';
+import type { Pipeline, SearchCompareOp, SearchExpr, SearchLiteral } from '../ast.js';
 import { assertNever } from '../ast.js';
 import { SplError } from '../errors.js';
 import type { Event } from '../runtime/event.js';
@@ -13,6 +13,8 @@ export type EventPredicate = (ev: Event) => boolean;
 export interface SearchCompileOptions {
   zone: TimeZone;
   now: number;
+  /** Compile a subsearch's own commands (so their errors come first). */
+  compileSubsearch?: (pipeline: Pipeline) => void;
 }
 
 const ALWAYS: EventPredicate = () => true;
@@ -34,6 +36,7 @@ export function compileSearchExpr(expr: SearchExpr, opts: SearchCompileOptions):
     case 'in':
       return anyOf(expr.values.map((v) => compileCompare(expr.field, '=', v, opts)));
     case 'subsearch':
+      opts.compileSubsearch?.(expr.pipeline);
       throw new SplError('unsupported-command', 'subsearches inside a search are not supported yet', expr.span);
     default:
       return assertNever(expr);
