@@ -8,8 +8,8 @@ export interface Measurement {
   cpuSeconds: number | undefined;
   peakRssMb: number | undefined;
   exitCode: number;
-  /** The last few KB of the child's stderr, for error reports. */
-  stderrTail: string;
+  /** The first few KB of the child's stderr (where both splq diagnostics and Node crashes state the error). */
+  stderrHead: string;
 }
 
 export interface CommandSpec {
@@ -19,7 +19,7 @@ export interface CommandSpec {
 }
 
 const GNU_TIME = '/usr/bin/time';
-const STDERR_TAIL_CHARS = 4000;
+const STDERR_HEAD_CHARS = 4000;
 /** Linux reports process CPU times in clock ticks of 1/100 s (USER_HZ). */
 const CLOCK_TICKS_PER_SECOND = 100;
 const RSS_POLL_MS = 20;
@@ -27,19 +27,19 @@ const RSS_POLL_MS = 20;
 /** Whether GNU time (with -f and -o) is available; otherwise /proc is used where it exists. */
 export const hasGnuTime = existsSync(GNU_TIME);
 
-function spawnAndWait(spec: CommandSpec, stdoutPath: string, onStart: (pid: number) => void): Promise<{ code: number; stderrTail: string }> {
+function spawnAndWait(spec: CommandSpec, stdoutPath: string, onStart: (pid: number) => void): Promise<{ code: number; stderrHead: string }> {
   const stdoutFd = openSync(stdoutPath, 'w');
   return new Promise((resolve, reject) => {
     const child = spawn(spec.command, spec.args, { stdio: ['ignore', stdoutFd, 'pipe'], env: spec.env ?? process.env });
-    let stderrTail = '';
+    let stderrHead = '';
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      stderrTail = (stderrTail + chunk).slice(-STDERR_TAIL_CHARS);
+      if (stderrHead.length < STDERR_HEAD_CHARS) stderrHead = (stderrHead + chunk).slice(0, STDERR_HEAD_CHARS);
     });
     child.on('error', reject);
     if (child.pid !== undefined) onStart(child.pid);
     child.on('close', (code, signal) => {
       closeSync(stdoutFd);
-      resolve({ code: code ?? (signal === null ? 1 : 128), stderrTail });
+      resolve({ code: code ?? (signal === null ? 1 : 128), stderrHead });
     });
   });
 }
@@ -64,14 +64,14 @@ function peakRssKb(pid: number): number | undefined {
 async function measureWithGnuTime(spec: CommandSpec, stdoutPath: string): Promise<Measurement> {
   const reportPath = `${stdoutPath}.time`;
   const started = process.hrtime.bigint();
-  const { code, stderrTail } = await spawnAndWait(
+  const { code, stderrHead } = await spawnAndWait(
     { ...spec, command: GNU_TIME, args: ['-f', '%U %S %M', '-o', reportPath, spec.command, ...spec.args] }, stdoutPath, () => {});
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
   const lines = readFileSync(reportPath, 'utf8').trim().split('\n');
   rmSync(reportPath);
   const [user, system, maxRssKb] = (lines[lines.length - 1] ?? '').split(' ').map(Number);
   const cpuSeconds = user === undefined || system === undefined ? undefined : user + system;
-  return { wallSeconds, cpuSeconds, peakRssMb: maxRssKb === undefined ? undefined : maxRssKb / 1024, exitCode: code, stderrTail };
+  return { wallSeconds, cpuSeconds, peakRssMb: maxRssKb === undefined ? undefined : maxRssKb / 1024, exitCode: code, stderrHead };
 }
 
 async function measureWithProc(spec: CommandSpec, stdoutPath: string): Promise<Measurement> {
@@ -79,7 +79,7 @@ async function measureWithProc(spec: CommandSpec, stdoutPath: string): Promise<M
   let peakKb: number | undefined;
   let poller: NodeJS.Timeout | undefined;
   const started = process.hrtime.bigint();
-  const { code, stderrTail } = await spawnAndWait(spec, stdoutPath, (pid) => {
+  const { code, stderrHead } = await spawnAndWait(spec, stdoutPath, (pid) => {
     poller = setInterval(() => {
       peakKb = peakRssKb(pid) ?? peakKb;
     }, RSS_POLL_MS);
@@ -88,7 +88,7 @@ async function measureWithProc(spec: CommandSpec, stdoutPath: string): Promise<M
   clearInterval(poller);
   const cpuAfter = childrenCpuSeconds();
   const cpuSeconds = cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore;
-  return { wallSeconds, cpuSeconds, peakRssMb: peakKb === undefined ? undefined : peakKb / 1024, exitCode: code, stderrTail };
+  return { wallSeconds, cpuSeconds, peakRssMb: peakKb === undefined ? undefined : peakKb / 1024, exitCode: code, stderrHead };
 }
 
 /** Run `spec` once with its stdout written to `stdoutPath`, measured with GNU time if present, else /proc. */

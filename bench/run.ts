@@ -24,6 +24,12 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 /** Where the stdout of the runs labelled `label` is kept (the last run's). */
 const outputPath = (label: string): string => join(WORK_DIR, `${label.replace(/[^A-Za-z0-9]+/g, '-')}.out`);
 
+/** The line of a child's stderr that states the error: the first mentioning "error", else the first line. */
+function errorLine(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter((line) => line.length > 0);
+  return lines.find((line) => /error/i.test(line)) ?? lines[0] ?? '(no stderr)';
+}
+
 /** Runs accumulate here; a problem (failed run or differing rows) is recorded as a note and fails the benchmark. */
 class Session {
   readonly results: TimedResult[] = [];
@@ -43,7 +49,7 @@ class Session {
     for (let run = 1; run <= runs; run++) {
       const measurement = await measure(spec, outPath);
       if (measurement.exitCode !== 0) {
-        this.problem(`${label} exited with ${measurement.exitCode}: ${measurement.stderrTail.trim().split('\n').slice(-3).join(' / ')}`);
+        this.problem(`${label} exited with ${measurement.exitCode}: ${errorLine(measurement.stderrHead)}`);
         return [];
       }
       log(`  ${label} run ${run}: ${measurement.wallSeconds.toFixed(3)} s`);

@@ -26,10 +26,10 @@ describe('measure', () => {
     }
   });
 
-  it('passes on a failing exit code and the end of stderr', async () => {
+  it('passes on a failing exit code and the start of stderr', async () => {
     const result = await measure({ command: process.execPath, args: ['-e', 'console.error("boom"); process.exit(3)'] }, join(scratch, 'fail.out'));
     expect(result.exitCode).toBe(3);
-    expect(result.stderrTail).toContain('boom');
+    expect(result.stderrHead).toContain('boom');
   });
 });
 

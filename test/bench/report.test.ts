@@ -4,7 +4,7 @@ import type { Measurement } from '../../bench/measure.js';
 import { DUCKDB, JSON_FLOOR, LINE_FLOOR, renderReport, summarize, type ReportInput } from '../../bench/report.js';
 
 function run(wallSeconds: number, cpuSeconds?: number, peakRssMb?: number): Measurement {
-  return { wallSeconds, cpuSeconds, peakRssMb, exitCode: 0, stderrTail: '' };
+  return { wallSeconds, cpuSeconds, peakRssMb, exitCode: 0, stderrHead: '' };
 }
 
 describe('summarize', () => {
