@@ -36,7 +36,7 @@ export interface WorkUnit {
 }
 
 /** A unit's output: its partial stats groups, or its events after the prefix. */
-export type UnitPayload = { kind: 'groups'; groups: Map<string, Group> } | ({ kind: 'events' } & EncodedEvents);
+export type UnitPayload = { kind: 'groups'; groups: Group[] } | ({ kind: 'events' } & EncodedEvents);
 
 export interface UnitResult {
   index: number;

@@ -1,0 +1,93 @@
+// Test harness for parallel runs: the one-thread CLI path, the parallel path (in-process or worker threads), comparable rows.
+import { derivePrefilter, injectedFields } from '../../src/engine/prefilter.js';
+import { planParallelRun, runParallel, type UnitExecutor, type WorkerSetup } from '../../src/parallel/index.js';
+import { rebuildError, serializeError, type SourceSpec } from '../../src/parallel/messages.js';
+import { createUnitRunner } from '../../src/parallel/unit-runner.js';
+import { compile, type Query } from '../../src/query.js';
+import { eventBatches, newSourceStats, type SourceStats } from '../../src/run/event-source.js';
+import type { Event, FieldValue } from '../../src/runtime/event.js';
+import { getZone } from '../../src/time/zone.js';
+
+export const NOW = 1700000000;
+const TZ = 'UTC';
+
+/** A run's observable outcome: result rows (stored fields in order), counters and the malformed-record lines. */
+export interface RunOutcome {
+  rows: Array<Array<[string, FieldValue]>>;
+  matched: number;
+  counters: { files: number; eventsRead: number; eventsSkipped: number; eventsKept: number };
+  malformed: string[];
+}
+
+/** An event's stored fields in order (a lazy `_raw`, which output never shows, is left out). */
+export function storedFields(ev: Event): Array<[string, FieldValue]> {
+  return ev.names().slice(0, ev.size).map((name) => [name, ev.get(name)!]);
+}
+
+export function compileQuery(text: string): Query {
+  return compile(text, { now: NOW, timeZone: TZ });
+}
+
+/** Source options as the CLI builds them (projection from the query, pre-filter on unless strict). */
+function sourceSpec(query: Query, strict: boolean): SourceSpec {
+  return { fields: query.requiredFields ? new Set(query.requiredFields) : null, strict, defaults: {} };
+}
+
+const PREFILTER = { mapped: false, defaults: {} };
+
+function outcome(rows: Event[], matched: number, stats: SourceStats): RunOutcome {
+  const { files, eventsRead, eventsSkipped, eventsKept } = stats;
+  return { rows: rows.map(storedFields), matched, counters: { files, eventsRead, eventsSkipped, eventsKept }, malformed: stats.malformed.lines() };
+}
+
+/** `--threads 1`: the event source and the compiled pipeline on this thread. */
+export async function runOneThread(text: string, files: string[], strict = false): Promise<RunOutcome> {
+  const query = compileQuery(text);
+  const stats = newSourceStats(strict);
+  const prefilter = derivePrefilter(query.ast, injectedFields(PREFILTER));
+  const rows: Event[] = [];
+  const batches = eventBatches(files, { ...sourceSpec(query, strict), zone: getZone(TZ), prefilter: prefilter?.test }, stats);
+  await query.stream(batches, (ev) => void rows.push(ev));
+  return outcome(rows, query.pipeline.counters.matched, stats);
+}
+
+/** Units run in this process; setup, units, results and errors still go through structured clone as with postMessage. */
+export function inProcessExecutor(setup: WorkerSetup): UnitExecutor {
+  const runUnit = createUnitRunner(structuredClone(setup));
+  return {
+    run: (unit) =>
+      runUnit(structuredClone(unit)).then(
+        (result) => ({ ok: true as const, result: structuredClone(result) }),
+        (e: unknown) => ({ ok: false as const, error: rebuildError(structuredClone(serializeError(e))) }),
+      ),
+    close: async () => undefined,
+  };
+}
+
+export interface ParallelRunOptions {
+  threads: number;
+  splitBytes: number;
+  strict?: boolean;
+  /** Run units in-process instead of on worker threads. */
+  inProcess?: boolean;
+}
+
+/** The parallel path; null when the planner keeps the run on one thread. */
+export async function runThreads(text: string, files: string[], opts: ParallelRunOptions): Promise<RunOutcome | null> {
+  const strict = opts.strict ?? false;
+  const query = compileQuery(text);
+  const plan = await planParallelRun(query, files, { threads: opts.threads, splitBytes: opts.splitBytes });
+  if (!plan) return null;
+  const stats = newSourceStats(strict);
+  const rows: Event[] = [];
+  const job = { query, tz: TZ, now: NOW, source: sourceSpec(query, strict), prefilter: PREFILTER, startExecutor: opts.inProcess ? inProcessExecutor : undefined };
+  const { matched } = await runParallel(plan, job, stats, (ev) => void rows.push(ev));
+  return outcome(rows, matched, stats);
+}
+
+/** Every event of the files, fully decoded, for Query.runSync. */
+export async function decodeAll(files: string[]): Promise<Event[]> {
+  const events: Event[] = [];
+  for await (const batch of eventBatches(files, { zone: getZone(TZ), fields: null }, newSourceStats(false))) events.push(...batch);
+  return events;
+}
