@@ -358,6 +358,8 @@ export class SplParser extends CstParser {
   /** `fn`, `fn(field)`, `fn(eval(expr))`, `fn(field, param)`, each with optional `AS name`. */
   public aggregate = this.RULE('aggregate', () => {
     this.CONSUME(T.Word, { LABEL: 'fn' });
+    // Fractional percentiles: `p99.9` lexes as p99 + .9.
+    this.MANY4({ GATE: () => this.adjacent() && this.LA(1).tokenType === T.NumberLiteral, DEF: () => this.CONSUME3(T.NumberLiteral, { LABEL: 'fnRest' }) });
     this.OPTION(() => {
       this.CONSUME(T.LParen);
       this.OPTION2(() => {

@@ -160,7 +160,7 @@ function aggregateFromCst(cst: CstNode, src: SourceText): Aggregate {
   }
   const as = node(cst, 'as');
   return {
-    fn: token(cst, 'fn')!.image,
+    fn: token(cst, 'fn')!.image + tokens(cst, 'fnRest').map((t) => t.image).join(''),
     arg,
     params: nodes(cst, 'params').map((p) => wordText(p, src).text),
     as: as ? fieldNameFromCst(as, src) : null,
