@@ -32,6 +32,21 @@ for (const fn of ALL_FUNCTIONS) {
   REGISTRY.set(fn.name, fn);
 }
 
+/** The functions by Splunk's grouping, for the supported-SPL table. */
+export const EVAL_FUNCTION_GROUPS: ReadonlyArray<readonly [string, string[]]> = [
+  ['Comparison and conditional', CONDITIONAL_FUNCTIONS],
+  ['Conversion', CONVERSION_FUNCTIONS],
+  ['Cryptographic', CRYPTO_FUNCTIONS],
+  ['Date and time', DATETIME_FUNCTIONS],
+  ['Informational', INFORMATIONAL_FUNCTIONS],
+  ['JSON', JSON_FUNCTIONS],
+  ['Mathematical', MATH_FUNCTIONS],
+  ['Multivalue', MULTIVALUE_FUNCTIONS],
+  ['Statistical', STATISTICAL_FUNCTIONS],
+  ['Text', TEXT_FUNCTIONS],
+  ['Trigonometry and hyperbolic', TRIG_FUNCTIONS],
+].map(([group, fns]) => [group as string, (fns as EvalFunction[]).map((f) => f.name)] as const);
+
 /** Names of all eval functions, sorted. */
 export const EVAL_FUNCTION_NAMES: string[] = [...REGISTRY.keys()].sort();
 
