@@ -28,12 +28,19 @@ export function compileQuery(text: string): Query {
   return compile(text, { now: NOW, timeZone: TZ });
 }
 
-/** Source options as the CLI builds them (projection from the query, pre-filter on unless strict). */
-function sourceSpec(query: Query, strict: boolean): SourceSpec {
-  return { fields: query.requiredFields ? new Set(query.requiredFields) : null, strict, defaults: {} };
+/** How events are read: strictness and the windows preset. */
+export interface ReadOptions {
+  strict?: boolean;
+  preset?: 'windows';
 }
 
-const PREFILTER = { mapped: false, defaults: {} };
+/** Source options as the CLI builds them (projection from the query). */
+function sourceSpec(query: Query, read: ReadOptions): SourceSpec {
+  return { fields: query.requiredFields ? new Set(query.requiredFields) : null, strict: read.strict ?? false, defaults: {}, preset: read.preset };
+}
+
+/** The pre-filter inputs as the CLI derives them. */
+const prefilterSpec = (read: ReadOptions) => ({ mapped: read.preset !== undefined, defaults: {} });
 
 function outcome(rows: Event[], matched: number, stats: SourceStats): RunOutcome {
   const { files, eventsRead, eventsSkipped, eventsKept } = stats;
@@ -41,12 +48,12 @@ function outcome(rows: Event[], matched: number, stats: SourceStats): RunOutcome
 }
 
 /** `--threads 1`: the event source and the compiled pipeline on this thread. */
-export async function runOneThread(text: string, files: string[], strict = false): Promise<RunOutcome> {
+export async function runOneThread(text: string, files: string[], read: ReadOptions = {}): Promise<RunOutcome> {
   const query = compileQuery(text);
-  const stats = newSourceStats(strict);
-  const prefilter = derivePrefilter(query.ast, injectedFields(PREFILTER));
+  const stats = newSourceStats(read.strict ?? false);
+  const prefilter = derivePrefilter(query.ast, injectedFields(prefilterSpec(read)));
   const rows: Event[] = [];
-  const batches = eventBatches(files, { ...sourceSpec(query, strict), zone: getZone(TZ), prefilter: prefilter?.test }, stats);
+  const batches = eventBatches(files, { ...sourceSpec(query, read), zone: getZone(TZ), prefilter: prefilter?.test }, stats);
   await query.stream(batches, (ev) => void rows.push(ev));
   return outcome(rows, query.pipeline.counters.matched, stats);
 }
@@ -64,23 +71,22 @@ export function inProcessExecutor(setup: WorkerSetup): UnitExecutor {
   };
 }
 
-export interface ParallelRunOptions {
+export interface ParallelRunOptions extends ReadOptions {
   threads: number;
   splitBytes: number;
-  strict?: boolean;
   /** Run units in-process instead of on worker threads. */
   inProcess?: boolean;
 }
 
 /** The parallel path; null when the planner keeps the run on one thread. */
 export async function runThreads(text: string, files: string[], opts: ParallelRunOptions): Promise<RunOutcome | null> {
-  const strict = opts.strict ?? false;
   const query = compileQuery(text);
   const plan = await planParallelRun(query, files, { threads: opts.threads, splitBytes: opts.splitBytes });
   if (!plan) return null;
-  const stats = newSourceStats(strict);
+  const stats = newSourceStats(opts.strict ?? false);
   const rows: Event[] = [];
-  const job = { query, tz: TZ, now: NOW, source: sourceSpec(query, strict), prefilter: PREFILTER, startExecutor: opts.inProcess ? inProcessExecutor : undefined };
+  const executor = opts.inProcess ? inProcessExecutor : undefined;
+  const job = { query, tz: TZ, now: NOW, source: sourceSpec(query, opts), prefilter: prefilterSpec(opts), startExecutor: executor };
   const { matched } = await runParallel(plan, job, stats, (ev) => void rows.push(ev));
   return outcome(rows, matched, stats);
 }

@@ -43,7 +43,7 @@ describe('worker threads', { timeout: 180_000 }, () => {
 
   it('--strict fails the run with the same SplError as one thread', async () => {
     const failure = async (run: Promise<unknown>) => run.then(() => null, (e: unknown) => e);
-    const one = await failure(runOneThread('search *', files, true));
+    const one = await failure(runOneThread('search *', files, { strict: true }));
     const two = await failure(runThreads('search *', files, { threads: 2, splitBytes: SPLIT_BYTES, strict: true }));
     expect(two).toBeInstanceOf(SplError);
     expect(one).toBeInstanceOf(SplError);
