@@ -1,5 +1,6 @@
 // Public API of parallel execution: plan a run over worker threads and run it with results identical to one thread.
-export { planParallelRun, runParallel, type ParallelJob, type ParallelPlan, type PlanOptions } from './run-parallel.js';
+export { planParallelRun, type ParallelPlan, type PlanOptions } from './plan.js';
+export { runParallel, type ParallelJob } from './run-parallel.js';
 export type { PrefilterSpec, SourceSpec, WorkerSetup } from './messages.js';
 export type { UnitExecutor, UnitOutcome } from './pool.js';
 export { DISTRIBUTABLE_COMMANDS, splitPipeline, type PipelineSplit } from './split.js';

@@ -1,51 +1,24 @@
-// Run a query over worker threads: plan units, consume their results in unit order, finish on the main thread.
-import { stat } from 'node:fs/promises';
+// Run a planned query over worker threads: consume unit results in unit order, finish the pipeline on the main thread.
 import { GroupTable } from '../aggregates/index.js';
 import { createCompileContext } from '../engine/compile-pipeline.js';
-import { resolveInputs, STDIN } from '../input/index.js';
+import type { StatsCommand } from '../ast.js';
+import type { Stage } from '../engine/types.js';
 import type { Query } from '../query.js';
 import type { SourceStats } from '../run/event-source.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
 import { decodeEvents } from './event-codec.js';
-import type { PrefilterSpec, SourceSpec, UnitResult, WorkerSetup, WorkUnit } from './messages.js';
+import type { PrefilterSpec, SourceSpec, UnitPayload, UnitResult, WorkerSetup, WorkUnit } from './messages.js';
 import { compileStatsAggregation, tableOfGroups } from './partial-stats.js';
 import { WorkerPool, type UnitExecutor, type UnitOutcome } from './pool.js';
-import { splitPipeline, type PipelineSplit } from './split.js';
 import { callbackStage, chainStages } from './stages.js';
-import { chooseThreads, planUnits } from './units.js';
-
-export interface ParallelPlan {
-  threads: number;
-  units: WorkUnit[];
-  split: PipelineSplit;
-}
-
-export interface PlanOptions {
-  /** Threads asked for (`--threads`); default: all cores, or 1 for a small input. */
-  threads?: number;
-  /** Split threshold and minimum range size in bytes (tests lower it). */
-  splitBytes?: number;
-}
-
-/** Unit results held at most this many units ahead of the one being consumed, per thread. */
-const UNITS_AHEAD_PER_THREAD = 2;
+import type { ParallelPlan } from './plan.js';
 
 /**
- * How to run the query in parallel, or null to run it on the main thread as usual: stdin, a pipeline that does
- * not start with a distributable command, one thread, or a single unit.
+ * Units dispatched but not yet consumed: one per thread plus one, so every worker stays busy while the main thread
+ * waits for the next unit in order. Memory on the main thread: up to that many units' results (events or groups).
  */
-export async function planParallelRun(query: Query, inputs: readonly string[], opts: PlanOptions = {}): Promise<ParallelPlan | null> {
-  const split = splitPipeline(query.ast, query.pipeline);
-  if (!split || opts.threads === 1) return null;
-  const files = await resolveInputs(inputs);
-  if (files.includes(STDIN)) return null;
-  const sized = await Promise.all(files.map(async (file) => ({ file, size: (await stat(file)).size })));
-  const requested = chooseThreads(opts.threads, sized.reduce((sum, f) => sum + f.size, 0));
-  const units = planUnits(sized, requested, opts.splitBytes);
-  const threads = Math.min(requested, units.length);
-  return threads > 1 ? { threads, units, split } : null;
-}
+const unitsAhead = (threads: number): number => threads + 1;
 
 export interface ParallelJob {
   /** The query as compiled on the main thread (its AST is what workers compile). */
@@ -66,26 +39,53 @@ const startWorkerPool = (setup: WorkerSetup, threads: number): UnitExecutor => n
 export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: SourceStats, onResult: (ev: Event) => void): Promise<{ matched: number }> {
   const { split } = plan;
   const suffix = chainStages(job.query.pipeline.commands.slice(split.suffixStart), callbackStage(onResult));
-  const aggregation = split.partialStats ? compileStatsAggregation(split.partialStats, createCompileContext(getZone(job.tz), job.now)) : null;
-  const merged = aggregation ? new GroupTable(aggregation) : null;
+  const main = split.partialStats ? statsMerger(split.partialStats, job, suffix) : eventForwarder(suffix);
   const setup: WorkerSetup = { ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split };
   const pool = (job.startExecutor ?? startWorkerPool)(setup, plan.threads);
   let matched = 0;
   try {
-    for await (const result of resultsInOrder(pool, plan.units, plan.threads * UNITS_AHEAD_PER_THREAD)) {
+    for await (const result of resultsInOrder(pool, plan.units, unitsAhead(plan.threads))) {
       addCounters(stats, result);
       matched += result.matched;
       for (const [file, format] of result.formats) job.onFile?.(file, format);
-      const { payload } = result;
-      if (payload.kind === 'groups') merged!.merge(tableOfGroups(aggregation!, payload.groups));
-      else decodeEvents(payload, (ev) => suffix.push(ev));
+      main.take(result.payload);
     }
   } finally {
     await pool.close();
   }
-  if (merged) for (const row of merged.rows()) suffix.push(row);
-  suffix.end();
+  main.end();
   return { matched };
+}
+
+/** The main thread's side of the pipeline: takes each unit's payload in unit order, then ends the suffix. */
+interface MainSide {
+  take(payload: UnitPayload): void;
+  end(): void;
+}
+
+/** Events go on into the suffix as they arrive. */
+function eventForwarder(suffix: Stage): MainSide {
+  return {
+    take: (payload) => {
+      if (payload.kind === 'events') decodeEvents(payload, (ev) => suffix.push(ev));
+    },
+    end: () => suffix.end(),
+  };
+}
+
+/** Partial groups merge into one table (in unit order); its rows go into the suffix at the end. */
+function statsMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainSide {
+  const aggregation = compileStatsAggregation(node, createCompileContext(getZone(job.tz), job.now));
+  const merged = new GroupTable(aggregation);
+  return {
+    take: (payload) => {
+      if (payload.kind === 'groups') merged.merge(tableOfGroups(aggregation, payload.groups));
+    },
+    end: () => {
+      for (const row of merged.rows()) suffix.push(row);
+      suffix.end();
+    },
+  };
 }
 
 /** Unit results in unit order, keeping at most `ahead` units queued, running or finished but not yet consumed. */

@@ -1,0 +1,36 @@
+// Decide whether and how to run a query in parallel: the pipeline split, the thread count, the work units.
+import { stat } from 'node:fs/promises';
+import { resolveInputs, STDIN } from '../input/index.js';
+import type { Query } from '../query.js';
+import type { WorkUnit } from './messages.js';
+import { splitPipeline, type PipelineSplit } from './split.js';
+import { chooseThreads, planUnits } from './units.js';
+
+export interface ParallelPlan {
+  threads: number;
+  units: WorkUnit[];
+  split: PipelineSplit;
+}
+
+export interface PlanOptions {
+  /** Threads asked for (`--threads`); default: all cores, or 1 for a small input. */
+  threads?: number;
+  /** Split threshold and minimum range size in bytes (tests lower it). */
+  splitBytes?: number;
+}
+
+/**
+ * How to run the query in parallel, or null to run it on the main thread as usual: stdin, a pipeline that does
+ * not start with a distributable command, one thread, or a single unit.
+ */
+export async function planParallelRun(query: Query, inputs: readonly string[], opts: PlanOptions = {}): Promise<ParallelPlan | null> {
+  const split = splitPipeline(query.ast, query.pipeline);
+  if (!split || opts.threads === 1) return null;
+  const files = await resolveInputs(inputs);
+  if (files.includes(STDIN)) return null;
+  const sized = await Promise.all(files.map(async (file) => ({ file, size: (await stat(file)).size })));
+  const requested = chooseThreads(opts.threads, sized.reduce((sum, f) => sum + f.size, 0));
+  const units = planUnits(sized, requested, opts.splitBytes);
+  const threads = Math.min(requested, units.length);
+  return threads > 1 ? { threads, units, split } : null;
+}
