@@ -701,5 +701,10 @@ export class SplParser extends CstParser {
   }
 }
 
-/** One parser instance, reset through `.input` for each parse. */
-export const splParser = new SplParser();
+let instance: SplParser | undefined;
+
+/** The one parser instance, reset through `.input` for each parse; built on first use (grammar analysis costs ~0.5 s). */
+export function splParser(): SplParser {
+  instance ??= new SplParser();
+  return instance;
+}

@@ -98,7 +98,13 @@ export const ALL_TOKENS: TokenType[] = [
   ...KEYWORDS, Word,
 ];
 
-export const splLexer = new Lexer(ALL_TOKENS, { ensureOptimizations: true, positionTracking: 'full' });
+let lexer: Lexer | undefined;
+
+/** The lexer, built on first use (its first-character tables take a moment to build). */
+export function splLexer(): Lexer {
+  lexer ??= new Lexer(ALL_TOKENS, { ensureOptimizations: true, positionTracking: 'full' });
+  return lexer;
+}
 
 const KEYWORD_SET = new Set<TokenType>(KEYWORDS);
 const COMPARE_SET = new Set<TokenType>([EqEq, NotEq, LtEq, GtEq, Eq, Lt, Gt]);

@@ -111,6 +111,6 @@ function renderMarkdown(rules: ISerializedGast[]): string {
 
 /** Both artefacts as text; pure, so the staleness test can compare them with the committed files. */
 export function renderGrammarArtefacts(): { html: string; md: string } {
-  const rules = splParser.getSerializedGastProductions();
+  const rules = splParser().getSerializedGastProductions();
   return { html: createSyntaxDiagramsCode(rules), md: renderMarkdown(rules) };
 }

@@ -22,21 +22,3 @@ export function unitOrdinalBase(index: number): number {
   return index * 2 ** 32;
 }
 
-/*
- * GroupTable keeps its groups private, and a table (with its compiled functions) cannot cross threads, so the groups
- * travel alone. TypeScript's element access reaches the private list, still type-checked, until GroupTable has a
- * public way to hand out and take in partial groups.
- */
-
-/** A table's groups in creation order, to send to the main thread. */
-export function groupsOfTable(table: GroupTable): Group[] {
-  return table['groups'];
-}
-
-/** A table holding groups received from a worker, ready to be merged (merge only reads the other table's groups). */
-export function tableOfGroups(aggregation: Aggregation, groups: readonly Group[]): GroupTable {
-  const table = new GroupTable(aggregation);
-  const list = table['groups'];
-  for (const group of groups) list.push(group);
-  return table;
-}

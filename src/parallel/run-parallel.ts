@@ -9,7 +9,7 @@ import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
 import { decodeEvents } from './event-codec.js';
 import type { PrefilterSpec, SourceSpec, UnitPayload, UnitResult, WorkerSetup, WorkUnit } from './messages.js';
-import { compileStatsAggregation, tableOfGroups } from './partial-stats.js';
+import { compileStatsAggregation } from './partial-stats.js';
 import { WorkerPool, type UnitExecutor, type UnitOutcome } from './pool.js';
 import { callbackStage, chainStages } from './stages.js';
 import type { ParallelPlan } from './plan.js';
@@ -79,7 +79,7 @@ function statsMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainS
   const merged = new GroupTable(aggregation);
   return {
     take: (payload) => {
-      if (payload.kind === 'groups') merged.merge(tableOfGroups(aggregation, payload.groups));
+      if (payload.kind === 'groups') for (const group of payload.groups) merged.mergeGroup(group);
     },
     end: () => {
       for (const row of merged.rows()) suffix.push(row);

@@ -8,7 +8,7 @@ import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
 import { encodeEvents } from './event-codec.js';
 import type { UnitPayload, UnitResult, WorkerSetup, WorkUnit } from './messages.js';
-import { compileStatsAggregation, groupsOfTable, unitOrdinalBase } from './partial-stats.js';
+import { compileStatsAggregation, unitOrdinalBase } from './partial-stats.js';
 import { countingPrefix } from './stages.js';
 
 interface UnitSink {
@@ -22,7 +22,7 @@ function groupSink(aggregation: Aggregation, unitIndex: number): UnitSink {
   let ordinal = unitOrdinalBase(unitIndex);
   return {
     stage: { push: (ev) => table.add(ev, ordinal++), end: () => undefined },
-    payload: () => ({ kind: 'groups', groups: groupsOfTable(table) }),
+    payload: () => ({ kind: 'groups', groups: [...table.partialGroups()] }),
   };
 }
 
