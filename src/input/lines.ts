@@ -34,6 +34,11 @@ export class LineSplitter implements RecordSplitter {
     this.carry = new RecordCarry(opts.label, opts.maxRecordBytes);
   }
 
+  /** The number the next line would get (after the end: one more than the last line seen). */
+  get nextLine(): number {
+    return this.line;
+  }
+
   /** True once every owned line has been emitted (the rest of the stream need not be read). */
   get isDone(): boolean {
     return this.done;

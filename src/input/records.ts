@@ -10,6 +10,12 @@ export interface ReadOptions {
   chunkSize?: number;
   /** Larger records are an input error; default 64 MiB. */
   maxRecordBytes?: number;
+  /**
+   * With a range: number its lines from 1 instead of counting every newline before it (a parallel reader fixes the
+   * numbers up later), and report how many lines the range owned through `onRangeLines`.
+   */
+  relativeLines?: boolean;
+  onRangeLines?: (lines: number) => void;
 }
 
 /** A half-open byte range [start, end) of a file: it owns every line that starts inside it. */
@@ -104,7 +110,7 @@ async function* readLineRange(file: string, range: ByteRange, opts: ReadOptions)
   const streamStart = Math.max(0, range.start - 1);
   const splitter = new LineSplitter({
     label: inputLabel(file),
-    firstLine: range.start > 0 ? (await countNewlines(file, streamStart, opts.chunkSize)) + 2 : 1,
+    firstLine: range.start > 0 && !opts.relativeLines ? (await countNewlines(file, streamStart, opts.chunkSize)) + 2 : 1,
     skipFirstLine: range.start > 0,
     ownedEnd: range.end - streamStart,
     maxRecordBytes: opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES,
@@ -112,6 +118,7 @@ async function* readLineRange(file: string, range: ByteRange, opts: ReadOptions)
   const chunks = readChunks(file, { chunkSize: opts.chunkSize, start: streamStart });
   try {
     yield* splitAll(chunks, splitter);
+    opts.onRangeLines?.(splitter.nextLine - 1);
   } finally {
     await chunks.return(undefined);
   }

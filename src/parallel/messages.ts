@@ -47,8 +47,10 @@ export interface UnitResult {
   /** Events out of the first command. */
   matched: number;
   malformedCount: number;
-  /** The first malformed records of the unit (at most the report's keep limit), in input order. */
+  /** The first malformed records of the unit (at most the report's keep limit), in input order; lines relative to the range. */
   malformedKept: DecodeError[];
+  /** Lines the unit's byte range owned (0 for a whole file): the next range of the file starts after them. */
+  rangeLines: number;
   /** Formats detected for files this unit started, for `-v`. */
   formats: Array<[file: string, format: string]>;
   payload: UnitPayload;

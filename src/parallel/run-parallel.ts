@@ -43,9 +43,10 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
   const setup: WorkerSetup = { ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split };
   const pool = (job.startExecutor ?? startWorkerPool)(setup, plan.threads);
   let matched = 0;
+  const firstLines = new Map<string, number>();
   try {
     for await (const result of resultsInOrder(pool, plan.units, unitsAhead(plan.threads))) {
-      addCounters(stats, result);
+      addCounters(stats, result, plan.units[result.index]!, firstLines);
       matched += result.matched;
       for (const [file, format] of result.formats) job.onFile?.(file, format);
       main.take(result.payload);
@@ -101,12 +102,18 @@ async function* resultsInOrder(pool: UnitExecutor, units: readonly WorkUnit[], a
   }
 }
 
-function addCounters(stats: SourceStats, result: UnitResult): void {
+/**
+ * Add a unit's counters. Units arrive in input order, so the report keeps the same first records as one reader
+ * would, and each range's line numbers are shifted by the lines of the file's earlier ranges (a strict report
+ * throws on the first record, as with one thread).
+ */
+function addCounters(stats: SourceStats, result: UnitResult, unit: WorkUnit, firstLines: Map<string, number>): void {
   stats.files += result.files;
   stats.eventsRead += result.eventsRead;
   stats.eventsSkipped += result.eventsSkipped;
   stats.eventsKept += result.eventsKept;
-  // Units arrive in input order, so the report keeps the same first records as one reader would.
-  for (const error of result.malformedKept) stats.malformed.add(error);
+  const linesBefore = firstLines.get(unit.file) ?? 0;
+  for (const error of result.malformedKept) stats.malformed.add({ ...error, line: error.line + linesBefore });
   stats.malformed.count += result.malformedCount - result.malformedKept.length;
+  firstLines.set(unit.file, linesBefore + result.rangeLines);
 }

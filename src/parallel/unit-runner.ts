@@ -44,10 +44,13 @@ export function createUnitRunner(setup: WorkerSetup): (unit: WorkUnit) => Promis
   const prefix = compiled.commands.slice(0, split.prefixLength);
   const aggregation = split.partialStats ? compileStatsAggregation(split.partialStats, ctx) : null;
   const prefilter = setup.prefilter ? derivePrefilter(setup.ast, injectedFields(setup.prefilter)) : null;
-  const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter: prefilter?.test };
+  // Ranges number their lines from 1; the main thread adds each range's first line (it sees units in order).
+  const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter: prefilter?.test, relativeLines: true };
 
   return async (unit) => {
-    const stats = newSourceStats(setup.source.strict ?? false);
+    // Malformed records are collected, never thrown here: under --strict the main thread fails on the first one
+    // in input order, with its true line number.
+    const stats = newSourceStats(false);
     const formats: UnitResult['formats'] = [];
     const counter = { matched: 0 };
     const sink = aggregation ? groupSink(aggregation, unit.index) : eventSink(split.suffixReadsRaw);
@@ -66,6 +69,7 @@ export function createUnitRunner(setup: WorkerSetup): (unit: WorkUnit) => Promis
       matched: counter.matched,
       malformedCount: stats.malformed.count,
       malformedKept: stats.malformed.kept,
+      rangeLines: stats.rangeLines,
       formats,
       payload: sink.payload(),
     };

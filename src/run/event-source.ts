@@ -24,6 +24,8 @@ export interface EventSourceOptions {
   window?: { earliest?: number; latest?: number };
   /** Raw-line test from the query: lines that fail it cannot match and are not parsed (off under --strict). */
   prefilter?: (line: string) => boolean;
+  /** For byte ranges: number lines from 1 within the range (the parallel runner adds the range's first line later). */
+  relativeLines?: boolean;
   /** Called once per file with its detected format (for -v). */
   onFile?: (file: string, format: string) => void;
 }
@@ -33,12 +35,14 @@ export interface SourceStats {
   eventsRead: number;
   /** Lines the pre-filter ruled out without parsing (included in eventsRead). */
   eventsSkipped: number;
+  /** Lines owned by the byte range just read (set only when reading a range with relativeLines). */
+  rangeLines: number;
   eventsKept: number;
   malformed: MalformedReport;
 }
 
 export function newSourceStats(strict: boolean): SourceStats {
-  return { files: 0, eventsRead: 0, eventsSkipped: 0, eventsKept: 0, malformed: new MalformedReport({ strict }) };
+  return { files: 0, eventsRead: 0, eventsSkipped: 0, rangeLines: 0, eventsKept: 0, malformed: new MalformedReport({ strict }) };
 }
 
 /** The first bytes of a file (for format detection); empty for stdin. */
@@ -160,7 +164,8 @@ async function* jsonFileBatches(
   let decode: ((rec: { text: string; file: string; line: number }) => ReturnType<ReturnType<typeof createDecoder>>) | null = null;
   let finish: EventFinisher | null = null;
   if (opts.preset !== 'windows') opts.onFile?.(file, 'json');
-  for await (const records of readFileRecords(file, range ? { range } : {})) {
+  const readOptions = range ? { range, relativeLines: opts.relativeLines, onRangeLines: (n: number) => void (stats.rangeLines = n) } : {};
+  for await (const records of readFileRecords(file, readOptions)) {
     if (!decode) {
       const firstText = range && range.start > 0 && opts.preset === 'windows' && !opts.format ? await firstRecordText(file) : records[0]?.text;
       const preset = jsonPreset(file, firstText ?? text, opts);
