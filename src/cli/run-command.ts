@@ -11,6 +11,7 @@ import { getZone } from '../time/zone.js';
 import { buildMapping, parseWindow, type MappingCliOptions } from './input-options.js';
 import { loadMacros, readQuery, type QuerySourceOptions } from './query-source.js';
 import { startProgress } from './progress.js';
+import { pacedByStdout, stdoutDrained } from './backpressure.js';
 
 export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions {
   input: string[];
@@ -102,10 +103,11 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   try {
     const plan = await planParallelRun(query, inputs, { threads: opts.threads, splitBytes: splitBytesFromEnv() });
     if (plan) {
-      matched = (await runParallel(plan, { query, tz: opts.tz, now, source, prefilter: opts.prefilter ? injection : null, onFile }, stats, emit)).matched;
+      const job = { query, tz: opts.tz, now, source, prefilter: opts.prefilter ? injection : null, onFile, beforeNextUnit: stdoutDrained };
+      matched = (await runParallel(plan, job, stats, emit)).matched;
     } else {
       const prefilter = opts.prefilter ? derivePrefilter(query.ast, injectedFields(injection)) : null;
-      await query.stream(eventBatches(inputs, { ...source, zone, prefilter: prefilter?.test, onFile }, stats), emit);
+      await query.stream(pacedByStdout(eventBatches(inputs, { ...source, zone, prefilter: prefilter?.test, onFile }, stats)), emit);
       matched = query.pipeline.counters.matched;
     }
   } finally {

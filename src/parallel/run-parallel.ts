@@ -29,6 +29,8 @@ export interface ParallelJob {
   source: SourceSpec;
   prefilter: PrefilterSpec | null;
   onFile?: (file: string, format: string) => void;
+  /** Awaited between units (e.g. until stdout has drained), so results never pile up in memory. */
+  beforeNextUnit?: () => Promise<void>;
   /** Where units run; default a pool of worker threads (tests run them in-process to try many inputs quickly). */
   startExecutor?: (setup: WorkerSetup, threads: number) => UnitExecutor;
 }
@@ -50,6 +52,7 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
       matched += result.matched;
       for (const [file, format] of result.formats) job.onFile?.(file, format);
       main.take(result.payload);
+      await job.beforeNextUnit?.();
     }
   } finally {
     await pool.close();
