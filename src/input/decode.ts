@@ -5,6 +5,7 @@ import type { TimeZone } from '../time/zone.js';
 import { jsonSyntaxError, notAnObjectError, type DecodeError } from './decode-error.js';
 import { createFlattener } from './project.js';
 import type { RawRecord } from './raw-record.js';
+import { ObjectScanner } from './scan-object.js';
 
 export type { DecodeError } from './decode-error.js';
 
@@ -24,6 +25,11 @@ export interface DecodeOptions {
   defaults?: MetadataDefaults;
   /** Field names the query uses (with their `.`/`{}` descendants), or null for all fields. */
   fields?: ReadonlySet<string> | null;
+  /**
+   * JSON.parse every record, so any invalid JSON is reported (`--strict`). Otherwise a projected decode
+   * (`fields` is a set) scans records and parses only the values it needs, skipping the rest structurally.
+   */
+  validate?: boolean;
 }
 
 export type Decoder = (rec: RawRecord) => Event | DecodeError;
@@ -43,20 +49,13 @@ export function isDecodeError(value: Event | DecodeError): value is DecodeError 
 /** A decoder configured once (projection, time lookups, defaults) and applied to every record. */
 export function createDecoder(opts: DecodeOptions): Decoder {
   const fields = opts.fields ?? null;
-  const flatten = createFlattener(fields === null ? null : new Set([...fields, '_raw', '_time', ...METADATA_FIELDS]));
-  const timeLookups = ['_time', ...(opts.timeField !== undefined ? [opts.timeField] : TIME_FIELD_CANDIDATES)].map(
-    compileLookup,
-  );
+  const wanted = fields === null ? null : new Set([...fields, '_raw', '_time', ...METADATA_FIELDS]);
+  const flatten = createFlattener(wanted);
+  const timeNames = ['_time', ...(opts.timeField !== undefined ? [opts.timeField] : TIME_FIELD_CANDIDATES)];
+  const timeLookups = timeNames.map(compileLookup);
+  const scanner = wanted === null || opts.validate === true ? null : new ObjectScanner(wanted, timeNames);
   const defaults = opts.defaults ?? {};
-  return (rec) => {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(rec.text);
-    } catch (err) {
-      return jsonSyntaxError(rec, err);
-    }
-    if (!isObject(parsed)) return notAnObjectError(rec, parsed);
-    const obj = unwrapExport(parsed);
+  const toEvent = (obj: Record<string, unknown>, rec: RawRecord): Event => {
     const values = new Map<string, FieldValue>();
     flatten(obj, values);
     setTime(values, obj, timeLookups, opts.zone);
@@ -65,6 +64,17 @@ export function createDecoder(opts: DecodeOptions): Decoder {
       if (!values.has(name) && fallback !== undefined) values.set(name, fallback);
     }
     return new Event(values, values.has('_raw') ? undefined : rec.text);
+  };
+  return (rec) => {
+    const scanned = scanner === null ? null : scanner.scan(rec.text);
+    if (scanned !== null) return toEvent(scanned, rec);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(rec.text);
+    } catch (err) {
+      return jsonSyntaxError(rec, err);
+    }
+    return isObject(parsed) ? toEvent(unwrapExport(parsed), rec) : notAnObjectError(rec, parsed);
   };
 }
 

@@ -1,5 +1,5 @@
 // Flatten only the wanted fields of a parsed JSON object (a projection), skipping untouched subtrees.
-import type { FieldValue } from '../runtime/event.js';
+import type { FieldValue, Scalar } from '../runtime/event.js';
 import { flattenInto } from '../runtime/flatten.js';
 
 /** Adds the (wanted) fields of a parsed JSON object to a field map. */
@@ -27,11 +27,12 @@ class Projection {
   walk(obj: Record<string, unknown>, prefix: string, out: Map<string, FieldValue>): void {
     for (const key of Object.keys(obj)) {
       const name = prefix === '' ? key : `${prefix}.${key}`;
+      const value = obj[key];
       if (this.isWanted(name, key)) {
-        flattenInto({ [key]: obj[key] }, out, prefix);
+        if (isScalar(value)) out.set(name, value);
+        else flattenInto({ [key]: value }, out, prefix);
         continue;
       }
-      const value = obj[key];
       if (!this.ancestors.has(name) || value === null || typeof value !== 'object') continue;
       if (Array.isArray(value)) this.flattenArrayFiltered(key, value, prefix, out);
       else this.walk(value as Record<string, unknown>, name, out);
@@ -64,4 +65,9 @@ export function ancestorsOf(name: string): string[] {
     if (name[i] === '.' || (name[i] === '{' && name[i + 1] === '}')) out.push(name.slice(0, i));
   }
   return out;
+}
+
+/** A JSON scalar that becomes a field as it is (what flattenInto does with one, without building a wrapper). */
+function isScalar(value: unknown): value is Scalar {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
