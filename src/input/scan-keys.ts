@@ -1,10 +1,18 @@
-// Which top-level JSON keys a projected decode needs, decided on the raw key text without allocating.
+// Which top-level JSON keys a projected decode needs, decided on the raw key text (most keys are never copied).
 import { ancestorsOf } from './project.js';
 
 const QUOTE = 0x22;
 const DOT = 0x2e;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
+
+/** Names are bucketed by first character code modulo this (ASCII names get a bucket per character). */
+const CHAR_BUCKETS = 128;
+
+/** The bucket of names with this length and first character code. */
+function bucketOf(length: number, firstCode: number): number {
+  return length * CHAR_BUCKETS + (firstCode % CHAR_BUCKETS);
+}
 
 /**
  * The top-level keys whose values a projected decode must read. A wanted name `a.b{}.c` needs the key itself
@@ -59,14 +67,6 @@ export class NeededKeys {
   has(key: string): boolean {
     return this.exact.has(key) || ancestorsOf(key).some((ancestor) => this.parents.has(ancestor));
   }
-}
-
-/** Names are bucketed by first character code modulo this (ASCII names get a bucket per character). */
-const CHAR_BUCKETS = 128;
-
-/** The bucket of names with this length and first character code. */
-function bucketOf(length: number, firstCode: number): number {
-  return length * CHAR_BUCKETS + (firstCode % CHAR_BUCKETS);
 }
 
 /** True when one of `parents`, followed by `.` or `{}`, starts the key at `text[start, end)`. */

@@ -17,14 +17,17 @@ const LETTER_N = 0x6e;
 const EXPORT_RESULT_KEY = 'result';
 
 /**
- * Scans JSON object texts for the members a projection needs (see NeededKeys). `scan` gives those members as JSON.parse would
- * (same values, same key order, the last duplicate wins), or null when the text must take the full
- * JSON.parse path instead: it is not an object, is structurally broken, has a top-level `result` key (a
- * possible Splunk export wrapper), or a needed key or value does not parse.
+ * Scans JSON object texts for the members a projection needs (see NeededKeys). `scan` gives those members
+ * as JSON.parse would (same values, same key order, the last duplicate wins), or null when the text must
+ * take the full JSON.parse path instead: it is not an object, is structurally broken, has a top-level
+ * `result` key (a possible Splunk export wrapper), or a needed key or value does not parse.
  */
 export class ObjectScanner {
-  /** Index of the next backslash at or after the last key looked at (the text length if none): found by one
-   * forward indexOf per backslash, so telling whether a key has escapes costs no per-character loop. */
+  /**
+   * The first backslash at or after the last key or value start looked at (the text length if none). Found
+   * by one forward indexOf per backslash, so telling whether a key or a needed string has escapes costs no
+   * per-character loop. keyEnd sets it for the key being scanned; neededKey relies on that.
+   */
   private nextBackslash = 0;
 
   private readonly keys: NeededKeys;

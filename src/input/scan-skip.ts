@@ -13,11 +13,17 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
+const MINUS = 0x2d;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const LETTER_T = 0x74;
+const LETTER_F = 0x66;
+const LETTER_N = 0x6e;
 
 /** Open brackets of the container being skipped, innermost last; grows when a document nests deeper. */
 let openers: Uint8Array<ArrayBuffer> = new Uint8Array(256);
 
-export function isJsonWhitespace(code: number): boolean {
+function isJsonWhitespace(code: number): boolean {
   return code === SPACE || code === TAB || code === NEWLINE || code === CARRIAGE_RETURN;
 }
 
@@ -52,10 +58,10 @@ export function skipValue(text: string, pos: number): number {
 export function skipValueAt(text: string, pos: number, code: number): number {
   if (code === QUOTE) return skipString(text, pos + 1);
   if (code === OPEN_BRACE || code === OPEN_BRACKET) return skipContainer(text, pos);
-  if (code === 0x74) return text.startsWith('true', pos) ? pos + 4 : BROKEN;
-  if (code === 0x66) return text.startsWith('false', pos) ? pos + 5 : BROKEN;
-  if (code === 0x6e) return text.startsWith('null', pos) ? pos + 4 : BROKEN;
-  if (code === 0x2d || (code >= 0x30 && code <= 0x39)) return skipNumber(text, pos);
+  if (code === LETTER_T) return text.startsWith('true', pos) ? pos + 4 : BROKEN;
+  if (code === LETTER_F) return text.startsWith('false', pos) ? pos + 5 : BROKEN;
+  if (code === LETTER_N) return text.startsWith('null', pos) ? pos + 4 : BROKEN;
+  if (code === MINUS || (code >= DIGIT_0 && code <= DIGIT_9)) return skipNumber(text, pos);
   return BROKEN;
 }
 
