@@ -171,7 +171,7 @@ async function* jsonFileBatches(
       const preset = jsonPreset(file, firstText ?? text, opts);
       const fields = preset ? fieldsNeededForMapping(preset.spec, withMapping(opts.fields, opts.mapping)) : withMapping(opts.fields, opts.mapping);
       const zone = preset && preset.timeField && !opts.timeField ? getZone(preset.timeZone) : opts.zone;
-      decode = createDecoder({ zone, timeField: opts.timeField ?? preset?.timeField, defaults: opts.defaults, fields: fields ? widenForPreset(fields, preset !== null) : null });
+      decode = createDecoder({ zone, timeField: opts.timeField ?? preset?.timeField, defaults: opts.defaults, validate: opts.strict, fields: fields ? widenForPreset(fields, preset !== null) : null });
       finish = makeFinisher(opts, preset ? presetMapperOf(preset, opts.fields) : null, userMapper);
     }
     const batch: Event[] = [];
