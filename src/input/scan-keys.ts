@@ -25,7 +25,7 @@ export class NeededKeys {
   private readonly exactBuckets: (string[] | undefined)[] = [];
   /** Names whose descendants are needed too, and the same in buckets by first character. */
   private readonly parents: ReadonlySet<string>;
-  private readonly parentBuckets: (string[] | undefined)[] = new Array<string[] | undefined>(CHAR_BUCKETS).fill(undefined);
+  private readonly parentBuckets: (string[] | undefined)[] = Array.from({ length: CHAR_BUCKETS }, () => undefined);
 
   constructor(wanted: Iterable<string>, lookedUp: Iterable<string>) {
     const wantedNames = [...wanted];

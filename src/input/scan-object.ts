@@ -26,7 +26,7 @@ export class ObjectScanner {
   /**
    * The first backslash at or after the last key or value start looked at (the text length if none). Found
    * by one forward indexOf per backslash, so telling whether a key or a needed string has escapes costs no
-   * per-character loop. keyEnd sets it for the key being scanned; neededKey relies on that.
+   * per-character loop.
    */
   private nextBackslash = 0;
 
@@ -66,8 +66,11 @@ export class ObjectScanner {
    * Returns the index just after the value, or BROKEN.
    */
   private scanMember(text: string, keyStart: number, members: Record<string, unknown>): number {
-    const keyEnd = this.keyEnd(text, keyStart);
-    if (keyEnd === BROKEN) return BROKEN;
+    let keyEnd = text.indexOf('"', keyStart);
+    if (keyEnd < 0) return BROKEN;
+    if (this.nextBackslash < keyStart) this.nextBackslash = indexOrLength(text, '\\', keyStart);
+    const keyEscaped = this.nextBackslash < keyEnd;
+    if (keyEscaped) keyEnd = skipString(text, keyStart) - 1;
     let pos = keyEnd + 1;
     let code = text.charCodeAt(pos);
     if (code <= SPACE) code = text.charCodeAt((pos = skipWhitespace(text, pos)));
@@ -76,7 +79,9 @@ export class ObjectScanner {
     if (code <= SPACE) code = text.charCodeAt((pos = skipWhitespace(text, pos)));
     const valueEnd = skipValueAt(text, pos, code);
     if (valueEnd === BROKEN) return BROKEN;
-    const key = this.neededKey(text, keyStart, keyEnd);
+    const key = keyEscaped
+      ? this.neededEscapedKey(text, keyStart, keyEnd)
+      : this.keys.neededRaw(text, keyStart, keyEnd);
     if (key === BROKEN || key === EXPORT_RESULT_KEY) return BROKEN;
     if (key !== null && !addMember(members, key, this.decodeValue(text, pos, valueEnd))) return BROKEN;
     return valueEnd;
@@ -101,17 +106,8 @@ export class ObjectScanner {
     return parseJsonNumber(text, start, end);
   }
 
-  /** The index of the closing quote of the key whose text starts at `start`, or BROKEN. */
-  private keyEnd(text: string, start: number): number {
-    const end = text.indexOf('"', start);
-    if (end < 0) return BROKEN;
-    if (this.nextBackslash < start) this.nextBackslash = indexOrLength(text, '\\', start);
-    return this.nextBackslash < end ? skipString(text, start) - 1 : end;
-  }
-
-  /** The decoded key when it is needed, null when it is not, BROKEN for a key with escapes that do not parse. */
-  private neededKey(text: string, start: number, end: number): string | null | typeof BROKEN {
-    if (this.nextBackslash > end) return this.keys.neededRaw(text, start, end);
+  /** A key written with escapes (`text[start, end)`), decoded, when needed; null when not; BROKEN if invalid. */
+  private neededEscapedKey(text: string, start: number, end: number): string | null | typeof BROKEN {
     const key = parseJson(text.slice(start - 1, end + 1));
     if (typeof key !== 'string') return BROKEN;
     return this.keys.has(key) ? key : null;
@@ -126,8 +122,11 @@ function indexOrLength(text: string, search: string, from: number): number {
 /** Sets `members[key]` as JSON.parse would (an own `__proto__` too); false for an invalid (undefined) value. */
 function addMember(members: Record<string, unknown>, key: string, value: unknown): boolean {
   if (value === undefined) return false;
-  if (key === '__proto__') Object.defineProperty(members, key, { value, enumerable: true, writable: true, configurable: true });
-  else members[key] = value;
+  if (key === '__proto__') {
+    Object.defineProperty(members, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    members[key] = value;
+  }
   return true;
 }
 

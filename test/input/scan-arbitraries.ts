@@ -57,7 +57,11 @@ const { doc: jsonDoc, object: jsonObject } = fc.letrec<{ doc: JsonDoc; object: J
   ),
   object: fc
     .array(
-      fc.record({ key: fc.oneof(fc.constantFrom(...KEY_POOL), fc.string({ maxLength: 3 })), keyStyle: style, value: tie('doc') }),
+      fc.record({
+        key: fc.oneof(fc.constantFrom(...KEY_POOL), fc.string({ maxLength: 3 })),
+        keyStyle: style,
+        value: tie('doc'),
+      }),
       { maxLength: 6 },
     )
     .map((members) => ({ kind: 'object', members }) as JsonDoc),
@@ -81,7 +85,9 @@ export function writeJson(doc: JsonDoc, space = ''): string {
     case 'array':
       return `[${space}${doc.items.map((item) => writeJson(item, space)).join(`${space},${space}`)}${space}]`;
     case 'object': {
-      const members = doc.members.map((m) => `${writeString(m.key, m.keyStyle)}${space}:${space}${writeJson(m.value, space)}`);
+      const members = doc.members.map(
+        (m) => `${writeString(m.key, m.keyStyle)}${space}:${space}${writeJson(m.value, space)}`,
+      );
       return `${space}{${space}${members.join(`${space},${space}`)}${space}}${space}`;
     }
   }

@@ -21,10 +21,11 @@ function parseNumberReference(text: string): number | undefined {
 describe('parseJsonNumber', () => {
   const validNumber = fc.stringMatching(/^-?(0|[1-9][0-9]{0,18})(\.[0-9]{1,18})?([eE][+-]?[0-9]{1,3})?$/);
   const numberLike = fc.string({ unit: fc.constantFrom(...'0123456789.-+eE'), maxLength: 8 });
+  const doubleText = fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => JSON.stringify(n));
 
   it('law: equals JSON.parse (with -0) on valid numbers, of any digit count', () => {
     fc.assert(
-      fc.property(fc.oneof(validNumber, fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => JSON.stringify(n))), (text) => {
+      fc.property(fc.oneof(validNumber, doubleText), (text) => {
         expect(Object.is(parseJsonNumber(`x${text}y`, 1, text.length + 1), JSON.parse(text))).toBe(true);
       }),
       { numRuns: 5000 },
@@ -46,7 +47,9 @@ describe('parseJsonNumber', () => {
     expect(parseJsonNumber('1700000000.066', 0, 14)).toBe(1700000000.066);
     expect(Object.is(parseJsonNumber('-0', 0, 2), -0)).toBe(true);
     expect(parseJsonNumber('0.1', 0, 3)).toBe(0.1);
-    for (const bad of ['01', '1.', '.5', '-', '1.2.3', '--1', '1e', '+1']) expect(parseJsonNumber(bad, 0, bad.length)).toBeUndefined();
+    for (const bad of ['01', '1.', '.5', '-', '1.2.3', '--1', '1e', '+1']) {
+      expect(parseJsonNumber(bad, 0, bad.length), bad).toBeUndefined();
+    }
   });
 });
 
@@ -102,7 +105,8 @@ describe('NeededKeys', () => {
   const needed = (key: string) => keys.neededRaw(`{"${key}"`, 2, 2 + key.length);
 
   it('needs wanted names, their prefixes, their descendants and looked-up names with prefixes', () => {
-    for (const key of ['a', 'a.b', 'a.b{}', 'a.b{}.c', 'a.b{}.c.d', 'a.b{}.c{}', 'host', 'host.name', '', 'ev', 'ev.at']) {
+    const neededKeys = ['a', 'a.b', 'a.b{}', 'a.b{}.c', 'a.b{}.c.d', 'a.b{}.c{}', 'host', 'host.x', '', 'ev', 'ev.at'];
+    for (const key of neededKeys) {
       expect(needed(key), key).toBe(key);
       expect(keys.has(key), key).toBe(true);
     }
@@ -137,7 +141,7 @@ describe('broken lines and validate', () => {
   });
 
   it('does not detect invalid content inside skipped values, unless validate is set', () => {
-    const skippedBad = ['{"a":1,"b":[1 2]}', '{"a":1,"b":"bad \\q escape"}', '{"a":1,"b":1.2.3}', '{"a":1,"b":{"x" 1}}'];
+    const skippedBad = ['{"a":1,"b":[1 2]}', '{"a":1,"b":"bad \\q"}', '{"a":1,"b":1.2.3}', '{"a":1,"b":{"x" 1}}'];
     for (const text of skippedBad) {
       const result = fast(rec(text));
       expect(isDecodeError(result) ? result.message : result.get('a'), text).toBe(1);
@@ -149,6 +153,7 @@ describe('broken lines and validate', () => {
     const text = '{"a":"tab\tinside"}';
     const result = fast(rec(text));
     expect(isDecodeError(result) ? result.message : result.get('a')).toBe('tab\tinside');
-    expect(full(rec(text))).toMatchObject({ file: 'f.json', line: 12, message: expect.stringContaining('invalid JSON') });
+    const strict = full(rec(text));
+    expect(strict).toMatchObject({ file: 'f.json', line: 12, message: expect.stringContaining('invalid JSON') });
   });
 });
