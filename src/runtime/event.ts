@@ -114,6 +114,7 @@ export function numberToString(n: number): string {
   if (Number.isNaN(n)) return 'nan';
   if (n === Infinity) return 'inf';
   if (n === -Infinity) return '-inf';
+  if (Number.isSafeInteger(n)) return String(n);
   if (Number.isInteger(n) && Math.abs(n) < 1e21) return n.toFixed(0);
   const s = String(n);
   if (!s.includes('e')) return s;
