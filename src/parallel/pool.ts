@@ -2,6 +2,7 @@
 import type { Worker } from 'node:worker_threads';
 import { rebuildError, type UnitResult, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
 import { spawnWorker } from './spawn-worker.js';
+import { createUnitRunner } from './unit-runner.js';
 
 /** A unit's result or the error it failed with (rejections would go unhandled while earlier units are awaited). */
 export type UnitOutcome = { ok: true; result: UnitResult } | { ok: false; error: Error };
@@ -17,18 +18,25 @@ interface Task {
   settle: (outcome: UnitOutcome) => void;
 }
 
+/** Where a unit runs: a worker thread, or the main thread itself (which would otherwise only wait). */
 interface Slot {
-  worker: Worker;
   task: Task | null;
+  start(unit: WorkUnit): void;
+  stop(): Promise<unknown>;
 }
 
+/**
+ * `size` slots: `size - 1` worker threads plus the main thread, which runs units between merging results. One
+ * thread fewer to start saves its start-up (loading the engine, warming the JIT) and its heap.
+ */
 export class WorkerPool implements UnitExecutor {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private broken: Error | null = null;
 
   constructor(size: number, setup: WorkerSetup) {
-    for (let i = 0; i < size; i++) this.slots.push(this.startSlot(setup));
+    this.slots.push(this.mainThreadSlot(setup));
+    for (let i = 1; i < size; i++) this.slots.push(this.workerSlot(setup));
   }
 
   /** Run a unit on the next free worker. */
@@ -42,27 +50,47 @@ export class WorkerPool implements UnitExecutor {
 
   /** Stop every worker (also those still busy after a failure). */
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    await Promise.all(this.slots.map((slot) => slot.stop()));
   }
 
-  private startSlot(setup: WorkerSetup): Slot {
-    const slot: Slot = { worker: spawnWorker(setup), task: null };
-    slot.worker.on('message', (reply: WorkerReply) => {
-      const task = slot.task!;
-      slot.task = null;
-      task.settle(reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, error: rebuildError(reply.error) });
-      this.dispatch();
+  private workerSlot(setup: WorkerSetup): Slot {
+    const worker = spawnWorker(setup);
+    const slot: Slot = { task: null, start: (unit) => worker.postMessage(unit), stop: () => worker.terminate() };
+    worker.on('message', (reply: WorkerReply) => {
+      this.finish(slot, reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, error: rebuildError(reply.error) });
     });
-    slot.worker.on('error', (err) => this.fail(err));
-    slot.worker.on('exit', (code) => this.fail(new Error(`worker thread stopped unexpectedly (exit code ${code})`)));
+    worker.on('error', (err) => this.fail(err));
+    worker.on('exit', (code) => this.fail(new Error(`worker thread stopped unexpectedly (exit code ${code})`)));
     return slot;
+  }
+
+  private mainThreadSlot(setup: WorkerSetup): Slot {
+    const runUnit = createUnitRunner(setup);
+    const slot: Slot = {
+      task: null,
+      start: (unit) => {
+        runUnit(unit).then(
+          (result) => this.finish(slot, { ok: true, result }),
+          (error: unknown) => this.finish(slot, { ok: false, error: error instanceof Error ? error : new Error(String(error)) }),
+        );
+      },
+      stop: async () => undefined,
+    };
+    return slot;
+  }
+
+  private finish(slot: Slot, outcome: UnitOutcome): void {
+    const task = slot.task;
+    slot.task = null;
+    task?.settle(outcome);
+    this.dispatch();
   }
 
   private dispatch(): void {
     for (const slot of this.slots) {
       if (slot.task || this.queue.length === 0) continue;
       slot.task = this.queue.shift()!;
-      slot.worker.postMessage(slot.task.unit);
+      slot.start(slot.task.unit);
     }
   }
 
