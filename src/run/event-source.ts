@@ -1,7 +1,7 @@
 // Turn input paths into batches of events: per-file format (JSON or Windows XML), decoding, mappings, time window.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { compileFieldMapping, fieldsNeededForMapping, type FieldMapper, type FieldMappingSpec } from '../input/aliases.js';
-import { createDecoder, isDecodeError, MalformedReport, readFileRecords, resolveInputs, STDIN, type ByteRange, type MetadataDefaults } from '../input/index.js';
+import { createDecoder, isDecodeError, type Decoder, MalformedReport, readFileRecords, resolveInputs, STDIN, type ByteRange, type MetadataDefaults } from '../input/index.js';
 import { detectWindowsFormat, windowsPresetMapping } from '../input/windows-preset.js';
 import { isXmlReadError, looksLikeXmlEvents, readXmlEvents, xmlRecordToEvent } from '../input/xml-winevent.js';
 import type { Event } from '../runtime/event.js';
@@ -158,37 +158,50 @@ function jsonPreset(file: string, firstText: string | undefined, opts: EventSour
   return windowsPresetMapping(format as Parameters<typeof windowsPresetMapping>[0]);
 }
 
+interface FileDecoding {
+  decode: Decoder;
+  finish: EventFinisher;
+}
+
+/** How one JSON file's records become events; with the windows preset, detected from the file's first record. */
+function fileDecoding(file: string, firstText: string, opts: EventSourceOptions, userMapper: FieldMapper | null): FileDecoding {
+  const preset = jsonPreset(file, firstText, opts);
+  // The preset derives fields from channels and lifted prefixes, so with it every field is decoded.
+  const fields = preset ? null : withMapping(opts.fields, opts.mapping);
+  const zone = preset && preset.timeField && !opts.timeField ? getZone(preset.timeZone) : opts.zone;
+  const timeField = opts.timeField ?? preset?.timeField;
+  return {
+    decode: createDecoder({ zone, timeField, defaults: opts.defaults, validate: opts.strict, fields }),
+    finish: makeFinisher(opts, preset ? presetMapperOf(preset, opts.fields) : null, userMapper),
+  };
+}
+
 async function* jsonFileBatches(
   file: string, text: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null, range?: ByteRange,
 ): AsyncGenerator<Event[]> {
-  let decode: ((rec: { text: string; file: string; line: number }) => ReturnType<ReturnType<typeof createDecoder>>) | null = null;
-  let finish: EventFinisher | null = null;
+  let decoding: FileDecoding | null = null;
   if (opts.preset !== 'windows') opts.onFile?.(file, 'json');
   const readOptions = range ? { range, relativeLines: opts.relativeLines, onRangeLines: (n: number) => void (stats.rangeLines = n) } : {};
+  const prefilter = opts.strict ? undefined : opts.prefilter;
   for await (const records of readFileRecords(file, readOptions)) {
-    if (!decode) {
+    if (!decoding) {
       const firstText = range && range.start > 0 && opts.preset === 'windows' && !opts.format ? await firstRecordText(file) : records[0]?.text;
-      const preset = jsonPreset(file, firstText ?? text, opts);
-      const fields = preset ? fieldsNeededForMapping(preset.spec, withMapping(opts.fields, opts.mapping)) : withMapping(opts.fields, opts.mapping);
-      const zone = preset && preset.timeField && !opts.timeField ? getZone(preset.timeZone) : opts.zone;
-      decode = createDecoder({ zone, timeField: opts.timeField ?? preset?.timeField, defaults: opts.defaults, validate: opts.strict, fields: fields ? widenForPreset(fields, preset !== null) : null });
-      finish = makeFinisher(opts, preset ? presetMapperOf(preset, opts.fields) : null, userMapper);
+      decoding = fileDecoding(file, firstText ?? text, opts, userMapper);
     }
     const batch: Event[] = [];
-    const prefilter = opts.strict ? undefined : opts.prefilter;
     for (const rec of records) {
       if (prefilter && !prefilter(rec.text)) {
         stats.eventsRead++;
         stats.eventsSkipped++;
         continue;
       }
-      const ev = decode(rec);
+      const ev = decoding.decode(rec);
       if (isDecodeError(ev)) {
         stats.malformed.add(ev);
         continue;
       }
       stats.eventsRead++;
-      if (finish!(ev)) batch.push(ev);
+      if (decoding.finish(ev)) batch.push(ev);
     }
     stats.eventsKept += batch.length;
     if (batch.length) yield batch;
@@ -199,7 +212,3 @@ function withMapping(fields: Set<string> | null, mapping: FieldMappingSpec | und
   return mapping ? fieldsNeededForMapping(mapping, fields) : fields;
 }
 
-/** The preset derives fields from channel/lifted prefixes: keep those sources when projecting. */
-function widenForPreset(fields: Set<string>, preset: boolean): Set<string> | null {
-  return preset ? null : fields;
-}
