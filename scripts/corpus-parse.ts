@@ -19,8 +19,10 @@ const root = join(shared, 'corpus/security_content');
 const files = listFiles(join(root, 'detections'), '.yml');
 const searches = files.map((f) => ({ file: relative(root, f), search: readDetection(f).search }));
 
-const started = performance.now();
+const loadStarted = performance.now();
 const macros = MacroLibrary.load([join(root, 'macros')]);
+const loadMs = performance.now() - loadStarted;
+const started = performance.now();
 let parsed = 0;
 const failures: string[] = [];
 const asts = searches.map(({ file, search }) => {
@@ -52,5 +54,5 @@ console.log(`parsed ${parsed}/${files.length}`);
 for (const f of failures) console.log(`FAIL ${f}`);
 console.log(`round trip ${roundTrips}/${parsed}`);
 for (const f of roundTripFailures.slice(0, 20)) console.log(`ROUNDTRIP ${f}`);
-console.log(`throughput: ${(files.length / seconds).toFixed(0)} detections/s including macro loading and expansion (${(seconds * 1000).toFixed(0)} ms)`);
+console.log(`throughput: ${(files.length / seconds).toFixed(0)} detections/s, macro expansion + parsing (${(seconds * 1000).toFixed(0)} ms; loading the ${macros.size} macro definitions took ${loadMs.toFixed(0)} ms more)`);
 process.exit(failures.length || roundTripFailures.length ? 1 : 0);
