@@ -1,7 +1,7 @@
 // Turn input paths into batches of events: per-file format (JSON or Windows XML), decoding, mappings, time window.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { compileFieldMapping, fieldsNeededForMapping, type FieldMapper, type FieldMappingSpec } from '../input/aliases.js';
-import { createDecoder, isDecodeError, type Decoder, MalformedReport, readFileRecords, resolveInputs, STDIN, type ByteRange, type MetadataDefaults } from '../input/index.js';
+import { createDecoder, isDecodeError, type Decoder, type RawRecord, MalformedReport, readFileRecords, resolveInputs, STDIN, type ByteRange, type MetadataDefaults } from '../input/index.js';
 import { detectWindowsFormat, windowsPresetMapping } from '../input/windows-preset.js';
 import { isXmlReadError, looksLikeXmlEvents, readXmlEvents, xmlRecordToEvent } from '../input/xml-winevent.js';
 import type { Event } from '../runtime/event.js';
@@ -161,6 +161,21 @@ function jsonPreset(file: string, firstText: string | undefined, opts: EventSour
 interface FileDecoding {
   decode: Decoder;
   finish: EventFinisher;
+  /** With a time window: true when the record's time alone puts it outside (then nothing else is decoded). */
+  outsideWindow: ((rec: RawRecord) => boolean) | null;
+}
+
+/** A time-only decode for the window check; null when there is no window or a mapping could set `_time`. */
+function windowPrecheck(opts: EventSourceOptions, zone: TimeZone, timeField: string | undefined): FileDecoding['outsideWindow'] {
+  if (!opts.window || opts.mapping?.aliases.some((a) => a.dest === '_time') || opts.mapping?.sets.some((s) => s.field === '_time')) return null;
+  const { earliest = -Infinity, latest = Infinity } = opts.window;
+  const timeOnly = createDecoder({ zone, timeField, fields: new Set(['_time']) });
+  return (rec) => {
+    const ev = timeOnly(rec);
+    if (isDecodeError(ev)) return false; // the full decode reports it
+    const t = ev.get('_time');
+    return typeof t === 'number' && (t < earliest || t >= latest);
+  };
 }
 
 /** How one JSON file's records become events; with the windows preset, detected from the file's first record. */
@@ -173,6 +188,7 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
   return {
     decode: createDecoder({ zone, timeField, defaults: opts.defaults, validate: opts.strict, fields }),
     finish: makeFinisher(opts, preset ? presetMapperOf(preset, opts.fields) : null, userMapper),
+    outsideWindow: opts.strict ? null : windowPrecheck(opts, zone, timeField),
   };
 }
 
@@ -193,6 +209,10 @@ async function* jsonFileBatches(
       if (prefilter && !prefilter(rec.text)) {
         stats.eventsRead++;
         stats.eventsSkipped++;
+        continue;
+      }
+      if (decoding.outsideWindow?.(rec)) {
+        stats.eventsRead++;
         continue;
       }
       const ev = decoding.decode(rec);
