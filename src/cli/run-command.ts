@@ -4,6 +4,7 @@ import { SplError } from '../errors.js';
 import { createWriter, type OutputFormat } from '../output/formats.js';
 import { compile } from '../query.js';
 import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
+import { intersectWindows, searchTimeWindow } from '../engine/search-window.js';
 import { planParallelRun, runParallel, type SourceSpec } from '../parallel/index.js';
 import { eventBatches, newSourceStats } from '../run/event-source.js';
 import type { Event } from '../runtime/event.js';
@@ -81,9 +82,11 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   const format = opts.output ?? (process.stdout.isTTY ? 'table' : 'ndjson');
   if (!['table', 'json', 'ndjson', 'csv'].includes(format)) throw new SplError('usage', `unknown output format "${format}": use table, json, ndjson or csv`);
   const stats = newSourceStats(opts.strict);
-  const window = opts.earliest || opts.latest
+  const cliWindow = opts.earliest || opts.latest
     ? { earliest: opts.earliest ? parseWindow(opts.earliest, now, zone) : undefined, latest: opts.latest ? parseWindow(opts.latest, now, zone) : undefined }
     : undefined;
+  // earliest=/latest= in the search also bound the reader, so events outside are not decoded beyond their time.
+  const window = intersectWindows(cliWindow, searchTimeWindow(query.ast, now, zone));
   const defaults = { sourcetype: opts.sourcetype, source: opts.source, host: opts.host, index: opts.index };
   const mapping = buildMapping(opts);
   const injection = { mapped: mapping !== undefined || opts.preset !== undefined, defaults };

@@ -58,20 +58,19 @@ function head(file: string): string {
   }
 }
 
-/** Per-event work after decoding: preset derivation, aliases, window filter. Returns false to drop the event. */
+/** Per-event work after decoding: preset derivation, aliases, then the window filter. Returns false to drop the event. */
 type EventFinisher = (ev: Event) => boolean;
 
 function makeFinisher(opts: EventSourceOptions, presetMapper: ((ev: Event) => void) | null, userMapper: FieldMapper | null): EventFinisher {
   const { earliest = -Infinity, latest = Infinity } = opts.window ?? {};
   const windowed = opts.window !== undefined;
+  // Mappings run first: the preset may give an event its time (e.g. NXLog's EventTime when @timestamp is missing).
   return (ev) => {
-    if (windowed) {
-      const t = ev.get('_time');
-      if (typeof t !== 'number' || t < earliest || t >= latest) return false;
-    }
     presetMapper?.(ev);
     if (userMapper) userMapper(ev, { sourcetype: str(ev.get('sourcetype')), source: str(ev.get('source')) });
-    return true;
+    if (!windowed) return true;
+    const t = ev.get('_time');
+    return typeof t === 'number' && t >= earliest && t < latest;
   };
 }
 

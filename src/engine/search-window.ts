@@ -1,0 +1,41 @@
+// `earliest=`/`latest=` at the top level of the first search, as a time window the reader can apply before decoding.
+import type { Pipeline, SearchExpr } from '../ast.js';
+import { compileTimeModifier } from '../time/relative.js';
+import type { TimeZone } from '../time/zone.js';
+
+export interface TimeWindow {
+  earliest?: number;
+  latest?: number;
+}
+
+/** Conjuncts of the first search that are time bounds (inside OR/NOT they are not a window). */
+function timeBounds(expr: SearchExpr, out: TimeWindow, now: number, zone: TimeZone): void {
+  if (expr.kind === 'and') {
+    for (const item of expr.items) timeBounds(item, out, now, zone);
+    return;
+  }
+  if (expr.kind !== 'compare' || expr.op !== '=') return;
+  const name = expr.field.toLowerCase();
+  if (name !== 'earliest' && name !== 'latest') return;
+  const t = compileTimeModifier(expr.value.text)(now, zone);
+  if (name === 'earliest') out.earliest = Math.max(out.earliest ?? -Infinity, t);
+  else out.latest = Math.min(out.latest ?? Infinity, t);
+}
+
+/** The window implied by the first search, or undefined when it has no top-level bounds. */
+export function searchTimeWindow(ast: Pipeline, now: number, zone: TimeZone): TimeWindow | undefined {
+  const first = ast.commands[0];
+  if (ast.leadingPipe || !first || first.kind !== 'search' || !first.expr) return undefined;
+  const window: TimeWindow = {};
+  timeBounds(first.expr, window, now, zone);
+  return window.earliest === undefined && window.latest === undefined ? undefined : window;
+}
+
+/** Both windows at once (the tighter bound on each side). */
+export function intersectWindows(a: TimeWindow | undefined, b: TimeWindow | undefined): TimeWindow | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const earliest = Math.max(a.earliest ?? -Infinity, b.earliest ?? -Infinity);
+  const latest = Math.min(a.latest ?? Infinity, b.latest ?? Infinity);
+  return { earliest: Number.isFinite(earliest) ? earliest : undefined, latest: Number.isFinite(latest) ? latest : undefined };
+}
