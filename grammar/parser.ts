@@ -336,7 +336,8 @@ export class SplParser extends CstParser {
       },
     });
     this.MANY5(() => this.CONSUME3(T.Comma));
-    this.OPTION2(() => {
+    // BY alone decides (one token of lookahead), so `stats count by` with nothing after it reports a missing field.
+    this.OPTION2({ MAX_LOOKAHEAD: 1, GATE: () => this.LA(2).tokenType !== T.Eq, DEF: () => {
       this.CONSUME(T.By);
       this.AT_LEAST_ONE({
         GATE: () => this.LA(2).tokenType !== T.Eq,
@@ -345,7 +346,7 @@ export class SplParser extends CstParser {
           this.SUBRULE(this.fieldName, { LABEL: 'by' });
         },
       });
-    });
+    } });
     this.MANY3(() => this.SUBRULE2(this.commandOption, { LABEL: 'trailing' }));
   });
 

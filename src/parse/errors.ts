@@ -14,6 +14,9 @@ const RULE_DESCRIPTIONS: Record<string, string> = {
   searchPrimary: 'a search term', renamePair: 'a rename pair (old AS new)', conversion: 'a convert function such as ctime(field)',
   aggregate: 'a stats function', fieldList: 'a field list', commandOption: 'an option (name=value)',
   evalAssignment: 'an assignment (field=expression)', command: 'a command', pipeline: 'a search',
+  statsCommand: 'stats (functions, then BY and field names)', renameCommand: 'rename (old AS new)',
+  convertCommand: 'convert', rexCommand: 'rex', evalCommand: 'eval', whereCommand: 'where', fieldsCommand: 'fields',
+  tableCommand: 'table', headCommand: 'head', genericCommand: 'a command',
 };
 
 /** Lexer-level problems: unterminated strings and comments, unexpanded macros. */
