@@ -36,10 +36,23 @@ export function splitByValues(ev: Event, byFields: string[], dedupSplitValues: b
 interface SortKey {
   num: number;
   text: string;
+  /** No UTF-16 unit at or above U+D800: then code-unit order (the native `<`) is UTF-8 byte order. */
+  plain: boolean;
 }
 
+const NOT_PLAIN = /[\ud800-\uffff]/;
+
 export function sortKeysOf(values: Scalar[]): SortKey[] {
-  return values.map((v) => ({ num: typeof v === 'boolean' ? NaN : toNumber(v), text: scalarToString(v) }));
+  return values.map((v) => {
+    const text = scalarToString(v);
+    return { num: typeof v === 'boolean' ? NaN : toNumber(v), text, plain: !NOT_PLAIN.test(text) };
+  });
+}
+
+/** UTF-8 byte order of two keys' texts, natively when both are plain. */
+function compareTexts(x: SortKey, y: SortKey): number {
+  if (x.plain && y.plain) return x.text < y.text ? -1 : x.text > y.text ? 1 : 0;
+  return compareUtf8(x.text, y.text);
 }
 
 /** Ascending order of two groups by their BY values' sort keys (numeric ties fall back to the text, e.g. 1 vs 1.0). */
@@ -50,9 +63,9 @@ export function compareSortKeys(a: SortKey[], b: SortKey[]): number {
     const xNumeric = !Number.isNaN(x.num);
     const yNumeric = !Number.isNaN(y.num);
     let c: number;
-    if (xNumeric && yNumeric) c = x.num - y.num || compareUtf8(x.text, y.text);
+    if (xNumeric && yNumeric) c = x.num - y.num || compareTexts(x, y);
     else if (xNumeric !== yNumeric) c = xNumeric ? -1 : 1;
-    else c = compareUtf8(x.text, y.text);
+    else c = compareTexts(x, y);
     if (c !== 0) return c;
   }
   return 0;
