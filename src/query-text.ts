@@ -27,8 +27,3 @@ export function parseSpl(text: string, opts: ParseOptions = {}): ParsedQuery {
     throw e;
   }
 }
-
-/** Map an error found in expanded text (e.g. at compile time) back to the original query. */
-export function mapToOriginal(err: SplError, parsed: ParsedQuery): SplError {
-  return parsed.expansion.mapError(err);
-}

@@ -25,7 +25,3 @@ export function lookupCommand(node: Command): CommandDef {
   const hints = closestNames(name, [...BY_NAME.keys(), ...KNOWN_SPL_COMMANDS]).map((n) => `did you mean \`${n}\`?`);
   throw new SplError('unknown-command', `unknown command \`${name}\``, nameSpan, hints);
 }
-
-export function supportedCommandNames(): string[] {
-  return [...BY_NAME.keys()].sort();
-}

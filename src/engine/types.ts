@@ -45,8 +45,3 @@ export interface CommandDef<N extends Command = Command> {
   kind: CommandKind;
   compile(node: N, ctx: CompileContext): CompiledCommand;
 }
-
-/** A stage that collects everything pushed into it (used at the end of pipelines and in tests). */
-export function collectingStage(out: Event[]): Stage {
-  return { push: (ev) => void out.push(ev), end: () => undefined };
-}
