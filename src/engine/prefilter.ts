@@ -57,16 +57,40 @@ export function derivePrefilter(ast: Pipeline, injected: InjectedField): Prefilt
   const literals = [...new Set(conjunctLiterals(first.expr, injected).map(safeFragment).filter((l): l is string => l !== undefined))];
   if (literals.length === 0) return null;
   literals.sort((a, b) => b.length - a.length);
-  const patterns = literals.map(foldingPattern);
+  const ordered = rarestFirst(literals.map(foldingPattern));
   return {
     literals,
     test: (line) => {
-      for (const re of patterns) {
-        // A \u escape can hide any character (even one that folds to ASCII): such lines are always parsed.
-        if (!re.test(line)) return hasUnicodeEscape(line);
-      }
-      return true;
+      // A \u escape can hide any character (even one that folds to ASCII): such lines are always parsed.
+      return ordered(line) || hasUnicodeEscape(line);
     },
+  };
+}
+
+/** Lines sampled before the literal checks are reordered. */
+const SAMPLE_LINES = 1000;
+
+/**
+ * All patterns must match; check the one that rejects most lines first. Which one that is depends on the data (a
+ * sourcetype literal may be in every line): the first lines are checked against every pattern to find out.
+ */
+function rarestFirst(patterns: RegExp[]): (line: string) => boolean {
+  const rejects = patterns.map(() => 0);
+  let sampled = 0;
+  return (line) => {
+    if (sampled < SAMPLE_LINES) {
+      let all = true;
+      patterns.forEach((re, i) => {
+        if (!re.test(line)) {
+          rejects[i]!++;
+          all = false;
+        }
+      });
+      if (++sampled === SAMPLE_LINES) patterns = patterns.map((re, i) => ({ re, n: rejects[i]! })).sort((a, b) => b.n - a.n).map((p) => p.re);
+      return all;
+    }
+    for (const re of patterns) if (!re.test(line)) return false;
+    return true;
   };
 }
 

@@ -74,3 +74,13 @@ describe('pre-filter exactness', () => {
     expect(lits('source=foo host=bar')).toEqual(['bar']);
   });
 });
+
+describe('pre-filter literal order', () => {
+  it('after reordering the literals (past the first 1000 lines) it still keeps exactly the lines holding all of them', () => {
+    const filter = derivePrefilter(compile('common rare').ast, injectedFields({ mapped: false, defaults: {} }))!;
+    const lines = Array.from({ length: 3000 }, (_, i) => `{"msg":"${i % 2 ? 'common' : 'other'} ${i % 7 === 0 ? 'RARE' : 'x'}"}`);
+    const kept = lines.filter((l) => filter.test(l));
+    expect(kept).toEqual(lines.filter((l) => /common/i.test(l) && /rare/i.test(l)));
+    expect(kept.length).toBeGreaterThan(100);
+  });
+});
