@@ -3,7 +3,6 @@ import type { CommandOption, Conversion, ConvertCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
 import { SplError, closestNames } from '../errors.js';
 import type { Event } from '../runtime/event.js';
-import type { TimeZone } from '../time/zone.js';
 import { applyConversion } from './convert-apply.js';
 import { CONVERT_FUNCTION_NAMES, DEFAULT_TIME_FORMAT, convertFunctions, type ConvertFunction } from './convert-functions.js';
 import { compileNamePattern, fillPattern, type NamePattern } from './wildcard-names.js';

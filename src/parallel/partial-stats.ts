@@ -1,6 +1,6 @@
-// The aggregation of a distributed `stats`: compiled identically in workers and on the main thread, tables rebuilt from groups.
+// The aggregation of a distributed `stats`: compiled identically in workers and on the main thread.
 import type { StatsCommand } from '../ast.js';
-import { compileAggregation, GroupTable, type Aggregation, type Group } from '../aggregates/index.js';
+import { compileAggregation, type Aggregation } from '../aggregates/index.js';
 import type { EvalCompileContext } from '../eval/index.js';
 
 const TRUE_WORDS = new Set(['true', 't', '1', 'yes', 'y']);

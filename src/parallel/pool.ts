@@ -1,5 +1,4 @@
-// A fixed set of worker threads running work units one at a time each; outcomes are settled values, never rejections.
-import type { Worker } from 'node:worker_threads';
+// Worker threads plus the main thread running work units one at a time each; outcomes are settled values, never rejections.
 import { rebuildError, type UnitResult, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
 import { spawnWorker } from './spawn-worker.js';
 import { createUnitRunner } from './unit-runner.js';

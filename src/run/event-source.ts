@@ -5,6 +5,7 @@ import { createDecoder, isDecodeError, type Decoder, type RawRecord, MalformedRe
 import { detectWindowsFormat, windowsPresetMapping } from '../input/windows-preset.js';
 import { isXmlReadError, looksLikeXmlEvents, readXmlEvents, xmlRecordToEvent } from '../input/xml-winevent.js';
 import type { Event } from '../runtime/event.js';
+import { makeFinisher, presetMapperOf, windowPrecheck, type EventFinisher, type TimeWindow } from './event-finish.js';
 import { getZone, type TimeZone } from '../time/zone.js';
 
 export interface EventSourceOptions {
@@ -21,7 +22,7 @@ export interface EventSourceOptions {
   /** User aliases, `--set` constants and props.conf aliases. */
   mapping?: FieldMappingSpec;
   /** Keep only events with earliest <= _time < latest (epoch seconds). */
-  window?: { earliest?: number; latest?: number };
+  window?: TimeWindow;
   /** Raw-line test from the query: lines that fail it cannot match and are not parsed (off under --strict). */
   prefilter?: (line: string) => boolean;
   /** For byte ranges: number lines from 1 within the range (the parallel runner adds the range's first line later). */
@@ -57,24 +58,6 @@ function head(file: string): string {
     closeSync(fd);
   }
 }
-
-/** Per-event work after decoding: preset derivation, aliases, then the window filter. Returns false to drop the event. */
-type EventFinisher = (ev: Event) => boolean;
-
-function makeFinisher(opts: EventSourceOptions, presetMapper: ((ev: Event) => void) | null, userMapper: FieldMapper | null): EventFinisher {
-  const { earliest = -Infinity, latest = Infinity } = opts.window ?? {};
-  const windowed = opts.window !== undefined;
-  // Mappings run first: the preset may give an event its time (e.g. NXLog's EventTime when @timestamp is missing).
-  return (ev) => {
-    presetMapper?.(ev);
-    if (userMapper) userMapper(ev, { sourcetype: str(ev.get('sourcetype')), source: str(ev.get('source')) });
-    if (!windowed) return true;
-    const t = ev.get('_time');
-    return typeof t === 'number' && t >= earliest && t < latest;
-  };
-}
-
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** Stream events from all inputs, in order, as batches. */
 export async function* eventBatches(inputs: string[], opts: EventSourceOptions, stats: SourceStats): AsyncGenerator<Event[]> {
@@ -114,7 +97,7 @@ async function* xmlFileBatches(file: string, opts: EventSourceOptions, stats: So
   opts.onFile?.(file, 'xml (XmlWinEventLog)');
   const preset = opts.preset === 'windows' ? windowsPresetMapping('xml') : null;
   const presetMapper = preset ? presetMapperOf(preset, opts.fields) : null;
-  const finish = makeFinisher(opts, presetMapper, userMapper);
+  const finish = makeFinisher(opts.window, presetMapper, userMapper);
   for await (const items of readXmlEvents(file)) {
     const batch: Event[] = [];
     for (const item of items) {
@@ -129,14 +112,6 @@ async function* xmlFileBatches(file: string, opts: EventSourceOptions, stats: So
     stats.eventsKept += batch.length;
     if (batch.length) yield batch;
   }
-}
-
-function presetMapperOf(preset: ReturnType<typeof windowsPresetMapping>, fields: Set<string> | null): (ev: Event) => void {
-  const aliases = compileFieldMapping(preset.spec, fields);
-  return (ev) => {
-    preset.derive(ev);
-    aliases(ev, {});
-  };
 }
 
 /** The windows preset's mapping for a JSON file, detected from its first record (or forced with --format). */
@@ -164,19 +139,6 @@ interface FileDecoding {
   outsideWindow: ((rec: RawRecord) => boolean) | null;
 }
 
-/** A time-only decode for the window check; null when there is no window or a mapping could set `_time`. */
-function windowPrecheck(opts: EventSourceOptions, zone: TimeZone, timeField: string | undefined): FileDecoding['outsideWindow'] {
-  if (!opts.window || opts.mapping?.aliases.some((a) => a.dest === '_time') || opts.mapping?.sets.some((s) => s.field === '_time')) return null;
-  const { earliest = -Infinity, latest = Infinity } = opts.window;
-  const timeOnly = createDecoder({ zone, timeField, fields: new Set(['_time']) });
-  return (rec) => {
-    const ev = timeOnly(rec);
-    if (isDecodeError(ev)) return false; // the full decode reports it
-    const t = ev.get('_time');
-    return typeof t === 'number' && (t < earliest || t >= latest);
-  };
-}
-
 /** How one JSON file's records become events; with the windows preset, detected from the file's first record. */
 function fileDecoding(file: string, firstText: string, opts: EventSourceOptions, userMapper: FieldMapper | null): FileDecoding {
   const preset = jsonPreset(file, firstText, opts);
@@ -186,8 +148,8 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
   const timeField = opts.timeField ?? preset?.timeField;
   return {
     decode: createDecoder({ zone, timeField, defaults: opts.defaults, validate: opts.strict, fields }),
-    finish: makeFinisher(opts, preset ? presetMapperOf(preset, opts.fields) : null, userMapper),
-    outsideWindow: opts.strict ? null : windowPrecheck(opts, zone, timeField),
+    finish: makeFinisher(opts.window, preset ? presetMapperOf(preset, opts.fields) : null, userMapper),
+    outsideWindow: opts.strict ? null : windowPrecheck(opts.window, opts.mapping, zone, timeField),
   };
 }
 
