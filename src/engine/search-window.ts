@@ -3,6 +3,7 @@ import type { Pipeline, SearchExpr } from '../ast.js';
 import { compileTimeModifier } from '../time/relative.js';
 import type { TimeZone } from '../time/zone.js';
 
+/** Keep only events with earliest <= _time < latest (epoch seconds). */
 export interface TimeWindow {
   earliest?: number;
   latest?: number;

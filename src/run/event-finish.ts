@@ -2,14 +2,9 @@
 import { compileFieldMapping, type FieldMapper, type FieldMappingSpec } from '../input/aliases.js';
 import { createDecoder, isDecodeError, type RawRecord } from '../input/index.js';
 import type { WindowsMapping } from '../input/windows-preset.js';
+import type { TimeWindow } from '../engine/search-window.js';
 import type { Event } from '../runtime/event.js';
 import type { TimeZone } from '../time/zone.js';
-
-/** Keep only events with earliest <= _time < latest (epoch seconds). */
-export interface TimeWindow {
-  earliest?: number;
-  latest?: number;
-}
 
 /** Per-event work after decoding: preset derivation, aliases, then the window filter. Returns false to drop the event. */
 export type EventFinisher = (ev: Event) => boolean;
@@ -36,6 +31,8 @@ export function presetMapperOf(preset: WindowsMapping, fields: Set<string> | nul
     aliases(ev, {});
   };
 }
+
+export type { TimeWindow };
 
 /** A time-only decode for the window check; null when there is no window or a mapping could set `_time`. */
 export function windowPrecheck(window: TimeWindow | undefined, mapping: FieldMappingSpec | undefined, zone: TimeZone, timeField: string | undefined): ((rec: RawRecord) => boolean) | null {
