@@ -7,7 +7,7 @@ import { buildChildScripts } from './children.js';
 import { ensureDataset, type Dataset } from './dataset.js';
 import { duckdbCommand, findJq, findSplq, floorCommand, jqCommand, splqCommand, type SplqLauncher } from './engines.js';
 import { hasGnuTime, measure, type CommandSpec } from './measure.js';
-import { parseBenchOptions, USAGE, type BenchOptions } from './options.js';
+import { DEFAULT_EVENTS, parseBenchOptions, USAGE, type BenchOptions } from './options.js';
 import { benchQueries, DETECTION_PATH, type BenchQuery } from './queries.js';
 import { DUCKDB, JSON_FLOOR, LINE_FLOOR, renderReport, type ThreadScaling, type TimedResult } from './report.js';
 import { compareRows, readRows, type Row } from './verify.js';
@@ -153,7 +153,8 @@ async function main(): Promise<number> {
   const scaling = q2 === undefined ? [] : await timeThreadScaling(session, q2, engines);
   const report = renderReport({ title: 'splq benchmark', facts: facts(engines), dataBytes: dataset.bytes, events: dataset.events, results: session.results, scaling, notes: session.notes });
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const reportPath = join(RESULTS_DIR, `${new Date().toISOString().slice(0, 10)}.md`);
+  // One file per day and data size, so a quick CI smoke run never overwrites the full 1M-event figures.
+  const reportPath = join(RESULTS_DIR, `${new Date().toISOString().slice(0, 10)}${options.events === DEFAULT_EVENTS ? '' : `-${options.events}`}.md`);
   writeFileSync(reportPath, report);
   process.stdout.write(`${report}\nwritten to ${relative(ROOT, reportPath)}\n`);
   return session.failed ? 1 : 0;
