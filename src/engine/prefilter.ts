@@ -3,6 +3,8 @@ import type { Pipeline, SearchExpr, SearchLiteral } from '../ast.js';
 import { parseCidr } from '../search/cidr.js';
 import { requiredLiterals } from '../search/terms.js';
 import { toNumber } from '../runtime/event.js';
+import { timeBoundSide } from './time-bounds.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
 
 export interface Prefilter {
   /** Lower-cased literals, longest first; a line must contain all of them. */
@@ -37,9 +39,7 @@ function conjunctLiterals(expr: SearchExpr, injected: InjectedField): string[] {
     case 'term':
       return termLiterals(expr.value);
     case 'compare': {
-      if (expr.op !== '=' || injected(expr.field)) return [];
-      const name = expr.field.toLowerCase();
-      if (name === 'earliest' || name === 'latest') return [];
+      if (expr.op !== '=' || injected(expr.field) || timeBoundSide(expr.field, expr.op)) return [];
       const value = expr.value.text;
       // A number may be written 5861, 5861.0 or 5.861e3 in JSON; an address may be written many ways.
       if (!Number.isNaN(toNumber(value)) || (!value.includes('*') && parseCidr(value))) return [];
@@ -100,8 +100,7 @@ function rarestFirst(patterns: RegExp[]): (line: string) => boolean {
  * 5× faster than lower-casing every line. It may accept a little more (e.g. ſ for s), never less.
  */
 function foldingPattern(lit: string): RegExp {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const source = lit.endsWith('i') ? `${escape(lit.slice(0, -1))}[i\u0130]` : escape(lit);
+  const source = lit.endsWith('i') ? `${escapeRegExp(lit.slice(0, -1))}[i\u0130]` : escapeRegExp(lit);
   return new RegExp(source, 'iu');
 }
 

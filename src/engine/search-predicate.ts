@@ -5,7 +5,7 @@ import { SplError } from '../errors.js';
 import type { Event } from '../runtime/event.js';
 import { compileTermMatcher } from '../search/terms.js';
 import { anyValue, compileOrderedCompare, compileValueMatcher, noValueMatches, type ValuePredicate } from '../search/values.js';
-import { compileTimeModifier } from '../time/relative.js';
+import { timeBoundSide, timeBoundValue } from './time-bounds.js';
 import type { TimeZone } from '../time/zone.js';
 
 export type EventPredicate = (ev: Event) => boolean;
@@ -83,18 +83,12 @@ function valuePredicate(op: string, lit: SearchLiteral): ValuePredicate {
   return compileOrderedCompare(op as '<' | '<=' | '>' | '>=', lit.text);
 }
 
-/** `earliest=`/`latest=` in a search are time bounds on `_time`, not field comparisons. */
+/** `earliest=`/`latest=`: a bound on `_time`. */
 function compileTimeBound(field: string, op: string, lit: SearchLiteral, opts: SearchCompileOptions): EventPredicate | undefined {
-  const name = field.toLowerCase();
-  if (op !== '=' || (name !== 'earliest' && name !== 'latest')) return undefined;
-  let bound: number;
-  try {
-    bound = compileTimeModifier(lit.text)(opts.now, opts.zone);
-  } catch (e) {
-    if (e instanceof SplError) e.span = lit.span;
-    throw e;
-  }
-  if (name === 'earliest') return (ev) => timeOf(ev) >= bound;
+  const side = timeBoundSide(field, op);
+  if (!side) return undefined;
+  const bound = timeBoundValue(lit, opts.now, opts.zone);
+  if (side === 'earliest') return (ev) => timeOf(ev) >= bound;
   return (ev) => timeOf(ev) < bound;
 }
 
@@ -118,8 +112,10 @@ export function searchReads(expr: SearchExpr | null, out: Set<string>): void {
       if (!/^\*+$/.test(expr.value.text)) out.add('_raw');
       return;
     case 'compare':
+      out.add(timeBoundSide(expr.field, expr.op) ? '_time' : expr.field);
+      return;
     case 'in':
-      out.add(['earliest', 'latest'].includes(expr.field.toLowerCase()) ? '_time' : expr.field);
+      out.add(timeBoundSide(expr.field, '=') ? '_time' : expr.field);
       return;
     case 'subsearch':
       return;

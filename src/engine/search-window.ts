@@ -1,6 +1,6 @@
 // `earliest=`/`latest=` at the top level of the first search, as a time window the reader can apply before decoding.
 import type { Pipeline, SearchExpr } from '../ast.js';
-import { compileTimeModifier } from '../time/relative.js';
+import { timeBoundSide, timeBoundValue } from './time-bounds.js';
 import type { TimeZone } from '../time/zone.js';
 
 /** Keep only events with earliest <= _time < latest (epoch seconds). */
@@ -15,11 +15,11 @@ function timeBounds(expr: SearchExpr, out: TimeWindow, now: number, zone: TimeZo
     for (const item of expr.items) timeBounds(item, out, now, zone);
     return;
   }
-  if (expr.kind !== 'compare' || expr.op !== '=') return;
-  const name = expr.field.toLowerCase();
-  if (name !== 'earliest' && name !== 'latest') return;
-  const t = compileTimeModifier(expr.value.text)(now, zone);
-  if (name === 'earliest') out.earliest = Math.max(out.earliest ?? -Infinity, t);
+  if (expr.kind !== 'compare') return;
+  const side = timeBoundSide(expr.field, expr.op);
+  if (!side) return;
+  const t = timeBoundValue(expr.value, now, zone);
+  if (side === 'earliest') out.earliest = Math.max(out.earliest ?? -Infinity, t);
   else out.latest = Math.min(out.latest ?? Infinity, t);
 }
 
