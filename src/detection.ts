@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import YAML from 'yaml';
 import { SplError } from './errors.js';
+import { isObject } from './util/is-object.js';
 
 export interface DetectionObservable {
   name: string;
@@ -44,9 +45,7 @@ export interface Detection {
 
 type YamlMap = Record<string, unknown>;
 
-function isMap(value: unknown): value is YamlMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isMap: (value: unknown) => value is YamlMap = isObject;
 
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;

@@ -1,4 +1,5 @@
 // Wildcard field-name patterns (`EU*`, `*_count`) shared by rename, fields, table and friends.
+import { escapeRegExp } from '../util/escape-regexp.js';
 
 /** A compiled field-name pattern: `match` returns the `*` captures, or null. */
 export interface NamePattern {
@@ -9,7 +10,7 @@ export interface NamePattern {
 
 export function compileNamePattern(text: string): NamePattern {
   if (!text.includes('*')) return { text, hasWildcard: false, match: (name) => (name === text ? [] : null) };
-  const source = text.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('(.*?)');
+  const source = text.split('*').map(escapeRegExp).join('(.*?)');
   const re = new RegExp(`^${source}$`, 's');
   return {
     text,

@@ -6,6 +6,7 @@ import { jsonSyntaxError, notAnObjectError, type DecodeError } from './decode-er
 import { createFlattener } from './project.js';
 import type { RawRecord } from './raw-record.js';
 import { ObjectScanner } from './scan-object.js';
+import { isObject } from '../util/is-object.js';
 
 export type { DecodeError } from './decode-error.js';
 
@@ -78,9 +79,6 @@ export function createDecoder(opts: DecodeOptions): Decoder {
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `{"preview":false,"result":{...}}` → the result object; anything else unchanged. */
 function unwrapExport(obj: Record<string, unknown>): Record<string, unknown> {

@@ -1,4 +1,5 @@
 // Recognises which Windows event export format a file holds, from one of its records.
+import { isObject } from '../util/is-object.js';
 
 /**
  * - `mordor`: OTRF Mordor / NXLog NDJSON (`Hostname`, `EventID`, `EventTime`, `SourceModuleType`, `@timestamp`).
@@ -29,6 +30,3 @@ function isWinlogbeat(sample: Record<string, unknown>, has: (name: string) => bo
   return Object.keys(sample).some((key) => WINLOGBEAT_PREFIXES.some((prefix) => key.startsWith(prefix)));
 }
 
-function isObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

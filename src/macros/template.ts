@@ -1,4 +1,5 @@
 // Compiled macro definitions: the definition split once into literal text and argument slots.
+import { escapeRegExp } from '../util/escape-regexp.js';
 
 /** Literal strings interleaved with argument indexes: `[text, argIndex, text, argIndex, text]`. */
 export interface MacroTemplate {
@@ -6,9 +7,6 @@ export interface MacroTemplate {
   slots: number[];
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** Split `definition` at every `$arg$` placeholder of a declared argument (also inside quotes). */
 export function compileTemplate(definition: string, args: string[]): MacroTemplate {

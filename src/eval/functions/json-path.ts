@@ -1,4 +1,5 @@
 // Splunk JSON paths (`a.b{0}.c`, `{}` for every array element): parsing, selecting, setting and deleting.
+import { isObject } from '../../util/is-object.js';
 
 export type PathStep = { type: 'key'; key: string } | { type: 'index'; index: number } | { type: 'all' };
 
@@ -22,9 +23,6 @@ export function parseJsonPath(path: string): PathStep[] {
   return steps;
 }
 
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 function hasOwn(obj: Record<string, unknown>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key);

@@ -4,6 +4,7 @@ import { exactKeyArg, jsonDocumentArg, jsonPathArg, requirePairs } from './json-
 import { JSON_BUILD_FUNCTIONS } from './json-build.js';
 import { deletePath, selectPath, setPath, type PathStep } from './json-path.js';
 import { jsonListToValue, jsonToScalar, toJsonValue } from './json-values.js';
+import { isObject } from '../../util/is-object.js';
 
 type PathReader = (ev: Parameters<Evaluator>[0]) => PathStep[] | null;
 
@@ -40,7 +41,7 @@ function extractFunction(name: string, pathOf: (arg: CompiledArg) => PathReader)
 }
 
 function keysOf(x: unknown): string[] | null {
-  return typeof x === 'object' && x !== null && !Array.isArray(x) ? Object.keys(x) : null;
+  return isObject(x) ? Object.keys(x) : null;
 }
 
 /** json_keys(doc[, path...]): the keys of the object (at each path) as a JSON array. */
