@@ -1,4 +1,4 @@
-// Start a worker thread on worker.js (built) or worker.ts (from source, through tsx's loader registered in the worker).
+// Start a worker thread on worker.mjs (bundle), worker.js (tsc output) or worker.ts (source, through tsx's loader).
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -17,9 +17,16 @@ function tsxApiUrl(): string {
   return pathToFileURL(cjsPath.replace(/\.cjs$/, '.mjs')).href;
 }
 
+/**
+ * The worker entry sits beside this module with the same extension: dist/bundle/splq.mjs starts worker.mjs,
+ * dist/src/parallel/spawn-worker.js starts worker.js, and src/parallel/spawn-worker.ts starts worker.ts.
+ */
 export function spawnWorker(setup: WorkerSetup): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData: { setup } });
-  const entry = new URL('./worker.ts', here).href;
-  return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { setup, entry, tsxApi: tsxApiUrl() } });
+  if (here.endsWith('.ts')) {
+    const entry = new URL('./worker.ts', here).href;
+    return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { setup, entry, tsxApi: tsxApiUrl() } });
+  }
+  const extension = here.slice(here.lastIndexOf('.'));
+  return new Worker(new URL(`./worker${extension}`, here), { workerData: { setup } });
 }
