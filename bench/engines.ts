@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import type { ChildScript } from './children.js';
 import type { CommandSpec } from './measure.js';
 
-/** How splq is started: the built CLI when it is up to date, else the TypeScript sources through tsx. */
+/** How splq is started: the bundled CLI when it is up to date, else the TypeScript sources through tsx. */
 export interface SplqLauncher {
   label: 'dist' | 'tsx';
   prefix: string[];
 }
 
-const DIST_CLI = 'dist/src/cli/main.js';
+/** One file with every dependency inlined (npm run build): starts in ~0.1 s instead of ~0.5 s for the tsc output. */
+const BUNDLED_CLI = 'dist/bundle/splq.mjs';
 const SOURCE_CLI = 'src/cli/main.ts';
 
 function newestMtimeMs(dir: string): number {
@@ -25,8 +26,9 @@ function newestMtimeMs(dir: string): number {
 
 /** The splq launcher to use under `root`, or undefined while the CLI does not exist yet. */
 export function findSplq(root: string): SplqLauncher | undefined {
-  const dist = join(root, DIST_CLI);
-  if (existsSync(dist) && statSync(dist).mtimeMs >= newestMtimeMs(join(root, 'src'))) return { label: 'dist', prefix: [dist] };
+  const bundle = join(root, BUNDLED_CLI);
+  const newestSource = Math.max(newestMtimeMs(join(root, 'src')), newestMtimeMs(join(root, 'grammar')));
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource) return { label: 'dist', prefix: [bundle] };
   if (existsSync(join(root, SOURCE_CLI))) return { label: 'tsx', prefix: ['--import', 'tsx', join(root, SOURCE_CLI)] };
   return undefined;
 }
