@@ -1,0 +1,63 @@
+// The esbuild bundle (dist/bundle/splq.mjs + worker.mjs) prints what the tsc-built CLI prints, workers included.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO, type CliResult } from '../helpers/cli.js';
+
+const BUNDLED_CLI = join(REPO, 'dist/bundle/splq.mjs');
+const TSC_CLI = join(REPO, 'dist/src/cli/main.js');
+const built = existsSync(BUNDLED_CLI) && existsSync(TSC_CLI);
+if (!built) console.warn('bundle tests skipped: run `npm run build` to create dist/bundle/splq.mjs and dist/src/cli/main.js');
+
+/** Byte ranges this small cut each generated file into several units, so `--threads 2` starts workers. */
+const SPLIT_ENV = { SPLQ_SPLIT_BYTES: '200' };
+
+function runNode(cli: string, args: string[], env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', ...env } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'splq-bundle-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+for (const part of [0, 1]) {
+  const lines = Array.from({ length: 60 }, (_, i) => JSON.stringify({ host: `h${(i + part) % 3}`, n: i, msg: i % 4 === 0 ? 'error' : 'ok' }));
+  writeFileSync(join(dir, `part${part}.json`), `${lines.join('\n')}\n${part === 1 ? '{"host": oops}\n' : ''}`);
+}
+
+describe.skipIf(!built)('bundled CLI', { timeout: 60_000 }, () => {
+  it('--version and --help exit 0 with the same text as the tsc-built CLI', () => {
+    for (const flag of ['--version', '--help']) {
+      const bundled = runNode(BUNDLED_CLI, [flag]);
+      expect(bundled.status, flag).toBe(0);
+      expect(bundled.stdout, flag).toBe(runNode(TSC_CLI, [flag]).stdout);
+    }
+    expect(runNode(BUNDLED_CLI, ['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('--threads 2 over split files prints what the tsc-built CLI prints with --threads 1', () => {
+    const args = ['run', 'search * | stats count list(n) values(msg) by host', '-i', dir, '-o', 'ndjson', '-v'];
+    const one = runNode(TSC_CLI, [...args, '--threads', '1']);
+    const two = runNode(BUNDLED_CLI, [...args, '--threads', '2'], SPLIT_ENV);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const withoutElapsed = (text: string) => text.replace(/elapsed=\S+/, '');
+    expect(withoutElapsed(two.stderr)).toBe(withoutElapsed(one.stderr));
+    expect(two.stderr).toContain('events_matched=120 results=3 malformed=1');
+  });
+
+  it('starts the worker beside itself (worker.mjs): a copy without it fails only when it needs workers', () => {
+    const lonely = mkdtempSync(join(tmpdir(), 'splq-bundle-alone-'));
+    try {
+      copyFileSync(BUNDLED_CLI, join(lonely, 'splq.mjs'));
+      const args = ['run', 'search * | stats count', '-i', dir, '-o', 'ndjson'];
+      expect(runNode(join(lonely, 'splq.mjs'), [...args, '--threads', '1']).stdout).toBe('{"count":120}\n');
+      const parallel = runNode(join(lonely, 'splq.mjs'), [...args, '--threads', '2'], SPLIT_ENV);
+      expect(parallel.status).not.toBe(0);
+      expect(parallel.stderr).toContain(join(lonely, 'worker.mjs'));
+    } finally {
+      rmSync(lonely, { recursive: true, force: true });
+    }
+  });
+});
