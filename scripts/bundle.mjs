@@ -11,7 +11,7 @@ const CLI = `${OUT_DIR}/splq.mjs`;
  */
 const REQUIRE_SHIM = "import { createRequire as createRequireForBundle } from 'node:module';\nconst require = createRequireForBundle(import.meta.url);";
 
-await build({
+const options = {
   entryPoints: { splq: 'src/cli/main.ts', worker: 'src/parallel/worker.ts' },
   outdir: OUT_DIR,
   outExtension: { '.js': '.mjs' },
@@ -24,5 +24,11 @@ await build({
   minify: false,
   sourcemap: 'linked',
   logLevel: 'warning',
-});
+};
+
+try {
+  await build(options);
+} catch {
+  process.exit(1); // esbuild has already printed each error with its file and line
+}
 chmodSync(CLI, 0o755);
