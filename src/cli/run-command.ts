@@ -110,7 +110,7 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
       matched = (await runParallel(plan, job, stats, emit)).matched;
     } else {
       const prefilter = opts.prefilter ? derivePrefilter(query.ast, injectedFields(injection)) : null;
-      await query.stream(pacedByStdout(eventBatches(inputs, { ...source, zone, prefilter: prefilter?.test, onFile }, stats)), emit);
+      await query.stream(pacedByStdout(eventBatches(inputs, { ...source, zone, prefilter, onFile }, stats)), emit);
       matched = query.pipeline.counters.matched;
     }
   } finally {

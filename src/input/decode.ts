@@ -47,38 +47,51 @@ export function isDecodeError(value: Event | DecodeError): value is DecodeError 
   return !(value instanceof Event);
 }
 
-/** A decoder configured once (projection, time lookups, defaults) and applied to every record. */
-export function createDecoder(opts: DecodeOptions): Decoder {
+/** Turns the members of one JSON object (all, or those a projection needs) into an event. */
+export type EventBuilder = (members: Record<string, unknown>, file: string, rawText: string | undefined) => Event;
+
+/** The event builder for these options: flattening (projected), `_time`, metadata defaults. */
+export function createEventBuilder(opts: DecodeOptions): EventBuilder {
   const fields = opts.fields ?? null;
   const wanted = fields === null ? null : new Set([...fields, '_raw', '_time', ...METADATA_FIELDS]);
   const flatten = createFlattener(wanted);
-  const timeNames = ['_time', ...(opts.timeField !== undefined ? [opts.timeField] : TIME_FIELD_CANDIDATES)];
-  const timeLookups = timeNames.map(compileLookup);
-  const scanner = wanted === null || opts.validate === true ? null : new ObjectScanner(wanted, timeNames);
+  const timeLookups = timeFieldNames(opts).map(compileLookup);
   const defaults = opts.defaults ?? {};
-  const toEvent = (obj: Record<string, unknown>, rec: RawRecord): Event => {
+  return (obj, file, rawText) => {
     const values = new Map<string, FieldValue>();
     flatten(obj, values);
     setTime(values, obj, timeLookups, opts.zone);
     for (const name of METADATA_FIELDS) {
-      const fallback = name === 'source' ? (defaults.source ?? rec.file) : defaults[name];
+      const fallback = name === 'source' ? (defaults.source ?? file) : defaults[name];
       if (!values.has(name) && fallback !== undefined) values.set(name, fallback);
     }
-    return new Event(values, values.has('_raw') ? undefined : rec.text);
+    return new Event(values, values.has('_raw') ? undefined : rawText);
   };
+}
+
+/** The fields tried in order for the event time. */
+export function timeFieldNames(opts: Pick<DecodeOptions, 'timeField'>): string[] {
+  return ['_time', ...(opts.timeField !== undefined ? [opts.timeField] : TIME_FIELD_CANDIDATES)];
+}
+
+/** A decoder configured once (projection, time lookups, defaults) and applied to every record. */
+export function createDecoder(opts: DecodeOptions): Decoder {
+  const fields = opts.fields ?? null;
+  const wanted = fields === null ? null : new Set([...fields, '_raw', '_time', ...METADATA_FIELDS]);
+  const scanner = wanted === null || opts.validate === true ? null : new ObjectScanner(wanted, timeFieldNames(opts));
+  const toEvent = createEventBuilder(opts);
   return (rec) => {
     const scanned = scanner === null ? null : scanner.scan(rec.text);
-    if (scanned !== null) return toEvent(scanned, rec);
+    if (scanned !== null) return toEvent(scanned, rec.file, rec.text);
     let parsed: unknown;
     try {
       parsed = JSON.parse(rec.text);
     } catch (err) {
       return jsonSyntaxError(rec, err);
     }
-    return isObject(parsed) ? toEvent(unwrapExport(parsed), rec) : notAnObjectError(rec, parsed);
+    return isObject(parsed) ? toEvent(unwrapExport(parsed), rec.file, rec.text) : notAnObjectError(rec, parsed);
   };
 }
-
 
 /** `{"preview":false,"result":{...}}` → the result object; anything else unchanged. */
 function unwrapExport(obj: Record<string, unknown>): Record<string, unknown> {

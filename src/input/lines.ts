@@ -1,9 +1,9 @@
-// Split a byte-chunk stream into NDJSON records on newline bytes, honouring an owned byte range for parallel reads.
+// Split a byte-chunk stream into blocks of whole NDJSON lines on newline bytes, honouring an owned byte range.
 import { RecordCarry, type RawRecord, type RecordSplitter } from './raw-record.js';
+import { forEachLine, type LineBlock } from './line-block.js';
 
 const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 13;
-const BYTE_ORDER_MARK = 0xfeff;
+const BOM_BYTES = [0xef, 0xbb, 0xbf];
 
 export interface LineSplitOptions {
   /** Reported name of the input. */
@@ -18,8 +18,8 @@ export interface LineSplitOptions {
 }
 
 /**
- * Turns chunks into records, one per non-blank line. Handles CR before LF, a missing final newline, and a
- * UTF-8 BOM on line 1 (removed after decoding, so byte offsets keep matching the file for ranges).
+ * Turns chunks into blocks of whole lines without decoding them (see LineBlock): one block per chunk, plus a
+ * one-line block for a line that spans chunks. A UTF-8 BOM opening line 1 is left out of the block.
  */
 export class LineSplitter implements RecordSplitter {
   private line: number;
@@ -44,9 +44,9 @@ export class LineSplitter implements RecordSplitter {
     return this.done;
   }
 
-  /** Records whose lines end in this chunk (in order). */
-  push(chunk: Buffer): RawRecord[] {
-    const out: RawRecord[] = [];
+  /** Blocks of the lines that end in this chunk (in order). */
+  pushBlocks(chunk: Buffer): LineBlock[] {
+    const out: LineBlock[] = [];
     const pos = this.done ? chunk.length : this.splitChunk(chunk, out);
     if (!this.done && pos < chunk.length) this.carry.add(chunk.subarray(pos), this.line);
     this.offset += chunk.length;
@@ -54,15 +54,24 @@ export class LineSplitter implements RecordSplitter {
   }
 
   /** The last line when the input does not end in a newline. */
-  finish(): RawRecord[] {
-    const out: RawRecord[] = [];
-    if (!this.done && !this.carry.isEmpty) this.emitWhole(out, this.carry.take(Buffer.alloc(0), this.line));
+  finishBlocks(): LineBlock[] {
+    const out: LineBlock[] = [];
+    if (!this.done && !this.carry.isEmpty) this.emitBlock(out, this.carry.take(Buffer.alloc(0), this.line), 0, -1);
     this.done = true;
     return out;
   }
 
+  /** RecordSplitter: the same lines as decoded records. */
+  push(chunk: Buffer): RawRecord[] {
+    return blocksToRecords(this.pushBlocks(chunk));
+  }
+
+  finish(): RawRecord[] {
+    return blocksToRecords(this.finishBlocks());
+  }
+
   /** Emit the complete owned lines of `chunk`; returns where the unfinished remainder starts. */
-  private splitChunk(chunk: Buffer, out: RawRecord[]): number {
+  private splitChunk(chunk: Buffer, out: LineBlock[]): number {
     let pos = 0;
     if (this.skipping) {
       const newline = chunk.indexOf(NEWLINE);
@@ -73,7 +82,8 @@ export class LineSplitter implements RecordSplitter {
     if (!this.carry.isEmpty) {
       const newline = chunk.indexOf(NEWLINE, pos);
       if (newline < 0) return pos;
-      this.emitWhole(out, this.carry.take(chunk.subarray(pos, newline), this.line));
+      const whole = this.carry.take(chunk.subarray(pos, newline), this.line);
+      this.emitBlock(out, whole, 0, -1);
       pos = newline + 1;
     }
     const limit = this.opts.ownedEnd - this.offset;
@@ -84,10 +94,9 @@ export class LineSplitter implements RecordSplitter {
     // The newline ending the line that holds byte limit-1 is the end of the last owned line.
     const lastOwnedNewline = limit <= chunk.length ? chunk.indexOf(NEWLINE, limit - 1) : -1;
     const regionEnd = lastOwnedNewline >= 0 ? lastOwnedNewline : chunk.lastIndexOf(NEWLINE);
-    for (let newline = chunk.indexOf(NEWLINE, pos); newline >= 0 && newline <= regionEnd; ) {
-      this.emit(out, chunk, pos, newline);
-      pos = newline + 1;
-      newline = chunk.indexOf(NEWLINE, pos);
+    if (regionEnd >= pos) {
+      this.emitBlock(out, chunk, pos, regionEnd);
+      pos = regionEnd + 1;
     }
     if (lastOwnedNewline >= 0) {
       this.done = true;
@@ -96,23 +105,41 @@ export class LineSplitter implements RecordSplitter {
     return pos;
   }
 
-  private emitWhole(out: RawRecord[], bytes: Buffer): void {
-    this.emit(out, bytes, 0, bytes.length);
-  }
-
-  /** The line in bytes [start, end) (its LF excluded): drop a trailing CR, skip blank lines, count it either way. */
-  private emit(out: RawRecord[], bytes: Buffer, start: number, end: number): void {
-    const line = this.line++;
-    const contentEnd = end > start && bytes[end - 1] === CARRIAGE_RETURN ? end - 1 : end;
-    if (contentEnd === start) return;
-    const decoded = bytes.toString('utf8', start, contentEnd);
-    const text = line === 1 && decoded.charCodeAt(0) === BYTE_ORDER_MARK ? decoded.slice(1) : decoded;
-    if (!isBlank(text)) out.push({ text, file: this.opts.label, line });
+  /**
+   * The lines in bytes [start, lastNewline] (every one ended by a newline), or with lastNewline -1 the single
+   * unterminated line bytes[start..]; counts them.
+   */
+  private emitBlock(out: LineBlock[], bytes: Buffer, start: number, lastNewline: number): void {
+    let lines = 1;
+    if (lastNewline >= 0) {
+      lines = 0;
+      for (let nl = bytes.indexOf(NEWLINE, start); nl >= 0 && nl <= lastNewline; nl = bytes.indexOf(NEWLINE, nl + 1)) lines++;
+    }
+    const end = lastNewline >= 0 ? lastNewline : bytes.length;
+    const bomLength = this.line === 1 && startsWithBom(bytes, start, end) ? BOM_BYTES.length : 0;
+    out.push({ bytes, start: start + bomLength, end, firstLine: this.line, lineCount: lines, file: this.opts.label });
+    this.line += lines;
   }
 }
 
+function startsWithBom(bytes: Buffer, start: number, end: number): boolean {
+  return end - start >= BOM_BYTES.length && BOM_BYTES.every((b, i) => bytes[start + i] === b);
+}
+
+/** Each non-blank line of the blocks, decoded. */
+export function blocksToRecords(blocks: LineBlock[]): RawRecord[] {
+  const out: RawRecord[] = [];
+  for (const block of blocks) {
+    forEachLine(block, (start, end, line) => {
+      const text = block.bytes.toString('utf8', start, end);
+      if (!isBlank(text)) out.push({ text, file: block.file, line });
+    });
+  }
+  return out;
+}
+
 /** Empty or whitespace only (checked cheaply: JSON lines almost never start with whitespace). */
-function isBlank(text: string): boolean {
+export function isBlank(text: string): boolean {
   if (text.length === 0) return true;
   return text.charCodeAt(0) <= 32 && text.trim().length === 0;
 }

@@ -2,7 +2,8 @@
 import { countNewlines, isSeekable, readChunks, withoutBom } from './chunks.js';
 import { detectLayout, type JsonLayout } from './detect.js';
 import { JsonRecordScanner } from './json-scanner.js';
-import { LineSplitter } from './lines.js';
+import type { LineBlock } from './line-block.js';
+import { blocksToRecords, LineSplitter } from './lines.js';
 import { DEFAULT_MAX_RECORD_BYTES, inputLabel, type RawRecord, type RecordSplitter } from './raw-record.js';
 
 export interface ReadOptions {
@@ -24,9 +25,26 @@ export interface ByteRange {
   end: number;
 }
 
+/**
+ * What a reader yields: NDJSON as blocks of undecoded lines, other layouts (arrays, concatenated JSON) as
+ * decoded records.
+ */
+export type ReadBatch = { kind: 'lines'; block: LineBlock } | { kind: 'records'; records: RawRecord[] };
+
 /** Records of every input in order, in batches (about one batch per chunk read). Inputs are resolved paths or `-`. */
 export async function* readRecords(inputs: readonly string[], opts: ReadOptions = {}): AsyncGenerator<RawRecord[]> {
   for (const file of inputs) yield* readFileRecords(file, opts);
+}
+
+/** readFileBatches with every line decoded into a record (blank lines left out). */
+export async function* readFileRecords(
+  file: string,
+  opts: ReadOptions & { range?: ByteRange } = {},
+): AsyncGenerator<RawRecord[]> {
+  for await (const batch of readFileBatches(file, opts)) {
+    const records = batch.kind === 'lines' ? blocksToRecords([batch.block]) : batch.records;
+    if (records.length > 0) yield records;
+  }
 }
 
 /**
@@ -34,10 +52,10 @@ export async function* readRecords(inputs: readonly string[], opts: ReadOptions 
  * split NDJSON plain files only: any other input (array/concatenated layout, `.gz`, stdin) is read whole by
  * the range that contains byte 0 and yields nothing for other ranges, so the union over ranges is the file.
  */
-export async function* readFileRecords(
+export async function* readFileBatches(
   file: string,
   opts: ReadOptions & { range?: ByteRange } = {},
-): AsyncGenerator<RawRecord[]> {
+): AsyncGenerator<ReadBatch> {
   const range = opts.range;
   if (range === undefined) return yield* readWhole(file, opts);
   if (range.start >= range.end) return;
@@ -46,7 +64,7 @@ export async function* readFileRecords(
   else if (range.start === 0) yield* readWhole(file, opts);
 }
 
-async function* readWhole(file: string, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
+async function* readWhole(file: string, opts: ReadOptions): AsyncGenerator<ReadBatch> {
   const chunks = readChunks(file, { chunkSize: opts.chunkSize });
   try {
     const { layout, head } = await peekLayout(chunks);
@@ -58,21 +76,26 @@ async function* readWhole(file: string, opts: ReadOptions): AsyncGenerator<RawRe
   }
 }
 
-function createSplitter(file: string, layout: JsonLayout, opts: ReadOptions): RecordSplitter {
+function createSplitter(file: string, layout: JsonLayout, opts: ReadOptions): RecordSplitter | LineSplitter {
   const label = inputLabel(file);
   const maxRecordBytes = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   if (layout === 'stream') return new JsonRecordScanner(label, maxRecordBytes);
   return new LineSplitter({ label, firstLine: 1, skipFirstLine: false, ownedEnd: Infinity, maxRecordBytes });
 }
 
-async function* splitAll(chunks: AsyncIterable<Buffer>, splitter: RecordSplitter): AsyncGenerator<RawRecord[]> {
+async function* splitAll(chunks: AsyncIterable<Buffer>, splitter: RecordSplitter | LineSplitter): AsyncGenerator<ReadBatch> {
+  const lines = splitter instanceof LineSplitter ? splitter : null;
   for await (const chunk of chunks) {
-    const batch = splitter.push(chunk);
-    if (batch.length > 0) yield batch;
+    yield* batchesOf(lines ? lines.pushBlocks(chunk) : splitter.push(chunk));
     if (splitter.isDone) break;
   }
-  const last = splitter.finish();
-  if (last.length > 0) yield last;
+  yield* batchesOf(lines ? lines.finishBlocks() : splitter.finish());
+}
+
+function* batchesOf(output: LineBlock[] | RawRecord[]): Generator<ReadBatch> {
+  if (output.length === 0) return;
+  if ('bytes' in output[0]!) for (const block of output as LineBlock[]) yield { kind: 'lines', block };
+  else yield { kind: 'records', records: output as RawRecord[] };
 }
 
 /** Read chunks until the layout is known; returns them for replay. */
@@ -105,7 +128,7 @@ async function sniffLayout(file: string, opts: ReadOptions): Promise<JsonLayout>
 }
 
 /** NDJSON lines starting in `range`; line numbers stay those of the whole file. */
-async function* readLineRange(file: string, range: ByteRange, opts: ReadOptions): AsyncGenerator<RawRecord[]> {
+async function* readLineRange(file: string, range: ByteRange, opts: ReadOptions): AsyncGenerator<ReadBatch> {
   // Start one byte early: that byte tells whether `range.start` begins a line or falls inside one.
   const streamStart = Math.max(0, range.start - 1);
   const splitter = new LineSplitter({

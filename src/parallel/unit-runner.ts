@@ -22,7 +22,7 @@ function groupSink(aggregation: Aggregation, unitIndex: number): UnitSink {
   let ordinal = unitOrdinalBase(unitIndex);
   return {
     stage: { push: (ev) => table.add(ev, ordinal++), end: () => undefined },
-    payload: () => ({ kind: 'groups', groups: [...table.partialGroups()] }),
+    payload: () => ({ kind: 'groups', ...table.pack() }),
   };
 }
 
@@ -45,7 +45,7 @@ export function createUnitRunner(setup: WorkerSetup): (unit: WorkUnit) => Promis
   const aggregation = split.partialStats ? compileStatsAggregation(split.partialStats, ctx) : null;
   const prefilter = setup.prefilter ? derivePrefilter(setup.ast, injectedFields(setup.prefilter)) : null;
   // Ranges number their lines from 1; the main thread adds each range's first line (it sees units in order).
-  const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter: prefilter?.test, relativeLines: true };
+  const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter, relativeLines: true };
 
   return async (unit) => {
     // Malformed records are collected, never thrown here: under --strict the main thread fails on the first one

@@ -1,11 +1,16 @@
 // Turn input paths into batches of events: per-file format (JSON or Windows XML), decoding, mappings, time window.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { compileFieldMapping, fieldsNeededForMapping, type FieldMapper, type FieldMappingSpec } from '../input/aliases.js';
-import { createDecoder, isDecodeError, type Decoder, type RawRecord, MalformedReport, readFileRecords, resolveInputs, STDIN, type ByteRange, type MetadataDefaults } from '../input/index.js';
+import { createDecoder, createEventBuilder, isDecodeError, MalformedReport, readFileBatches, readFileRecords, type ReadBatch, resolveInputs, STDIN, timeFieldNames, type ByteRange, type MetadataDefaults, type RawRecord } from '../input/index.js';
+import { canPickKeys, KeyPicker } from '../input/key-picker.js';
+import { LiteralScan } from '../input/literal-scan.js';
+import { blocksToRecords } from '../input/lines.js';
+import type { Prefilter } from '../engine/prefilter.js';
+import { blockEvents, type LineDecoding } from './json-blocks.js';
 import { detectWindowsFormat, windowsPresetMapping } from '../input/windows-preset.js';
 import { isXmlReadError, looksLikeXmlEvents, readXmlEvents, xmlRecordToEvent } from '../input/xml-winevent.js';
 import type { Event } from '../runtime/event.js';
-import { makeFinisher, presetMapperOf, windowPrecheck, type EventFinisher, type TimeWindow } from './event-finish.js';
+import { makeFinisher, presetMapperOf, windowPrecheck, type TimeWindow } from './event-finish.js';
 import { getZone, type TimeZone } from '../time/zone.js';
 
 export interface EventSourceOptions {
@@ -23,8 +28,10 @@ export interface EventSourceOptions {
   mapping?: FieldMappingSpec;
   /** Keep only events with earliest <= _time < latest (epoch seconds). */
   window?: TimeWindow;
-  /** Raw-line test from the query: lines that fail it cannot match and are not parsed (off under --strict). */
-  prefilter?: (line: string) => boolean;
+  /** Raw-line pre-filter from the query: lines that fail it cannot match and are not parsed (off under --strict). */
+  prefilter?: Prefilter | null;
+  /** Read NDJSON lines with the key picker where the projection allows (default true; tests turn it off to compare). */
+  pickKeys?: boolean;
   /** For byte ranges: number lines from 1 within the range (the parallel runner adds the range's first line later). */
   relativeLines?: boolean;
   /** Called once per file with its detected format (for -v). */
@@ -132,61 +139,73 @@ function jsonPreset(file: string, firstText: string | undefined, opts: EventSour
   return windowsPresetMapping(format as Parameters<typeof windowsPresetMapping>[0]);
 }
 
-interface FileDecoding {
-  decode: Decoder;
-  finish: EventFinisher;
-  /** With a time window: true when the record's time alone puts it outside (then nothing else is decoded). */
-  outsideWindow: ((rec: RawRecord) => boolean) | null;
-}
-
 /** How one JSON file's records become events; with the windows preset, detected from the file's first record. */
-function fileDecoding(file: string, firstText: string, opts: EventSourceOptions, userMapper: FieldMapper | null): FileDecoding {
+function fileDecoding(file: string, firstText: string, opts: EventSourceOptions, userMapper: FieldMapper | null): LineDecoding {
   const preset = jsonPreset(file, firstText, opts);
   // The preset derives fields from channels and lifted prefixes, so with it every field is decoded.
   const fields = preset ? null : withMapping(opts.fields, opts.mapping);
   const zone = preset && preset.timeField && !opts.timeField ? getZone(preset.timeZone) : opts.zone;
   const timeField = opts.timeField ?? preset?.timeField;
+  const decodeOptions = { zone, timeField, defaults: opts.defaults, validate: opts.strict, fields };
+  const prefilter = opts.strict ? null : (opts.prefilter ?? null);
+  const pickable = fields !== null && !opts.strict && opts.pickKeys !== false && canPickKeys([...fields, ...timeFieldNames(decodeOptions)]);
   return {
-    decode: createDecoder({ zone, timeField, defaults: opts.defaults, validate: opts.strict, fields }),
+    decode: createDecoder(decodeOptions),
     finish: makeFinisher(opts.window, preset ? presetMapperOf(preset, opts.fields) : null, userMapper),
     outsideWindow: opts.strict ? null : windowPrecheck(opts.window, opts.mapping, zone, timeField),
+    prefilter,
+    scan: prefilter ? new LiteralScan(prefilter.literals) : null,
+    picker: pickable ? new KeyPicker(fields, timeFieldNames(decodeOptions)) : null,
+    build: createEventBuilder(decodeOptions),
+    rawNeeded: fields === null || fields.has('_raw'),
   };
 }
 
 async function* jsonFileBatches(
   file: string, text: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null, range?: ByteRange,
 ): AsyncGenerator<Event[]> {
-  let decoding: FileDecoding | null = null;
+  let decoding: LineDecoding | null = null;
   if (opts.preset !== 'windows') opts.onFile?.(file, 'json');
   const readOptions = range ? { range, relativeLines: opts.relativeLines, onRangeLines: (n: number) => void (stats.rangeLines = n) } : {};
-  const prefilter = opts.strict ? undefined : opts.prefilter;
-  for await (const records of readFileRecords(file, readOptions)) {
+  for await (const batch of readFileBatches(file, readOptions)) {
     if (!decoding) {
-      const firstText = range && range.start > 0 && opts.preset === 'windows' && !opts.format ? await firstRecordText(file) : records[0]?.text;
+      const firstText = range && range.start > 0 && opts.preset === 'windows' && !opts.format ? await firstRecordText(file) : firstTextOf(batch);
       decoding = fileDecoding(file, firstText ?? text, opts, userMapper);
     }
-    const batch: Event[] = [];
-    for (const rec of records) {
-      if (prefilter && !prefilter(rec.text)) {
-        stats.eventsRead++;
-        stats.eventsSkipped++;
-        continue;
-      }
-      if (decoding.outsideWindow?.(rec)) {
-        stats.eventsRead++;
-        continue;
-      }
-      const ev = decoding.decode(rec);
-      if (isDecodeError(ev)) {
-        stats.malformed.add(ev);
-        continue;
-      }
-      stats.eventsRead++;
-      if (decoding.finish(ev)) batch.push(ev);
-    }
-    stats.eventsKept += batch.length;
-    if (batch.length) yield batch;
+    const events = batch.kind === 'lines' ? blockEvents(batch.block, decoding, stats) : recordEvents(batch.records, decoding, stats);
+    stats.eventsKept += events.length;
+    if (events.length) yield events;
   }
+}
+
+/** The first record's text of a batch (for preset detection). */
+function firstTextOf(batch: ReadBatch): string | undefined {
+  if (batch.kind === 'records') return batch.records[0]?.text;
+  return blocksToRecords([batch.block])[0]?.text;
+}
+
+/** Events of decoded records (arrays and concatenated JSON): per-record pre-filter, time window, decoder. */
+function recordEvents(records: RawRecord[], decoding: LineDecoding, stats: SourceStats): Event[] {
+  const batch: Event[] = [];
+  for (const rec of records) {
+    if (decoding.prefilter && !decoding.prefilter.test(rec.text)) {
+      stats.eventsRead++;
+      stats.eventsSkipped++;
+      continue;
+    }
+    if (decoding.outsideWindow?.(rec)) {
+      stats.eventsRead++;
+      continue;
+    }
+    const ev = decoding.decode(rec);
+    if (isDecodeError(ev)) {
+      stats.malformed.add(ev);
+      continue;
+    }
+    stats.eventsRead++;
+    if (decoding.finish(ev)) batch.push(ev);
+  }
+  return batch;
 }
 
 function withMapping(fields: Set<string> | null, mapping: FieldMappingSpec | undefined): Set<string> | null {

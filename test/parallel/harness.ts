@@ -53,7 +53,7 @@ export async function runOneThread(text: string, files: string[], read: ReadOpti
   const stats = newSourceStats(read.strict ?? false);
   const prefilter = derivePrefilter(query.ast, injectedFields(prefilterSpec(read)));
   const rows: Event[] = [];
-  const batches = eventBatches(files, { ...sourceSpec(query, read), zone: getZone(TZ), prefilter: prefilter?.test }, stats);
+  const batches = eventBatches(files, { ...sourceSpec(query, read), zone: getZone(TZ), prefilter }, stats);
   await query.stream(batches, (ev) => void rows.push(ev));
   return outcome(rows, query.pipeline.counters.matched, stats);
 }

@@ -41,7 +41,7 @@ async function run(spl: string, file: string, prefilter: boolean): Promise<strin
   const query = compile(`${spl} | table f g n`, { now: 1700000000 });
   const filter = prefilter ? derivePrefilter(query.ast, injectedFields({ mapped: false, defaults: {} })) : null;
   const out: string[] = [];
-  const opts = { zone: getZone('UTC'), fields: query.requiredFields ? new Set(query.requiredFields) : null, prefilter: filter?.test };
+  const opts = { zone: getZone('UTC'), fields: query.requiredFields ? new Set(query.requiredFields) : null, prefilter: filter };
   await query.stream(eventBatches([file], opts, newSourceStats(false)), (ev) => out.push(JSON.stringify(ev.toObject())));
   return out;
 }

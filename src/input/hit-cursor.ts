@@ -1,0 +1,62 @@
+// Forward-only search over one text: lines visited in order ask "first hit at or after here?" and no byte is scanned twice.
+
+/** Finds the first hit at or after `from` in `text`, or -1. */
+export type TextSearch = (text: string, from: number) => number;
+
+/**
+ * Caches the last hit found, so that asking for successive positions (lines in order) costs one pass over the
+ * text in total, however far apart the hits are.
+ */
+export class HitCursor {
+  /** The first hit at or after `searchedFrom` (Infinity: none up to the end of the text). */
+  private hit = -1;
+  private searchedFrom = Infinity;
+
+  constructor(
+    private readonly text: string,
+    private readonly search: TextSearch,
+  ) {}
+
+  /** The position of the first hit at or after `pos`, or Infinity. Positions asked must not decrease much: each
+   * ask before the cached range searches again. */
+  firstFrom(pos: number): number {
+    if (pos >= this.searchedFrom && pos <= this.hit) return this.hit;
+    const found = this.search(this.text, pos);
+    this.searchedFrom = pos;
+    this.hit = found < 0 ? Infinity : found;
+    return this.hit;
+  }
+
+  /** True when a hit starts in [start, end). */
+  within(start: number, end: number): boolean {
+    return this.firstFrom(start) < end;
+  }
+}
+
+/** A TextSearch for a fixed string (native indexOf). */
+export function stringSearch(needle: string): TextSearch {
+  return (text, from) => text.indexOf(needle, from);
+}
+
+/** A TextSearch for a global regex (its lastIndex is set per call). */
+export function regexSearch(re: RegExp): TextSearch {
+  const global = re.global ? re : new RegExp(re.source, `${re.flags}g`);
+  return (text, from) => {
+    global.lastIndex = from;
+    const match = global.exec(text);
+    return match === null ? -1 : match.index;
+  };
+}
+
+/** The earliest hit of several searches. */
+export function anySearch(searches: readonly TextSearch[]): TextSearch {
+  if (searches.length === 1) return searches[0]!;
+  return (text, from) => {
+    let best = -1;
+    for (const search of searches) {
+      const at = search(text, from);
+      if (at >= 0 && (best < 0 || at < best)) best = at;
+    }
+    return best;
+  };
+}

@@ -1,0 +1,224 @@
+// Fast projected decode of NDJSON lines inside a block: find the needed top-level keys by native search, not by walking.
+import { HitCursor, stringSearch } from './hit-cursor.js';
+import { isJsonSpace, isRealQuote, keyNeedle, keyValueStart, SIMPLE_KEY, type KeyNeedle } from './key-search.js';
+import { parseJsonNumber } from './scan-number.js';
+import { BROKEN, skipString, skipValueAt } from './scan-skip.js';
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const LETTER_T = 0x74;
+const LETTER_F = 0x66;
+const LETTER_N = 0x6e;
+/**
+ * Names left to the full decoder: the keys of a Splunk export line (a line whose only keys are these is
+ * unwrapped), and `__proto__` (an own property only JSON.parse makes).
+ */
+const UNPICKABLE = new Set(['preview', 'offset', 'lastrow', 'result', '__proto__']);
+
+/** Declines a line (the caller decodes it the general way). */
+export const DECLINE = null;
+
+/** One block being read: its text as Latin-1 (one character per byte) and the bytes, for UTF-8 decoding. */
+export interface BlockText {
+  text: string;
+  bytes: Buffer;
+  /** Byte offset of text position 0. */
+  base: number;
+}
+
+/** True when a projection can be read by KeyPicker: every name is a plain top-level key, none an export key. */
+export function canPickKeys(names: Iterable<string>): boolean {
+  for (const name of names) if (!SIMPLE_KEY.test(name) || UNPICKABLE.has(name)) return false;
+  return true;
+}
+
+/**
+ * Reads the needed keys of each line of a block as JSON.parse would give them, or DECLINEs the line when it
+ * cannot be sure without a full scan: a needed key written twice, inside a possibly nested container, a `\u`
+ * escape that could spell a key, or a line that does not look like one object. Lines must be asked in order.
+ *
+ * Needed are the projection's fields (always looked for) and the time fields, tried in order until one has a
+ * value (as the decoder's `_time` lookup does: the others are then never read).
+ */
+export class KeyPicker {
+  private readonly needles: KeyNeedle[];
+  /** Needles [0, fieldCount) are fields; the rest are time fields in lookup order. */
+  private readonly fieldCount: number;
+  /** Needle indexes of the time fields in lookup order (some may be fields too). */
+  private readonly timeOrder: number[];
+  private keyCursors: HitCursor[] = [];
+  private braces!: HitCursor;
+  private brackets!: HitCursor;
+  private backslashes!: HitCursor;
+  private escapes!: HitCursor;
+  private block!: BlockText;
+  /** Per needle, for the current line: the key's opening quote (-1: absent) and where its value starts. */
+  private readonly positions: Int32Array;
+  private readonly valueStarts: Int32Array;
+  /** Needles located on the current line, sorted by position before building members. */
+  private readonly found: Int32Array;
+  private foundCount = 0;
+
+  constructor(fields: Iterable<string>, timeNames: readonly string[]) {
+    const fieldSet = new Set(fields);
+    const times = timeNames.filter((name) => !fieldSet.has(name));
+    this.fieldCount = fieldSet.size;
+    this.needles = [...fieldSet, ...times].map(keyNeedle);
+    this.timeOrder = timeNames.map((name) => this.needles.findIndex((k) => k.name === name));
+    this.positions = new Int32Array(this.needles.length);
+    this.valueStarts = new Int32Array(this.needles.length);
+    this.found = new Int32Array(this.needles.length);
+  }
+
+  /** Start a new block. */
+  reset(block: BlockText): void {
+    this.block = block;
+    const { text } = block;
+    this.keyCursors = this.needles.map((k) => new HitCursor(text, stringSearch(k.needle)));
+    this.braces = new HitCursor(text, stringSearch('{'));
+    this.brackets = new HitCursor(text, stringSearch('['));
+    this.backslashes = new HitCursor(text, stringSearch('\\'));
+    this.escapes = new HitCursor(text, realEscapeSearch);
+  }
+
+  /** The needed members of the line text[start, end), in key order, or DECLINE. */
+  pick(start: number, end: number): Record<string, unknown> | null {
+    const { text } = this.block;
+    if (text.charCodeAt(start) !== OPEN_BRACE || text.charCodeAt(end - 1) !== CLOSE_BRACE) return DECLINE;
+    if (this.escapes.within(start, end)) return DECLINE;
+    this.foundCount = 0;
+    for (let i = 0; i < this.fieldCount; i++) if (!this.locate(i, start, end)) return DECLINE;
+    if (!this.locateTime(start, end)) return DECLINE;
+    let last = start;
+    for (let f = 0; f < this.foundCount; f++) last = Math.max(last, this.positions[this.found[f]!]!);
+    if (!this.topLevelUpTo(start, last)) return DECLINE;
+    return this.members(end);
+  }
+
+  /** Locates the time fields in order until one has a value (null and "" do not count, as for `_time`). */
+  private locateTime(start: number, end: number): boolean {
+    for (const i of this.timeOrder) {
+      if (i >= this.fieldCount && !this.locate(i, start, end)) return false;
+      if (this.positions[i]! < 0) continue;
+      const code = this.block.text.charCodeAt(this.valueStarts[i]!);
+      const empty = code === LETTER_N || (code === QUOTE && this.block.text.charCodeAt(this.valueStarts[i]! + 1) === QUOTE);
+      if (!empty) return true;
+    }
+    return true;
+  }
+
+  /** Finds key i's one real occurrence in the line (positions[i] = -1 when absent); false when written twice. */
+  private locate(i: number, start: number, end: number): boolean {
+    const key = this.needles[i]!;
+    const cursor = this.keyCursors[i]!;
+    this.positions[i] = -1;
+    for (let hit = cursor.firstFrom(start); hit < end; hit = cursor.firstFrom(hit + 1)) {
+      const valueStart = keyValueStart(this.block.text, key, hit, start, end);
+      if (valueStart < 0) continue;
+      if (this.positions[i]! >= 0) return false;
+      this.positions[i] = hit - key.offset - 1;
+      this.valueStarts[i] = valueStart;
+      this.found[this.foundCount++] = i;
+    }
+    return true;
+  }
+
+  /**
+   * True when no container can open between the line's `{` and `last`: every `{` or `[` there is one that valid
+   * JSON only allows inside a string (not after `":`, `,` or `[`, ignoring whitespace).
+   */
+  private topLevelUpTo(start: number, last: number): boolean {
+    for (let at = this.braces.firstFrom(start + 1); at < last; at = this.braces.firstFrom(at + 1)) {
+      if (mayOpenContainer(this.block.text, at, start)) return false;
+    }
+    for (let at = this.brackets.firstFrom(start + 1); at < last; at = this.brackets.firstFrom(at + 1)) {
+      if (mayOpenContainer(this.block.text, at, start)) return false;
+    }
+    return true;
+  }
+
+  /** The located members in key order (insertion sort: a line has few). */
+  private members(end: number): Record<string, unknown> | null {
+    const { found, positions } = this;
+    for (let f = 1; f < this.foundCount; f++) {
+      const item = found[f]!;
+      let g = f - 1;
+      while (g >= 0 && positions[found[g]!]! > positions[item]!) found[g + 1] = found[g--]!;
+      found[g + 1] = item;
+    }
+    const out: Record<string, unknown> = {};
+    for (let f = 0; f < this.foundCount; f++) {
+      const i = found[f]!;
+      const value = this.value(this.valueStarts[i]!, end);
+      if (value === undefined) return DECLINE;
+      out[this.needles[i]!.name] = value;
+    }
+    return out;
+  }
+
+  /** The value at `pos` as JSON.parse gives it, or undefined when it is broken or not followed by `,` or `}`. */
+  private value(pos: number, end: number): unknown {
+    const { text } = this.block;
+    const code = text.charCodeAt(pos);
+    const valueEnd = skipValueAt(text, pos, code);
+    if (valueEnd === BROKEN || valueEnd > end || !endsMember(text, valueEnd, end)) return undefined;
+    if (code === QUOTE) return this.stringValue(pos, valueEnd);
+    if (code === LETTER_T) return true;
+    if (code === LETTER_F) return false;
+    if (code === LETTER_N) return null;
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) return this.parsed(pos, valueEnd);
+    return parseJsonNumber(text, pos, valueEnd);
+  }
+
+  /**
+   * A string value `text[start, end)` (quotes included), decoded from the bytes: a fresh string, not a slice of
+   * the block's text (a slice would keep the whole block alive as long as the value is kept, e.g. as a group key).
+   */
+  private stringValue(start: number, end: number): unknown {
+    const { bytes, base } = this.block;
+    if (this.backslashes.firstFrom(start + 1) < end) return this.parsed(start, end);
+    return bytes.toString('utf8', base + start + 1, base + end - 1);
+  }
+
+  /** JSON.parse of the UTF-8 text of `text[start, end)`; undefined when invalid. */
+  private parsed(start: number, end: number): unknown {
+    const { bytes, base } = this.block;
+    try {
+      return JSON.parse(bytes.toString('utf8', base + start, base + end));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** After a value: optional whitespace, then `,` or the line's closing `}`. */
+function endsMember(text: string, pos: number, end: number): boolean {
+  while (pos < end && isJsonSpace(text.charCodeAt(pos))) pos++;
+  const code = text.charCodeAt(pos);
+  return code === COMMA || (code === CLOSE_BRACE && pos === end - 1);
+}
+
+/** Whether the `{`/`[` at `at` could open a container in valid JSON (else it must be inside a string). */
+function mayOpenContainer(text: string, at: number, lineStart: number): boolean {
+  let before = at - 1;
+  while (before > lineStart && isJsonSpace(text.charCodeAt(before))) before--;
+  const code = text.charCodeAt(before);
+  if (code === COMMA || code === OPEN_BRACKET || before === lineStart) return true;
+  if (code !== COLON) return false;
+  before--;
+  while (before > lineStart && isJsonSpace(text.charCodeAt(before))) before--;
+  return text.charCodeAt(before) === QUOTE;
+}
+
+/** The next real `\u00` escape (which can spell any ASCII character, so any key name): `u00` after an odd backslash run. */
+export function realEscapeSearch(text: string, from: number): number {
+  for (let at = text.indexOf('u00', from); at >= 0; at = text.indexOf('u00', at + 1)) {
+    if (at > 0 && text.charCodeAt(at - 1) === BACKSLASH && isRealQuote(text, at - 1, 0)) return at;
+  }
+  return -1;
+}

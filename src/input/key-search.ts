@@ -1,0 +1,69 @@
+// Where a top-level key `"name":` is written in JSON text: a native search for a rare part of the name, then checks.
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const SPACE = 0x20;
+const TAB = 0x09;
+const CARRIAGE_RETURN = 0x0d;
+const NEWLINE = 0x0a;
+
+/**
+ * Characters from most to least frequent in JSON event text (roughly). A search needle starts at the key's
+ * rarest character: V8's indexOf skips ahead by the needle's first character, so a rare one makes it fast.
+ */
+const FREQUENCY_ORDER = ' "etaoinsrhlcdumpfgwybvk,:.0123456789xjqzETAOINSRHLCDUMPFGWYBVKXJQZ-_/\\{}[]@$#';
+
+/** Key names the fast path finds by searching: no character that JSON or flattening treat specially. */
+export const SIMPLE_KEY = /^[A-Za-z0-9_@$#:-]+$/;
+
+/** How to find one key: search `needle` (a suffix of the name and its closing quote); a hit at h is the key when `"name"` starts at h - `offset` - 1. */
+export interface KeyNeedle {
+  name: string;
+  needle: string;
+  offset: number;
+}
+
+function rarity(code: string): number {
+  const rank = FREQUENCY_ORDER.indexOf(code);
+  return rank < 0 ? FREQUENCY_ORDER.length : rank;
+}
+
+/** The needle for a key: from its rarest character (leaving at least 3 characters of the name) to its closing quote. */
+export function keyNeedle(name: string): KeyNeedle {
+  const lastStart = Math.max(0, name.length - 3);
+  let best = 0;
+  for (let i = 1; i <= lastStart; i++) if (rarity(name[i]!) > rarity(name[best]!)) best = i;
+  return { name, needle: `${name.slice(best)}"`, offset: best };
+}
+
+export function isJsonSpace(code: number): boolean {
+  return code === SPACE || code === TAB || code === NEWLINE || code === CARRIAGE_RETURN;
+}
+
+/** True when the quote at `pos` is a real one: preceded by an even number of backslashes. */
+export function isRealQuote(text: string, pos: number, lowerBound: number): boolean {
+  let before = pos - 1;
+  while (before >= lowerBound && text.charCodeAt(before) === BACKSLASH) before--;
+  return (pos - 1 - before) % 2 === 0;
+}
+
+/**
+ * For a needle hit at `hit` (inside [lineStart, lineEnd)): the position just after the key's `:` when the hit is
+ * a real key `"name"` followed by a colon, else -1. In valid JSON `"name":` cannot occur inside a string (the
+ * quotes there are escaped), so a hit that passes is a key of some object of the line.
+ */
+export function keyValueStart(text: string, key: KeyNeedle, hit: number, lineStart: number, lineEnd: number): number {
+  const quote = hit - key.offset - 1;
+  if (quote < lineStart || text.charCodeAt(quote) !== QUOTE) return -1;
+  const close = quote + 1 + key.name.length;
+  if (close >= lineEnd || text.charCodeAt(close) !== QUOTE) return -1;
+  if (key.offset > 0 && !text.startsWith(key.name.slice(0, key.offset), quote + 1)) return -1;
+  if (!isRealQuote(text, quote, lineStart)) return -1;
+  let pos = close + 1;
+  while (pos < lineEnd && isJsonSpace(text.charCodeAt(pos))) pos++;
+  if (text.charCodeAt(pos) !== COLON) return -1;
+  pos++;
+  while (pos < lineEnd && isJsonSpace(text.charCodeAt(pos))) pos++;
+  return pos;
+}

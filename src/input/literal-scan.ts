@@ -1,0 +1,89 @@
+// Block-level pre-filter: find the lines that may hold a literal by one native search over the block's raw text.
+import { HitCursor, regexSearch, stringSearch, type TextSearch } from './hit-cursor.js';
+import { isRealQuote } from './key-search.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
+
+const BACKSLASH = 0x5c;
+
+/**
+ * What in raw JSON bytes can make a line's decoded, lower-cased text hold an ASCII literal that the raw text
+ * (ASCII case-insensitively) lacks: a `\u00XX` escape of any ASCII character; for an `i`, U+0130 (İ lower-cases
+ * to "i̇") escaped or in UTF-8; for a `k`, U+212A (the Kelvin sign lower-cases to "k") escaped or in UTF-8.
+ * Other escapes (`\n`, `\"`, `\/`, ...) give characters the pre-filter's literals never contain.
+ */
+function hidingSearches(literal: string): TextSearch[] {
+  const searches = [realEscape('u00')];
+  if (literal.includes('i')) searches.push(realEscape('u013'), stringSearch('\xc4\xb0'));
+  if (literal.includes('k')) searches.push(realEscape('u212'), stringSearch('\xe2\x84\xaa'));
+  return searches;
+}
+
+/** A `\`-escape whose text after the backslash starts with `prefix` (case of hex digits aside: prefixes are digits). */
+function realEscape(prefix: string): TextSearch {
+  return (text, from) => {
+    for (let at = text.indexOf(prefix, from); at >= 0; at = text.indexOf(prefix, at + 1)) {
+      if (at > 0 && text.charCodeAt(at - 1) === BACKSLASH && isRealQuote(text, at - 1, 0)) return at;
+    }
+    return -1;
+  };
+}
+
+/** Lines with more hits than this share are not worth a block-level search: every line is read anyway. */
+const USEFUL_HIT_SHARE = 0.5;
+
+/**
+ * Decides which lines of a block may contain a pre-filter literal (lower-case, printable ASCII without `"`, `\`,
+ * `/`), exactly: a line it rejects cannot contain the literal once decoded and lower-cased. It searches the
+ * block's Latin-1 text (one character per byte) for the literal ignoring ASCII case, and for what could hide it.
+ * Of several literals (all required), it uses the one with the fewest hits in the first block it sees.
+ */
+export class LiteralScan {
+  private chosen: string | null = null;
+  private literalHits: HitCursor | null = null;
+  private hidingHits: HitCursor[] = [];
+  /** False when the chosen literal is in most lines: then the scan costs more than it saves. */
+  private useful = true;
+
+  constructor(private readonly literals: readonly string[]) {}
+
+  /** Start a block (its Latin-1 text); `lines` is its line count. */
+  reset(text: string, lines: number): void {
+    if (this.chosen === null) this.choose(text, lines);
+    if (!this.useful) return;
+    this.literalHits = new HitCursor(text, regexSearch(literalPattern(this.chosen!)));
+    this.hidingHits = hidingSearches(this.chosen!).map((search) => new HitCursor(text, search));
+  }
+
+  /** False only when text[start, end) cannot hold the literal. */
+  mayMatch(start: number, end: number): boolean {
+    if (!this.useful || this.literalHits!.within(start, end)) return true;
+    for (const cursor of this.hidingHits) if (cursor.within(start, end)) return true;
+    return false;
+  }
+
+  private choose(text: string, lines: number): void {
+    let fewest = Infinity;
+    for (const literal of this.literals) {
+      const hits = countLinesWithHits(text, literalPattern(literal));
+      if (hits < fewest) [fewest, this.chosen] = [hits, literal];
+    }
+    this.useful = fewest <= Math.max(1, lines) * USEFUL_HIT_SHARE;
+  }
+}
+
+function literalPattern(literal: string): RegExp {
+  return new RegExp(escapeRegExp(literal), 'gi');
+}
+
+/** Lines of `text` with at least one hit of the global regex `re`. */
+function countLinesWithHits(text: string, re: RegExp): number {
+  let count = 0;
+  re.lastIndex = 0;
+  for (let match = re.exec(text); match !== null; match = re.exec(text)) {
+    count++;
+    const newline = text.indexOf('\n', match.index);
+    if (newline < 0) break;
+    re.lastIndex = newline + 1;
+  }
+  return count;
+}

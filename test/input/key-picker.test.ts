@@ -1,0 +1,117 @@
+// The key picker reads exactly what JSON.parse gives for the needed top-level keys, or declines the line.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canPickKeys, KeyPicker } from '../../src/input/key-picker.js';
+import { jsonObjectText, KEY_POOL } from './scan-arbitraries.js';
+
+const SIMPLE_NAMES = KEY_POOL.filter((name) => canPickKeys([name]));
+const TIME_NAMES = ['_time', 'time', 'date'];
+
+/** Lines whose raw text tempts a text search: needed keys in strings, nested, escaped, spaced, near-miss names. */
+const TRAPS = [
+  '{"msg":"a: {\\"b\\":1}","a":1}',
+  '{"msg":"x \\"a\\": 2","a":1}',
+  '{"n":{"a":5},"a":1}',
+  '{"n":[{"a":5}],"b":2}',
+  '{"n":{"a":5},"b":2}',
+  '{"\\u0061":7,"b":1}',
+  '{"a" : 1 , "b" :"x"}',
+  '{"a":1,"a":2}',
+  '{"ab":1,"xa":2,"b":[1,{"a":3}]}',
+  '{"s":"\\\\","a":"q"}',
+  '{"s":"\\\\\\"a\\":","a":"q"}',
+  '{"a":"é\\n","b":"ключ"}',
+  '{"a":"{","b":"["}',
+  '{"a":["x","y"],"b":{"c":1}}',
+  '{"b":{"c":1},"a":2}',
+  '{"a":"","_time":"","time":null,"date":"2022-08-14"}',
+  '{"a":1}{"a":2}',
+  '{"a":1,"b":tru}',
+  '{"a":1,"b":"x',
+  ' {"a":1}',
+  '{"a":1,"b":2,}',
+];
+
+const lineArb = fc.oneof(jsonObjectText, fc.constantFrom(...TRAPS));
+const projectionArb = fc.uniqueArray(fc.constantFrom(...SIMPLE_NAMES, 'zz'), { minLength: 1, maxLength: 4 });
+
+/** What the picker must give for a valid line: the needed keys of JSON.parse's object, in its key order. */
+function expected(line: string, fields: readonly string[]): Record<string, unknown> | undefined {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
+  const obj = parsed as Record<string, unknown>;
+  const needed = new Set(fields);
+  for (const name of TIME_NAMES) {
+    if (!Object.hasOwn(obj, name)) continue;
+    needed.add(name);
+    if (obj[name] !== null && obj[name] !== '') break;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(obj)) if (needed.has(key)) out[key] = obj[key];
+  return out;
+}
+
+/** Pick from one line placed in a block between other lines (the picker reads blocks). */
+function pickLine(fields: readonly string[], line: string, before: string, after: string): Record<string, unknown> | null {
+  const text = `${before}\n${line}\n${after}`;
+  const bytes = Buffer.from(text, 'utf8');
+  const latin1 = bytes.toString('latin1');
+  const picker = new KeyPicker(fields, TIME_NAMES);
+  picker.reset({ text: latin1, bytes, base: 0 });
+  const start = Buffer.byteLength(`${before}\n`);
+  const ownStart = latin1.indexOf('\n') + 1;
+  picker.pick(0, ownStart - 1);
+  return picker.pick(start, start + Buffer.byteLength(line));
+}
+
+describe('KeyPicker', () => {
+  it('gives what JSON.parse gives for the needed keys, or declines', () => {
+    fc.assert(
+      fc.property(projectionArb, lineArb, lineArb, lineArb, (fields, line, before, after) => {
+        const picked = pickLine(fields, line, before.replace(/\n/g, ' '), after.replace(/\n/g, ' '));
+        const want = expected(line, fields);
+        // Invalid JSON: without --strict a line is read only as far as the query needs (documented).
+        if (picked === null || line.includes('\n') || want === undefined) return;
+        expect(Object.entries(picked)).toEqual(Object.entries(want));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads plain lines without declining (unique keys, no nesting before the needed ones, no escapes)', () => {
+    const word = fc.stringMatching(/^[\w ]{0,8}$/);
+    const value = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), word, fc.constantFrom(true, false, null, 'a: {x}', 'C:\\dir', '"q"'));
+    const plainObject = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'xa', 'ab', 'msg', '_time', 'time'), value, { maxKeys: 6 });
+    fc.assert(
+      fc.property(projectionArb, plainObject, fc.constantFrom(':', ': '), (fields, obj, colon) => {
+        const line = JSON.stringify(obj).replace(/":(?=["\dtfn{[-])/g, `"${colon}`);
+        const picked = pickLine(fields, line, '{"z":0}', '{"z":1}');
+        if (line.includes('\\u')) return;
+        expect(picked).not.toBeNull();
+        expect(Object.entries(picked!)).toEqual(Object.entries(expected(line, fields)!));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('declines the lines a search cannot be sure of', () => {
+    const cases: Array<[string, string[]]> = [
+      ['{"a":1,"a":2}', ['a']],
+      ['{"n":{"a":5},"a":1}', ['a']],
+      ['{"\\u0061":7}', ['a']],
+      ['{"a":1}{"a":2}', ['a']],
+      [' {"a":1}', ['a']],
+    ];
+    for (const [line, fields] of cases) expect(pickLine(fields, line, '{}', '{}')).toBeNull();
+  });
+
+  it('never picks names that need the full decoder', () => {
+    for (const name of ['a.b', 'a{}', 'x/y', 'a"b', 'é', '', 'result', 'preview', '__proto__']) expect(canPickKeys([name])).toBe(false);
+    expect(canPickKeys(['sourcetype', 'EventCode', '_time', '@timestamp'])).toBe(true);
+  });
+});

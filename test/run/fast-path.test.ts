@@ -1,0 +1,61 @@
+// Reading NDJSON blocks with the key picker and block pre-filter gives the same results as decoding every line.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { derivePrefilter, injectedFields } from '../../src/engine/prefilter.js';
+import { compile } from '../../src/query.js';
+import { eventBatches, newSourceStats } from '../../src/run/event-source.js';
+import { getZone } from '../../src/time/zone.js';
+import { tempFiles } from '../helpers/cli.js';
+import { jsonObjectText } from '../input/scan-arbitraries.js';
+
+const PLAIN_VALUES = ['x', 'X', 'a: {b}', 'C:\\\\Windows', 'é', 5, 5.0, -1, true, null, ''];
+
+/** Lines as NDJSON: generated objects (escapes, nesting, duplicates) and plain ones with the queried keys. */
+const lineArb = fc.oneof(
+  jsonObjectText.map((text) => text.replace(/[\r\n]/g, ' ')),
+  fc.record({
+    a: fc.constantFrom(...PLAIN_VALUES),
+    b: fc.constantFrom(...PLAIN_VALUES),
+    _time: fc.constantFrom(1700000000, '2023-11-14T22:13:20Z', '', null),
+    n: fc.constantFrom({ a: 1 }, [1, { a: 2 }], 'q'),
+  }, { requiredKeys: [] }).map((obj) => JSON.stringify(obj)),
+  fc.constantFrom('', '   ', 'not json', '{"a":1,"a":2}', '{"\\u0061":"x"}', '{"a":"x"}\r'),
+);
+
+const QUERIES = [
+  '* | stats count by a',
+  '* | stats count by a, b',
+  'search a=x | table a b _time',
+  'search X | stats count by b',
+  'search b="C:\\\\Windows" | stats count',
+  '* | stats min(_time) as first max(_time) as last count by a',
+];
+
+async function results(spl: string, file: string, fast: boolean): Promise<{ rows: string[]; malformed: number }> {
+  const query = compile(spl, { now: 1700000000 });
+  const prefilter = fast ? derivePrefilter(query.ast, injectedFields({ mapped: false, defaults: {} })) : null;
+  const opts = { zone: getZone('UTC'), fields: query.requiredFields ? new Set(query.requiredFields) : null, prefilter, pickKeys: fast };
+  const rows: string[] = [];
+  const stats = newSourceStats(false);
+  await query.stream(eventBatches([file], opts, stats), (ev) => rows.push(JSON.stringify(ev.toObject())));
+  return { rows, malformed: stats.malformed.count };
+}
+
+describe('block reading fast path', () => {
+  const dir = tempFiles({});
+
+  it('gives the results of decoding every line, on lines with escapes, nesting, duplicates and blanks', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(lineArb, { maxLength: 30 }), fc.constantFrom(...QUERIES), async (lines, spl) => {
+        const file = join(dir, 'in.ndjson');
+        writeFileSync(file, `${lines.join('\n')}\n`);
+        const fast = await results(spl, file, true);
+        const slow = await results(spl, file, false);
+        expect(fast.rows).toEqual(slow.rows);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
