@@ -4,7 +4,7 @@ import type { EvalCompileContext } from '../eval/index.js';
 import { toNumber, type Event, type Scalar } from '../runtime/event.js';
 import { planAggregates, type Input } from './plan.js';
 import type { FieldStates } from './wildcard.js';
-import type { Position } from './types.js';
+import type { Accumulator, Position } from './types.js';
 
 /** The partial result of one group: its BY values and one state per shared accumulator slot. */
 export interface Group {
@@ -12,6 +12,12 @@ export interface Group {
   states: unknown[];
   /** Per wildcard aggregate: its states by input field name. */
   fieldStates: FieldStates[];
+}
+
+/** The states of many groups as columns, to cross threads cheaply: per slot one column, per wildcard aggregate one list. */
+export interface PackedStates {
+  slots: unknown[];
+  fieldStates: FieldStates[][];
 }
 
 /** The compiled aggregation; see docs/stats.md for how stats, eventstats and a parallel runner use it. */
@@ -28,6 +34,10 @@ export interface Aggregation {
   addEvent(group: Group, ev: Event, ordinal: number): void;
   /** Fold `from` (built over other events) into `into`; the result equals one pass over both inputs. */
   mergeGroups(into: Group, from: Group): Group;
+  /** The groups' states as columns (compact where the accumulator has a column form). */
+  packStates(groups: readonly Group[]): PackedStates;
+  /** Group `index` of packed states, with these BY values. */
+  unpackGroup(byValues: Scalar[], packed: PackedStates, index: number): Group;
   /** Write the group's BY values and aggregate results into `out`, in column order. */
   writeRow(group: Group, out: Event): void;
 }
@@ -37,6 +47,14 @@ function readTime(ev: Event): number {
   if (t === undefined) return NaN;
   const first = Array.isArray(t) ? t[0]! : t;
   return typeof first === 'boolean' ? NaN : toNumber(first);
+}
+
+function packColumn(accumulator: Accumulator<unknown>, states: unknown[]): unknown {
+  return accumulator.column ? accumulator.column.pack(states) : states;
+}
+
+function unpackState(accumulator: Accumulator<unknown>, column: unknown, index: number): unknown {
+  return accumulator.column ? accumulator.column.unpack(column, index) : (column as unknown[])[index];
 }
 
 export interface AggregationOptions {
@@ -80,10 +98,19 @@ export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalC
       for (let i = 0; i < wildcards.length; i++) wildcards[i]!.add(group.fieldStates[i]!, ev, at);
     },
     mergeGroups(into, from) {
-      into.states = into.states.map((state, slot) => accumulators[slot]!.merge(state, from.states[slot]));
-      into.fieldStates = into.fieldStates.map((states, i) => wildcards[i]!.merge(states, from.fieldStates[i]!));
+      for (let slot = 0; slot < accumulators.length; slot++) into.states[slot] = accumulators[slot]!.merge(into.states[slot], from.states[slot]);
+      for (let i = 0; i < wildcards.length; i++) into.fieldStates[i] = wildcards[i]!.merge(into.fieldStates[i]!, from.fieldStates[i]!);
       return into;
     },
+    packStates: (groups) => ({
+      slots: accumulators.map((accumulator, slot) => packColumn(accumulator, groups.map((g) => g.states[slot]))),
+      fieldStates: wildcards.map((_, i) => groups.map((g) => g.fieldStates[i]!)),
+    }),
+    unpackGroup: (byValues, packed, index) => ({
+      byValues,
+      states: accumulators.map((accumulator, slot) => unpackState(accumulator, packed.slots[slot], index)),
+      fieldStates: packed.fieldStates.map((column) => column[index]!),
+    }),
     writeRow(group, out) {
       byFields.forEach((f, i) => out.set(f, group.byValues[i]));
       for (const o of outputs) {

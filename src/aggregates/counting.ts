@@ -1,10 +1,16 @@
 // Counting accumulators: events, values, and distinct values (as strings) with their frequency and first position.
 import { scalarToString, type Scalar } from '../runtime/event.js';
-import type { Accumulator, Position } from './types.js';
+import type { Accumulator, Position, StateColumn } from './types.js';
 
 export interface Counter {
   n: number;
 }
+
+/** Counts as one Float64Array. */
+const counterColumn: StateColumn<Counter> = {
+  pack: (states) => Float64Array.from(states, (state) => state.n),
+  unpack: (column, index) => ({ n: (column as Float64Array)[index]! }),
+};
 
 /** Counts the events (bare `count`): fed once per event. */
 export const eventCounter: Accumulator<Counter> = {
@@ -17,6 +23,7 @@ export const eventCounter: Accumulator<Counter> = {
     into.n += from.n;
     return into;
   },
+  column: counterColumn,
 };
 
 /** Counts values (`count(x)`): each value of a multivalue counts. */

@@ -1,61 +1,87 @@
 // GroupTable: the groups of one aggregation over (a slice of) the input; tables over slices merge into one.
 import { Event, type Scalar } from '../runtime/event.js';
-import type { Aggregation, Group } from './compile.js';
-import { compareSortKeys, groupText, sortKeysOf, splitByValues } from './group-keys.js';
+import type { Aggregation, Group, PackedStates } from './compile.js';
+import { groupText, ownValue, splitByValues } from './group-keys.js';
+import { orderGroups, orderSingleFieldGroups } from './group-order.js';
 
 /** Groups indexed by BY value text, one Map level per BY field (no key strings are built per event). */
 type Index = Map<string, Index | Group>;
+
+/** A table's groups as columns, to cross threads: BY values per field, then the packed states (group i is row i). */
+export interface PackedGroups {
+  count: number;
+  byColumns: Scalar[][];
+  states: PackedStates;
+}
 
 /**
  * Memory: one Group per distinct BY combination (plus what each function keeps per group), not per event.
  * Events missing a BY field join no group; a multivalue BY field puts the event in one group per value.
  */
 export class GroupTable {
-  private readonly index: Index = new Map();
+  /** With exactly one BY field: the groups by their value's text (one lookup per event, nothing built). */
+  private readonly byText: Map<string, Group> | null;
+  /** With no or several BY fields: one Map level per field (no BY fields: the one group under ''). */
+  private readonly nested: Index = new Map();
   private readonly groups: Group[] = [];
-  /** The current event's BY values (reused: no allocation per event). */
+  /** The current event's BY values with several BY fields (reused: no allocation per event). */
   private readonly scratch: Scalar[] = [];
 
-  constructor(private readonly aggregation: Aggregation) {}
+  constructor(private readonly aggregation: Aggregation) {
+    this.byText = aggregation.byFields.length === 1 ? new Map() : null;
+  }
 
   /** Add one event; `ordinal` is its position in the whole input. */
   add(ev: Event, ordinal: number): void {
-    const { byFields } = this.aggregation;
-    for (let i = 0; i < byFields.length; i++) {
-      const v = ev.get(byFields[i]!);
+    const agg = this.aggregation;
+    if (this.byText !== null) {
+      const v = ev.get(agg.byFields[0]!);
       if (v === undefined) return;
-      if (Array.isArray(v)) {
-        for (const values of splitByValues(ev, byFields, this.aggregation.dedupSplitValues)!) {
-          this.aggregation.addEvent(this.find(values, true)!, ev, ordinal);
-        }
+      if (!Array.isArray(v)) {
+        agg.addEvent(this.byText.get(groupText(v)) ?? this.create([v]), ev, ordinal);
         return;
       }
-      this.scratch[i] = v;
+    } else if (this.readScalars(ev)) {
+      agg.addEvent(this.find(this.scratch) ?? this.create(this.scratch), ev, ordinal);
+      return;
     }
-    this.aggregation.addEvent(this.find(this.scratch, true)!, ev, ordinal);
+    // A multivalue BY field (or a missing one: no combinations).
+    for (const values of splitByValues(ev, agg.byFields, agg.dedupSplitValues) ?? []) {
+      agg.addEvent(this.find(values) ?? this.create(values), ev, ordinal);
+    }
   }
 
   /** The groups an event belongs to, without creating any (e.g. for eventstats' second pass). */
   groupsOf(ev: Event): Group[] {
     const combos = splitByValues(ev, this.aggregation.byFields, this.aggregation.dedupSplitValues) ?? [];
-    return combos.map((values) => this.find(values, false)).filter((g): g is Group => g !== undefined);
+    return combos.map((values) => this.find(values)).filter((g): g is Group => g !== undefined);
   }
 
   /** Fold another table (over other events of the same input) into this one; `other`'s groups are taken over. */
   merge(other: GroupTable): void {
-    for (const group of other.groups) this.mergeGroup(group);
+    for (const group of other.groups) {
+      const mine = this.find(group.byValues);
+      if (mine) this.aggregation.mergeGroups(mine, group);
+      else this.insert(group);
+    }
   }
 
-  /** Fold in one partial group built elsewhere (e.g. another thread) over other events; it is taken over. */
-  mergeGroup(group: Group): void {
-    const mine = this.find(group.byValues, false);
-    if (mine) this.aggregation.mergeGroups(mine, group);
-    else this.insert(group.byValues, group);
+  /** The groups as columns (for another thread's `mergePacked`). */
+  pack(): PackedGroups {
+    const depth = this.aggregation.byFields.length;
+    const byColumns = Array.from({ length: depth }, (_, field) => this.groups.map((g) => g.byValues[field]!));
+    return { count: this.groups.length, byColumns, states: this.aggregation.packStates(this.groups) };
   }
 
-  /** The partial groups, to hand to another table or thread (states are plain objects, arrays and Maps). */
-  partialGroups(): readonly Group[] {
-    return this.groups;
+  /** Fold in packed groups built elsewhere (e.g. another thread) over other events of the same input. */
+  mergePacked(packed: PackedGroups): void {
+    const { byColumns, states } = packed;
+    for (let i = 0; i < packed.count; i++) {
+      const group = this.aggregation.unpackGroup(byColumns.map((column) => column[i]!), states, i);
+      const mine = this.find(group.byValues);
+      if (mine) this.aggregation.mergeGroups(mine, group);
+      else this.insert(group);
+    }
   }
 
   /**
@@ -64,40 +90,62 @@ export class GroupTable {
    */
   rows(): Event[] {
     const agg = this.aggregation;
-    if (agg.byFields.length === 0 && this.groups.length === 0) this.find([], true);
-    const sorted = this.groups.map((group) => ({ group, keys: sortKeysOf(group.byValues) })).sort((a, b) => compareSortKeys(a.keys, b.keys));
-    return sorted.map(({ group }) => {
+    if (agg.byFields.length === 0 && this.groups.length === 0) this.create([]);
+    const byText = this.byText;
+    const ordered = byText ? orderSingleFieldGroups(this.groups, (text) => byText.get(text)!) : orderGroups(this.groups);
+    return ordered.map((group) => {
       const row = new Event();
       agg.writeRow(group, row);
       return row;
     });
   }
 
-  /** The group of these BY values; created (with a copy of `values`) when `create`. */
-  private find(values: Scalar[], create: boolean): Group | undefined {
-    const depth = this.aggregation.byFields.length;
-    let level = this.index;
-    for (let i = 0; i < depth; i++) {
-      const next = level.get(groupText(values[i]!));
-      if (next === undefined) return create ? this.insert(values, this.aggregation.newGroup(values.slice(0, depth))) : undefined;
-      if (i === depth - 1) return next as Group;
-      level = next as Index;
+  /** Fill the scratch with the event's BY values; false when one is missing or multivalue. */
+  private readScalars(ev: Event): boolean {
+    const { byFields } = this.aggregation;
+    for (let i = 0; i < byFields.length; i++) {
+      const v = ev.get(byFields[i]!);
+      if (v === undefined || Array.isArray(v)) return false;
+      this.scratch[i] = v;
     }
-    // No BY fields: the one group lives under the empty key.
-    const only = level.get('') as Group | undefined;
-    return only ?? (create ? this.insert(values, this.aggregation.newGroup([])) : undefined);
+    return true;
   }
 
-  private insert(values: Scalar[], group: Group): Group {
+  /** The group of these BY values, if any. */
+  private find(values: readonly Scalar[]): Group | undefined {
+    if (this.byText !== null) return this.byText.get(groupText(values[0]!));
     const depth = this.aggregation.byFields.length;
-    let level = this.index;
+    // No BY fields: the one group lives under the empty key.
+    if (depth === 0) return this.nested.get('') as Group | undefined;
+    let level = this.nested;
     for (let i = 0; i < depth - 1; i++) {
-      const text = groupText(values[i]!);
-      let next = level.get(text) as Index | undefined;
-      if (!next) level.set(text, (next = new Map()));
+      const next = level.get(groupText(values[i]!)) as Index | undefined;
+      if (next === undefined) return undefined;
       level = next;
     }
-    level.set(depth === 0 ? '' : groupText(values[depth - 1]!), group);
+    return level.get(groupText(values[depth - 1]!)) as Group | undefined;
+  }
+
+  /** A new group for these BY values (kept as compact copies). */
+  private create(values: readonly Scalar[]): Group {
+    return this.insert(this.aggregation.newGroup(values.map(ownValue)));
+  }
+
+  /** Index a group (none has its BY values yet) by its own BY values, so the index keeps no input text alive. */
+  private insert(group: Group): Group {
+    const values = group.byValues;
+    const depth = values.length;
+    if (this.byText !== null) this.byText.set(groupText(values[0]!), group);
+    else {
+      let level = this.nested;
+      for (let i = 0; i < depth - 1; i++) {
+        const text = groupText(values[i]!);
+        let next = level.get(text) as Index | undefined;
+        if (!next) level.set(text, (next = new Map()));
+        level = next;
+      }
+      level.set(depth === 0 ? '' : groupText(values[depth - 1]!), group);
+    }
     this.groups.push(group);
     return group;
   }

@@ -24,6 +24,14 @@ export interface Accumulator<S> {
   init(): S;
   add(state: S, value: Scalar, num: number, at: Position): void;
   merge(into: S, from: S): S;
+  /** A compact form of many states (e.g. one typed array) to cross threads; without one, the states go as they are. */
+  column?: StateColumn<S>;
+}
+
+/** Many states of one accumulator as one value that structured cloning copies cheaply, and back. */
+export interface StateColumn<S> {
+  pack(states: readonly S[]): unknown;
+  unpack(column: unknown, index: number): S;
 }
 
 /** An aggregate function: an accumulator plus how to read the function's result from its state (pure). */

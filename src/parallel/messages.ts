@@ -1,6 +1,6 @@
 // What the main thread and the workers send each other: setup, work units, unit results, and errors as plain data.
 import type { Pipeline } from '../ast.js';
-import type { Group } from '../aggregates/index.js';
+import type { PackedGroups } from '../aggregates/index.js';
 import { SplError, type ErrorCode, type MacroFrame, type Span } from '../errors.js';
 import type { DecodeError } from '../input/index.js';
 import type { ByteRange } from '../input/index.js';
@@ -35,8 +35,8 @@ export interface WorkUnit {
   range?: ByteRange;
 }
 
-/** A unit's output: its partial stats groups, or its events after the prefix. */
-export type UnitPayload = { kind: 'groups'; groups: Group[] } | ({ kind: 'events' } & EncodedEvents);
+/** A unit's output: its partial stats groups (as columns: cheap to clone), or its events after the prefix. */
+export type UnitPayload = ({ kind: 'groups' } & PackedGroups) | ({ kind: 'events' } & EncodedEvents);
 
 export interface UnitResult {
   index: number;

@@ -83,7 +83,7 @@ function statsMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainS
   const merged = new GroupTable(aggregation);
   return {
     take: (payload) => {
-      if (payload.kind === 'groups') for (const group of payload.groups) merged.mergeGroup(group);
+      if (payload.kind === 'groups') merged.mergePacked(payload);
     },
     end: () => {
       for (const row of merged.rows()) suffix.push(row);

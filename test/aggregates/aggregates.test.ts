@@ -125,7 +125,7 @@ describe('library use without the stats command', () => {
 });
 
 describe('partial groups across threads', () => {
-  it('groups survive structured cloning and merge into another table', () => {
+  it('packed groups survive structured cloning and merge into another table', () => {
     const node = parseQuery('* | stats count values(v) list(v) first(v) perc50(n) stdev(n) latest(v) max(*) AS max_* by k').commands[1] as StatsCommand;
     const aggregation = compileAggregation(node, { evalContext: { zone: UTC, now: 0 } }, { dedupSplitValues: false });
     const events = [
@@ -139,7 +139,7 @@ describe('partial groups across threads', () => {
     const [head, tail] = [new GroupTable(aggregation), new GroupTable(aggregation)];
     events.slice(0, 2).forEach((ev, i) => head.add(ev, i));
     events.slice(2).forEach((ev, i) => tail.add(ev, i + 2));
-    for (const group of structuredClone(tail.partialGroups())) head.mergeGroup(group);
+    head.mergePacked(structuredClone(tail.pack()));
     expect(head.rows().map((r) => r.toObject())).toEqual(whole.rows().map((r) => r.toObject()));
   });
 });

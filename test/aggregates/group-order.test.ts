@@ -1,7 +1,7 @@
 // Group output order: text BY values sort in UTF-8 byte order, also when the fast native comparison is used.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareSortKeys, sortKeysOf } from '../../src/aggregates/group-keys.js';
+import { compareSortKeys, sortKeysOf } from '../../src/aggregates/group-order.js';
 import { compareUtf8 } from '../../src/search/utf8-order.js';
 
 describe('group order', () => {

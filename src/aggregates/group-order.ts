@@ -1,0 +1,92 @@
+// Output order of groups: ascending by BY values, numbers numerically before all non-numeric text (UTF-8 byte order).
+import { compareUtf8 } from '../search/utf8-order.js';
+import { scalarToString, toNumber, type Scalar } from '../runtime/event.js';
+import type { Group } from './compile.js';
+
+/** Sort key of one BY value. */
+export interface SortKey {
+  /** The value as a number; NaN when it is not numeric (then it sorts as text, after all numbers). */
+  num: number;
+  text: string;
+  /** No UTF-16 unit at or above U+D800: then code-unit order (the native `<`) is UTF-8 byte order. */
+  plain: boolean;
+}
+
+const NOT_PLAIN = /[\ud800-\uffff]/;
+
+const isPlain = (text: string): boolean => !NOT_PLAIN.test(text);
+
+function numberOf(v: Scalar): number {
+  return typeof v === 'boolean' ? NaN : toNumber(v);
+}
+
+export function sortKeysOf(values: readonly Scalar[]): SortKey[] {
+  return values.map((v) => {
+    const text = scalarToString(v);
+    return { num: numberOf(v), text, plain: isPlain(text) };
+  });
+}
+
+/** UTF-8 byte order of two keys' texts, natively when both are plain. */
+function compareTexts(x: SortKey, y: SortKey): number {
+  if (x.plain && y.plain) return x.text < y.text ? -1 : x.text > y.text ? 1 : 0;
+  return compareUtf8(x.text, y.text);
+}
+
+/** Ascending order of two groups by their BY values' sort keys (numeric ties fall back to the text, e.g. 1 vs 1.0). */
+export function compareSortKeys(a: readonly SortKey[], b: readonly SortKey[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    const xNumeric = !Number.isNaN(x.num);
+    const yNumeric = !Number.isNaN(y.num);
+    let c: number;
+    if (xNumeric && yNumeric) c = x.num - y.num || compareTexts(x, y);
+    else if (xNumeric !== yNumeric) c = xNumeric ? -1 : 1;
+    else c = compareTexts(x, y);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** Groups in output order, whatever the number of BY fields (each group's keys are computed once). */
+export function orderGroups(groups: readonly Group[]): Group[] {
+  return groups
+    .map((group) => ({ group, keys: sortKeysOf(group.byValues) }))
+    .sort((a, b) => compareSortKeys(a.keys, b.keys))
+    .map(({ group }) => group);
+}
+
+interface NumericGroup {
+  num: number;
+  text: string;
+  group: Group;
+}
+
+/**
+ * Groups of one BY field in output order, cheaply: numeric values sort by number, and the texts (distinct, as a
+ * group's text is its key) sort as plain strings with the native order when none has a unit at or above U+D800;
+ * `groupOfText` maps each sorted text back to its group.
+ */
+export function orderSingleFieldGroups(groups: readonly Group[], groupOfText: (text: string) => Group): Group[] {
+  const numeric: NumericGroup[] = [];
+  const texts: string[] = [];
+  let allPlain = true;
+  for (const group of groups) {
+    const v = group.byValues[0]!;
+    const text = scalarToString(v);
+    const num = numberOf(v);
+    if (!Number.isNaN(num)) numeric.push({ num, text, group });
+    else {
+      texts.push(text);
+      allPlain &&= isPlain(text);
+    }
+  }
+  numeric.sort((a, b) => a.num - b.num || compareUtf8(a.text, b.text));
+  // Without a comparator, Array#sort orders strings by UTF-16 code units, which is UTF-8 byte order for plain texts.
+  if (allPlain) texts.sort();
+  else texts.sort(compareUtf8);
+  const ordered = numeric.map((entry) => entry.group);
+  for (const text of texts) ordered.push(groupOfText(text));
+  return ordered;
+}
