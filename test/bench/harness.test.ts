@@ -75,17 +75,22 @@ describe('ensureDataset', () => {
 describe('findSplq and splqCommand', () => {
   const root = join(scratch, 'repo');
   mkdirSync(join(root, 'src', 'cli'), { recursive: true });
-  mkdirSync(join(root, 'dist', 'src', 'cli'), { recursive: true });
+  mkdirSync(join(root, 'dist', 'bundle'), { recursive: true });
 
-  it('finds nothing without a CLI, the sources via tsx, and the built CLI only while it is newer than src/', () => {
+  it('finds nothing without a CLI, the sources via tsx, and the bundled CLI only while it is newer than src/ and grammar/', () => {
     expect(findSplq(root)).toBeUndefined();
     writeFileSync(join(root, 'src', 'cli', 'main.ts'), '');
     expect(findSplq(root)).toEqual({ label: 'tsx', prefix: ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts')] });
-    const dist = join(root, 'dist', 'src', 'cli', 'main.js');
-    writeFileSync(dist, '');
+    const bundle = join(root, 'dist', 'bundle', 'splq.mjs');
+    writeFileSync(bundle, '');
     utimesSync(join(root, 'src', 'cli', 'main.ts'), new Date(1000), new Date(1000));
-    expect(findSplq(root)?.label).toBe('dist');
-    utimesSync(dist, new Date(500), new Date(500));
+    expect(findSplq(root)).toEqual({ label: 'dist', prefix: [bundle] });
+    utimesSync(bundle, new Date(500), new Date(500));
+    expect(findSplq(root)?.label).toBe('tsx');
+    utimesSync(bundle, new Date(2000), new Date(2000));
+    mkdirSync(join(root, 'grammar'));
+    writeFileSync(join(root, 'grammar', 'parser.ts'), '');
+    utimesSync(join(root, 'grammar', 'parser.ts'), new Date(3000), new Date(3000));
     expect(findSplq(root)?.label).toBe('tsx');
   });
 
