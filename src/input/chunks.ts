@@ -32,11 +32,16 @@ export function isSeekable(file: string): boolean {
 /**
  * The raw chunks of an input (a BOM is left in place: see withoutBom).
  * Read failures become `SplError('input-error', 'cannot read <path>: <reason>')`.
+ *
+ * A plain file is read into two buffers in turn, so a chunk stays valid only until the next chunk is asked for
+ * (then its bytes are about to be overwritten): whoever keeps bytes longer copies them. Reusing buffers saves
+ * the page faults of fresh memory, about a fifth of a second per gigabyte.
  */
 export async function* readChunks(file: string, opts: ChunkOptions = {}): AsyncGenerator<Buffer> {
   const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
   const start = opts.start ?? 0;
   if (start > 0 && !isSeekable(file)) throw new Error(`internal: ${inputLabel(file)} cannot be read from an offset`);
+  if (isSeekable(file)) return yield* readPlainFile(file, chunkSize, start);
   const stream = openStream(file, chunkSize, start);
   try {
     yield* stream as AsyncIterable<Buffer>;
@@ -44,6 +49,27 @@ export async function* readChunks(file: string, opts: ChunkOptions = {}): AsyncG
     throw cannotRead(inputLabel(file), err);
   } finally {
     if (file !== '-') stream.destroy();
+  }
+}
+
+/** A plain file's chunks from `start`, read into two reused buffers in turn. */
+async function* readPlainFile(file: string, chunkSize: number, start: number): AsyncGenerator<Buffer> {
+  const handle = await open(file, 'r').catch((err: unknown) => {
+    throw cannotRead(inputLabel(file), err);
+  });
+  const buffers = [Buffer.allocUnsafe(chunkSize), Buffer.allocUnsafe(chunkSize)];
+  try {
+    for (let position = start, turn = 0; ; turn ^= 1) {
+      const buffer = buffers[turn]!;
+      const { bytesRead } = await handle.read(buffer, 0, chunkSize, position).catch((err: unknown) => {
+        throw cannotRead(inputLabel(file), err);
+      });
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
   }
 }
 

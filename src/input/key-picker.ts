@@ -1,5 +1,6 @@
 // Fast projected decode of NDJSON lines inside a block: find the needed top-level keys by native search, not by walking.
 import { HitCursor, stringSearch } from './hit-cursor.js';
+import { utf8Text } from '../util/byte-text.js';
 import { isJsonSpace, isRealQuote, keyNeedle, keyValueStart, SIMPLE_KEY, type KeyNeedle } from './key-search.js';
 import { parseJsonNumber } from './scan-number.js';
 import { BROKEN, skipString, skipValueAt } from './scan-skip.js';
@@ -182,14 +183,14 @@ export class KeyPicker {
   private stringValue(start: number, end: number): unknown {
     const { bytes, base } = this.block;
     if (this.backslashes.firstFrom(start + 1) < end) return this.parsed(start, end);
-    return bytes.toString('utf8', base + start + 1, base + end - 1);
+    return utf8Text(bytes, base + start + 1, base + end - 1);
   }
 
   /** JSON.parse of the UTF-8 text of `text[start, end)`; undefined when invalid. */
   private parsed(start: number, end: number): unknown {
     const { bytes, base } = this.block;
     try {
-      return JSON.parse(bytes.toString('utf8', base + start, base + end));
+      return JSON.parse(utf8Text(bytes, base + start, base + end));
     } catch {
       return undefined;
     }

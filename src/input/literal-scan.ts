@@ -12,8 +12,9 @@ const BACKSLASH = 0x5c;
  * Other escapes (`\n`, `\"`, `\/`, ...) give characters the pre-filter's literals never contain.
  */
 function hidingSearches(literal: string): TextSearch[] {
-  const searches = [realEscape('u00')];
-  if (literal.includes('i')) searches.push(realEscape('u013'), stringSearch('\xc4\xb0'));
+  // One search for `\u0` covers both \u00XX and \u013X.
+  const searches = [realEscape(literal.includes('i') ? 'u0' : 'u00')];
+  if (literal.includes('i')) searches.push(stringSearch('\xc4\xb0'));
   if (literal.includes('k')) searches.push(realEscape('u212'), stringSearch('\xe2\x84\xaa'));
   return searches;
 }
@@ -46,9 +47,9 @@ export class LiteralScan {
 
   constructor(private readonly literals: readonly string[]) {}
 
-  /** Start a block (its Latin-1 text); `lines` is its line count. */
-  reset(text: string, lines: number): void {
-    if (this.chosen === null) this.choose(text, lines);
+  /** Start a block (its Latin-1 text). */
+  reset(text: string): void {
+    if (this.chosen === null) this.choose(text);
     if (!this.useful) return;
     this.literalHits = new HitCursor(text, regexSearch(literalPattern(this.chosen!)));
     this.hidingHits = hidingSearches(this.chosen!).map((search) => new HitCursor(text, search));
@@ -61,7 +62,8 @@ export class LiteralScan {
     return false;
   }
 
-  private choose(text: string, lines: number): void {
+  private choose(text: string): void {
+    const lines = countLines(text);
     let fewest = Infinity;
     for (const literal of this.literals) {
       const hits = countLinesWithHits(text, literalPattern(literal));
@@ -69,6 +71,12 @@ export class LiteralScan {
     }
     this.useful = fewest <= Math.max(1, lines) * USEFUL_HIT_SHARE;
   }
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
 }
 
 function literalPattern(literal: string): RegExp {

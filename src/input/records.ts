@@ -98,15 +98,15 @@ function* batchesOf(output: LineBlock[] | RawRecord[]): Generator<ReadBatch> {
   else yield { kind: 'records', records: output as RawRecord[] };
 }
 
-/** Read chunks until the layout is known; returns them for replay. */
+/** Read chunks until the layout is known; returns copies of them for replay (a chunk's buffer is reused later). */
 async function peekLayout(chunks: AsyncGenerator<Buffer>): Promise<{ layout: JsonLayout; head: Buffer[] }> {
   const head: Buffer[] = [];
   let bytes: Buffer = Buffer.alloc(0);
   for (;;) {
     const next = await chunks.next();
     if (!next.done) {
-      head.push(next.value);
-      bytes = head.length === 1 ? next.value : Buffer.concat([bytes, next.value]);
+      head.push(Buffer.from(next.value));
+      bytes = head.length === 1 ? head[0]! : Buffer.concat([bytes, head[head.length - 1]!]);
     }
     const layout = detectLayout(bytes, next.done === true);
     if (layout !== undefined) return { layout, head };

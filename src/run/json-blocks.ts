@@ -2,6 +2,7 @@
 import type { Prefilter } from '../engine/prefilter.js';
 import { isDecodeError, type Decoder, type EventBuilder, type LineBlock, type RawRecord } from '../input/index.js';
 import { isBlank } from '../input/lines.js';
+import { latin1Text, utf8Text } from '../util/byte-text.js';
 import type { KeyPicker } from '../input/key-picker.js';
 import type { LiteralScan } from '../input/literal-scan.js';
 import type { Event } from '../runtime/event.js';
@@ -9,6 +10,7 @@ import type { EventFinisher } from './event-finish.js';
 import type { SourceStats } from './event-source.js';
 
 const NEWLINE = '\n';
+const NEWLINE_BYTE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
 
@@ -28,20 +30,35 @@ export interface LineDecoding {
   rawNeeded: boolean;
 }
 
+/**
+ * Bytes of Latin-1 text decoded at a time: strings above V8's regular object size (128 KiB) go to the large
+ * object space of the old generation, and a stream of them makes the collector run full collections.
+ */
+const TEXT_BYTES = 64 * 1024;
+
 /** The events of one block that survive decoding, pre-filters and the finisher, in line order. */
 export function blockEvents(block: LineBlock, decoding: LineDecoding, stats: SourceStats): Event[] {
-  const { bytes, start: base } = block;
   const out: Event[] = [];
-  const { scan, picker } = decoding;
-  const general = (start: number, end: number, line: number) => generalLine(bytes.toString('utf8', base + start, base + end), line, block.file, decoding, stats, out);
-  if (scan === null && picker === null) {
-    forEachLineIn(bytes.toString('latin1', base, block.end), block.firstLine, general);
-    return out;
+  let line = block.firstLine;
+  for (let start = block.start; start <= block.end; ) {
+    let end = start + TEXT_BYTES >= block.end ? block.end : block.bytes.indexOf(NEWLINE_BYTE, start + TEXT_BYTES);
+    if (end < 0 || end > block.end) end = block.end;
+    line = pieceEvents(block, start, end, line, decoding, stats, out);
+    start = end + 1;
   }
-  const text = bytes.toString('latin1', base, block.end);
-  scan?.reset(text, block.lineCount);
-  picker?.reset({ text, bytes, base });
-  forEachLineIn(text, block.firstLine, (start, end, line) => {
+  return out;
+}
+
+/** The lines in bytes [pieceStart, pieceEnd) of a block, numbered from `firstLine`; returns the next line number. */
+function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, firstLine: number, decoding: LineDecoding, stats: SourceStats, out: Event[]): number {
+  const { bytes } = block;
+  const { scan, picker } = decoding;
+  const text = latin1Text(bytes, pieceStart, pieceEnd);
+  const general = (start: number, end: number, line: number) => generalLine(utf8Text(bytes, pieceStart + start, pieceStart + end), line, block.file, decoding, stats, out);
+  if (scan === null && picker === null) return forEachLineIn(text, firstLine, general);
+  scan?.reset(text);
+  picker?.reset({ text, bytes, base: pieceStart });
+  return forEachLineIn(text, firstLine, (start, end, line) => {
     if (text.charCodeAt(start) <= SPACE || start === end) return general(start, end, line);
     stats.eventsRead++;
     if (scan !== null && !scan.mayMatch(start, end)) {
@@ -53,22 +70,21 @@ export function blockEvents(block: LineBlock, decoding: LineDecoding, stats: Sou
       stats.eventsRead--;
       return general(start, end, line);
     }
-    const raw = decoding.rawNeeded ? bytes.toString('utf8', base + start, base + end) : undefined;
+    const raw = decoding.rawNeeded ? utf8Text(bytes, pieceStart + start, pieceStart + end) : undefined;
     const ev = decoding.build(members, block.file, raw);
     if (decoding.finish(ev)) out.push(ev);
   });
-  return out;
 }
 
-/** Calls `visit` with each line's content range in `text` (CR and LF excluded) and its number. */
-function forEachLineIn(text: string, firstLine: number, visit: (start: number, end: number, line: number) => void): void {
+/** Calls `visit` with each line's content range in `text` (CR and LF excluded) and its number; returns the next number. */
+function forEachLineIn(text: string, firstLine: number, visit: (start: number, end: number, line: number) => void): number {
   let line = firstLine;
-  for (let pos = 0; ; line++) {
+  for (let pos = 0; ; ) {
     let newline = text.indexOf(NEWLINE, pos);
     if (newline < 0) newline = text.length;
     const end = newline > pos && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
-    visit(pos, end, line);
-    if (newline === text.length) return;
+    visit(pos, end, line++);
+    if (newline === text.length) return line;
     pos = newline + 1;
   }
 }
