@@ -41,7 +41,8 @@ export function canPickKeys(names: Iterable<string>): boolean {
 /**
  * Reads the needed keys of each line of a block as JSON.parse would give them, or DECLINEs the line when it
  * cannot be sure without a full scan: a needed key written twice, inside a possibly nested container, a `\u`
- * escape that could spell a key, or a line that does not look like one object. Lines must be asked in order.
+ * escape that could spell a key, a line that does not look like one object, or one with none of the keys
+ * (the full decoder then reports it if it is broken). Lines must be asked in order.
  *
  * Needed are the projection's fields (always looked for) and the time fields, tried in order until one has a
  * value (as the decoder's `_time` lookup does: the others are then never read).
@@ -95,6 +96,8 @@ export class KeyPicker {
     this.foundCount = 0;
     for (let i = 0; i < this.fieldCount; i++) if (!this.locate(i, start, end)) return DECLINE;
     if (!this.locateTime(start, end)) return DECLINE;
+    // A line with none of the keys is decoded fully: then a broken line like `{oops}` is reported, not counted.
+    if (this.foundCount === 0) return DECLINE;
     let last = start;
     for (let f = 0; f < this.foundCount; f++) last = Math.max(last, this.positions[this.found[f]!]!);
     if (!this.topLevelUpTo(start, last)) return DECLINE;
