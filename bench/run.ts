@@ -131,7 +131,7 @@ function facts(engines: Engines): Array<[string, string]> {
     ['machine', `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`],
     ['node', process.version],
     ['data', `${relative(ROOT, dataset.path)}: ${dataset.events.toLocaleString('en-US')} events, ${(dataset.bytes / 1e6).toFixed(1)} MB, seed ${dataset.seed}`],
-    ['splq', splq === undefined ? 'CLI not found (n/a)' : splq.label === 'dist' ? 'built CLI (node dist/src/cli/main.js)' : 'sources via tsx (node --import tsx; adds ~0.15 s start-up); run `npm run build` for the built CLI'],
+    ['splq', splq === undefined ? 'CLI not found (n/a)' : splq.label === 'dist' ? 'bundled CLI (node dist/bundle/splq.mjs)' : 'sources via tsx (node --import tsx; adds ~1.5 s start-up); run `npm run build` for the bundled CLI'],
     ['duckdb', `@duckdb/node-api ${duckdbVersion}, one child process per run`],
     ['jq', jq ?? (options.jq ? 'not installed' : 'skipped (--no-jq)')],
     ['threads', options.threads === undefined ? 'engine defaults' : String(options.threads)],
