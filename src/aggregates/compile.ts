@@ -38,6 +38,8 @@ export interface Aggregation {
   packStates(groups: readonly Group[]): PackedStates;
   /** Group `index` of packed states, with these BY values. */
   unpackGroup(byValues: Scalar[], packed: PackedStates, index: number): Group;
+  /** Fold group `index` of packed states (built over other events) into `into`. */
+  mergePacked(into: Group, packed: PackedStates, index: number): void;
   /** Write the group's BY values and aggregate results into `out`, in column order. */
   writeRow(group: Group, out: Event): void;
 }
@@ -57,6 +59,8 @@ function unpackState(accumulator: Accumulator<unknown>, column: unknown, index: 
   return accumulator.column ? accumulator.column.unpack(column, index) : (column as unknown[])[index];
 }
 
+const NO_FIELD_STATES: FieldStates[] = [];
+
 export interface AggregationOptions {
   /** Remove duplicate values of a multivalue BY field before splitting (`dedup_splitvals=true`). */
   dedupSplitValues: boolean;
@@ -67,6 +71,8 @@ export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalC
   const { inputs, accumulators, outputs, wildcards, reads } = planAggregates(node.aggregates, byFields, ctx.evalContext);
   const timed = accumulators.some((a) => a.timed) || wildcards.some((w) => w.timed);
   const at: Position = { ordinal: 0, sub: 0, time: NaN };
+  // Without wildcard aggregates every group shares one empty list (nothing is ever stored in it).
+  const newFieldStates = (): FieldStates[] => (wildcards.length === 0 ? NO_FIELD_STATES : wildcards.map(() => new Map()));
 
   const feed = (states: unknown[], input: Input, value: Scalar): void => {
     const num = input.numeric ? (typeof value === 'boolean' ? NaN : toNumber(value)) : NaN;
@@ -78,7 +84,7 @@ export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalC
     columns: [...byFields, ...outputs.map((o) => o.name)],
     reads: reads === null ? null : [...new Set([...byFields, ...reads, ...(timed ? ['_time'] : [])])],
     dedupSplitValues: options.dedupSplitValues,
-    newGroup: (byValues) => ({ byValues, states: accumulators.map((a) => a.init()), fieldStates: wildcards.map(() => new Map()) }),
+    newGroup: (byValues) => ({ byValues, states: accumulators.map((a) => a.init()), fieldStates: newFieldStates() }),
     addEvent(group, ev, ordinal) {
       at.ordinal = ordinal;
       at.time = timed ? readTime(ev) : NaN;
@@ -109,8 +115,15 @@ export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalC
     unpackGroup: (byValues, packed, index) => ({
       byValues,
       states: accumulators.map((accumulator, slot) => unpackState(accumulator, packed.slots[slot], index)),
-      fieldStates: packed.fieldStates.map((column) => column[index]!),
+      fieldStates: wildcards.length === 0 ? NO_FIELD_STATES : packed.fieldStates.map((column) => column[index]!),
     }),
+    mergePacked(into, packed, index) {
+      for (let slot = 0; slot < accumulators.length; slot++) {
+        const accumulator = accumulators[slot]!;
+        into.states[slot] = accumulator.merge(into.states[slot], unpackState(accumulator, packed.slots[slot], index));
+      }
+      for (let i = 0; i < wildcards.length; i++) into.fieldStates[i] = wildcards[i]!.merge(into.fieldStates[i]!, packed.fieldStates[i]![index]!);
+    },
     writeRow(group, out) {
       byFields.forEach((f, i) => out.set(f, group.byValues[i]));
       for (const o of outputs) {

@@ -75,12 +75,12 @@ export class GroupTable {
 
   /** Fold in packed groups built elsewhere (e.g. another thread) over other events of the same input. */
   mergePacked(packed: PackedGroups): void {
+    const agg = this.aggregation;
     const { byColumns, states } = packed;
     for (let i = 0; i < packed.count; i++) {
-      const group = this.aggregation.unpackGroup(byColumns.map((column) => column[i]!), states, i);
-      const mine = this.find(group.byValues);
-      if (mine) this.aggregation.mergeGroups(mine, group);
-      else this.insert(group);
+      const mine = this.byText !== null ? this.byText.get(groupText(byColumns[0]![i]!)) : this.find(byColumns.map((column) => column[i]!));
+      if (mine) agg.mergePacked(mine, states, i);
+      else this.insert(agg.unpackGroup(byColumns.map((column) => column[i]!), states, i));
     }
   }
 

@@ -3,6 +3,7 @@ import type { HeadCommand } from '../ast.js';
 import { compileCondition } from '../eval/index.js';
 import type { CommandDef } from '../engine/types.js';
 import { evalReads } from '../engine/eval-reads.js';
+import { readsFirstResults } from './result-bound.js';
 
 export const headCommand: CommandDef<HeadCommand> = {
   names: ['head'],
@@ -16,7 +17,8 @@ export const headCommand: CommandDef<HeadCommand> = {
       factory: (next) => {
         let seen = 0;
         let stopped = false;
-        return {
+        // Whatever the expression does, head never looks past its first `limit` results.
+        return readsFirstResults({
           push: (ev) => {
             if (stopped || seen >= limit) return;
             if (holds && !holds(ev)) {
@@ -27,7 +29,7 @@ export const headCommand: CommandDef<HeadCommand> = {
             next.push(ev);
           },
           end: () => next.end(),
-        };
+        }, limit);
       },
     };
   },

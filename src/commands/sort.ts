@@ -4,7 +4,9 @@ import type { CommandDef } from '../engine/types.js';
 import { SplError } from '../errors.js';
 import type { Event } from '../runtime/event.js';
 import { clauseArgs, missingSpan, parseIntArg, readOptions } from './generic-args.js';
+import { resultsRead } from './result-bound.js';
 import { compileOrder, readSortSpecs, type SortKey } from './sort-keys.js';
+import { StableTop } from './stable-top.js';
 
 const DEFAULT_LIMIT = 10000;
 
@@ -34,16 +36,15 @@ export const sortCommand: CommandDef<GenericCommand> = {
     return {
       kind: 'dataset',
       reads: specs.map((s) => s.field),
-      // Blocking: holds every result (with its precomputed keys) until the end.
+      // Blocking: holds the first `kept` results so far (with their precomputed keys) until the end; a following
+      // `head N` that reads fewer results lowers that bound.
       factory: (next) => {
-        const held: Array<{ ev: Event; keys: SortKey[] }> = [];
+        const kept = Math.min(limit === 0 ? Infinity : limit, resultsRead(next));
+        const top = new StableTop<{ ev: Event; keys: SortKey[] }>(kept, (a, b) => order.compare(a.keys, b.keys));
         return {
-          push: (ev) => void held.push({ ev, keys: order.keysOf(ev) }),
+          push: (ev) => top.push({ ev, keys: order.keysOf(ev) }),
           end: () => {
-            held.sort((a, b) => order.compare(a.keys, b.keys));
-            const count = limit === 0 ? held.length : Math.min(limit, held.length);
-            for (let i = 0; i < count; i++) next.push(held[i]!.ev);
-            held.length = 0;
+            for (const { ev } of top.sorted()) next.push(ev);
             next.end();
           },
         };
