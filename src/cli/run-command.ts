@@ -4,6 +4,7 @@ import { SplError } from '../errors.js';
 import { createWriter, type OutputFormat } from '../output/formats.js';
 import { compile } from '../query.js';
 import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
+import { firstSearchFilter } from '../engine/first-search.js';
 import { intersectWindows, searchTimeWindow } from '../engine/search-window.js';
 import { planParallelRun, runParallel, type SourceSpec } from '../parallel/index.js';
 import { eventBatches, newSourceStats } from '../run/event-source.js';
@@ -110,7 +111,8 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
       matched = (await runParallel(plan, job, stats, emit)).matched;
     } else {
       const prefilter = opts.prefilter ? derivePrefilter(query.ast, injectedFields(injection)) : null;
-      await query.stream(pacedByStdout(eventBatches(inputs, { ...source, zone, prefilter, onFile }, stats)), emit);
+      const firstSearch = opts.prefilter ? firstSearchFilter(query.ast, zone, now) : null;
+      await query.stream(pacedByStdout(eventBatches(inputs, { ...source, zone, prefilter, firstSearch, onFile }, stats)), emit);
       matched = query.pipeline.counters.matched;
     }
   } finally {

@@ -46,10 +46,14 @@ export function canPickKeys(names: Iterable<string>): boolean {
  *
  * Needed are the projection's fields (always looked for) and the time fields, tried in order until one has a
  * value (as the decoder's `_time` lookup does: the others are then never read).
+ *
+ * Fields may be read in two steps: `pickFirst` gives the `first` fields (those a filter reads), and only if
+ * the filter keeps the line does `pickRest` give all the members.
  */
 export class KeyPicker {
   private readonly needles: KeyNeedle[];
-  /** Needles [0, fieldCount) are fields; the rest are time fields in lookup order. */
+  /** Needles [0, firstCount) are the first step's fields, [firstCount, fieldCount) the other fields, the rest time fields. */
+  private readonly firstCount: number;
   private readonly fieldCount: number;
   /** Needle indexes of the time fields in lookup order (some may be fields too). */
   private readonly timeOrder: number[];
@@ -66,11 +70,15 @@ export class KeyPicker {
   private readonly found: Int32Array;
   private foundCount = 0;
 
-  constructor(fields: Iterable<string>, timeNames: readonly string[]) {
+  /** `first`: fields to read in a first step (a subset of `fields`, not the time fields); empty for one step. */
+  constructor(fields: Iterable<string>, timeNames: readonly string[], first: readonly string[] = []) {
     const fieldSet = new Set(fields);
+    const firstSet = new Set(first.filter((name) => fieldSet.has(name)));
+    const others = [...fieldSet].filter((name) => !firstSet.has(name));
     const times = timeNames.filter((name) => !fieldSet.has(name));
+    this.firstCount = firstSet.size;
     this.fieldCount = fieldSet.size;
-    this.needles = [...fieldSet, ...times].map(keyNeedle);
+    this.needles = [...firstSet, ...others, ...times].map(keyNeedle);
     this.timeOrder = timeNames.map((name) => this.needles.findIndex((k) => k.name === name));
     this.positions = new Int32Array(this.needles.length);
     this.valueStarts = new Int32Array(this.needles.length);
@@ -90,14 +98,30 @@ export class KeyPicker {
 
   /** The needed members of the line text[start, end), in key order, or DECLINE. */
   pick(start: number, end: number): Record<string, unknown> | null {
+    return this.pickFirst(start, end) === DECLINE ? DECLINE : this.pickRest(start, end);
+  }
+
+  /** The first step's members of the line (those of them that it has), or DECLINE. */
+  pickFirst(start: number, end: number): Record<string, unknown> | null {
     const { text } = this.block;
     if (text.charCodeAt(start) !== OPEN_BRACE || text.charCodeAt(end - 1) !== CLOSE_BRACE) return DECLINE;
     if (this.escapes.within(start, end)) return DECLINE;
     this.foundCount = 0;
-    for (let i = 0; i < this.fieldCount; i++) if (!this.locate(i, start, end)) return DECLINE;
+    for (let i = 0; i < this.firstCount; i++) if (!this.locate(i, start, end)) return DECLINE;
+    return this.checkedMembers(start, end);
+  }
+
+  /** After pickFirst on the same line: all the needed members, or DECLINE. */
+  pickRest(start: number, end: number): Record<string, unknown> | null {
+    for (let i = this.firstCount; i < this.fieldCount; i++) if (!this.locate(i, start, end)) return DECLINE;
     if (!this.locateTime(start, end)) return DECLINE;
     // A line with none of the keys is decoded fully: then a broken line like `{oops}` is reported, not counted.
     if (this.foundCount === 0) return DECLINE;
+    return this.checkedMembers(start, end);
+  }
+
+  /** The members located so far, once every one is known to be top-level. */
+  private checkedMembers(start: number, end: number): Record<string, unknown> | null {
     let last = start;
     for (let f = 0; f < this.foundCount; f++) last = Math.max(last, this.positions[this.found[f]!]!);
     if (!this.topLevelUpTo(start, last)) return DECLINE;

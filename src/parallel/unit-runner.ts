@@ -2,6 +2,7 @@
 import { GroupTable, type Aggregation } from '../aggregates/index.js';
 import { compilePipeline, createCompileContext } from '../engine/compile-pipeline.js';
 import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
+import { firstSearchFilter } from '../engine/first-search.js';
 import type { Stage } from '../engine/types.js';
 import { fileEventBatches, newSourceStats, type EventSourceOptions } from '../run/event-source.js';
 import type { Event } from '../runtime/event.js';
@@ -45,7 +46,8 @@ export function createUnitRunner(setup: WorkerSetup): (unit: WorkUnit) => Promis
   const aggregation = split.partialStats ? compileStatsAggregation(split.partialStats, ctx) : null;
   const prefilter = setup.prefilter ? derivePrefilter(setup.ast, injectedFields(setup.prefilter)) : null;
   // Ranges number their lines from 1; the main thread adds each range's first line (it sees units in order).
-  const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter, relativeLines: true };
+  const firstSearch = setup.prefilter ? firstSearchFilter(setup.ast, zone, setup.now) : null;
+  const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter, firstSearch, relativeLines: true };
 
   return async (unit) => {
     // Malformed records are collected, never thrown here: under --strict the main thread fails on the first one

@@ -6,6 +6,7 @@ import { canPickKeys, KeyPicker } from '../input/key-picker.js';
 import { LiteralScan } from '../input/literal-scan.js';
 import { blocksToRecords } from '../input/lines.js';
 import type { Prefilter } from '../engine/prefilter.js';
+import type { FirstSearch } from '../engine/first-search.js';
 import { blockEvents, type LineDecoding } from './json-blocks.js';
 import { detectWindowsFormat, windowsPresetMapping } from '../input/windows-preset.js';
 import { isXmlReadError, looksLikeXmlEvents, readXmlEvents, xmlRecordToEvent } from '../input/xml-winevent.js';
@@ -30,6 +31,8 @@ export interface EventSourceOptions {
   window?: TimeWindow;
   /** Raw-line pre-filter from the query: lines that fail it cannot match and are not parsed (off under --strict). */
   prefilter?: Prefilter | null;
+  /** The query's first search, to reject lines from the fields it reads before decoding the others. */
+  firstSearch?: FirstSearch | null;
   /** Read NDJSON lines with the key picker where the projection allows (default true; tests turn it off to compare). */
   pickKeys?: boolean;
   /** For byte ranges: number lines from 1 within the range (the parallel runner adds the range's first line later). */
@@ -149,13 +152,16 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
   const decodeOptions = { zone, timeField, defaults: opts.defaults, validate: opts.strict, fields };
   const prefilter = opts.strict ? null : (opts.prefilter ?? null);
   const pickable = fields !== null && !opts.strict && opts.pickKeys !== false && canPickKeys([...fields, ...timeFieldNames(decodeOptions)]);
+  // Mappings run before the search and may set the fields it reads, so then it cannot run first.
+  const firstSearch = pickable && !preset && !opts.mapping && opts.firstSearch && !opts.firstSearch.fields.includes('_time') ? opts.firstSearch : null;
   return {
     decode: createDecoder(decodeOptions),
     finish: makeFinisher(opts.window, preset ? presetMapperOf(preset, opts.fields) : null, userMapper),
     outsideWindow: opts.strict ? null : windowPrecheck(opts.window, opts.mapping, zone, timeField),
     prefilter,
     scan: prefilter ? new LiteralScan(prefilter.literals) : null,
-    picker: pickable ? new KeyPicker(fields, timeFieldNames(decodeOptions)) : null,
+    picker: pickable ? new KeyPicker(fields, timeFieldNames(decodeOptions), firstSearch?.fields) : null,
+    firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw') } : null,
     build: createEventBuilder(decodeOptions),
     rawNeeded: fields === null || fields.has('_raw'),
   };

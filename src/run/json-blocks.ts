@@ -1,5 +1,6 @@
 // Events from blocks of NDJSON lines: the block-level pre-filter, the fast key picker, else the general decoder per line.
 import type { Prefilter } from '../engine/prefilter.js';
+import type { EventPredicate } from '../engine/search-predicate.js';
 import { isDecodeError, type Decoder, type EventBuilder, type LineBlock, type RawRecord } from '../input/index.js';
 import { isBlank } from '../input/lines.js';
 import { latin1Text, utf8Text } from '../util/byte-text.js';
@@ -28,6 +29,8 @@ export interface LineDecoding {
   build: EventBuilder;
   /** Whether events need their raw text (the query reads `_raw`). */
   rawNeeded: boolean;
+  /** With the picker: the first search, tried on the fields it reads before the others are decoded. */
+  firstSearch: { test: EventPredicate; rawNeeded: boolean } | null;
 }
 
 /**
@@ -35,6 +38,8 @@ export interface LineDecoding {
  * object space of the old generation, and a stream of them makes the collector run full collections.
  */
 const TEXT_BYTES = 64 * 1024;
+/** A line the first search rejected from the fields it reads. */
+const REJECTED = Symbol('rejected');
 
 /** The events of one block that survive decoding, pre-filters and the finisher, in line order. */
 export function blockEvents(block: LineBlock, decoding: LineDecoding, stats: SourceStats): Event[] {
@@ -65,15 +70,32 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
       stats.eventsSkipped++;
       return;
     }
-    const members = picker?.pick(start, end) ?? null;
-    if (members === null) {
+    const picked = picker === null ? null : pickedEvent(picker, start, end);
+    if (picked === REJECTED) {
+      stats.eventsSkipped++;
+      return;
+    }
+    if (picked === null) {
       stats.eventsRead--;
       return general(start, end, line);
     }
-    const raw = decoding.rawNeeded ? utf8Text(bytes, pieceStart + start, pieceStart + end) : undefined;
-    const ev = decoding.build(members, block.file, raw);
-    if (decoding.finish(ev)) out.push(ev);
+    if (decoding.finish(picked)) out.push(picked);
   });
+
+  /** The picked event of a line, REJECTED by the first search, or null when the picker declines it. */
+  function pickedEvent(picker: KeyPicker, start: number, end: number): Event | typeof REJECTED | null {
+    let raw: string | undefined;
+    const rawText = () => (raw ??= utf8Text(bytes, pieceStart + start, pieceStart + end));
+    const { firstSearch } = decoding;
+    if (firstSearch !== null) {
+      const firstMembers = picker.pickFirst(start, end);
+      if (firstMembers === null) return null;
+      if (!firstSearch.test(decoding.build(firstMembers, block.file, firstSearch.rawNeeded ? rawText() : undefined))) return REJECTED;
+    }
+    const members = firstSearch !== null ? picker.pickRest(start, end) : picker.pick(start, end);
+    if (members === null) return null;
+    return decoding.build(members, block.file, decoding.rawNeeded ? rawText() : undefined);
+  }
 }
 
 /** Calls `visit` with each line's content range in `text` (CR and LF excluded) and its number; returns the next number. */

@@ -1,5 +1,6 @@
 // Test harness for parallel runs: the one-thread CLI path, the parallel path (in-process or worker threads), comparable rows.
 import { derivePrefilter, injectedFields } from '../../src/engine/prefilter.js';
+import { firstSearchFilter } from '../../src/engine/first-search.js';
 import { planParallelRun, runParallel, type UnitExecutor, type WorkerSetup } from '../../src/parallel/index.js';
 import { rebuildError, serializeError, type SourceSpec } from '../../src/parallel/messages.js';
 import { createUnitRunner } from '../../src/parallel/unit-runner.js';
@@ -52,8 +53,9 @@ export async function runOneThread(text: string, files: string[], read: ReadOpti
   const query = compileQuery(text);
   const stats = newSourceStats(read.strict ?? false);
   const prefilter = derivePrefilter(query.ast, injectedFields(prefilterSpec(read)));
+  const firstSearch = firstSearchFilter(query.ast, getZone(TZ), NOW);
   const rows: Event[] = [];
-  const batches = eventBatches(files, { ...sourceSpec(query, read), zone: getZone(TZ), prefilter }, stats);
+  const batches = eventBatches(files, { ...sourceSpec(query, read), zone: getZone(TZ), prefilter, firstSearch }, stats);
   await query.stream(batches, (ev) => void rows.push(ev));
   return outcome(rows, query.pipeline.counters.matched, stats);
 }

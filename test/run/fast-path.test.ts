@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derivePrefilter, injectedFields } from '../../src/engine/prefilter.js';
+import { firstSearchFilter } from '../../src/engine/first-search.js';
 import { compile } from '../../src/query.js';
 import { eventBatches, newSourceStats } from '../../src/run/event-source.js';
 import { getZone } from '../../src/time/zone.js';
@@ -28,6 +29,8 @@ const QUERIES = [
   '* | stats count by a',
   '* | stats count by a, b',
   'search a=x | table a b _time',
+  'search a=x b!=5 | stats count by b',
+  'search NOT a=X OR b=* | stats values(a) as a count by b',
   'search X | stats count by b',
   'search b="C:\\\\Windows" | stats count',
   '* | stats min(_time) as first max(_time) as last count by a',
@@ -36,7 +39,8 @@ const QUERIES = [
 async function results(spl: string, file: string, fast: boolean): Promise<{ rows: string[]; malformed: number }> {
   const query = compile(spl, { now: 1700000000 });
   const prefilter = fast ? derivePrefilter(query.ast, injectedFields({ mapped: false, defaults: {} })) : null;
-  const opts = { zone: getZone('UTC'), fields: query.requiredFields ? new Set(query.requiredFields) : null, prefilter, pickKeys: fast };
+  const firstSearch = fast ? firstSearchFilter(query.ast, getZone('UTC'), 1700000000) : null;
+  const opts = { zone: getZone('UTC'), fields: query.requiredFields ? new Set(query.requiredFields) : null, prefilter, firstSearch, pickKeys: fast };
   const rows: string[] = [];
   const stats = newSourceStats(false);
   await query.stream(eventBatches([file], opts, stats), (ev) => rows.push(JSON.stringify(ev.toObject())));
