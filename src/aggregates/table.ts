@@ -84,20 +84,28 @@ export class GroupTable {
     }
   }
 
-  /**
-   * The result rows, sorted ascending by the BY values. Without BY fields there is always exactly one row,
-   * even over no events (then `count` is 0 and most other functions have no value).
-   */
+  /** The result rows in order (see `forEachRow`). */
   rows(): Event[] {
+    const rows: Event[] = [];
+    this.forEachRow((row) => rows.push(row));
+    return rows;
+  }
+
+  /**
+   * Hand out the result rows one at a time, sorted ascending by the BY values (a row nobody keeps dies young).
+   * Without BY fields there is always exactly one row, even over no events (then `count` is 0 and most other
+   * functions have no value).
+   */
+  forEachRow(onRow: (row: Event) => void): void {
     const agg = this.aggregation;
     if (agg.byFields.length === 0 && this.groups.length === 0) this.create([]);
     const byText = this.byText;
     const ordered = byText ? orderSingleFieldGroups(this.groups, (text) => byText.get(text)!) : orderGroups(this.groups);
-    return ordered.map((group) => {
+    for (const group of ordered) {
       const row = new Event();
       agg.writeRow(group, row);
-      return row;
-    });
+      onRow(row);
+    }
   }
 
   /** Fill the scratch with the event's BY values; false when one is missing or multivalue. */

@@ -3,7 +3,7 @@ import type { GenericArg } from '../ast.js';
 import { SplError } from '../errors.js';
 import { parseIPv4 } from '../search/cidr.js';
 import { compareUtf8 } from '../search/utf8-order.js';
-import { scalarToString, valuesOf, type Event, type FieldValue } from '../runtime/event.js';
+import { scalarToString, type Event, type FieldValue } from '../runtime/event.js';
 
 export type SortType = 'auto' | 'num' | 'str' | 'ip';
 
@@ -41,7 +41,7 @@ function numberKey(text: string): SortKey | undefined {
 
 /** The sort key of a field value under a type; a multivalue sorts by its first value. */
 export function sortKey(v: FieldValue | undefined, type: SortType): SortKey {
-  const first = valuesOf(v)[0];
+  const first = Array.isArray(v) ? v[0] : v;
   if (first === undefined) return MISSING_KEY;
   if (typeof first === 'number' && type !== 'str' && type !== 'ip') return { rank: NUMBER, num: first, text: scalarToString(first) };
   const text = scalarToString(first);

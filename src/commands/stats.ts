@@ -55,7 +55,7 @@ export const statsCommand: CommandDef<StatsCommand> = {
         return {
           push: (ev) => table.add(ev, ordinal++),
           end: () => {
-            for (const row of table.rows()) next.push(row);
+            table.forEachRow((row) => next.push(row));
             next.end();
           },
         };

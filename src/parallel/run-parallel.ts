@@ -86,7 +86,7 @@ function statsMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainS
       if (payload.kind === 'groups') merged.mergePacked(payload);
     },
     end: () => {
-      for (const row of merged.rows()) suffix.push(row);
+      merged.forEachRow((row) => suffix.push(row));
       suffix.end();
     },
   };
