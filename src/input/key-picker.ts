@@ -1,12 +1,11 @@
 // Fast projected decode of NDJSON lines inside a block: find the needed top-level keys by native search, not by walking.
 import { HitCursor, stringSearch } from './hit-cursor.js';
 import { utf8Text } from '../util/byte-text.js';
-import { isJsonSpace, isRealQuote, keyNeedle, keyValueStart, SIMPLE_KEY, type KeyNeedle } from './key-search.js';
+import { isJsonSpace, keyNeedle, keyValueStart, SIMPLE_KEY, type KeyNeedle } from './key-search.js';
 import { parseJsonNumber } from './scan-number.js';
 import { BROKEN, skipString, skipValueAt } from './scan-skip.js';
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 const COMMA = 0x2c;
 const OPEN_BRACE = 0x7b;
@@ -85,15 +84,15 @@ export class KeyPicker {
     this.found = new Int32Array(this.needles.length);
   }
 
-  /** Start a new block. */
-  reset(block: BlockText): void {
+  /** Start a new block, with a cursor over its `\u0XXX` escapes (LOW_UNICODE_ESCAPES: they could spell a key). */
+  reset(block: BlockText, escapes: HitCursor): void {
     this.block = block;
+    this.escapes = escapes;
     const { text } = block;
     this.keyCursors = this.needles.map((k) => new HitCursor(text, stringSearch(k.needle)));
     this.braces = new HitCursor(text, stringSearch('{'));
     this.brackets = new HitCursor(text, stringSearch('['));
     this.backslashes = new HitCursor(text, stringSearch('\\'));
-    this.escapes = new HitCursor(text, realEscapeSearch);
   }
 
   /** The needed members of the line text[start, end), in key order, or DECLINE. */
@@ -241,12 +240,4 @@ function mayOpenContainer(text: string, at: number, lineStart: number): boolean 
   before--;
   while (before > lineStart && isJsonSpace(text.charCodeAt(before))) before--;
   return text.charCodeAt(before) === QUOTE;
-}
-
-/** The next real `\u00` escape (which can spell any ASCII character, so any key name): `u00` after an odd backslash run. */
-export function realEscapeSearch(text: string, from: number): number {
-  for (let at = text.indexOf('u00', from); at >= 0; at = text.indexOf('u00', at + 1)) {
-    if (at > 0 && text.charCodeAt(at - 1) === BACKSLASH && isRealQuote(text, at - 1, 0)) return at;
-  }
-  return -1;
 }

@@ -1,36 +1,25 @@
 // Block-level pre-filter: find the lines that may hold a literal by one native search over the block's raw text.
 import { HitCursor, regexSearch, stringSearch, type TextSearch } from './hit-cursor.js';
-import { isRealQuote } from './key-search.js';
+import { unicodeEscapeSearch } from './escape-search.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
 
 const BACKSLASH = 0x5c;
 
 /**
  * What in raw JSON bytes can make a line's decoded, lower-cased text hold an ASCII literal that the raw text
- * (ASCII case-insensitively) lacks: a `\u00XX` escape of any ASCII character; for an `i`, U+0130 (İ lower-cases
- * to "i̇") escaped or in UTF-8; for a `k`, U+212A (the Kelvin sign lower-cases to "k") escaped or in UTF-8.
- * Other escapes (`\n`, `\"`, `\/`, ...) give characters the pre-filter's literals never contain.
+ * (ASCII case-insensitively) lacks, besides a `\u0XXX` escape (the shared cursor given to `reset`): for an
+ * `i`, U+0130 (İ lower-cases to "i̇") in UTF-8; for a `k`, U+212A (the Kelvin sign lower-cases to "k") escaped
+ * or in UTF-8. Other escapes (`\n`, `\"`, `\/`, ...) give characters the pre-filter's literals never contain.
  */
 function hidingSearches(literal: string): TextSearch[] {
-  // One search for `\u0` covers both \u00XX and \u013X.
-  const searches = [realEscape(literal.includes('i') ? 'u0' : 'u00')];
+  const searches: TextSearch[] = [];
   if (literal.includes('i')) searches.push(stringSearch('\xc4\xb0'));
-  if (literal.includes('k')) searches.push(realEscape('u212'), stringSearch('\xe2\x84\xaa'));
+  if (literal.includes('k')) searches.push(unicodeEscapeSearch('212'), stringSearch('\xe2\x84\xaa'));
   return searches;
 }
 
-/** A `\`-escape whose text after the backslash starts with `prefix` (case of hex digits aside: prefixes are digits). */
-function realEscape(prefix: string): TextSearch {
-  return (text, from) => {
-    for (let at = text.indexOf(prefix, from); at >= 0; at = text.indexOf(prefix, at + 1)) {
-      if (at > 0 && text.charCodeAt(at - 1) === BACKSLASH && isRealQuote(text, at - 1, 0)) return at;
-    }
-    return -1;
-  };
-}
-
 /** Lines with more hits than this share are not worth a block-level search: every line is read anyway. */
-const USEFUL_HIT_SHARE = 0.5;
+const USEFUL_HIT_SHARE = 0.25;
 
 /**
  * Decides which lines of a block may contain a pre-filter literal (lower-case, printable ASCII without `"`, `\`,
@@ -47,12 +36,12 @@ export class LiteralScan {
 
   constructor(private readonly literals: readonly string[]) {}
 
-  /** Start a block (its Latin-1 text). */
-  reset(text: string): void {
+  /** Start a block: its Latin-1 text and a cursor over its `\u0XXX` escapes (LOW_UNICODE_ESCAPES). */
+  reset(text: string, escapes: HitCursor): void {
     if (this.chosen === null) this.choose(text);
     if (!this.useful) return;
     this.literalHits = new HitCursor(text, regexSearch(literalPattern(this.chosen!)));
-    this.hidingHits = hidingSearches(this.chosen!).map((search) => new HitCursor(text, search));
+    this.hidingHits = [escapes, ...hidingSearches(this.chosen!).map((search) => new HitCursor(text, search))];
   }
 
   /** False only when text[start, end) cannot hold the literal. */

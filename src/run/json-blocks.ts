@@ -6,6 +6,8 @@ import { isBlank } from '../input/lines.js';
 import { latin1Text, utf8Text } from '../util/byte-text.js';
 import type { KeyPicker } from '../input/key-picker.js';
 import type { LiteralScan } from '../input/literal-scan.js';
+import { HitCursor } from '../input/hit-cursor.js';
+import { LOW_UNICODE_ESCAPES } from '../input/escape-search.js';
 import type { Event } from '../runtime/event.js';
 import type { EventFinisher } from './event-finish.js';
 import type { SourceStats } from './event-source.js';
@@ -61,8 +63,9 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
   const text = latin1Text(bytes, pieceStart, pieceEnd);
   const general = (start: number, end: number, line: number) => generalLine(utf8Text(bytes, pieceStart + start, pieceStart + end), line, block.file, decoding, stats, out);
   if (scan === null && picker === null) return forEachLineIn(text, firstLine, general);
-  scan?.reset(text);
-  picker?.reset({ text, bytes, base: pieceStart });
+  const escapes = new HitCursor(text, LOW_UNICODE_ESCAPES);
+  scan?.reset(text, escapes);
+  picker?.reset({ text, bytes, base: pieceStart }, escapes);
   return forEachLineIn(text, firstLine, (start, end, line) => {
     if (text.charCodeAt(start) <= SPACE || start === end) return general(start, end, line);
     stats.eventsRead++;

@@ -1,6 +1,8 @@
 // The key picker reads exactly what JSON.parse gives for the needed top-level keys, or declines the line.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LOW_UNICODE_ESCAPES } from '../../src/input/escape-search.js';
+import { HitCursor } from '../../src/input/hit-cursor.js';
 import { canPickKeys, KeyPicker } from '../../src/input/key-picker.js';
 import { jsonObjectText, KEY_POOL } from './scan-arbitraries.js';
 
@@ -62,7 +64,7 @@ function pickLine(fields: readonly string[], line: string, before: string, after
   const bytes = Buffer.from(text, 'utf8');
   const latin1 = bytes.toString('latin1');
   const picker = new KeyPicker(fields, TIME_NAMES);
-  picker.reset({ text: latin1, bytes, base: 0 });
+  picker.reset({ text: latin1, bytes, base: 0 }, new HitCursor(latin1, LOW_UNICODE_ESCAPES));
   const start = Buffer.byteLength(`${before}\n`);
   const ownStart = latin1.indexOf('\n') + 1;
   picker.pick(0, ownStart - 1);
