@@ -52,23 +52,30 @@ export async function* readChunks(file: string, opts: ChunkOptions = {}): AsyncG
   }
 }
 
-/** A plain file's chunks from `start`, read into two reused buffers in turn. */
+/**
+ * A plain file's chunks from `start`, read into two reused buffers in turn; the next read is issued before a
+ * chunk is handed on, so reading overlaps the caller's work on the chunk.
+ */
 async function* readPlainFile(file: string, chunkSize: number, start: number): AsyncGenerator<Buffer> {
+  const label = inputLabel(file);
   const handle = await open(file, 'r').catch((err: unknown) => {
-    throw cannotRead(inputLabel(file), err);
+    throw cannotRead(label, err);
   });
   const buffers = [Buffer.allocUnsafe(chunkSize), Buffer.allocUnsafe(chunkSize)];
+  const readInto = (buffer: Buffer, position: number) => handle.read(buffer, 0, chunkSize, position);
+  let pending = readInto(buffers[0]!, start);
   try {
     for (let position = start, turn = 0; ; turn ^= 1) {
-      const buffer = buffers[turn]!;
-      const { bytesRead } = await handle.read(buffer, 0, chunkSize, position).catch((err: unknown) => {
-        throw cannotRead(inputLabel(file), err);
+      const { bytesRead } = await pending.catch((err: unknown) => {
+        throw cannotRead(label, err);
       });
       if (bytesRead === 0) return;
       position += bytesRead;
-      yield buffer.subarray(0, bytesRead);
+      pending = readInto(buffers[turn ^ 1]!, position);
+      yield buffers[turn]!.subarray(0, bytesRead);
     }
   } finally {
+    await pending.catch(() => undefined);
     await handle.close();
   }
 }
