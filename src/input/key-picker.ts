@@ -57,7 +57,6 @@ export class KeyPicker {
   /** Needle indexes of the time fields in lookup order (some may be fields too). */
   private readonly timeOrder: number[];
   private keyCursors: HitCursor[] = [];
-  private braces!: HitCursor;
   private brackets!: HitCursor;
   private backslashes!: HitCursor;
   private escapes!: HitCursor;
@@ -90,7 +89,6 @@ export class KeyPicker {
     this.escapes = escapes;
     const { text } = block;
     this.keyCursors = this.needles.map((k) => new HitCursor(text, stringSearch(k.needle)));
-    this.braces = new HitCursor(text, stringSearch('{'));
     this.brackets = new HitCursor(text, stringSearch('['));
     this.backslashes = new HitCursor(text, stringSearch('\\'));
   }
@@ -160,8 +158,10 @@ export class KeyPicker {
    * JSON only allows inside a string (not after `":`, `,` or `[`, ignoring whitespace).
    */
   private topLevelUpTo(start: number, last: number): boolean {
-    for (let at = this.braces.firstFrom(start + 1); at < last; at = this.braces.firstFrom(at + 1)) {
-      if (mayOpenContainer(this.block.text, at, start)) return false;
+    // Backwards from `last`: the search stops at the line's own `{` at the latest (no pass over the whole text).
+    const { text } = this.block;
+    for (let at = text.lastIndexOf('{', last); at > start; at = text.lastIndexOf('{', at - 1)) {
+      if (mayOpenContainer(text, at, start)) return false;
     }
     for (let at = this.brackets.firstFrom(start + 1); at < last; at = this.brackets.firstFrom(at + 1)) {
       if (mayOpenContainer(this.block.text, at, start)) return false;
