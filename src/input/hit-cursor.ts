@@ -13,9 +13,16 @@ export class HitCursor {
   private searchedFrom = Infinity;
 
   constructor(
-    private readonly text: string,
+    private text: string,
     private readonly search: TextSearch,
   ) {}
+
+  /** Search another text from now on (reusing the cursor saves an allocation per text). */
+  retarget(text: string): void {
+    this.text = text;
+    this.hit = -1;
+    this.searchedFrom = Infinity;
+  }
 
   /** The position of the first hit at or after `pos`, or Infinity. Positions asked must not decrease much: each
    * ask before the cached range searches again. */

@@ -57,8 +57,8 @@ export class KeyPicker {
   /** Needle indexes of the time fields in lookup order (some may be fields too). */
   private readonly timeOrder: number[];
   private keyCursors: HitCursor[] = [];
-  private brackets!: HitCursor;
-  private backslashes!: HitCursor;
+  private readonly brackets = new HitCursor('', stringSearch('['));
+  private readonly backslashes = new HitCursor('', stringSearch('\\'));
   private escapes!: HitCursor;
   private block!: BlockText;
   /** Per needle, for the current line: the key's opening quote (-1: absent) and where its value starts. */
@@ -88,9 +88,10 @@ export class KeyPicker {
     this.block = block;
     this.escapes = escapes;
     const { text } = block;
-    this.keyCursors = this.needles.map((k) => new HitCursor(text, stringSearch(k.needle)));
-    this.brackets = new HitCursor(text, stringSearch('['));
-    this.backslashes = new HitCursor(text, stringSearch('\\'));
+    if (this.keyCursors.length === 0) this.keyCursors = this.needles.map((k) => new HitCursor(text, stringSearch(k.needle)));
+    for (const cursor of this.keyCursors) cursor.retarget(text);
+    this.brackets.retarget(text);
+    this.backslashes.retarget(text);
   }
 
   /** The needed members of the line text[start, end), in key order, or DECLINE. */
