@@ -35,8 +35,16 @@ export interface WorkUnit {
   range?: ByteRange;
 }
 
-/** A unit's output: its partial stats groups (as columns: cheap to clone), or its events after the prefix. */
-export type UnitPayload = ({ kind: 'groups' } & PackedGroups) | ({ kind: 'events' } & EncodedEvents);
+/**
+ * A unit's output: its events after the prefix, or for partial stats `kept` (its groups went into its thread's
+ * table, handed over once at the end: see `FlushRequest`).
+ */
+export type UnitPayload = { kind: 'kept' } | ({ kind: 'events' } & EncodedEvents);
+
+/** After the last unit: a thread's partial stats table, as columns (cheap to clone); null without partial stats. */
+export interface FlushRequest {
+  kind: 'flush';
+}
 
 export interface UnitResult {
   index: number;
@@ -56,7 +64,10 @@ export interface UnitResult {
   payload: UnitPayload;
 }
 
-export type WorkerReply = { kind: 'done'; result: UnitResult } | { kind: 'failed'; error: SerializedError };
+export type WorkerReply =
+  | { kind: 'done'; result: UnitResult }
+  | { kind: 'failed'; error: SerializedError }
+  | { kind: 'flushed'; groups: PackedGroups | null };
 
 export type SerializedError =
   | { spl: true; code: ErrorCode; message: string; span?: Span; hints: string[]; source?: string; macroStack: MacroFrame[] }

@@ -1,5 +1,6 @@
 // Worker threads plus the main thread running work units one at a time each; outcomes are settled values, never rejections.
-import { rebuildError, type UnitResult, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
+import type { PackedGroups } from '../aggregates/index.js';
+import { rebuildError, type FlushRequest, type UnitResult, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
 import { spawnWorker } from './spawn-worker.js';
 import { createUnitRunner } from './unit-runner.js';
 
@@ -9,6 +10,8 @@ export type UnitOutcome = { ok: true; result: UnitResult } | { ok: false; error:
 /** Runs work units somewhere (worker threads; tests may run them in-process). */
 export interface UnitExecutor {
   run(unit: WorkUnit): Promise<UnitOutcome>;
+  /** After every unit has finished: each thread's partial stats table (none without partial stats). */
+  flush(): Promise<PackedGroups[]>;
   close(): Promise<void>;
 }
 
@@ -21,6 +24,7 @@ interface Task {
 interface Slot {
   task: Task | null;
   start(unit: WorkUnit): void;
+  flush(): Promise<PackedGroups | null>;
   stop(): Promise<unknown>;
 }
 
@@ -47,6 +51,11 @@ export class WorkerPool implements UnitExecutor {
     });
   }
 
+  async flush(): Promise<PackedGroups[]> {
+    const tables = await Promise.all(this.slots.map((slot) => slot.flush()));
+    return tables.filter((table): table is PackedGroups => table !== null);
+  }
+
   /** Stop every worker (also those still busy after a failure). */
   async close(): Promise<void> {
     await Promise.all(this.slots.map((slot) => slot.stop()));
@@ -54,9 +63,20 @@ export class WorkerPool implements UnitExecutor {
 
   private workerSlot(setup: WorkerSetup): Slot {
     const worker = spawnWorker(setup);
-    const slot: Slot = { task: null, start: (unit) => worker.postMessage(unit), stop: () => worker.terminate() };
+    let flushed: ((groups: PackedGroups | null) => void) | null = null;
+    const slot: Slot = {
+      task: null,
+      start: (unit) => worker.postMessage(unit),
+      flush: () =>
+        new Promise((resolve) => {
+          flushed = resolve;
+          worker.postMessage({ kind: 'flush' } satisfies FlushRequest);
+        }),
+      stop: () => worker.terminate(),
+    };
     worker.on('message', (reply: WorkerReply) => {
-      this.finish(slot, reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, error: rebuildError(reply.error) });
+      if (reply.kind === 'flushed') flushed?.(reply.groups);
+      else this.finish(slot, reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, error: rebuildError(reply.error) });
     });
     worker.on('error', (err) => this.fail(err));
     worker.on('exit', (code) => this.fail(new Error(`worker thread stopped unexpectedly (exit code ${code})`)));
@@ -64,15 +84,16 @@ export class WorkerPool implements UnitExecutor {
   }
 
   private mainThreadSlot(setup: WorkerSetup): Slot {
-    const runUnit = createUnitRunner(setup);
+    const runner = createUnitRunner(setup);
     const slot: Slot = {
       task: null,
       start: (unit) => {
-        runUnit(unit).then(
+        runner.run(unit).then(
           (result) => this.finish(slot, { ok: true, result }),
           (error: unknown) => this.finish(slot, { ok: false, error: error instanceof Error ? error : new Error(String(error)) }),
         );
       },
+      flush: async () => runner.flush(),
       stop: async () => undefined,
     };
     return slot;

@@ -1,5 +1,5 @@
 // Run a planned query over worker threads: consume unit results in unit order, finish the pipeline on the main thread.
-import { GroupTable } from '../aggregates/index.js';
+import { GroupTable, type PackedGroups } from '../aggregates/index.js';
 import { createCompileContext } from '../engine/compile-pipeline.js';
 import type { StatsCommand } from '../ast.js';
 import type { Stage } from '../engine/types.js';
@@ -54,6 +54,7 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
       main.take(result.payload);
       await job.beforeNextUnit?.();
     }
+    for (const table of await pool.flush()) main.takeTable(table);
   } finally {
     await pool.close();
   }
@@ -64,6 +65,8 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
 /** The main thread's side of the pipeline: takes each unit's payload in unit order, then ends the suffix. */
 interface MainSide {
   take(payload: UnitPayload): void;
+  /** A thread's partial stats table (after every unit). */
+  takeTable(table: PackedGroups): void;
   end(): void;
 }
 
@@ -73,18 +76,18 @@ function eventForwarder(suffix: Stage): MainSide {
     take: (payload) => {
       if (payload.kind === 'events') decodeEvents(payload, (ev) => suffix.push(ev));
     },
+    takeTable: () => undefined,
     end: () => suffix.end(),
   };
 }
 
-/** Partial groups merge into one table (in unit order); its rows go into the suffix at the end. */
+/** Each thread's partial table merges into one (positions keep order-sensitive functions exact); its rows go into the suffix at the end. */
 function statsMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainSide {
   const aggregation = compileStatsAggregation(node, createCompileContext(getZone(job.tz), job.now));
   const merged = new GroupTable(aggregation);
   return {
-    take: (payload) => {
-      if (payload.kind === 'groups') merged.mergePacked(payload);
-    },
+    take: () => undefined,
+    takeTable: (table) => merged.mergePacked(table),
     end: () => {
       merged.forEachRow((row) => suffix.push(row));
       suffix.end();

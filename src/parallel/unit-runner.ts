@@ -1,5 +1,5 @@
 // Run one work unit (inside a worker): read its slice of the input, run the pipeline prefix, return groups or events.
-import { GroupTable, type Aggregation } from '../aggregates/index.js';
+import { GroupTable, type PackedGroups } from '../aggregates/index.js';
 import { compilePipeline, createCompileContext } from '../engine/compile-pipeline.js';
 import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
 import { firstSearchFilter } from '../engine/first-search.js';
@@ -17,13 +17,15 @@ interface UnitSink {
   payload(): UnitPayload;
 }
 
-/** Partial stats: a table over the unit's events, with ordinals made global. Memory: one group per BY combination. */
-function groupSink(aggregation: Aggregation, unitIndex: number): UnitSink {
-  const table = new GroupTable(aggregation);
+/**
+ * Partial stats: the unit's events go into its thread's table, with ordinals made global (so any split of the
+ * units among threads merges to the same result). Memory: one group per BY combination the thread has seen.
+ */
+function groupSink(table: GroupTable, unitIndex: number): UnitSink {
   let ordinal = unitOrdinalBase(unitIndex);
   return {
     stage: { push: (ev) => table.add(ev, ordinal++), end: () => undefined },
-    payload: () => ({ kind: 'groups', ...table.pack() }),
+    payload: () => ({ kind: 'kept' }),
   };
 }
 
@@ -36,8 +38,15 @@ function eventSink(withRaw: boolean): UnitSink {
   };
 }
 
-/** Compile the query once (as the main thread did); the returned function runs one unit at a time. */
-export function createUnitRunner(setup: WorkerSetup): (unit: WorkUnit) => Promise<UnitResult> {
+/** Runs one thread's units one at a time; `flush` hands over its partial stats table after the last one. */
+export interface UnitRunner {
+  run(unit: WorkUnit): Promise<UnitResult>;
+  /** The thread's partial stats groups (and a fresh table after), or null without partial stats. */
+  flush(): PackedGroups | null;
+}
+
+/** Compile the query once (as the main thread did). */
+export function createUnitRunner(setup: WorkerSetup): UnitRunner {
   const zone = getZone(setup.tz);
   const ctx = createCompileContext(zone, setup.now);
   const compiled = compilePipeline(setup.ast, ctx);
@@ -49,13 +58,14 @@ export function createUnitRunner(setup: WorkerSetup): (unit: WorkUnit) => Promis
   const firstSearch = setup.prefilter ? firstSearchFilter(setup.ast, zone, setup.now) : null;
   const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter, firstSearch, relativeLines: true };
 
-  return async (unit) => {
+  let table = aggregation ? new GroupTable(aggregation) : null;
+  const run = async (unit: WorkUnit): Promise<UnitResult> => {
     // Malformed records are collected, never thrown here: under --strict the main thread fails on the first one
     // in input order, with its true line number.
     const stats = newSourceStats(false);
     const formats: UnitResult['formats'] = [];
     const counter = { matched: 0 };
-    const sink = aggregation ? groupSink(aggregation, unit.index) : eventSink(split.suffixReadsRaw);
+    const sink = table ? groupSink(table, unit.index) : eventSink(split.suffixReadsRaw);
     const head = countingPrefix(prefix, counter, sink.stage);
     const onFile = (file: string, format: string) => void formats.push([file, format]);
     for await (const batch of fileEventBatches(unit.file, { ...sourceOptions, onFile }, stats, unit.range)) {
@@ -76,4 +86,11 @@ export function createUnitRunner(setup: WorkerSetup): (unit: WorkUnit) => Promis
       payload: sink.payload(),
     };
   };
+  const flush = (): PackedGroups | null => {
+    if (!table || !aggregation) return null;
+    const packed = table.pack();
+    table = new GroupTable(aggregation);
+    return packed;
+  };
+  return { run, flush };
 }

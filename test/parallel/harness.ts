@@ -60,15 +60,30 @@ export async function runOneThread(text: string, files: string[], read: ReadOpti
   return outcome(rows, query.pipeline.counters.matched, stats);
 }
 
-/** Units run in this process; setup, units, results and errors still go through structured clone as with postMessage. */
-export function inProcessExecutor(setup: WorkerSetup): UnitExecutor {
-  const runUnit = createUnitRunner(structuredClone(setup));
+/**
+ * Units run in this process as `threads` runners would: unit i goes to runner i mod threads, each runner runs its
+ * units one at a time in order (as a pool's thread does). Setup, units, results, tables and errors still go through
+ * structured clone as with postMessage.
+ */
+export function inProcessExecutor(setup: WorkerSetup, threads: number): UnitExecutor {
+  const runners = Array.from({ length: threads }, () => createUnitRunner(structuredClone(setup)));
+  const queues: Array<Promise<unknown>> = runners.map(() => Promise.resolve());
   return {
-    run: (unit) =>
-      runUnit(structuredClone(unit)).then(
-        (result) => ({ ok: true as const, result: structuredClone(result) }),
-        (e: unknown) => ({ ok: false as const, error: rebuildError(structuredClone(serializeError(e))) }),
-      ),
+    run: (unit) => {
+      const slot = unit.index % threads;
+      const outcome = queues[slot]!.then(() =>
+        runners[slot]!.run(structuredClone(unit)).then(
+          (result) => ({ ok: true as const, result: structuredClone(result) }),
+          (e: unknown) => ({ ok: false as const, error: rebuildError(structuredClone(serializeError(e))) }),
+        ),
+      );
+      queues[slot] = outcome;
+      return outcome;
+    },
+    flush: async () => {
+      await Promise.all(queues);
+      return runners.map((runner) => runner.flush()).filter((table) => table !== null).map((table) => structuredClone(table));
+    },
     close: async () => undefined,
   };
 }
