@@ -7,13 +7,14 @@ const BACKSLASH = 0x5c;
 
 /**
  * What in raw JSON bytes can make a line's decoded, lower-cased text hold an ASCII literal that the raw text
- * (ASCII case-insensitively) lacks, besides a `\u0XXX` escape (the shared cursor given to `reset`): for an
- * `i`, U+0130 (İ lower-cases to "i̇") in UTF-8; for a `k`, U+212A (the Kelvin sign lower-cases to "k") escaped
- * or in UTF-8. Other escapes (`\n`, `\"`, `\/`, ...) give characters the pre-filter's literals never contain.
+ * (ASCII case-insensitively) lacks, besides a `\u0XXX` escape (the shared cursor given to `reset`): for a
+ * final `i`, U+0130 in UTF-8 (İ lower-cases to "i" + U+0307, so it stands for an `i` only at the literal's end);
+ * for a `k`, U+212A (the Kelvin sign lower-cases to "k") escaped or in UTF-8. Other escapes (`\n`, `\"`,
+ * `\/`, ...) give characters the pre-filter's literals never contain.
  */
 function hidingSearches(literal: string): TextSearch[] {
   const searches: TextSearch[] = [];
-  if (literal.includes('i')) searches.push(stringSearch('\xc4\xb0'));
+  if (literal.endsWith('i')) searches.push(stringSearch('\xc4\xb0'));
   if (literal.includes('k')) searches.push(unicodeEscapeSearch('212'), stringSearch('\xe2\x84\xaa'));
   return searches;
 }
