@@ -8,8 +8,11 @@ const MIB = 1024 * 1024;
 export const DEFAULT_SPLIT_BYTES = 16 * MIB;
 /** Below this much input the default is one thread: starting workers would cost more than they save. */
 export const SMALL_INPUT_BYTES = 32 * MIB;
-/** Ranges per thread for a large file, so a slow range does not leave the other threads idle at the end. */
-const RANGES_PER_THREAD = 4;
+/**
+ * A range takes this share of what is left of the file per thread: ranges shrink as the file is used up
+ * (guided scheduling), so the first ones are large (few units) and the last ones small (threads finish together).
+ */
+const SHARE_PER_THREAD = 1 / 2;
 
 export interface SizedFile {
   file: string;
@@ -18,7 +21,7 @@ export interface SizedFile {
 
 /**
  * Units in input order: one per file, except that a seekable file larger than `splitBytes` is cut into ranges
- * of max(splitBytes, size / (threads × 4)) bytes (a range owns the records that start in it).
+ * of max(splitBytes, remaining / (threads × 2)) bytes (a range owns the records that start in it).
  */
 export function planUnits(files: readonly SizedFile[], threads: number, splitBytes = DEFAULT_SPLIT_BYTES): WorkUnit[] {
   const units: WorkUnit[] = [];
@@ -27,9 +30,11 @@ export function planUnits(files: readonly SizedFile[], threads: number, splitByt
       units.push({ index: units.length, file });
       continue;
     }
-    const step = Math.max(splitBytes, Math.ceil(size / (threads * RANGES_PER_THREAD)));
-    for (let start = 0; start < size; start += step) {
-      units.push({ index: units.length, file, range: { start, end: Math.min(size, start + step) } });
+    for (let start = 0; start < size; ) {
+      const step = Math.max(splitBytes, Math.ceil(((size - start) * SHARE_PER_THREAD) / threads));
+      const end = size - (start + step) < splitBytes ? size : start + step;
+      units.push({ index: units.length, file, range: { start, end } });
+      start = end;
     }
   }
   return units;
