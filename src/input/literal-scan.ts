@@ -30,6 +30,7 @@ const USEFUL_HIT_SHARE = 0.25;
  */
 export class LiteralScan {
   private chosen: string | null = null;
+  private literalSearch: TextSearch | null = null;
   private literalHits: HitCursor | null = null;
   private hidingHits: HitCursor[] = [];
   /** False when the chosen literal is in most lines: then the scan costs more than it saves. */
@@ -41,7 +42,8 @@ export class LiteralScan {
   reset(text: string, escapes: HitCursor): void {
     if (this.chosen === null) this.choose(text);
     if (!this.useful) return;
-    this.literalHits = new HitCursor(text, regexSearch(literalPattern(this.chosen!)));
+    this.literalSearch ??= regexSearch(literalPattern(this.chosen!));
+    this.literalHits = new HitCursor(text, this.literalSearch);
     this.hidingHits = [escapes, ...hidingSearches(this.chosen!).map((search) => new HitCursor(text, search))];
   }
 
