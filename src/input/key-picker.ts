@@ -4,16 +4,8 @@ import { utf8Text } from '../util/byte-text.js';
 import { isJsonSpace, keyNeedle, keyValueStart, SIMPLE_KEY, type KeyNeedle } from './key-search.js';
 import { parseJsonNumber } from './scan-number.js';
 import { BROKEN, skipString, skipValueAt } from './scan-skip.js';
+import { QUOTE, COLON, COMMA, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, LETTER_T, LETTER_F, LETTER_N } from './json-chars.js';
 
-const QUOTE = 0x22;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const LETTER_T = 0x74;
-const LETTER_F = 0x66;
-const LETTER_N = 0x6e;
 /**
  * Names left to the full decoder: the keys of a Splunk export line (a line whose only keys are these is
  * unwrapped), and `__proto__` (an own property only JSON.parse makes).

@@ -1,12 +1,5 @@
 // Where a top-level key `"name":` is written in JSON text: a native search for a rare part of the name, then checks.
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COLON = 0x3a;
-const SPACE = 0x20;
-const TAB = 0x09;
-const CARRIAGE_RETURN = 0x0d;
-const NEWLINE = 0x0a;
+import { QUOTE, BACKSLASH, COLON, SPACE, TAB, CARRIAGE_RETURN, NEWLINE } from './json-chars.js';
 
 /**
  * Characters from most to least frequent in JSON event text (roughly). A search needle starts at the key's

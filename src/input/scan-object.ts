@@ -2,17 +2,8 @@
 import { NeededKeys } from './scan-keys.js';
 import { parseJsonNumber } from './scan-number.js';
 import { BROKEN, skipString, skipValueAt, skipWhitespace } from './scan-skip.js';
+import { SPACE, QUOTE, COLON, COMMA, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, LETTER_T, LETTER_F, LETTER_N } from './json-chars.js';
 
-const SPACE = 0x20;
-const QUOTE = 0x22;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const LETTER_T = 0x74;
-const LETTER_F = 0x66;
-const LETTER_N = 0x6e;
 /** A top-level key that may make the line a Splunk export wrapper, which the full path unwraps. */
 const EXPORT_RESULT_KEY = 'result';
 

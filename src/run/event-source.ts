@@ -1,13 +1,13 @@
 // Turn input paths into batches of events: per-file format (JSON or Windows XML), decoding, mappings, time window.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { compileFieldMapping, fieldsNeededForMapping, type FieldMapper, type FieldMappingSpec } from '../input/aliases.js';
-import { createDecoder, createEventBuilder, isDecodeError, MalformedReport, readFileBatches, readFileRecords, type ReadBatch, resolveInputs, STDIN, timeFieldNames, type ByteRange, type MetadataDefaults, type RawRecord } from '../input/index.js';
+import { createDecoder, createEventBuilder, MalformedReport, readFileBatches, readFileRecords, type ReadBatch, resolveInputs, STDIN, timeFieldNames, type ByteRange, type MetadataDefaults, type RawRecord } from '../input/index.js';
 import { canPickKeys, KeyPicker } from '../input/key-picker.js';
 import { LiteralScan } from '../input/literal-scan.js';
 import { blocksToRecords } from '../input/lines.js';
 import type { Prefilter } from '../engine/prefilter.js';
 import type { FirstSearch } from '../engine/first-search.js';
-import { blockEvents, type LineDecoding } from './json-blocks.js';
+import { blockEvents, recordEvent, type LineDecoding } from './json-blocks.js';
 import { detectWindowsFormat, windowsPresetMapping } from '../input/windows-preset.js';
 import { isXmlReadError, looksLikeXmlEvents, readXmlEvents, xmlRecordToEvent } from '../input/xml-winevent.js';
 import type { Event } from '../runtime/event.js';
@@ -190,27 +190,10 @@ function firstTextOf(batch: ReadBatch): string | undefined {
   return blocksToRecords([batch.block])[0]?.text;
 }
 
-/** Events of decoded records (arrays and concatenated JSON): per-record pre-filter, time window, decoder. */
+/** Events of decoded records (arrays and concatenated JSON), each through the general path. */
 function recordEvents(records: RawRecord[], decoding: LineDecoding, stats: SourceStats): Event[] {
   const batch: Event[] = [];
-  for (const rec of records) {
-    if (decoding.prefilter && !decoding.prefilter.test(rec.text)) {
-      stats.eventsRead++;
-      stats.eventsSkipped++;
-      continue;
-    }
-    if (decoding.outsideWindow?.(rec)) {
-      stats.eventsRead++;
-      continue;
-    }
-    const ev = decoding.decode(rec);
-    if (isDecodeError(ev)) {
-      stats.malformed.add(ev);
-      continue;
-    }
-    stats.eventsRead++;
-    if (decoding.finish(ev)) batch.push(ev);
-  }
+  for (const rec of records) recordEvent(rec, decoding, stats, batch);
   return batch;
 }
 

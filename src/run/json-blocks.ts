@@ -114,11 +114,14 @@ function forEachLineIn(text: string, firstLine: number, visit: (start: number, e
   }
 }
 
-/** One decoded line through the general path: blank check, per-line pre-filter, time window, full decoder. */
+/** One decoded line through the general path: blank lines are skipped, the rest go to recordEvent. */
 function generalLine(text: string, line: number, file: string, decoding: LineDecoding, stats: SourceStats, out: Event[]): void {
-  if (isBlank(text)) return;
-  const rec: RawRecord = { text, file, line };
-  if (decoding.prefilter && !decoding.prefilter.test(text)) {
+  if (!isBlank(text)) recordEvent({ text, file, line }, decoding, stats, out);
+}
+
+/** One decoded record through the general path: per-record pre-filter, time window, full decoder, finisher. */
+export function recordEvent(rec: RawRecord, decoding: LineDecoding, stats: SourceStats, out: Event[]): void {
+  if (decoding.prefilter && !decoding.prefilter.test(rec.text)) {
     stats.eventsRead++;
     stats.eventsSkipped++;
     return;
