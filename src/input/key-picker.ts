@@ -1,10 +1,8 @@
 // Fast projected decode of NDJSON lines inside a block: find the needed top-level keys by native search, not by walking.
 import { HitCursor, stringSearch } from './hit-cursor.js';
-import { utf8Text } from '../util/byte-text.js';
-import { isJsonSpace, keyNeedle, keyValueStart, SIMPLE_KEY, type KeyNeedle } from './key-search.js';
-import { parseJsonNumber } from './scan-number.js';
-import { BROKEN, skipString, skipValueAt } from './scan-skip.js';
-import { QUOTE, COLON, COMMA, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, LETTER_T, LETTER_F, LETTER_N } from './json-chars.js';
+import { keyNeedle, keyValueStart, mayOpenContainer, SIMPLE_KEY, type KeyNeedle } from './key-search.js';
+import { ValueReader, type BlockText } from './picked-value.js';
+import { CLOSE_BRACE, LETTER_N, OPEN_BRACE, QUOTE } from './json-chars.js';
 
 /**
  * Names left to the full decoder: the keys of a Splunk export line (a line whose only keys are these is
@@ -15,13 +13,8 @@ const UNPICKABLE = new Set(['preview', 'offset', 'lastrow', 'result', '__proto__
 /** Declines a line (the caller decodes it the general way). */
 export const DECLINE = null;
 
-/** One block being read: its text as Latin-1 (one character per byte) and the bytes, for UTF-8 decoding. */
-export interface BlockText {
-  text: string;
-  bytes: Buffer;
-  /** Byte offset of text position 0. */
-  base: number;
-}
+export type { BlockText };
+
 
 /** True when a projection can be read by KeyPicker: every name is a plain top-level key, none an export key. */
 export function canPickKeys(names: Iterable<string>): boolean {
@@ -51,7 +44,7 @@ export class KeyPicker {
   private keyCursors: HitCursor[] = [];
   private readonly braces = new HitCursor('', stringSearch('{'));
   private readonly brackets = new HitCursor('', stringSearch('['));
-  private readonly backslashes = new HitCursor('', stringSearch('\\'));
+  private readonly values = new ValueReader();
   private escapes!: HitCursor;
   private block!: BlockText;
   /** Per needle, for the current line: the key's opening quote (-1: absent) and where its value starts. */
@@ -85,7 +78,7 @@ export class KeyPicker {
     for (const cursor of this.keyCursors) cursor.retarget(text);
     this.braces.retarget(text);
     this.brackets.retarget(text);
-    this.backslashes.retarget(text);
+    this.values.reset(block);
   }
 
   /** The needed members of the line text[start, end), in key order, or DECLINE. */
@@ -176,63 +169,10 @@ export class KeyPicker {
     const out: Record<string, unknown> = {};
     for (let f = 0; f < this.foundCount; f++) {
       const i = found[f]!;
-      const value = this.value(this.valueStarts[i]!, end);
+      const value = this.values.read(this.valueStarts[i]!, end);
       if (value === undefined) return DECLINE;
       out[this.needles[i]!.name] = value;
     }
     return out;
   }
-
-  /** The value at `pos` as JSON.parse gives it, or undefined when it is broken or not followed by `,` or `}`. */
-  private value(pos: number, end: number): unknown {
-    const { text } = this.block;
-    const code = text.charCodeAt(pos);
-    const valueEnd = skipValueAt(text, pos, code);
-    if (valueEnd === BROKEN || valueEnd > end || !endsMember(text, valueEnd, end)) return undefined;
-    if (code === QUOTE) return this.stringValue(pos, valueEnd);
-    if (code === LETTER_T) return true;
-    if (code === LETTER_F) return false;
-    if (code === LETTER_N) return null;
-    if (code === OPEN_BRACE || code === OPEN_BRACKET) return this.parsed(pos, valueEnd);
-    return parseJsonNumber(text, pos, valueEnd);
-  }
-
-  /**
-   * A string value `text[start, end)` (quotes included), decoded from the bytes: a fresh string, not a slice of
-   * the block's text (a slice would keep the whole block alive as long as the value is kept, e.g. as a group key).
-   */
-  private stringValue(start: number, end: number): unknown {
-    const { bytes, base } = this.block;
-    if (this.backslashes.firstFrom(start + 1) < end) return this.parsed(start, end);
-    return utf8Text(bytes, base + start + 1, base + end - 1);
-  }
-
-  /** JSON.parse of the UTF-8 text of `text[start, end)`; undefined when invalid. */
-  private parsed(start: number, end: number): unknown {
-    const { bytes, base } = this.block;
-    try {
-      return JSON.parse(utf8Text(bytes, base + start, base + end));
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-/** After a value: optional whitespace, then `,` or the line's closing `}`. */
-function endsMember(text: string, pos: number, end: number): boolean {
-  while (pos < end && isJsonSpace(text.charCodeAt(pos))) pos++;
-  const code = text.charCodeAt(pos);
-  return code === COMMA || (code === CLOSE_BRACE && pos === end - 1);
-}
-
-/** Whether the `{`/`[` at `at` could open a container in valid JSON (else it must be inside a string). */
-function mayOpenContainer(text: string, at: number, lineStart: number): boolean {
-  let before = at - 1;
-  while (before > lineStart && isJsonSpace(text.charCodeAt(before))) before--;
-  const code = text.charCodeAt(before);
-  if (code === COMMA || code === OPEN_BRACKET || before === lineStart) return true;
-  if (code !== COLON) return false;
-  before--;
-  while (before > lineStart && isJsonSpace(text.charCodeAt(before))) before--;
-  return text.charCodeAt(before) === QUOTE;
 }

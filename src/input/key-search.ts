@@ -1,5 +1,5 @@
 // Where a top-level key `"name":` is written in JSON text: a native search for a rare part of the name, then checks.
-import { QUOTE, BACKSLASH, COLON, SPACE, TAB, CARRIAGE_RETURN, NEWLINE } from './json-chars.js';
+import { BACKSLASH, CARRIAGE_RETURN, CLOSE_BRACE, COLON, COMMA, NEWLINE, OPEN_BRACKET, QUOTE, SPACE, TAB } from './json-chars.js';
 
 /**
  * Characters from most to least frequent in JSON event text (roughly). A search needle starts at the key's
@@ -59,4 +59,23 @@ export function keyValueStart(text: string, key: KeyNeedle, hit: number, lineSta
   pos++;
   while (pos < lineEnd && isJsonSpace(text.charCodeAt(pos))) pos++;
   return pos;
+}
+
+/** After a value: optional whitespace, then `,` or the line's closing `}`. */
+export function endsMember(text: string, pos: number, end: number): boolean {
+  while (pos < end && isJsonSpace(text.charCodeAt(pos))) pos++;
+  const code = text.charCodeAt(pos);
+  return code === COMMA || (code === CLOSE_BRACE && pos === end - 1);
+}
+
+/** Whether the `{`/`[` at `at` could open a container in valid JSON (else it must be inside a string). */
+export function mayOpenContainer(text: string, at: number, lineStart: number): boolean {
+  let before = at - 1;
+  while (before > lineStart && isJsonSpace(text.charCodeAt(before))) before--;
+  const code = text.charCodeAt(before);
+  if (code === COMMA || code === OPEN_BRACKET || before === lineStart) return true;
+  if (code !== COLON) return false;
+  before--;
+  while (before > lineStart && isJsonSpace(text.charCodeAt(before))) before--;
+  return text.charCodeAt(before) === QUOTE;
 }

@@ -3,7 +3,6 @@ import { HitCursor, regexSearch, stringSearch, type TextSearch } from './hit-cur
 import { unicodeEscapeSearch } from './escape-search.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
 
-const BACKSLASH = 0x5c;
 
 /**
  * What in raw JSON bytes can make a line's decoded, lower-cased text hold an ASCII literal that the raw text

@@ -1,0 +1,61 @@
+// Decoding one picked JSON value of a block line as JSON.parse would, from the block's bytes.
+import { HitCursor, stringSearch } from './hit-cursor.js';
+import { endsMember } from './key-search.js';
+import { LETTER_F, LETTER_N, LETTER_T, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-chars.js';
+import { parseJsonNumber } from './scan-number.js';
+import { BROKEN, skipValueAt } from './scan-skip.js';
+import { utf8Text } from '../util/byte-text.js';
+
+/** One block being read: its text as Latin-1 (one character per byte) and the bytes, for UTF-8 decoding. */
+export interface BlockText {
+  text: string;
+  bytes: Buffer;
+  /** Byte offset of text position 0. */
+  base: number;
+}
+
+/** Reads values of one block's lines; `reset` it per block. */
+export class ValueReader {
+  private block!: BlockText;
+  private readonly backslashes = new HitCursor('', stringSearch('\\'));
+
+  reset(block: BlockText): void {
+    this.block = block;
+    this.backslashes.retarget(block.text);
+  }
+
+  /** The value at `pos` as JSON.parse gives it, or undefined when it is broken or not followed by `,` or `}`. */
+  read(pos: number, end: number): unknown {
+    const { text } = this.block;
+    const code = text.charCodeAt(pos);
+    const valueEnd = skipValueAt(text, pos, code);
+    if (valueEnd === BROKEN || valueEnd > end || !endsMember(text, valueEnd, end)) return undefined;
+    if (code === QUOTE) return this.stringValue(pos, valueEnd);
+    if (code === LETTER_T) return true;
+    if (code === LETTER_F) return false;
+    if (code === LETTER_N) return null;
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) return this.parsed(pos, valueEnd);
+    return parseJsonNumber(text, pos, valueEnd);
+  }
+
+  /**
+   * A string value `text[start, end)` (quotes included), decoded from the bytes: a fresh string, not a slice of
+   * the block's text (a slice would keep the whole block alive as long as the value is kept, e.g. as a group key).
+   */
+  private stringValue(start: number, end: number): unknown {
+    const { bytes, base } = this.block;
+    if (this.backslashes.firstFrom(start + 1) < end) return this.parsed(start, end);
+    return utf8Text(bytes, base + start + 1, base + end - 1);
+  }
+
+  /** JSON.parse of the UTF-8 text of `text[start, end)`; undefined when invalid. */
+  private parsed(start: number, end: number): unknown {
+    const { bytes, base } = this.block;
+    try {
+      return JSON.parse(utf8Text(bytes, base + start, base + end));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
