@@ -1,9 +1,11 @@
-// The raw-line pre-filter is exact: results are identical with it on and off, whatever the JSON escaping and case.
+// The raw-line pre-filter is exact: results are identical with it on and off, and with 1 and 3 threads, whatever the JSON escaping and case.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { derivePrefilter, injectedFields } from '../../src/engine/prefilter.js';
+import { firstSearchFilter } from '../../src/engine/first-search.js';
+import { runOneThread, runThreads } from '../parallel/harness.js';
 import { compile } from '../../src/query.js';
 import { eventBatches, newSourceStats } from '../../src/run/event-source.js';
 import { getZone } from '../../src/time/zone.js';
@@ -37,11 +39,13 @@ const queryArb = (events: Array<{ f: string; g: string; n: string | number }>) =
   return fc.array(clause, { minLength: 1, maxLength: 3 }).map((cs) => cs.join(' '));
 };
 
-async function run(spl: string, file: string, prefilter: boolean): Promise<string[]> {
+/** Results with the pre-filter, the first search and the key picker on (`fast`) or every line decoded in full. */
+async function run(spl: string, file: string, fast: boolean): Promise<string[]> {
   const query = compile(`${spl} | table f g n`, { now: 1700000000 });
-  const filter = prefilter ? derivePrefilter(query.ast, injectedFields({ mapped: false, defaults: {} })) : null;
+  const filter = fast ? derivePrefilter(query.ast, injectedFields({ mapped: false, defaults: {} })) : null;
+  const firstSearch = fast ? firstSearchFilter(query.ast, getZone('UTC'), 1700000000) : null;
   const out: string[] = [];
-  const opts = { zone: getZone('UTC'), fields: query.requiredFields ? new Set(query.requiredFields) : null, prefilter: filter };
+  const opts = { zone: getZone('UTC'), fields: query.requiredFields ? new Set(query.requiredFields) : null, prefilter: filter, firstSearch, pickKeys: fast };
   await query.stream(eventBatches([file], opts, newSourceStats(false)), (ev) => out.push(JSON.stringify(ev.toObject())));
   return out;
 }
@@ -50,6 +54,7 @@ describe('pre-filter exactness', () => {
   it('gives the same results as parsing every line, for escaped and unescaped JSON', async () => {
     const dir = tempFiles({});
     let round = 0;
+    let parallelRuns = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.array(eventArb, { minLength: 1, maxLength: 12 }).chain((events) => fc.tuple(fc.constant(events), queryArb(events), fc.boolean())),
@@ -57,10 +62,18 @@ describe('pre-filter exactness', () => {
           const file = join(dir, `e${round++}.json`);
           writeFileSync(file, events.map((e) => `${serialise(e, escapeAll)}\n`).join(''));
           expect(await run(spl, file, true)).toEqual(await run(spl, file, false));
+          // And with the file cut into byte ranges run by 3 in-process threads, as the CLI's --threads does.
+          const oneThread = await runOneThread(`${spl} | stats count by f g n`, [file]);
+          const threads = await runThreads(`${spl} | stats count by f g n`, [file], { threads: 3, splitBytes: 40, inProcess: true });
+          if (threads !== null) {
+            parallelRuns++;
+            expect(threads.rows).toEqual(oneThread.rows);
+          }
         },
       ),
       { numRuns: 300 },
     );
+    expect(parallelRuns).toBeGreaterThan(100);
   });
 
   it('derives literals only where they are safe', () => {
