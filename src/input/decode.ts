@@ -50,12 +50,15 @@ export function isDecodeError(value: Event | DecodeError): value is DecodeError 
 /** Turns the members of one JSON object (all, or those a projection needs) into an event. */
 export type EventBuilder = (members: Record<string, unknown>, file: string, rawText: string | undefined) => Event;
 
-/** The event builder for these options: flattening (projected), `_time`, metadata defaults. */
-export function createEventBuilder(opts: DecodeOptions): EventBuilder {
+/**
+ * The event builder for these options: flattening (projected), `_time`, metadata defaults. `withTime: false`
+ * leaves `_time` out (for events only a filter that does not read it will see).
+ */
+export function createEventBuilder(opts: DecodeOptions, withTime = true): EventBuilder {
   const fields = opts.fields ?? null;
   const wanted = fields === null ? null : new Set([...fields, '_raw', '_time', ...METADATA_FIELDS]);
   const flatten = createFlattener(wanted);
-  const timeLookups = timeFieldNames(opts).map(compileLookup);
+  const timeLookups = withTime ? timeFieldNames(opts).map(compileLookup) : [];
   const defaults = opts.defaults ?? {};
   return (obj, file, rawText) => {
     const values = new Map<string, FieldValue>();

@@ -161,7 +161,7 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
     prefilter,
     scan: prefilter ? new LiteralScan(prefilter.literals) : null,
     picker: pickable ? new KeyPicker(fields, timeFieldNames(decodeOptions), firstSearch?.fields) : null,
-    firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw') } : null,
+    firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw'), build: createEventBuilder(decodeOptions, false) } : null,
     build: createEventBuilder(decodeOptions),
     rawNeeded: fields === null || fields.has('_raw'),
   };

@@ -32,7 +32,7 @@ export interface LineDecoding {
   /** Whether events need their raw text (the query reads `_raw`). */
   rawNeeded: boolean;
   /** With the picker: the first search, tried on the fields it reads before the others are decoded. */
-  firstSearch: { test: EventPredicate; rawNeeded: boolean } | null;
+  firstSearch: { test: EventPredicate; rawNeeded: boolean; build: EventBuilder } | null;
 }
 
 /**
@@ -93,7 +93,7 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
     if (firstSearch !== null) {
       const firstMembers = picker.pickFirst(start, end);
       if (firstMembers === null) return null;
-      if (!firstSearch.test(decoding.build(firstMembers, block.file, firstSearch.rawNeeded ? rawText() : undefined))) return REJECTED;
+      if (!firstSearch.test(firstSearch.build(firstMembers, block.file, firstSearch.rawNeeded ? rawText() : undefined))) return REJECTED;
     }
     const members = firstSearch !== null ? picker.pickRest(start, end) : picker.pick(start, end);
     if (members === null) return null;
