@@ -34,6 +34,8 @@ export class LiteralScan {
   private hidingHits: HitCursor[] = [];
   /** False when the chosen literal is in most lines: then the scan costs more than it saves. */
   private useful = true;
+  /** Share of the first block's lines holding the chosen literal (known after the first reset). */
+  hitShare = 1;
 
   constructor(private readonly literals: readonly string[]) {}
 
@@ -60,7 +62,8 @@ export class LiteralScan {
       const hits = countLinesWithHits(text, literalPattern(literal));
       if (hits < fewest) [fewest, this.chosen] = [hits, literal];
     }
-    this.useful = fewest <= Math.max(1, lines) * USEFUL_HIT_SHARE;
+    this.hitShare = fewest / Math.max(1, lines);
+    this.useful = this.hitShare <= USEFUL_HIT_SHARE;
   }
 }
 

@@ -40,6 +40,8 @@ export interface LineDecoding {
  * object space of the old generation, and a stream of them makes the collector run full collections.
  */
 const TEXT_BYTES = 64 * 1024;
+/** Below this share of lines kept by the block pre-filter, kept lines are decoded in full rather than picked. */
+const SPARSE_SHARE = 0.05;
 /** A line the first search rejected from the fields it reads. */
 const REJECTED = Symbol('rejected');
 
@@ -59,12 +61,14 @@ export function blockEvents(block: LineBlock, decoding: LineDecoding, stats: Sou
 /** The lines in bytes [pieceStart, pieceEnd) of a block, numbered from `firstLine`; returns the next line number. */
 function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, firstLine: number, decoding: LineDecoding, stats: SourceStats, out: Event[]): number {
   const { bytes } = block;
-  const { scan, picker } = decoding;
+  const { scan } = decoding;
   const text = latin1Text(bytes, pieceStart, pieceEnd);
   const general = (start: number, end: number, line: number) => generalLine(utf8Text(bytes, pieceStart + start, pieceStart + end), line, block.file, decoding, stats, out);
-  if (scan === null && picker === null) return forEachLineIn(text, firstLine, general);
+  if (scan === null && decoding.picker === null) return forEachLineIn(text, firstLine, general);
   const escapes = new HitCursor(text, LOW_UNICODE_ESCAPES);
   scan?.reset(text, escapes);
+  // Few lines left by the scan: the picker's searches would cross the piece for each one, decoding them is cheaper.
+  const picker = scan !== null && scan.hitShare < SPARSE_SHARE ? null : decoding.picker;
   picker?.reset({ text, bytes, base: pieceStart }, escapes);
   return forEachLineIn(text, firstLine, (start, end, line) => {
     if (text.charCodeAt(start) <= SPACE || start === end) return general(start, end, line);
