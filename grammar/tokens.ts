@@ -100,9 +100,14 @@ export const ALL_TOKENS: TokenType[] = [
 
 let lexer: Lexer | undefined;
 
+/** A lexer over the token set; `validate` runs chevrotain's token checks (a test does; start-up skips them). */
+export function createSplLexer(validate: boolean): Lexer {
+  return new Lexer(ALL_TOKENS, { ensureOptimizations: true, positionTracking: 'full', skipValidations: !validate });
+}
+
 /** The lexer, built on first use (its first-character tables take a moment to build). */
 export function splLexer(): Lexer {
-  lexer ??= new Lexer(ALL_TOKENS, { ensureOptimizations: true, positionTracking: 'full' });
+  lexer ??= createSplLexer(false);
   return lexer;
 }
 
