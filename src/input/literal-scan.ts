@@ -48,6 +48,21 @@ export class LiteralScan {
     this.hidingHits = [escapes, ...hidingSearches(this.chosen!).map((search) => new HitCursor(text, search))];
   }
 
+  /** Whether lines are ruled out at all (false when the chosen literal is in most lines). */
+  get active(): boolean {
+    return this.useful;
+  }
+
+  /**
+   * Where the next line that may hold the literal has something that says so (a hit of the literal or of what
+   * could hide it), at or after `pos`; Infinity when none. Lines before that line can be skipped unread.
+   */
+  nextMayMatch(pos: number): number {
+    let next = this.literalHits!.firstFrom(pos);
+    for (const cursor of this.hidingHits) next = Math.min(next, cursor.firstFrom(pos));
+    return next;
+  }
+
   /** False only when text[start, end) cannot hold the literal. */
   mayMatch(start: number, end: number): boolean {
     if (!this.useful || this.literalHits!.within(start, end)) return true;

@@ -67,8 +67,10 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
   if (scan === null && decoding.picker === null) return forEachLineIn(text, firstLine, general);
   const escapes = new HitCursor(text, LOW_UNICODE_ESCAPES);
   scan?.reset(text, escapes);
-  // Few lines left by the scan: the picker's searches would cross the piece for each one, decoding them is cheaper.
-  const picker = scan !== null && scan.hitShare < SPARSE_SHARE ? null : decoding.picker;
+  // Few lines left by the scan: the picker's searches would cross the piece for each one, decoding them is cheaper;
+  // and the lines between them are only counted.
+  if (scan !== null && scan.active && scan.hitShare < SPARSE_SHARE) return sparseLines(text, firstLine, scan, stats, general);
+  const picker = decoding.picker;
   picker?.reset({ text, bytes, base: pieceStart }, escapes);
   return forEachLineIn(text, firstLine, (start, end, line) => {
     if (text.charCodeAt(start) <= SPACE || start === end) return general(start, end, line);
@@ -103,6 +105,43 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
     if (members === null) return null;
     return decoding.build(members, block.file, decoding.rawNeeded ? rawText() : undefined);
   }
+}
+
+/**
+ * The lines of `text` that the scan may match go to `visit`; the others are counted as read and skipped, without a
+ * per-line check: the scan's next hit tells where the next line worth reading is. Returns the next line number.
+ */
+function sparseLines(text: string, firstLine: number, scan: LiteralScan, stats: SourceStats, visit: (start: number, end: number, line: number) => void): number {
+  let line = firstLine;
+  let pos = 0;
+  for (;;) {
+    const hit = scan.nextMayMatch(pos);
+    // Skip whole lines before the one holding the hit (all of them when there is none).
+    let lineStart = pos;
+    for (let newline = text.indexOf(NEWLINE, pos); newline >= 0 && newline < hit; newline = text.indexOf(NEWLINE, newline + 1)) {
+      countSkipped(text, lineStart, newline, stats);
+      line++;
+      lineStart = newline + 1;
+    }
+    if (hit === Infinity) {
+      countSkipped(text, lineStart, text.length, stats);
+      return line + 1;
+    }
+    let newline = text.indexOf(NEWLINE, lineStart);
+    if (newline < 0) newline = text.length;
+    const end = newline > lineStart && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
+    visit(lineStart, end, line++);
+    if (newline === text.length) return line;
+    pos = newline + 1;
+  }
+}
+
+/** A line ruled out unread: counted as read and skipped unless it is blank (blank lines are not events). */
+function countSkipped(text: string, start: number, newline: number, stats: SourceStats): void {
+  const first = text.charCodeAt(start);
+  if (start === newline || (first <= SPACE && isBlank(text.slice(start, newline)))) return;
+  stats.eventsRead++;
+  stats.eventsSkipped++;
 }
 
 /** Calls `visit` with each line's content range in `text` (CR and LF excluded) and its number; returns the next number. */
