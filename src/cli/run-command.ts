@@ -66,7 +66,7 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--earliest <time>', 'keep events at or after this time (absolute, or relative like -24h@h)')
     .option('--latest <time>', 'keep events before this time')
     .option('--now <time>', 'the search\'s "now" for relative times (default: the wall clock)')
-    .option('--no-prefilter', 'parse every input line (by default lines lacking the search\'s literals are skipped unparsed)')
+    .option('--no-prefilter', 'decode every input line (by default lines lacking the first search\'s literals, or failing it on the fields it reads, are skipped undecoded)')
     .option('--threads <n>', 'worker threads (default: all cores for inputs over 32 MB, else 1; stdin always 1)', threadCount)
     .option('--strict', 'fail on the first malformed input record instead of skipping it', false)
     .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false)
