@@ -169,7 +169,7 @@ export class KeyPicker {
     const out: Record<string, unknown> = {};
     for (let f = 0; f < this.foundCount; f++) {
       const i = found[f]!;
-      const value = this.values.read(this.valueStarts[i]!, end);
+      const value = this.values.read(this.valueStarts[i]!, end, i);
       if (value === undefined) return DECLINE;
       out[this.needles[i]!.name] = value;
     }

@@ -14,23 +14,34 @@ export interface BlockText {
   base: number;
 }
 
+/** Strings up to this long are remembered per key: low-cardinality fields (sourcetype, host) repeat line after line. */
+const REMEMBERED_LENGTH = 256;
+
 /** Reads values of one block's lines; `reset` it per block. */
 export class ValueReader {
   private block!: BlockText;
   private readonly backslashes = new HitCursor('', stringSearch('\\'));
+  /**
+   * Per key slot, the last plain (escape-free, ASCII) string read: when the next line holds the same text, the
+   * same string object is returned, which saves decoding it and lets later steps reuse its hash (Map lookups).
+   */
+  private readonly lastStrings: string[] = [];
 
   reset(block: BlockText): void {
     this.block = block;
     this.backslashes.retarget(block.text);
   }
 
-  /** The value at `pos` as JSON.parse gives it, or undefined when it is broken or not followed by `,` or `}`. */
-  read(pos: number, end: number): unknown {
+  /**
+   * The value at `pos` as JSON.parse gives it, or undefined when it is broken or not followed by `,` or `}`.
+   * `slot` names the key it belongs to (for remembering repeated strings).
+   */
+  read(pos: number, end: number, slot: number): unknown {
     const { text } = this.block;
     const code = text.charCodeAt(pos);
     const valueEnd = skipValueAt(text, pos, code);
     if (valueEnd === BROKEN || valueEnd > end || !endsMember(text, valueEnd, end)) return undefined;
-    if (code === QUOTE) return this.stringValue(pos, valueEnd);
+    if (code === QUOTE) return this.stringValue(pos, valueEnd, slot);
     if (code === LETTER_T) return true;
     if (code === LETTER_F) return false;
     if (code === LETTER_N) return null;
@@ -42,10 +53,16 @@ export class ValueReader {
    * A string value `text[start, end)` (quotes included), decoded from the bytes: a fresh string, not a slice of
    * the block's text (a slice would keep the whole block alive as long as the value is kept, e.g. as a group key).
    */
-  private stringValue(start: number, end: number): unknown {
-    const { bytes, base } = this.block;
+  private stringValue(start: number, end: number, slot: number): unknown {
+    const { bytes, base, text } = this.block;
     if (this.backslashes.firstFrom(start + 1) < end) return this.parsed(start, end);
-    return utf8Text(bytes, base + start + 1, base + end - 1);
+    const last = this.lastStrings[slot];
+    const length = end - start - 2;
+    if (last !== undefined && last.length === length && text.startsWith(last, start + 1)) return last;
+    const value = utf8Text(bytes, base + start + 1, base + end - 1);
+    // Only an ASCII value reads the same in the Latin-1 text it is compared with next time.
+    if (length <= REMEMBERED_LENGTH && value.length === length && isAsciiText(value)) this.lastStrings[slot] = value;
+    return value;
   }
 
   /** JSON.parse of the UTF-8 text of `text[start, end)`; undefined when invalid. */
@@ -59,3 +76,8 @@ export class ValueReader {
   }
 }
 
+/** True when every character is below 0x80 (then the Latin-1 and the UTF-8 readings of its bytes agree). */
+function isAsciiText(value: string): boolean {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) >= 0x80) return false;
+  return true;
+}

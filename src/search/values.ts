@@ -30,7 +30,23 @@ export function compileValueMatcher(value: string, opts: ValueOptions = {}): Val
     return (v) => matches(scalarToString(v));
   }
   const matches = compileGlob(value.toLowerCase());
-  return (v) => matches(scalarToString(v).toLowerCase());
+  return lastAnswerKept((v) => matches(scalarToString(v).toLowerCase()));
+}
+
+/**
+ * The predicate with its last answer kept: a low-cardinality field (sourcetype, EventCode) brings the same value
+ * event after event, often the very same string, which then is not lower-cased and matched again.
+ */
+function lastAnswerKept(pred: ValuePredicate): ValuePredicate {
+  let lastValue: Scalar | undefined;
+  let lastAnswer = false;
+  return (v) => {
+    if (v !== lastValue) {
+      lastAnswer = pred(v);
+      lastValue = v;
+    }
+    return lastAnswer;
+  };
 }
 
 export type OrderedOp = '<' | '<=' | '>' | '>=';
