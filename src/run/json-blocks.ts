@@ -4,6 +4,7 @@ import type { EventPredicate } from '../engine/search-predicate.js';
 import { isDecodeError, type Decoder, type EventBuilder, type LineBlock, type RawRecord } from '../input/index.js';
 import { isBlank } from '../input/lines.js';
 import { latin1Text, utf8Text } from '../util/byte-text.js';
+import { forEachLineIn, sparseLines } from './line-iteration.js';
 import type { KeyPicker } from '../input/key-picker.js';
 import type { LiteralScan } from '../input/literal-scan.js';
 import { HitCursor } from '../input/hit-cursor.js';
@@ -12,9 +13,7 @@ import type { Event } from '../runtime/event.js';
 import type { EventFinisher } from './event-finish.js';
 import type { SourceStats } from './event-source.js';
 
-const NEWLINE = '\n';
 const NEWLINE_BYTE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
 
 /** How one file's lines become events (configured once per file). */
@@ -104,56 +103,6 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
     const members = firstSearch !== null ? picker.pickRest(start, end) : picker.pick(start, end);
     if (members === null) return null;
     return decoding.build(members, block.file, decoding.rawNeeded ? rawText() : undefined);
-  }
-}
-
-/**
- * The lines of `text` that the scan may match go to `visit`; the others are counted as read and skipped, without a
- * per-line check: the scan's next hit tells where the next line worth reading is. Returns the next line number.
- */
-function sparseLines(text: string, firstLine: number, scan: LiteralScan, stats: SourceStats, visit: (start: number, end: number, line: number) => void): number {
-  let line = firstLine;
-  let pos = 0;
-  for (;;) {
-    const hit = scan.nextMayMatch(pos);
-    // Skip whole lines before the one holding the hit (all of them when there is none).
-    let lineStart = pos;
-    for (let newline = text.indexOf(NEWLINE, pos); newline >= 0 && newline < hit; newline = text.indexOf(NEWLINE, newline + 1)) {
-      countSkipped(text, lineStart, newline, stats);
-      line++;
-      lineStart = newline + 1;
-    }
-    if (hit === Infinity) {
-      countSkipped(text, lineStart, text.length, stats);
-      return line + 1;
-    }
-    let newline = text.indexOf(NEWLINE, lineStart);
-    if (newline < 0) newline = text.length;
-    const end = newline > lineStart && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
-    visit(lineStart, end, line++);
-    if (newline === text.length) return line;
-    pos = newline + 1;
-  }
-}
-
-/** A line ruled out unread: counted as read and skipped unless it is blank (blank lines are not events). */
-function countSkipped(text: string, start: number, newline: number, stats: SourceStats): void {
-  const first = text.charCodeAt(start);
-  if (start === newline || (first <= SPACE && isBlank(text.slice(start, newline)))) return;
-  stats.eventsRead++;
-  stats.eventsSkipped++;
-}
-
-/** Calls `visit` with each line's content range in `text` (CR and LF excluded) and its number; returns the next number. */
-function forEachLineIn(text: string, firstLine: number, visit: (start: number, end: number, line: number) => void): number {
-  let line = firstLine;
-  for (let pos = 0; ; ) {
-    let newline = text.indexOf(NEWLINE, pos);
-    if (newline < 0) newline = text.length;
-    const end = newline > pos && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
-    visit(pos, end, line++);
-    if (newline === text.length) return line;
-    pos = newline + 1;
   }
 }
 
