@@ -63,9 +63,12 @@ export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipel
   return { factory: counted, reads: inputReads(commands), commands, generating, counters };
 }
 
-/** Fields read before the first command that replaces the field set; null if every field may reach the output. */
+/**
+ * Fields read before the first command that replaces the field set; null if every field may reach the output.
+ * `_time` is in it only when a command reads it (commands declare it: time bounds, timed stats functions, fields).
+ */
 function inputReads(commands: CompiledCommand[]): Set<string> | null {
-  const reads = new Set<string>(['_time']);
+  const reads = new Set<string>();
   for (const c of commands) {
     if (c.reads === null) return null;
     for (const f of c.reads) reads.add(f);

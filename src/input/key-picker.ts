@@ -1,6 +1,6 @@
 // Fast projected decode of NDJSON lines inside a block: find the needed top-level keys by native search, not by walking.
 import { HitCursor, stringSearch } from './hit-cursor.js';
-import { keyNeedle, keyValueStart, mayOpenContainer, SIMPLE_KEY, type KeyNeedle } from './key-search.js';
+import { isJsonSpace, keyNeedle, keyValueStart, mayOpenContainer, SIMPLE_KEY, type KeyNeedle } from './key-search.js';
 import { ValueReader, type BlockText } from './picked-value.js';
 import { CLOSE_BRACE, LETTER_N, OPEN_BRACE, QUOTE } from './json-chars.js';
 
@@ -25,8 +25,9 @@ export function canPickKeys(names: Iterable<string>): boolean {
 /**
  * Reads the needed keys of each line of a block as JSON.parse would give them, or DECLINEs the line when it
  * cannot be sure without a full scan: a needed key written twice, inside a possibly nested container, a `\u`
- * escape that could spell a key, a line that does not look like one object, or one with none of the keys
- * (the full decoder then reports it if it is broken). Lines must be asked in order.
+ * escape that could spell a key, or a line that does not look like one object (not `{...}`, or with none of the
+ * keys and not opening with `{"` or `{}`: the full decoder then reports it if it is broken). Lines must be asked
+ * in order.
  *
  * Needed are the projection's fields (always looked for) and the time fields, tried in order until one has a
  * value (as the decoder's `_time` lookup does: the others are then never read).
@@ -100,8 +101,9 @@ export class KeyPicker {
   pickRest(start: number, end: number): Record<string, unknown> | null {
     for (let i = this.firstCount; i < this.fieldCount; i++) if (!this.locate(i, start, end)) return DECLINE;
     if (!this.locateTime(start, end)) return DECLINE;
-    // A line with none of the keys is decoded fully: then a broken line like `{oops}` is reported, not counted.
-    if (this.foundCount === 0) return DECLINE;
+    // A line with none of the keys must at least open like an object (`{"` or `{}`): a broken line like `{oops}`
+    // goes to the full decoder, which reports it rather than counting it.
+    if (this.foundCount === 0 && !opensLikeObject(this.block.text, start, end)) return DECLINE;
     return this.checkedMembers(start, end);
   }
 
@@ -175,4 +177,12 @@ export class KeyPicker {
     }
     return out;
   }
+}
+
+/** After the line's `{` and any whitespace: a key's quote or the closing brace. */
+function opensLikeObject(text: string, start: number, end: number): boolean {
+  let pos = start + 1;
+  while (pos < end && isJsonSpace(text.charCodeAt(pos))) pos++;
+  const code = text.charCodeAt(pos);
+  return code === QUOTE || (code === CLOSE_BRACE && pos === end - 1);
 }

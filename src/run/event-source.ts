@@ -151,7 +151,9 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
   const timeField = opts.timeField ?? preset?.timeField;
   const decodeOptions = { zone, timeField, defaults: opts.defaults, validate: opts.strict, fields };
   const prefilter = opts.strict ? null : (opts.prefilter ?? null);
-  const pickable = fields !== null && !opts.strict && opts.pickKeys !== false && canPickKeys([...fields, ...timeFieldNames(decodeOptions)]);
+  // Picked events get `_time` only when something reads it: the query, the time window, or a mapping.
+  const timeNames = fields === null || fields.has('_time') || opts.window !== undefined ? timeFieldNames(decodeOptions) : [];
+  const pickable = fields !== null && !opts.strict && opts.pickKeys !== false && canPickKeys([...fields, ...timeNames]);
   // Mappings run before the search and may set the fields it reads, so then it cannot run first.
   const firstSearch = pickable && !preset && !opts.mapping && opts.firstSearch && !opts.firstSearch.fields.includes('_time') ? opts.firstSearch : null;
   return {
@@ -160,9 +162,9 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
     outsideWindow: opts.strict ? null : windowPrecheck(opts.window, opts.mapping, zone, timeField),
     prefilter,
     scan: prefilter ? new LiteralScan(prefilter.literals) : null,
-    picker: pickable ? new KeyPicker(fields, timeFieldNames(decodeOptions), firstSearch?.fields) : null,
+    picker: pickable ? new KeyPicker(fields, timeNames, firstSearch?.fields) : null,
     firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw'), build: createEventBuilder(decodeOptions, false) } : null,
-    build: createEventBuilder(decodeOptions),
+    build: createEventBuilder(decodeOptions, timeNames.length > 0),
     rawNeeded: fields === null || fields.has('_raw'),
   };
 }
