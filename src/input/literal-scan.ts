@@ -30,6 +30,9 @@ const USEFUL_HIT_SHARE = 0.25;
 export class LiteralScan {
   private chosen: string | null = null;
   private literalSearch: TextSearch | null = null;
+  private hidingSearches: TextSearch[] | null = null;
+  /** Cursors over this scan's own hiding searches (the escape cursor is shared and given to `reset`). */
+  private ownHidingHits: HitCursor[] = [];
   private literalHits: HitCursor | null = null;
   private hidingHits: HitCursor[] = [];
   /** False when the chosen literal is in most lines: then the scan costs more than it saves. */
@@ -44,8 +47,15 @@ export class LiteralScan {
     if (this.chosen === null) this.choose(text);
     if (!this.useful) return;
     this.literalSearch ??= regexSearch(literalPattern(this.chosen!));
-    this.literalHits = new HitCursor(text, this.literalSearch);
-    this.hidingHits = [escapes, ...hidingSearches(this.chosen!).map((search) => new HitCursor(text, search))];
+    this.hidingSearches ??= hidingSearches(this.chosen!);
+    if (this.literalHits === null) {
+      this.literalHits = new HitCursor(text, this.literalSearch);
+      this.ownHidingHits = this.hidingSearches.map((search) => new HitCursor(text, search));
+    } else {
+      this.literalHits.retarget(text);
+      for (const cursor of this.ownHidingHits) cursor.retarget(text);
+    }
+    this.hidingHits = [escapes, ...this.ownHidingHits];
   }
 
   /** Whether lines are ruled out at all (false when the chosen literal is in most lines). */
