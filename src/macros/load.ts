@@ -14,7 +14,8 @@ function isMacroFile(name: string): boolean {
 
 /** Every macro file under `dir` (ESCU YAML and `macros.conf`), recursively, in sorted order. */
 function listMacroFiles(dir: string): string[] {
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  // Code-unit order: localeCompare would first build an ICU collator (~10 ms of start-up).
+  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
