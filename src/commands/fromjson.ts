@@ -1,10 +1,9 @@
 // `fromjson field [prefix=p]`: a field holding a JSON object becomes fields (top level only; arrays become multivalues).
 import type { GenericCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
-import { SplError } from '../errors.js';
 import { jsonToScalar, parseJson } from '../eval/functions/json-values.js';
 import { scalarToString, valuesOf, type Event, type FieldValue, type Scalar } from '../runtime/event.js';
-import { clauseArgs, fieldList, missingSpan, readOptions } from './generic-args.js';
+import { clauseArgs, readOptions, singleField } from './generic-args.js';
 
 /** A top-level JSON value as a field value: arrays become multivalues, objects stay JSON text, null is no value. */
 function fieldValueOf(json: unknown): FieldValue | undefined {
@@ -31,9 +30,8 @@ export const fromjsonCommand: CommandDef<GenericCommand> = {
   kind: 'streaming',
   compile(node) {
     const { options, rest } = readOptions('fromjson', clauseArgs(node).get(null) ?? [], ['prefix']);
-    const fields = fieldList('fromjson', rest);
-    if (fields.length !== 1) throw new SplError('bad-argument', 'fromjson: expected exactly one field', fields[1]?.span ?? missingSpan(node));
-    const field = fields[0]!.name;
+    const single = singleField('fromjson', node, rest);
+    const field = single.name;
     const prefix = options.text('prefix', '');
     return {
       kind: 'streaming',

@@ -106,6 +106,13 @@ export function fieldList(command: string, args: GenericArg[]): NamedArg[] {
   return out;
 }
 
+/** The one field name a command takes (`mvexpand f`, `nomv f`, ...); none or several is a bad-argument error. */
+export function singleField(command: string, node: GenericCommand, args: GenericArg[]): NamedArg {
+  const fields = fieldList(command, args);
+  if (fields.length !== 1) throw new SplError('bad-argument', `${command}: expected exactly one field`, fields[1]?.span ?? missingSpan(node));
+  return fields[0]!;
+}
+
 export function unexpectedArg(command: string, arg: GenericArg): SplError {
   return new SplError('bad-argument', `${command}: unexpected argument`, arg.span);
 }

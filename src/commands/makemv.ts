@@ -4,7 +4,7 @@ import type { CommandDef } from '../engine/types.js';
 import { SplError } from '../errors.js';
 import { compilePcre } from '../regex/pcre.js';
 import { scalarToString, valuesOf, type Scalar } from '../runtime/event.js';
-import { clauseArgs, fieldList, missingSpan, readOptions } from './generic-args.js';
+import { clauseArgs, readOptions, singleField } from './generic-args.js';
 import { NOMV_SEPARATOR } from './nomv.js';
 
 type Splitter = (text: string) => string[];
@@ -21,9 +21,8 @@ export const makemvCommand: CommandDef<GenericCommand> = {
   kind: 'streaming',
   compile(node) {
     const { options, rest } = readOptions('makemv', clauseArgs(node).get(null) ?? [], ['delim', 'tokenizer', 'allowempty', 'setsv']);
-    const fields = fieldList('makemv', rest);
-    if (fields.length !== 1) throw new SplError('bad-argument', 'makemv: expected exactly one field', fields[1]?.span ?? missingSpan(node));
-    const field = fields[0]!.name;
+    const single = singleField('makemv', node, rest);
+    const field = single.name;
     const tokenizer = options.get('tokenizer');
     if (tokenizer && options.get('delim')) throw new SplError('bad-argument', 'makemv: use either delim or tokenizer, not both', tokenizer.span);
     const delim = options.text('delim', ' ');

@@ -1,9 +1,8 @@
 // `mvcombine [delim=s] field`: merge results identical in every other field into one result with a multivalue field.
 import type { GenericCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
-import { SplError } from '../errors.js';
 import { scalarToString, valuesOf, type Event, type Scalar } from '../runtime/event.js';
-import { clauseArgs, fieldList, missingSpan, readOptions } from './generic-args.js';
+import { clauseArgs, readOptions, singleField } from './generic-args.js';
 
 interface Group {
   first: Event;
@@ -23,9 +22,8 @@ export const mvcombineCommand: CommandDef<GenericCommand> = {
   compile(node) {
     // delim only shapes Splunk's single-value rendering of the result; splq keeps the multivalue itself (see docs).
     const { rest } = readOptions('mvcombine', clauseArgs(node).get(null) ?? [], ['delim']);
-    const fields = fieldList('mvcombine', rest);
-    if (fields.length !== 1) throw new SplError('bad-argument', 'mvcombine: expected exactly one field', fields[1]?.span ?? missingSpan(node));
-    const field = fields[0]!.name;
+    const single = singleField('mvcombine', node, rest);
+    const field = single.name;
     return {
       kind: 'transforming',
       reads: null,

@@ -2,16 +2,15 @@
 import type { GenericCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
 import { SplError } from '../errors.js';
-import { clauseArgs, fieldList, missingSpan, readOptions } from './generic-args.js';
+import { clauseArgs, readOptions, singleField } from './generic-args.js';
 
 export const mvexpandCommand: CommandDef<GenericCommand> = {
   names: ['mvexpand'],
   kind: 'streaming',
   compile(node) {
     const { options, rest } = readOptions('mvexpand', clauseArgs(node).get(null) ?? [], ['limit']);
-    const fields = fieldList('mvexpand', rest);
-    if (fields.length !== 1) throw new SplError('bad-argument', 'mvexpand: expected exactly one field', fields[1]?.span ?? missingSpan(node));
-    const { name: field, span } = fields[0]!;
+    const single = singleField('mvexpand', node, rest);
+    const { name: field, span } = single;
     if (field.startsWith('_')) throw new SplError('bad-argument', `mvexpand: cannot expand the internal field ${field}`, span);
     const limit = options.int('limit', 0);
     return {

@@ -1,9 +1,8 @@
 // `nomv field`: turn a multivalue field into one value, its values separated by newlines.
 import type { GenericCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
-import { SplError } from '../errors.js';
 import { scalarToString } from '../runtime/event.js';
-import { clauseArgs, fieldList, missingSpan } from './generic-args.js';
+import { clauseArgs, singleField } from './generic-args.js';
 
 /** How Splunk joins a multivalue into a single value (nomv, makemv setsv=true). */
 export const NOMV_SEPARATOR = '\n';
@@ -12,9 +11,8 @@ export const nomvCommand: CommandDef<GenericCommand> = {
   names: ['nomv'],
   kind: 'streaming',
   compile(node) {
-    const fields = fieldList('nomv', clauseArgs(node).get(null) ?? []);
-    if (fields.length !== 1) throw new SplError('bad-argument', 'nomv: expected exactly one field', fields[1]?.span ?? missingSpan(node));
-    const field = fields[0]!.name;
+    const single = singleField('nomv', node, clauseArgs(node).get(null) ?? []);
+    const field = single.name;
     return {
       kind: 'streaming',
       reads: [field],

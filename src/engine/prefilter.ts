@@ -5,6 +5,7 @@ import { requiredLiterals } from '../search/terms.js';
 import { toNumber } from '../runtime/event.js';
 import { timeBoundSide } from './time-bounds.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
+import { isUnescaped } from '../util/unescaped.js';
 
 export interface Prefilter {
   /** Lower-cased literals, longest first; a line must contain all of them. */
@@ -104,13 +105,9 @@ function foldingPattern(lit: string): RegExp {
   return new RegExp(source, 'iu');
 }
 
-/** True when the JSON text holds a real `\uXXXX` escape (an odd run of backslashes before the `u`). */
+/** True when the JSON text holds a real `\uXXXX` escape (its backslash not itself escaped). */
 function hasUnicodeEscape(line: string): boolean {
-  for (let at = line.indexOf('\\u'); at >= 0; at = line.indexOf('\\u', at + 2)) {
-    let slashes = 1;
-    while (at - slashes >= 0 && line.charCodeAt(at - slashes) === 92) slashes++;
-    if (slashes % 2 === 1) return true;
-  }
+  for (let at = line.indexOf('\\u'); at >= 0; at = line.indexOf('\\u', at + 2)) if (isUnescaped(line, at, 0)) return true;
   return false;
 }
 

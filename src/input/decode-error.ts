@@ -1,5 +1,6 @@
 // Decode failures as values (not exceptions): where the malformed record is and what is wrong with it.
 import type { RawRecord } from './raw-record.js';
+import { countChar } from '../util/count-char.js';
 
 /** A record that could not become an event. `line` is where the problem is (inside multi-line records too). */
 export interface DecodeError {
@@ -28,10 +29,4 @@ export function jsonSyntaxError(rec: RawRecord, err: unknown): DecodeError {
 export function notAnObjectError(rec: RawRecord, value: unknown): DecodeError {
   const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
   return { file: rec.file, line: rec.line, message: `expected a JSON object, found ${kind}` };
-}
-
-function countChar(text: string, ch: string): number {
-  let count = 0;
-  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) count++;
-  return count;
 }

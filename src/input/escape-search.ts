@@ -1,5 +1,5 @@
 // Finding real `\u` escapes in raw JSON text: a `u` after an odd run of backslashes (an even run is an escaped `\`).
-import { isRealQuote } from './key-search.js';
+import { isUnescaped } from '../util/unescaped.js';
 import type { TextSearch } from './hit-cursor.js';
 
 const BACKSLASH = 0x5c;
@@ -9,7 +9,7 @@ export function unicodeEscapeSearch(hexPrefix: string): TextSearch {
   const needle = `u${hexPrefix}`;
   return (text, from) => {
     for (let at = text.indexOf(needle, from); at >= 0; at = text.indexOf(needle, at + 1)) {
-      if (at > 0 && text.charCodeAt(at - 1) === BACKSLASH && isRealQuote(text, at - 1, 0)) return at;
+      if (at > 0 && text.charCodeAt(at - 1) === BACKSLASH && isUnescaped(text, at - 1, 0)) return at;
     }
     return -1;
   };

@@ -54,16 +54,3 @@ export function regexSearch(re: RegExp): TextSearch {
     return match === null ? -1 : match.index;
   };
 }
-
-/** The earliest hit of several searches. */
-export function anySearch(searches: readonly TextSearch[]): TextSearch {
-  if (searches.length === 1) return searches[0]!;
-  return (text, from) => {
-    let best = -1;
-    for (const search of searches) {
-      const at = search(text, from);
-      if (at >= 0 && (best < 0 || at < best)) best = at;
-    }
-    return best;
-  };
-}

@@ -13,8 +13,6 @@ const UNPICKABLE = new Set(['preview', 'offset', 'lastrow', 'result', '__proto__
 /** Declines a line (the caller decodes it the general way). */
 export const DECLINE = null;
 
-export type { BlockText };
-
 
 /** True when a projection can be read by KeyPicker: every name is a plain top-level key, none an export key. */
 export function canPickKeys(names: Iterable<string>): boolean {

@@ -1,5 +1,6 @@
 // Where a top-level key `"name":` is written in JSON text: a native search for a rare part of the name, then checks.
-import { BACKSLASH, CARRIAGE_RETURN, CLOSE_BRACE, COLON, COMMA, NEWLINE, OPEN_BRACKET, QUOTE, SPACE, TAB } from './json-chars.js';
+import { isUnescaped } from '../util/unescaped.js';
+import { CARRIAGE_RETURN, CLOSE_BRACE, COLON, COMMA, NEWLINE, OPEN_BRACKET, QUOTE, SPACE, TAB } from './json-chars.js';
 
 /**
  * Characters from most to least frequent in JSON event text (roughly). A search needle starts at the key's
@@ -34,12 +35,6 @@ export function isJsonSpace(code: number): boolean {
   return code === SPACE || code === TAB || code === NEWLINE || code === CARRIAGE_RETURN;
 }
 
-/** True when the quote at `pos` is a real one: preceded by an even number of backslashes. */
-export function isRealQuote(text: string, pos: number, lowerBound: number): boolean {
-  let before = pos - 1;
-  while (before >= lowerBound && text.charCodeAt(before) === BACKSLASH) before--;
-  return (pos - 1 - before) % 2 === 0;
-}
 
 /**
  * For a needle hit at `hit` (inside [lineStart, lineEnd)): the position just after the key's `:` when the hit is
@@ -52,7 +47,7 @@ export function keyValueStart(text: string, key: KeyNeedle, hit: number, lineSta
   const close = quote + 1 + key.name.length;
   if (close >= lineEnd || text.charCodeAt(close) !== QUOTE) return -1;
   if (key.offset > 0 && !text.startsWith(key.name.slice(0, key.offset), quote + 1)) return -1;
-  if (!isRealQuote(text, quote, lineStart)) return -1;
+  if (!isUnescaped(text, quote, lineStart)) return -1;
   let pos = close + 1;
   while (pos < lineEnd && isJsonSpace(text.charCodeAt(pos))) pos++;
   if (text.charCodeAt(pos) !== COLON) return -1;

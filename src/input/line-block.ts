@@ -14,19 +14,27 @@ export interface LineBlock {
   file: string;
 }
 
-const NEWLINE = 0x0a;
+const NEWLINE = '\n';
 const CARRIAGE_RETURN = 0x0d;
 
-/** Calls `visit` with the byte range of each line's content (CR and LF excluded) and its line number. */
-export function forEachLine(block: LineBlock, visit: (start: number, end: number, line: number) => void): void {
-  const { bytes, end } = block;
-  let line = block.firstLine;
-  for (let pos = block.start; pos <= end; line++) {
-    let newline = bytes.indexOf(NEWLINE, pos);
-    if (newline < 0 || newline > end) newline = end;
-    const contentEnd = newline > pos && bytes[newline - 1] === CARRIAGE_RETURN ? newline - 1 : newline;
-    visit(pos, contentEnd, line);
-    pos = newline + 1;
-    if (newline === end) break;
-  }
+/** Receives a line's content range (CR and LF excluded) and its number. */
+export type LineVisitor = (start: number, end: number, line: number) => void;
+
+/** Visits the line of `text` starting at `start`; returns where the next one starts, or -1 after the last. */
+export function visitLine(text: string, start: number, line: number, visit: LineVisitor): number {
+  let newline = text.indexOf(NEWLINE, start);
+  if (newline < 0) newline = text.length;
+  const end = newline > start && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
+  visit(start, end, line);
+  return newline === text.length ? -1 : newline + 1;
+}
+
+/**
+ * Calls `visit` with every line of `text` (a block's bytes as Latin-1, so positions are byte offsets), numbered
+ * from `firstLine`; returns the next number.
+ */
+export function forEachLineIn(text: string, firstLine: number, visit: LineVisitor): number {
+  let line = firstLine;
+  for (let pos = 0; pos >= 0; line++) pos = visitLine(text, pos, line, visit);
+  return line;
 }

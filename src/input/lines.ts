@@ -1,6 +1,7 @@
 // Split a byte-chunk stream into blocks of whole NDJSON lines on newline bytes, honouring an owned byte range.
 import { RecordCarry, type RawRecord, type RecordSplitter } from './raw-record.js';
-import { forEachLine, type LineBlock } from './line-block.js';
+import { forEachLineIn, type LineBlock } from './line-block.js';
+import { latin1Text, utf8Text } from '../util/byte-text.js';
 
 const NEWLINE = 0x0a;
 const BOM_BYTES = [0xef, 0xbb, 0xbf];
@@ -130,8 +131,9 @@ function startsWithBom(bytes: Buffer, start: number, end: number): boolean {
 export function blocksToRecords(blocks: LineBlock[]): RawRecord[] {
   const out: RawRecord[] = [];
   for (const block of blocks) {
-    forEachLine(block, (start, end, line) => {
-      const text = block.bytes.toString('utf8', start, end);
+    const { bytes, start: base } = block;
+    forEachLineIn(latin1Text(bytes, base, block.end), block.firstLine, (start, end, line) => {
+      const text = utf8Text(bytes, base + start, base + end);
       if (!isBlank(text)) out.push({ text, file: block.file, line });
     });
   }

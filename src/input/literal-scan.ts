@@ -1,6 +1,7 @@
 // Block-level pre-filter: find the lines that may hold a literal by one native search over the block's raw text.
 import { HitCursor, regexSearch, stringSearch, type TextSearch } from './hit-cursor.js';
 import { unicodeEscapeSearch } from './escape-search.js';
+import { countChar } from '../util/count-char.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
 
 
@@ -35,8 +36,6 @@ export class LiteralScan {
   private ownHidingHits: HitCursor[] = [];
   private literalHits: HitCursor | null = null;
   private hidingHits: HitCursor[] = [];
-  /** False when the chosen literal is in most lines: then the scan costs more than it saves. */
-  private useful = true;
   /** Share of the first block's lines holding the chosen literal (known after the first reset). */
   hitShare = 1;
 
@@ -45,7 +44,7 @@ export class LiteralScan {
   /** Start a block: its Latin-1 text and a cursor over its `\u0XXX` escapes (LOW_UNICODE_ESCAPES). */
   reset(text: string, escapes: HitCursor): void {
     if (this.chosen === null) this.choose(text);
-    if (!this.useful) return;
+    if (!this.active) return;
     this.literalSearch ??= regexSearch(literalPattern(this.chosen!));
     this.hidingSearches ??= hidingSearches(this.chosen!);
     if (this.literalHits === null) {
@@ -60,7 +59,7 @@ export class LiteralScan {
 
   /** Whether lines are ruled out at all (false when the chosen literal is in most lines). */
   get active(): boolean {
-    return this.useful;
+    return this.hitShare <= USEFUL_HIT_SHARE;
   }
 
   /**
@@ -75,28 +74,22 @@ export class LiteralScan {
 
   /** False only when text[start, end) cannot hold the literal. */
   mayMatch(start: number, end: number): boolean {
-    if (!this.useful || this.literalHits!.within(start, end)) return true;
+    if (!this.active || this.literalHits!.within(start, end)) return true;
     for (const cursor of this.hidingHits) if (cursor.within(start, end)) return true;
     return false;
   }
 
   private choose(text: string): void {
-    const lines = countLines(text);
+    const lines = countChar(text, '\n') + 1;
     let fewest = Infinity;
     for (const literal of this.literals) {
       const hits = countLinesWithHits(text, literalPattern(literal));
       if (hits < fewest) [fewest, this.chosen] = [hits, literal];
     }
     this.hitShare = fewest / Math.max(1, lines);
-    this.useful = this.hitShare <= USEFUL_HIT_SHARE;
   }
 }
 
-function countLines(text: string): number {
-  let lines = 1;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
-  return lines;
-}
 
 function literalPattern(literal: string): RegExp {
   return new RegExp(escapeRegExp(literal), 'gi');

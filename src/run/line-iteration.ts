@@ -1,30 +1,11 @@
-// Walking the lines of a piece of Latin-1 text: every line, or only those a block pre-filter may match.
+// Walking only the lines of a piece of Latin-1 text that a selective block pre-filter may match.
+import { visitLine, type LineVisitor } from '../input/line-block.js';
 import type { LiteralScan } from '../input/literal-scan.js';
 import { isBlank } from '../input/lines.js';
 import type { SourceStats } from './event-source.js';
 
 const NEWLINE = '\n';
-const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
-
-/** Receives a line's content range (CR and LF excluded) and its number. */
-export type LineVisitor = (start: number, end: number, line: number) => void;
-
-/** Visits the line starting at `start`; returns where the next one starts, or -1 after the last. */
-function visitLine(text: string, start: number, line: number, visit: LineVisitor): number {
-  let newline = text.indexOf(NEWLINE, start);
-  if (newline < 0) newline = text.length;
-  const end = newline > start && text.charCodeAt(newline - 1) === CARRIAGE_RETURN ? newline - 1 : newline;
-  visit(start, end, line);
-  return newline === text.length ? -1 : newline + 1;
-}
-
-/** Calls `visit` with every line of `text`, numbered from `firstLine`; returns the next number. */
-export function forEachLineIn(text: string, firstLine: number, visit: LineVisitor): number {
-  let line = firstLine;
-  for (let pos = 0; pos >= 0; line++) pos = visitLine(text, pos, line, visit);
-  return line;
-}
 
 /**
  * The lines of `text` that the scan may match go to `visit`; the others are counted as read and skipped, without a
