@@ -1,10 +1,10 @@
 // Structural skipping over JSON text (a JS string): whitespace, strings, containers and scalars, without parsing.
+import { isUnescaped } from '../util/unescaped.js';
 
 /** Returned by the skip functions when the text is structurally broken or ends inside the value. */
 export const BROKEN = -1;
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
@@ -35,12 +35,8 @@ export function skipWhitespace(text: string, pos: number): number {
 
 /** `bodyStart` is just after an opening quote: the index just after the closing quote, or BROKEN. */
 export function skipString(text: string, bodyStart: number): number {
-  let quote = text.indexOf('"', bodyStart);
-  while (quote >= 0) {
-    let before = quote - 1;
-    while (before >= bodyStart && text.charCodeAt(before) === BACKSLASH) before--;
-    if ((quote - 1 - before) % 2 === 0) return quote + 1;
-    quote = text.indexOf('"', quote + 1);
+  for (let quote = text.indexOf('"', bodyStart); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    if (isUnescaped(text, quote, bodyStart)) return quote + 1;
   }
   return BROKEN;
 }
