@@ -1,24 +1,24 @@
-// Forward-only search over one text: lines visited in order ask "first hit at or after here?" and no byte is scanned twice.
+// Forward-only search over one text (a string or raw bytes): lines visited in order ask "first hit at or after here?" and no byte is scanned twice.
 
-/** Finds the first hit at or after `from` in `text`, or -1. */
-export type TextSearch = (text: string, from: number) => number;
+/** Finds the first hit at or after `from` in `text` (a Latin-1 string, or a Buffer of raw bytes), or -1. */
+export type TextSearch<T = string> = (text: T, from: number) => number;
 
 /**
  * Caches the last hit found, so that asking for successive positions (lines in order) costs one pass over the
  * text in total, however far apart the hits are.
  */
-export class HitCursor {
+export class HitCursor<T = string> {
   /** The first hit at or after `searchedFrom` (Infinity: none up to the end of the text). */
   private hit = -1;
   private searchedFrom = Infinity;
 
   constructor(
-    private text: string,
-    private readonly search: TextSearch,
+    private text: T,
+    private readonly search: TextSearch<T>,
   ) {}
 
   /** Search another text from now on (reusing the cursor saves an allocation per text). */
-  retarget(text: string): void {
+  retarget(text: T): void {
     this.text = text;
     this.hit = -1;
     this.searchedFrom = Infinity;

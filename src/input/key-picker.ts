@@ -41,8 +41,8 @@ export class KeyPicker {
   /** Needle indexes of the time fields in lookup order (some may be fields too). */
   private readonly timeOrder: number[];
   private keyCursors: HitCursor[] = [];
-  private readonly braces = new HitCursor('', stringSearch('{'));
-  private readonly brackets = new HitCursor('', stringSearch('['));
+  private readonly braces = new HitCursor<string>('', stringSearch('{'));
+  private readonly brackets = new HitCursor<string>('', stringSearch('['));
   private readonly values = new ValueReader();
   private escapes!: HitCursor;
   private block!: BlockText;

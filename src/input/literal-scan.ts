@@ -3,6 +3,7 @@ import { HitCursor, regexSearch, stringSearch, type TextSearch } from './hit-cur
 import { unicodeEscapeSearch } from './escape-search.js';
 import { countChar } from '../util/count-char.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
+import { ByteLiteralScan } from './byte-literal-scan.js';
 
 
 /**
@@ -21,6 +22,8 @@ function hidingSearches(literal: string): TextSearch[] {
 
 /** Lines with more hits than this share are not worth a block-level search: every line is read anyway. */
 const USEFUL_HIT_SHARE = 0.25;
+/** Below this share of lines holding the literal, the lines between hits are only counted (sparse reading). */
+const SPARSE_HIT_SHARE = 0.05;
 
 /**
  * Decides which lines of a block may contain a pre-filter literal (lower-case, printable ASCII without `"`, `\`,
@@ -38,6 +41,8 @@ export class LiteralScan {
   private hidingHits: HitCursor[] = [];
   /** Share of the first block's lines holding the chosen literal (known after the first reset). */
   hitShare = 1;
+  /** The same search over raw bytes, for sparse reading once the literal is chosen. */
+  private byteScan: ByteLiteralScan | null = null;
 
   constructor(private readonly literals: readonly string[]) {}
 
@@ -60,6 +65,16 @@ export class LiteralScan {
   /** Whether lines are ruled out at all (false when the chosen literal is in most lines). */
   get active(): boolean {
     return this.hitShare <= USEFUL_HIT_SHARE;
+  }
+
+  /** Whether so few lines hold the literal that the lines between hits are only counted. */
+  get sparse(): boolean {
+    return this.hitShare < SPARSE_HIT_SHARE;
+  }
+
+  /** Once a first block has chosen a literal that makes reading sparse: the scan over raw bytes (no text needed). */
+  get bytes(): ByteLiteralScan | null {
+    return this.byteScan;
   }
 
   /**
@@ -87,6 +102,7 @@ export class LiteralScan {
       if (hits < fewest) [fewest, this.chosen] = [hits, literal];
     }
     this.hitShare = fewest / Math.max(1, lines);
+    if (this.sparse) this.byteScan = new ByteLiteralScan(this.chosen!, text);
   }
 }
 

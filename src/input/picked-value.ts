@@ -20,7 +20,7 @@ const REMEMBERED_LENGTH = 256;
 /** Reads values of one block's lines; `reset` it per block. */
 export class ValueReader {
   private block!: BlockText;
-  private readonly backslashes = new HitCursor('', stringSearch('\\'));
+  private readonly backslashes = new HitCursor<string>('', stringSearch('\\'));
   /**
    * Per key slot, the last plain (escape-free, ASCII) string read: when the next line holds the same text, the
    * same string object is returned, which saves decoding it and lets later steps reuse its hash (Map lookups).

@@ -5,7 +5,7 @@ import { isDecodeError, type Decoder, type EventBuilder, type LineBlock, type Ra
 import { isBlank } from '../input/lines.js';
 import { latin1Text, utf8Text } from '../util/byte-text.js';
 import { forEachLineIn } from '../input/line-block.js';
-import { sparseLines } from './line-iteration.js';
+import { sparseByteLines, sparseLines } from './line-iteration.js';
 import type { KeyPicker } from '../input/key-picker.js';
 import type { LiteralScan } from '../input/literal-scan.js';
 import { HitCursor } from '../input/hit-cursor.js';
@@ -40,8 +40,6 @@ export interface LineDecoding {
  * object space of the old generation, and a stream of them makes the collector run full collections.
  */
 const TEXT_BYTES = 64 * 1024;
-/** Below this share of lines kept by the block pre-filter, kept lines are decoded in full rather than picked. */
-const SPARSE_SHARE = 0.05;
 /** A line the first search rejected from the fields it reads. */
 const REJECTED = Symbol('rejected');
 
@@ -62,14 +60,19 @@ export function blockEvents(block: LineBlock, decoding: LineDecoding, stats: Sou
 function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, firstLine: number, decoding: LineDecoding, stats: SourceStats, out: Event[]): number {
   const { bytes } = block;
   const { scan } = decoding;
-  const text = latin1Text(bytes, pieceStart, pieceEnd);
   const general = (start: number, end: number, line: number) => generalLine(utf8Text(bytes, pieceStart + start, pieceStart + end), line, block.file, decoding, stats, out);
+  // Few lines hold the scan's literal: the picker's searches would cross the piece for each one, decoding them is
+  // cheaper, and the lines between them are only counted. Once the literal is chosen, that needs no text at all.
+  const byteScan = scan?.bytes ?? null;
+  if (byteScan !== null) {
+    byteScan.useBlock(bytes, block.start);
+    return sparseByteLines(bytes, pieceStart, pieceEnd, firstLine, byteScan, stats, general);
+  }
+  const text = latin1Text(bytes, pieceStart, pieceEnd);
   if (scan === null && decoding.picker === null) return forEachLineIn(text, firstLine, general);
   const escapes = new HitCursor(text, LOW_UNICODE_ESCAPES);
   scan?.reset(text, escapes);
-  // Few lines left by the scan: the picker's searches would cross the piece for each one, decoding them is cheaper;
-  // and the lines between them are only counted.
-  if (scan !== null && scan.active && scan.hitShare < SPARSE_SHARE) return sparseLines(text, firstLine, scan, stats, general);
+  if (scan !== null && scan.sparse) return sparseLines(text, firstLine, scan, stats, general);
   const picker = decoding.picker;
   picker?.reset({ text, bytes, base: pieceStart }, escapes);
   return forEachLineIn(text, firstLine, (start, end, line) => {

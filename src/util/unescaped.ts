@@ -8,3 +8,10 @@ export function isUnescaped(text: string, pos: number, lowerBound: number): bool
   while (before >= lowerBound && text.charCodeAt(before) === BACKSLASH) before--;
   return (pos - 1 - before) % 2 === 0;
 }
+
+/** isUnescaped over raw bytes: `bytes[pos]` is preceded by an even number of backslashes (from `lowerBound` on). */
+export function isUnescapedByte(bytes: Uint8Array, pos: number, lowerBound: number): boolean {
+  let before = pos - 1;
+  while (before >= lowerBound && bytes[before] === BACKSLASH) before--;
+  return (pos - 1 - before) % 2 === 0;
+}
