@@ -34,7 +34,8 @@ export function canPickKeys(names: Iterable<string>): boolean {
  * the filter keeps the line does `pickRest` give all the members.
  */
 export class KeyPicker {
-  private readonly needles: KeyNeedle[];
+  /** By name until the first block, then with each needle's start chosen rarest in that block's text. */
+  private needles: KeyNeedle[];
   /** Needles [0, firstCount) are the first step's fields, [firstCount, fieldCount) the other fields, the rest time fields. */
   private readonly firstCount: number;
   private readonly fieldCount: number;
@@ -61,7 +62,7 @@ export class KeyPicker {
     const times = timeNames.filter((name) => !fieldSet.has(name));
     this.firstCount = firstSet.size;
     this.fieldCount = fieldSet.size;
-    this.needles = [...firstSet, ...others, ...times].map(keyNeedle);
+    this.needles = [...firstSet, ...others, ...times].map((name) => keyNeedle(name));
     this.timeOrder = timeNames.map((name) => this.needles.findIndex((k) => k.name === name));
     this.positions = new Int32Array(this.needles.length);
     this.valueStarts = new Int32Array(this.needles.length);
@@ -73,7 +74,10 @@ export class KeyPicker {
     this.block = block;
     this.escapes = escapes;
     const { text } = block;
-    if (this.keyCursors.length === 0) this.keyCursors = this.needles.map((k) => new HitCursor(text, stringSearch(k.needle)));
+    if (this.keyCursors.length === 0) {
+      this.needles = this.needles.map((k) => keyNeedle(k.name, text));
+      this.keyCursors = this.needles.map((k) => new HitCursor(text, stringSearch(k.needle)));
+    }
     for (const cursor of this.keyCursors) cursor.retarget(text);
     this.braces.retarget(text);
     this.brackets.retarget(text);

@@ -1,5 +1,6 @@
 // Where a top-level key `"name":` is written in JSON text: a native search for a rare part of the name, then checks.
 import { isUnescaped } from '../util/unescaped.js';
+import { countChar } from '../util/count-char.js';
 import { CARRIAGE_RETURN, CLOSE_BRACE, COLON, COMMA, NEWLINE, OPEN_BRACKET, QUOTE, SPACE, TAB } from './json-chars.js';
 
 /**
@@ -23,11 +24,15 @@ function rarity(code: string): number {
   return rank < 0 ? FREQUENCY_ORDER.length : rank;
 }
 
-/** The needle for a key: from its rarest character (leaving at least 3 characters of the name) to its closing quote. */
-export function keyNeedle(name: string): KeyNeedle {
+/**
+ * The needle for a key: from its rarest character (leaving at least 3 characters of the name) to its closing
+ * quote. Rarest in `sample` (text like the data's) when one is given, else by the usual frequencies.
+ */
+export function keyNeedle(name: string, sample?: string): KeyNeedle {
   const lastStart = Math.max(0, name.length - 3);
+  const score = sample === undefined ? (i: number) => -rarity(name[i]!) : (i: number) => countChar(sample, name[i]!) - rarity(name[i]!) / 1000;
   let best = 0;
-  for (let i = 1; i <= lastStart; i++) if (rarity(name[i]!) > rarity(name[best]!)) best = i;
+  for (let i = 1; i <= lastStart; i++) if (score(i) < score(best)) best = i;
   return { name, needle: `${name.slice(best)}"`, offset: best };
 }
 
