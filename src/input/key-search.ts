@@ -25,14 +25,28 @@ function rarity(code: string): number {
 }
 
 /**
- * The needle for a key: from its rarest character (leaving at least 3 characters of the name) to its closing
- * quote. Rarest in `sample` (text like the data's) when one is given, else by the usual frequencies.
+ * What a needle hit costs next to a stop of the native search on its first character. Timed over 200 MB of the
+ * bench data they cost about the same: `ype"` + `EventCode"` searched fastest, ahead of `urcetype"` (fewer hits,
+ * more stops) and `Code"` (more of both).
+ */
+const HIT_COST = 1;
+
+/**
+ * The needle for a key: a suffix of its name (at least 3 characters) and its closing quote. With `sample` (text
+ * like the data's), the suffix that is cheapest to search there: few stops on its first character, few hits
+ * (`ype"` also finds `EventType"`); else the one starting at the rarest character by the usual frequencies.
  */
 export function keyNeedle(name: string, sample?: string): KeyNeedle {
   const lastStart = Math.max(0, name.length - 3);
-  const score = sample === undefined ? (i: number) => -rarity(name[i]!) : (i: number) => countChar(sample, name[i]!) - rarity(name[i]!) / 1000;
+  const cost = sample === undefined
+    ? (i: number) => -rarity(name[i]!)
+    : (i: number) => countChar(sample, name[i]!) + HIT_COST * countChar(sample, `${name.slice(i)}"`) - rarity(name[i]!) / 1000;
   let best = 0;
-  for (let i = 1; i <= lastStart; i++) if (score(i) < score(best)) best = i;
+  let bestCost = cost(0);
+  for (let i = 1; i <= lastStart; i++) {
+    const c = cost(i);
+    if (c < bestCost) [best, bestCost] = [i, c];
+  }
   return { name, needle: `${name.slice(best)}"`, offset: best };
 }
 
