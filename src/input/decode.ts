@@ -3,7 +3,7 @@ import { Event, type FieldValue } from '../runtime/event.js';
 import { parseTimestamp } from '../time/parse.js';
 import type { TimeZone } from '../time/zone.js';
 import { jsonSyntaxError, notAnObjectError, type DecodeError } from './decode-error.js';
-import { createFlattener } from './project.js';
+import { createFlattener, createPickedFlattener } from './project.js';
 import type { RawRecord } from './raw-record.js';
 import { ObjectScanner } from './scan-object.js';
 import { isObject } from '../util/is-object.js';
@@ -52,21 +52,24 @@ export type EventBuilder = (members: Record<string, unknown>, file: string, rawT
 
 /**
  * The event builder for these options: flattening (projected), `_time`, metadata defaults. `withTime: false`
- * leaves `_time` out (for events only a filter that does not read it will see).
+ * leaves `_time` out (for events only a filter that does not read it will see). `members: 'picked'` is for
+ * members the key picker read (plain top-level keys only), which need no walk.
  */
-export function createEventBuilder(opts: DecodeOptions, withTime = true): EventBuilder {
+export function createEventBuilder(opts: DecodeOptions, withTime = true, members: 'any' | 'picked' = 'any'): EventBuilder {
   const fields = opts.fields ?? null;
   const wanted = fields === null ? null : new Set([...fields, '_raw', '_time', ...METADATA_FIELDS]);
-  const flatten = createFlattener(wanted);
+  const flatten = wanted !== null && members === 'picked' ? createPickedFlattener(wanted) : createFlattener(wanted);
   const timeLookups = withTime ? timeFieldNames(opts).map(compileLookup) : [];
   const defaults = opts.defaults ?? {};
+  // Defaults only for the metadata fields something reads: with a projection, no other field is ever looked at.
+  const defaulted = METADATA_FIELDS.filter((name) => fields === null || fields.has(name));
   return (obj, file, rawText) => {
     const values = new Map<string, FieldValue>();
     flatten(obj, values);
     setTime(values, obj, timeLookups, opts.zone);
-    for (const name of METADATA_FIELDS) {
+    for (const name of defaulted) {
       const fallback = name === 'source' ? (defaults.source ?? file) : defaults[name];
-      if (!values.has(name) && fallback !== undefined) values.set(name, fallback);
+      if (fallback !== undefined && !values.has(name)) values.set(name, fallback);
     }
     return new Event(values, values.has('_raw') ? undefined : rawText);
   };

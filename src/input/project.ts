@@ -16,6 +16,21 @@ export function createFlattener(fields: ReadonlySet<string> | null): Flattener {
   return (obj, out) => projection.walk(obj, '', out);
 }
 
+/**
+ * The flattener for members the key picker read: plain top-level keys (no `.` or `{}`), so a member is kept
+ * exactly when its key is wanted, and no object is walked on the way to one (what Projection would do for them).
+ */
+export function createPickedFlattener(fields: ReadonlySet<string>): Flattener {
+  return (obj, out) => {
+    for (const key in obj) {
+      if (!fields.has(key)) continue;
+      const value = obj[key];
+      if (isScalar(value)) out.set(key, value);
+      else flattenInto({ [key]: value }, out);
+    }
+  };
+}
+
 class Projection {
   /** Names of objects/arrays that lie on the path to a wanted name. */
   private readonly ancestors = new Set<string>();

@@ -163,8 +163,8 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
     prefilter,
     scan: prefilter ? new LiteralScan(prefilter.literals) : null,
     picker: pickable ? new KeyPicker(fields, timeNames, firstSearch?.fields) : null,
-    firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw'), build: createEventBuilder(decodeOptions, false) } : null,
-    build: createEventBuilder(decodeOptions, timeNames.length > 0),
+    firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw'), build: createEventBuilder(decodeOptions, false, 'picked') } : null,
+    build: createEventBuilder(decodeOptions, timeNames.length > 0, 'picked'),
     rawNeeded: fields === null || fields.has('_raw'),
   };
 }

@@ -124,10 +124,12 @@ describe('malformed records', () => {
 });
 
 describe('projection', () => {
-  it('materialises only wanted fields and their descendants, plus _raw, _time and metadata', () => {
+  it('materialises only wanted fields and their descendants, plus _raw, _time and metadata; defaults only where wanted', () => {
     const text = '{"a":{"b":1,"c":2},"d":[{"e":1,"f":2}],"g":3,"host":"h","_raw":"r","_time":5}';
     const event = decodeEvent(text, { fields: new Set(['a.b', 'd{}.e', 'zz']) });
-    expect(event.toObject()).toEqual({ 'a.b': 1, 'd{}.e': [1], host: 'h', _raw: 'r', _time: 5, source: 'in.json' });
+    expect(event.toObject()).toEqual({ 'a.b': 1, 'd{}.e': [1], host: 'h', _raw: 'r', _time: 5 });
+    // The file name as `source` (a default) is added only when something reads `source`.
+    expect(decodeEvent(text, { fields: new Set(['a.b', 'source']) }).get('source')).toBe('in.json');
     expect(decodeEvent(text, { fields: new Set(['a']) }).toObject()).toMatchObject({ 'a.b': 1, 'a.c': 2 });
     expect(decodeEvent(text, { fields: new Set(['a']) }).has('g')).toBe(false);
   });
