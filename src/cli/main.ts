@@ -6,6 +6,9 @@ import { registerRunCommand } from './run-command.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerTestCommand } from './test-command.js';
 import { reportError } from './report-error.js';
+import { exitQuietlyWhenOutputCloses } from './closed-output.js';
+
+exitQuietlyWhenOutputCloses();
 
 const program = new Command();
 program

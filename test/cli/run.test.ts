@@ -1,7 +1,7 @@
 // `splq run` end to end: outputs, summary, bad input (malformed lines, --strict, missing files), error rendering.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempFiles } from '../helpers/cli.js';
+import { REPO, runCli, tempFiles } from '../helpers/cli.js';
 
 const GOOD = '{"host":"a","n":1}\n{"host":"b","n":2}\n';
 
@@ -79,4 +79,20 @@ describe('splq run: query errors', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('in expansion of macro `broken`');
   });
+});
+
+describe('splq run: output that pipes well', () => {
+  it('stops quietly with status 0 when the reader closes the pipe early (`| head`)', async () => {
+    const { spawn } = await import('node:child_process');
+    const lines = Array.from({ length: 40000 }, (_, i) => JSON.stringify({ host: `h${i % 7}`, n: i, msg: 'x'.repeat(40) }));
+    const dir = tempFiles({ 'big.json': `${lines.join('\n')}\n` });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), 'run', 'search *', '-i', join(dir, 'big.json'), '-o', 'ndjson'], { cwd: REPO });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString()));
+    // Like `head -1`: read the first chunk, then close our end.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  }, 30_000);
 });
