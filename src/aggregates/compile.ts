@@ -5,6 +5,7 @@ import { toNumber, type Event, type Scalar } from '../runtime/event.js';
 import { planAggregates, type Input } from './plan.js';
 import type { FieldStates } from './wildcard.js';
 import type { Accumulator, Position } from './types.js';
+import { eventCounter, type Counter } from './counting.js';
 
 /** The partial result of one group: its BY values and one state per shared accumulator slot. */
 export interface Group {
@@ -74,6 +75,9 @@ export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalC
   // Without wildcard aggregates every group shares one empty list (nothing is ever stored in it).
   const newFieldStates = (): FieldStates[] => (wildcards.length === 0 ? NO_FIELD_STATES : wildcards.map(() => new Map()));
 
+  // `stats count by ...` (every output a bare count, sharing one counter): an event only bumps its group's counter.
+  const countsOnly = accumulators.length === 1 && accumulators[0] === eventCounter && wildcards.length === 0;
+
   const feed = (states: unknown[], input: Input, value: Scalar): void => {
     const num = input.numeric ? (typeof value === 'boolean' ? NaN : toNumber(value)) : NaN;
     for (const slot of input.slots) accumulators[slot]!.add(states[slot], value, num, at);
@@ -85,7 +89,7 @@ export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalC
     reads: reads === null ? null : [...new Set([...byFields, ...reads, ...(timed ? ['_time'] : [])])],
     dedupSplitValues: options.dedupSplitValues,
     newGroup: (byValues) => ({ byValues, states: accumulators.map((a) => a.init()), fieldStates: newFieldStates() }),
-    addEvent(group, ev, ordinal) {
+    addEvent: countsOnly ? (group) => void (group.states[0] as Counter).n++ : (group, ev, ordinal) => {
       at.ordinal = ordinal;
       at.time = timed ? readTime(ev) : NaN;
       for (const input of inputs) {
