@@ -114,7 +114,7 @@ export class ByteLiteralScan {
       for (const cursor of this.spellings) hit = Math.min(hit, cursor.firstFrom(from));
       if (hit === Infinity) return Infinity;
       const start = hit - this.anchor;
-      if (start >= this.blockStart && this.matchesAt(start)) return start;
+      if (this.matchesAt(start)) return start;
       from = hit + 1;
     }
   }
