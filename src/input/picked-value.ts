@@ -16,16 +16,21 @@ export interface BlockText {
 
 /** Strings up to this long are remembered per key: low-cardinality fields (sourcetype, host) repeat line after line. */
 const REMEMBERED_LENGTH = 256;
+/** How many recent strings are remembered per key. */
+const RECENT_STRINGS = 4;
 
 /** Reads values of one block's lines; `reset` it per block. */
 export class ValueReader {
   private block!: BlockText;
   private readonly backslashes = new HitCursor<string>('', stringSearch('\\'));
   /**
-   * Per key slot, the last plain (escape-free, ASCII) string read: when the next line holds the same text, the
-   * same string object is returned, which saves decoding it and lets later steps reuse its hash (Map lookups).
+   * Per key slot, the last few plain (escape-free, ASCII) strings read: when a line holds one of those texts
+   * again, the same string object is returned, which saves decoding it and lets later steps reuse its hash (Map
+   * lookups). A few, not one: a low-cardinality field (sourcetype, host) alternates between values.
    */
-  private readonly lastStrings: string[] = [];
+  private readonly recentStrings: string[][] = [];
+  /** Per key slot, where the next remembered string goes (round robin). */
+  private readonly recentNext: number[] = [];
 
   reset(block: BlockText): void {
     this.block = block;
@@ -56,13 +61,23 @@ export class ValueReader {
   private stringValue(start: number, end: number, slot: number): unknown {
     const { bytes, base, text } = this.block;
     if (this.backslashes.firstFrom(start + 1) < end) return this.parsed(start, end);
-    const last = this.lastStrings[slot];
     const length = end - start - 2;
-    if (last !== undefined && last.length === length && text.startsWith(last, start + 1)) return last;
+    const recent = (this.recentStrings[slot] ??= []);
+    for (let i = 0; i < recent.length; i++) {
+      const known = recent[i]!;
+      if (known.length === length && text.startsWith(known, start + 1)) return known;
+    }
     const value = utf8Text(bytes, base + start + 1, base + end - 1);
     // Only an ASCII value reads the same in the Latin-1 text it is compared with next time.
-    if (length <= REMEMBERED_LENGTH && value.length === length && isAsciiText(value)) this.lastStrings[slot] = value;
+    if (length <= REMEMBERED_LENGTH && value.length === length && isAsciiText(value)) this.remember(slot, recent, value);
     return value;
+  }
+
+  /** Keep `value` among the slot's recent strings, in place of the oldest once there are RECENT_STRINGS. */
+  private remember(slot: number, recent: string[], value: string): void {
+    const at = this.recentNext[slot] ?? 0;
+    recent[at] = value;
+    this.recentNext[slot] = (at + 1) % RECENT_STRINGS;
   }
 
   /** JSON.parse of the UTF-8 text of `text[start, end)`; undefined when invalid. */
