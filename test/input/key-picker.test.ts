@@ -102,6 +102,31 @@ describe('KeyPicker', () => {
     );
   });
 
+  it('reads each line of a block right when values of one length alternate (remembered strings)', () => {
+    // Same byte length: ASCII, non-ASCII (2 bytes for é), escaped; remembered strings must never stand in for another.
+    const values = ['abcd', 'abce', 'Abcd', 'ébc', 'ab\\c', 'abc"', 'wxyz', 'abcd '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...values), { minLength: 1, maxLength: 40 }), (picks) => {
+        const lines = picks.map((v, i) => JSON.stringify({ n: i, a: v }));
+        const text = lines.join('\n');
+        const bytes = Buffer.from(text, 'utf8');
+        const latin1 = bytes.toString('latin1');
+        const picker = new KeyPicker(['a'], []);
+        picker.reset({ text: latin1, bytes, base: 0 }, new HitCursor(latin1, LOW_UNICODE_ESCAPES));
+        let start = 0;
+        const got = lines.map(() => {
+          let end = latin1.indexOf('\n', start);
+          if (end < 0) end = latin1.length;
+          const picked = picker.pick(start, end);
+          start = end + 1;
+          return picked?.a;
+        });
+        expect(got).toEqual(picks);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('declines the lines a search cannot be sure of', () => {
     const cases: Array<[string, string[]]> = [
       ['{"a":1,"a":2}', ['a']],
