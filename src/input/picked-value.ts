@@ -44,6 +44,10 @@ export class ValueReader {
   read(pos: number, end: number, slot: number): unknown {
     const { text } = this.block;
     const code = text.charCodeAt(pos);
+    if (code === QUOTE) {
+      const known = this.knownStringAt(pos, end, slot);
+      if (known !== undefined) return endsMember(text, pos + known.length + 2, end) ? known : undefined;
+    }
     const valueEnd = skipValueAt(text, pos, code);
     if (valueEnd === BROKEN || valueEnd > end || !endsMember(text, valueEnd, end)) return undefined;
     if (code === QUOTE) return this.stringValue(pos, valueEnd, slot);
@@ -62,15 +66,27 @@ export class ValueReader {
     const { bytes, base, text } = this.block;
     if (this.backslashes.firstFrom(start + 1) < end) return this.parsed(start, end);
     const length = end - start - 2;
-    const recent = (this.recentStrings[slot] ??= []);
-    for (let i = 0; i < recent.length; i++) {
-      const known = recent[i]!;
-      if (known.length === length && text.startsWith(known, start + 1)) return known;
-    }
     const value = utf8Text(bytes, base + start + 1, base + end - 1);
     // Only an ASCII value reads the same in the Latin-1 text it is compared with next time.
-    if (length <= REMEMBERED_LENGTH && value.length === length && isAsciiText(value)) this.remember(slot, recent, value);
+    if (length <= REMEMBERED_LENGTH && value.length === length && isAsciiText(value)) this.remember(slot, (this.recentStrings[slot] ??= []), value);
     return value;
+  }
+
+  /**
+   * The remembered string that the string value opening at `pos` spells exactly, if any: its text then a
+   * quote, inside the line. A remembered string holds no quote or backslash, so that quote closes the value and
+   * nothing in it is escaped: the value is that string, found without searching for its end or for backslashes.
+   */
+  private knownStringAt(pos: number, end: number, slot: number): string | undefined {
+    const recent = this.recentStrings[slot];
+    if (recent === undefined) return undefined;
+    const { text } = this.block;
+    for (let i = 0; i < recent.length; i++) {
+      const known = recent[i]!;
+      const close = pos + 1 + known.length;
+      if (close < end && text.charCodeAt(close) === QUOTE && text.startsWith(known, pos + 1)) return known;
+    }
+    return undefined;
   }
 
   /** Keep `value` among the slot's recent strings, in place of the oldest once there are RECENT_STRINGS. */
