@@ -4,6 +4,7 @@ import { endsMember } from './key-search.js';
 import { LETTER_F, LETTER_N, LETTER_T, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-chars.js';
 import { parseJsonNumber } from './scan-number.js';
 import { BROKEN, skipValueAt } from './scan-skip.js';
+import { isAscii } from 'node:buffer';
 import { utf8Text } from '../util/byte-text.js';
 
 /** One block being read: its text as Latin-1 (one character per byte) and the bytes, for UTF-8 decoding. */
@@ -96,10 +97,14 @@ export class ValueReader {
     this.recentNext[slot] = (at + 1) % RECENT_STRINGS;
   }
 
-  /** JSON.parse of the UTF-8 text of `text[start, end)`; undefined when invalid. */
+  /**
+   * JSON.parse of the UTF-8 text of `text[start, end)`; undefined when invalid. ASCII bytes read the same as
+   * Latin-1, so then the piece's own text is parsed (a slice: no decoding; JSON.parse makes fresh strings).
+   */
   private parsed(start: number, end: number): unknown {
-    const { bytes, base } = this.block;
+    const { bytes, base, text } = this.block;
     try {
+      if (isAscii(bytes.subarray(base + start, base + end))) return JSON.parse(text.slice(start, end));
       return JSON.parse(utf8Text(bytes, base + start, base + end));
     } catch {
       return undefined;
