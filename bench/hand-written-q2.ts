@@ -41,7 +41,7 @@ for (let offset = 0, read = readSync(fd, chunk, 0, chunk.length, 0); read > 0; r
   for (let end = Math.min(start + 65536, read); start < read; end = Math.min(start + 65536, read)) {
     const cut = chunk.lastIndexOf(10, end - 1);
     if (cut < start) break;
-    countPairs(chunk.latin1Slice(start, cut));
+    countPairs(chunk.toString('latin1', start, cut));
     start = cut + 1;
   }
   offset += start > 0 ? start : read;
