@@ -1,7 +1,7 @@
 // Micro-benchmark (not a test): what the block reader's key picker costs per line, step by step, in one process.
 // Run: npx tsx bench/picker-bench.ts [lineCount]
 import { HitCursor } from '../src/input/hit-cursor.js';
-import { LOW_UNICODE_ESCAPES } from '../src/input/escape-search.js';
+import { SPELLING_ESCAPES } from '../src/input/escape-search.js';
 import { KeyPicker } from '../src/input/key-picker.js';
 import { generateWindowsEvents } from '../src/sample/windows-events.js';
 import { latin1Text } from '../src/util/byte-text.js';
@@ -35,7 +35,7 @@ function pass(bytes: Buffer, pieces: Array<[number, number]>, step: Step, keys: 
   for (const [start, end] of pieces) {
     const text = latin1Text(bytes, start, end);
     if (step === 'text') continue;
-    const escapes = new HitCursor(text, LOW_UNICODE_ESCAPES);
+    const escapes = new HitCursor(text, SPELLING_ESCAPES);
     if (step === 'pick') picker.reset({ text, bytes, base: start }, escapes);
     for (let lineStart = 0; lineStart < text.length; ) {
       let lineEnd = text.indexOf('\n', lineStart);

@@ -3,6 +3,7 @@ import { HitCursor, type TextSearch } from './hit-cursor.js';
 import { isUnescapedByte } from '../util/unescaped.js';
 import { BACKSLASH } from './json-chars.js';
 import { countChar } from '../util/count-char.js';
+import { spellsAscii, type EscapeDigits } from './escape-search.js';
 
 const LOWER_A = 0x61;
 const LOWER_Z = 0x7a;
@@ -13,20 +14,21 @@ function bytesSearch(needle: Buffer): TextSearch<Buffer> {
   return (bytes, from) => bytes.indexOf(needle, from);
 }
 
-/** A search for real `\u` escapes in raw bytes whose hex digits start with `hexPrefix` (see escape-search.ts). */
-export function unicodeEscapeByteSearch(hexPrefix: string): TextSearch<Buffer> {
+/** unicodeEscapeSearch (escape-search.ts) over raw bytes. */
+export function unicodeEscapeByteSearch(hexPrefix: string, wanted: EscapeDigits = () => true): TextSearch<Buffer> {
   const needle = Buffer.from(`u${hexPrefix}`, 'latin1');
   return (bytes, from) => {
     for (let at = bytes.indexOf(needle, from); at >= 0; at = bytes.indexOf(needle, at + 1)) {
-      if (at > 0 && bytes[at - 1] === BACKSLASH && isUnescapedByte(bytes, at - 1, 0)) return at;
+      if (at === 0 || bytes[at - 1] !== BACKSLASH || !isUnescapedByte(bytes, at - 1, 0)) continue;
+      if (wanted(bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!, bytes[at + 4]!)) return at;
     }
     return -1;
   };
 }
 
-/** The byte forms of what lower-cases into the literal without being it ASCII-wise (see literal-scan.ts). */
+/** The byte forms of what can spell the literal without being it ASCII-wise (see literal-scan.ts). */
 function hidingByteSearches(literal: string): TextSearch<Buffer>[] {
-  const searches = [unicodeEscapeByteSearch('0')];
+  const searches = [unicodeEscapeByteSearch('0', spellsAscii)];
   if (literal.endsWith('i')) searches.push(bytesSearch(Buffer.from([0xc4, 0xb0])));
   if (literal.includes('k')) searches.push(unicodeEscapeByteSearch('212'), bytesSearch(Buffer.from([0xe2, 0x84, 0xaa])));
   return searches;
@@ -68,7 +70,7 @@ function anchorOf(literal: string, sample: string): number {
 /**
  * Finds, in a block's raw bytes, the lines that may hold a lower-case printable-ASCII literal once decoded and
  * lower-cased: the literal in any ASCII case (bytes of 0x80 and up never fold to ASCII, as in the Latin-1 scan),
- * or a `\u0XXX` escape, İ (for a final `i`), or the Kelvin sign (for a `k`). One cursor per case spelling of
+ * or an escape that can spell it (`spellsAscii`), İ (for a final `i`), or the Kelvin sign (for a `k`). One cursor per case spelling of
  * two anchor characters, and per hiding form; cursors live for a whole block, so no byte is searched twice.
  */
 export class ByteLiteralScan {

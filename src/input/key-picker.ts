@@ -69,7 +69,7 @@ export class KeyPicker {
     this.found = new Int32Array(this.needles.length);
   }
 
-  /** Start a new block, with a cursor over its `\u0XXX` escapes (LOW_UNICODE_ESCAPES: they could spell a key). */
+  /** Start a new block, with a cursor over its escapes that could spell a key (SPELLING_ESCAPES). */
   reset(block: BlockText, escapes: HitCursor): void {
     this.block = block;
     this.escapes = escapes;

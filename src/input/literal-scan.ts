@@ -8,10 +8,10 @@ import { ByteLiteralScan } from './byte-literal-scan.js';
 
 /**
  * What in raw JSON bytes can make a line's decoded, lower-cased text hold an ASCII literal that the raw text
- * (ASCII case-insensitively) lacks, besides a `\u0XXX` escape (the shared cursor given to `reset`): for a
- * final `i`, U+0130 in UTF-8 (İ lower-cases to "i" + U+0307, so it stands for an `i` only at the literal's end);
- * for a `k`, U+212A (the Kelvin sign lower-cases to "k") escaped or in UTF-8. Other escapes (`\n`, `\"`,
- * `\/`, ...) give characters the pre-filter's literals never contain.
+ * (ASCII case-insensitively) lacks, besides an escape that can spell it (SPELLING_ESCAPES, the shared cursor
+ * given to `reset`): for a final `i`, U+0130 in UTF-8 (İ lower-cases to "i" + U+0307, so it stands for an `i`
+ * only at the literal's end); for a `k`, U+212A (the Kelvin sign lower-cases to "k") escaped or in UTF-8. Other
+ * escapes (`\n`, `\"`, `\/`, `\u00e9`, ...) give characters the pre-filter's literals never contain.
  */
 function hidingSearches(literal: string): TextSearch[] {
   const searches: TextSearch[] = [];
@@ -46,7 +46,7 @@ export class LiteralScan {
 
   constructor(private readonly literals: readonly string[]) {}
 
-  /** Start a block: its Latin-1 text and a cursor over its `\u0XXX` escapes (LOW_UNICODE_ESCAPES). */
+  /** Start a block: its Latin-1 text and a cursor over its escapes that could spell the literal (SPELLING_ESCAPES). */
   reset(text: string, escapes: HitCursor): void {
     if (this.chosen === null) this.choose(text);
     if (!this.active) return;

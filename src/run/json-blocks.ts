@@ -9,7 +9,7 @@ import { sparseByteLines, sparseLines } from './line-iteration.js';
 import type { KeyPicker } from '../input/key-picker.js';
 import type { LiteralScan } from '../input/literal-scan.js';
 import { HitCursor } from '../input/hit-cursor.js';
-import { LOW_UNICODE_ESCAPES } from '../input/escape-search.js';
+import { SPELLING_ESCAPES } from '../input/escape-search.js';
 import type { Event } from '../runtime/event.js';
 import type { EventFinisher } from './event-finish.js';
 import type { SourceStats } from './event-source.js';
@@ -70,7 +70,7 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
   }
   const text = latin1Text(bytes, pieceStart, pieceEnd);
   if (scan === null && decoding.picker === null) return forEachLineIn(text, firstLine, general);
-  const escapes = new HitCursor(text, LOW_UNICODE_ESCAPES);
+  const escapes = new HitCursor(text, SPELLING_ESCAPES);
   scan?.reset(text, escapes);
   if (scan !== null && scan.sparse) return sparseLines(text, firstLine, scan, stats, general);
   const picker = decoding.picker;

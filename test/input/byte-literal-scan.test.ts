@@ -5,7 +5,8 @@ import { ByteLiteralScan } from '../../src/input/byte-literal-scan.js';
 
 /** Byte sequences that matter: the literals' letters in both cases, escapes, UTF-8 forms that fold, filler. */
 const PIECES = ['b', 'B', 'i', 'I', 'n', 'N', 'd', 'D', 'g', 'G', 'k', 'K', '-', '5', '8', '6', '1', 'x', ' ', '"',
-  '\\', '\\\\', '\\u0062', '\\u0042', '\\\\u0062', '\\u212a', '\\u2126', 'u0', '\xc4\xb0', '\xe2\x84\xaa', '\xc3\xa9', 'binding', 'BiNdInG', 'bindin'];
+  '\\', '\\\\', '\\u0062', '\\u0042', '\\\\u0062', '\\u212a', '\\u2126', '\\u00e9', '\\u0130', '\\u001b', '\\u0080',
+  'u0', '\xc4\xb0', '\xe2\x84\xaa', '\xc3\xa9', 'binding', 'BiNdInG', 'bindin'];
 const lineArb = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((parts) => parts.join(''));
 const LITERALS = ['binding', 'ki', 'k-5', '5861', 'ndi'];
 
@@ -17,7 +18,8 @@ function hasEscape(line: string, hex: string): boolean {
 /** What the Latin-1 LiteralScan keeps (docs/input.md): the literal ignoring ASCII case, or what could hide it. */
 function textScanKeeps(line: string, literal: string): boolean {
   if (new RegExp(literal.replace(/[-]/g, '\\-'), 'i').test(line)) return true;
-  if (hasEscape(line, '0')) return true;
+  // An escape of printable ASCII, or of İ (U+0130); not of other characters (é, controls).
+  if (hasEscape(line, '00[2-7]') || hasEscape(line, '0130')) return true;
   if (literal.endsWith('i') && line.includes('\xc4\xb0')) return true;
   return literal.includes('k') && (hasEscape(line, '212') || line.includes('\xe2\x84\xaa'));
 }

@@ -1,7 +1,7 @@
 // The key picker reads exactly what JSON.parse gives for the needed top-level keys, or declines the line.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOW_UNICODE_ESCAPES } from '../../src/input/escape-search.js';
+import { SPELLING_ESCAPES } from '../../src/input/escape-search.js';
 import { HitCursor } from '../../src/input/hit-cursor.js';
 import { canPickKeys, KeyPicker } from '../../src/input/key-picker.js';
 import { jsonObjectText, KEY_POOL } from './scan-arbitraries.js';
@@ -64,7 +64,7 @@ function pickLine(fields: readonly string[], line: string, before: string, after
   const bytes = Buffer.from(text, 'utf8');
   const latin1 = bytes.toString('latin1');
   const picker = new KeyPicker(fields, TIME_NAMES);
-  picker.reset({ text: latin1, bytes, base: 0 }, new HitCursor(latin1, LOW_UNICODE_ESCAPES));
+  picker.reset({ text: latin1, bytes, base: 0 }, new HitCursor(latin1, SPELLING_ESCAPES));
   const start = Buffer.byteLength(`${before}\n`);
   const ownStart = latin1.indexOf('\n') + 1;
   picker.pick(0, ownStart - 1);
@@ -112,7 +112,7 @@ describe('KeyPicker', () => {
         const bytes = Buffer.from(text, 'utf8');
         const latin1 = bytes.toString('latin1');
         const picker = new KeyPicker(['a'], []);
-        picker.reset({ text: latin1, bytes, base: 0 }, new HitCursor(latin1, LOW_UNICODE_ESCAPES));
+        picker.reset({ text: latin1, bytes, base: 0 }, new HitCursor(latin1, SPELLING_ESCAPES));
         let start = 0;
         const got = lines.map(() => {
           let end = latin1.indexOf('\n', start);
@@ -125,6 +125,13 @@ describe('KeyPicker', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('keeps lines whose escapes cannot spell a key (data written with ensure_ascii) on the fast path', () => {
+    const line = '{"caf\\u00e9":1,"a":"d\\u00e9j\\u00e0 vu \\u2019","b":2}';
+    expect(pickLine(['a', 'b'], line, '{}', '{}')).toEqual(JSON.parse('{"a":"d\\u00e9j\\u00e0 vu \\u2019","b":2}'));
+    // An escape of a printable ASCII character still declines the line: it could spell a needed key.
+    expect(pickLine(['a'], '{"x":"\\u0041","a":1}', '{}', '{}')).toBeNull();
   });
 
   it('declines the lines a search cannot be sure of', () => {
