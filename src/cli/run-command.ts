@@ -50,7 +50,7 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--detection <file.yml>', 'read the query from an ESCU detection YAML (its search: key)')
     .option('-m, --macros <path>', 'macro definitions: ESCU YAML / macros.conf files or folders (repeatable)', collect, [])
     .option('--no-filter', 'do not expand a missing <name>_filter macro to "search *"')
-    .option('-i, --input <path>', 'event file, folder (recursive) or glob; "-" for stdin (repeatable; default stdin)', collect, [])
+    .option('-i, --input <path...>', 'event files, folders (recursive) or globs; "-" for stdin (several after one -i, or -i again; default stdin)', [])
     .option('-o, --output <format>', 'table | json | ndjson | csv (default: table on a terminal, ndjson otherwise)')
     .option('--tz <zone>', 'IANA time zone for times without a zone and for formatting', 'UTC')
     .option('--time-field <field>', 'field holding the event time (default: auto-detect)')

@@ -96,3 +96,21 @@ describe('splq run: output that pipes well', () => {
     expect(status).toBe(0);
   }, 30_000);
 });
+
+describe('splq run: several inputs and leftover words', () => {
+  it('reads every path given after one -i (as a shell glob expands), and -i again adds more', () => {
+    const dir = tempFiles({ 'a.json': '{"n":1}\n', 'b.json': '{"n":2}\n', 'c.json': '{"n":3}\n' });
+    const [a, b, c] = ['a', 'b', 'c'].map((name) => join(dir, `${name}.json`));
+    const r = runCli(['run', 'search * | stats sum(n) as total count', '-i', a!, b!, '-i', c!, '-o', 'ndjson']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('{"total":6,"count":3}\n');
+  });
+
+  it('a word left over is a usage error (64), not silently ignored', () => {
+    const dir = tempFiles({ 'a.json': '{"n":1}\n' });
+    const r = runCli(['run', 'search *', join(dir, 'a.json')]);
+    expect(r.status).toBe(64);
+    expect(r.stderr).toContain('too many arguments');
+    expect(runCli(['run', 'search *', '--no-such-option']).status).toBe(64);
+  });
+});
