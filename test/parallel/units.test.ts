@@ -12,12 +12,12 @@ describe('planUnits', () => {
   it('a .gz file is never cut (it cannot be read from an offset)', () => {
     expect(planUnits([{ file: 'a.json.gz', size: 1000 }], 2, 100)).toEqual([{ index: 0, file: 'a.json.gz' }]);
   });
-  it('ranges are max(split, remaining / (threads × 2)) bytes, the last one taking a remainder under split', () => {
-    const units = planUnits([{ file: 'big.json', size: 1000 }], 2, 100);
-    expect(units.map((u) => u.range)).toEqual([
-      { start: 0, end: 250 }, { start: 250, end: 438 }, { start: 438, end: 579 }, { start: 579, end: 685 },
-      { start: 685, end: 785 }, { start: 785, end: 885 }, { start: 885, end: 1000 },
+  it('a large file is cut into one equal range per thread, fewer when ranges would fall under the split size', () => {
+    expect(planUnits([{ file: 'big.json', size: 1000 }], 2, 100).map((u) => u.range)).toEqual([{ start: 0, end: 500 }, { start: 500, end: 1000 }]);
+    expect(planUnits([{ file: 'big.json', size: 1000 }], 3, 100).map((u) => u.range)).toEqual([
+      { start: 0, end: 334 }, { start: 334, end: 668 }, { start: 668, end: 1000 },
     ]);
+    expect(planUnits([{ file: 'big.json', size: 250 }], 8, 100).map((u) => u.range)).toEqual([{ start: 0, end: 125 }, { start: 125, end: 250 }]);
   });
   it('law: the ranges of a file tile it exactly, in order, each at least the split size but the last', () => {
     const sized = fc.record({ size: fc.integer({ min: 0, max: 100_000 }), gz: fc.boolean() });
