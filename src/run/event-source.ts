@@ -177,7 +177,9 @@ async function* jsonFileBatches(
   const readOptions = range ? { range, relativeLines: opts.relativeLines, onRangeLines: (n: number) => void (stats.rangeLines = n) } : {};
   for await (const batch of readFileBatches(file, readOptions)) {
     if (!decoding) {
-      const firstText = range && range.start > 0 && opts.preset === 'windows' && !opts.format ? await firstRecordText(file) : firstTextOf(batch);
+      // Only the windows preset's format detection reads the first record (decoding it costs a whole block).
+      const detecting = opts.preset === 'windows' && !opts.format;
+      const firstText = !detecting ? undefined : range && range.start > 0 ? await firstRecordText(file) : firstTextOf(batch);
       decoding = fileDecoding(file, firstText ?? text, opts, userMapper);
     }
     const events = batch.kind === 'lines' ? blockEvents(batch.block, decoding, stats) : recordEvents(batch.records, decoding, stats);
