@@ -8,6 +8,7 @@ const MIB = 1024 * 1024;
 export const DEFAULT_SPLIT_BYTES = 16 * MIB;
 /** Below this much input the default is one thread: starting workers would cost more than they save. */
 export const SMALL_INPUT_BYTES = 32 * MIB;
+
 export interface SizedFile {
   file: string;
   size: number;
