@@ -72,19 +72,9 @@ export class LiteralScan {
     return this.hitShare < SPARSE_HIT_SHARE;
   }
 
-  /** Once a first block has chosen a literal that makes reading sparse: the scan over raw bytes (no text needed). */
+  /** Once the first piece has chosen a literal that makes reading sparse: the scan over raw bytes (no text needed). */
   get bytes(): ByteLiteralScan | null {
     return this.byteScan;
-  }
-
-  /**
-   * Where the next line that may hold the literal has something that says so (a hit of the literal or of what
-   * could hide it), at or after `pos`; Infinity when none. Lines before that line can be skipped unread.
-   */
-  nextMayMatch(pos: number): number {
-    let next = this.literalHits!.firstFrom(pos);
-    for (const cursor of this.hidingHits) next = Math.min(next, cursor.firstFrom(pos));
-    return next;
   }
 
   /** False only when text[start, end) cannot hold the literal. */

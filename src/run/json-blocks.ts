@@ -5,9 +5,10 @@ import { isDecodeError, type Decoder, type EventBuilder, type LineBlock, type Ra
 import { isBlank } from '../input/lines.js';
 import { latin1Text, utf8Text } from '../util/byte-text.js';
 import { forEachLineIn } from '../input/line-block.js';
-import { sparseByteLines, sparseLines } from './line-iteration.js';
+import { sparseByteLines } from './line-iteration.js';
 import type { KeyPicker } from '../input/key-picker.js';
 import type { LiteralScan } from '../input/literal-scan.js';
+import type { ByteLiteralScan } from '../input/byte-literal-scan.js';
 import { HitCursor } from '../input/hit-cursor.js';
 import { SPELLING_ESCAPES } from '../input/escape-search.js';
 import type { Event } from '../runtime/event.js';
@@ -62,17 +63,18 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
   const { scan } = decoding;
   const general = (start: number, end: number, line: number) => generalLine(utf8Text(bytes, pieceStart + start, pieceStart + end), line, block.file, decoding, stats, out);
   // Few lines hold the scan's literal: the picker's searches would cross the piece for each one, decoding them is
-  // cheaper, and the lines between them are only counted. Once the literal is chosen, that needs no text at all.
-  const byteScan = scan?.bytes ?? null;
-  if (byteScan !== null) {
+  // cheaper, and the lines between them are only counted, searching the raw bytes (no text made).
+  const sparse = (byteScan: ByteLiteralScan) => {
     byteScan.useBlock(bytes, block.start);
     return sparseByteLines(bytes, pieceStart, pieceEnd, firstLine, byteScan, stats, general);
-  }
+  };
+  if (scan?.bytes) return sparse(scan.bytes);
   const text = latin1Text(bytes, pieceStart, pieceEnd);
   if (scan === null && decoding.picker === null) return forEachLineIn(text, firstLine, general);
   const escapes = new HitCursor(text, SPELLING_ESCAPES);
+  // The first piece's text is where the scan chooses its literal (and finds out whether reading is sparse).
   scan?.reset(text, escapes);
-  if (scan !== null && scan.sparse) return sparseLines(text, firstLine, scan, stats, general);
+  if (scan?.bytes) return sparse(scan.bytes);
   const picker = decoding.picker;
   picker?.reset({ text, bytes, base: pieceStart }, escapes);
   return forEachLineIn(text, firstLine, (start, end, line) => {
