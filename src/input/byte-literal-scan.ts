@@ -1,9 +1,8 @@
 // The block pre-filter over raw bytes: find a literal ignoring ASCII case, and what could hide it, with no decoding.
 import { HitCursor, type TextSearch } from './hit-cursor.js';
-import { isUnescapedByte } from '../util/unescaped.js';
-import { BACKSLASH } from './json-chars.js';
 import { countChar } from '../util/count-char.js';
-import { spellsAscii, type EscapeDigits } from './escape-search.js';
+import { spellsAscii, unicodeEscapeByteSearch } from './escape-search.js';
+import { hidingForms } from './hiding-forms.js';
 
 const LOWER_A = 0x61;
 const LOWER_Z = 0x7a;
@@ -14,24 +13,14 @@ function bytesSearch(needle: Buffer): TextSearch<Buffer> {
   return (bytes, from) => bytes.indexOf(needle, from);
 }
 
-/** unicodeEscapeSearch (escape-search.ts) over raw bytes. */
-export function unicodeEscapeByteSearch(hexPrefix: string, wanted: EscapeDigits = () => true): TextSearch<Buffer> {
-  const needle = Buffer.from(`u${hexPrefix}`, 'latin1');
-  return (bytes, from) => {
-    for (let at = bytes.indexOf(needle, from); at >= 0; at = bytes.indexOf(needle, at + 1)) {
-      if (at === 0 || bytes[at - 1] !== BACKSLASH || !isUnescapedByte(bytes, at - 1, 0)) continue;
-      if (wanted(bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!, bytes[at + 4]!)) return at;
-    }
-    return -1;
-  };
-}
-
-/** The byte forms of what can spell the literal without being it ASCII-wise (see literal-scan.ts). */
+/** The byte searches for what could hide the literal: the spelling escapes and the forms of hiding-forms.ts. */
 function hidingByteSearches(literal: string): TextSearch<Buffer>[] {
-  const searches = [unicodeEscapeByteSearch('0', spellsAscii)];
-  if (literal.endsWith('i')) searches.push(bytesSearch(Buffer.from([0xc4, 0xb0])));
-  if (literal.includes('k')) searches.push(unicodeEscapeByteSearch('212'), bytesSearch(Buffer.from([0xe2, 0x84, 0xaa])));
-  return searches;
+  const { escapes, utf8 } = hidingForms(literal);
+  return [
+    unicodeEscapeByteSearch('0', spellsAscii),
+    ...escapes.map((hex) => unicodeEscapeByteSearch(hex)),
+    ...utf8.map((bytes) => bytesSearch(Buffer.from(bytes))),
+  ];
 }
 
 function isLowerLetter(code: number): boolean {

@@ -1,5 +1,5 @@
-// Finding real `\u` escapes in raw JSON text: a `u` after an odd run of backslashes (an even run is an escaped `\`).
-import { isUnescaped } from '../util/unescaped.js';
+// Finding real `\u` escapes in raw JSON, Latin-1 text or bytes: a `u` after an odd run of backslashes.
+import { isUnescaped, isUnescapedByte } from '../util/unescaped.js';
 import type { TextSearch } from './hit-cursor.js';
 
 const BACKSLASH = 0x5c;
@@ -29,6 +29,18 @@ export function unicodeEscapeSearch(hexPrefix: string, wanted: EscapeDigits = an
     for (let at = text.indexOf(needle, from); at >= 0; at = text.indexOf(needle, at + 1)) {
       if (at === 0 || text.charCodeAt(at - 1) !== BACKSLASH || !isUnescaped(text, at - 1, 0)) continue;
       if (wanted(text.charCodeAt(at + 1), text.charCodeAt(at + 2), text.charCodeAt(at + 3), text.charCodeAt(at + 4))) return at;
+    }
+    return -1;
+  };
+}
+
+/** unicodeEscapeSearch over raw bytes. */
+export function unicodeEscapeByteSearch(hexPrefix: string, wanted: EscapeDigits = anyEscape): TextSearch<Buffer> {
+  const needle = Buffer.from(`u${hexPrefix}`, 'latin1');
+  return (bytes, from) => {
+    for (let at = bytes.indexOf(needle, from); at >= 0; at = bytes.indexOf(needle, at + 1)) {
+      if (at === 0 || bytes[at - 1] !== BACKSLASH || !isUnescapedByte(bytes, at - 1, 0)) continue;
+      if (wanted(bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!, bytes[at + 4]!)) return at;
     }
     return -1;
   };

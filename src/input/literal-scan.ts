@@ -4,20 +4,13 @@ import { unicodeEscapeSearch } from './escape-search.js';
 import { countChar } from '../util/count-char.js';
 import { escapeRegExp } from '../util/escape-regexp.js';
 import { ByteLiteralScan } from './byte-literal-scan.js';
+import { hidingForms } from './hiding-forms.js';
 
 
-/**
- * What in raw JSON bytes can make a line's decoded, lower-cased text hold an ASCII literal that the raw text
- * (ASCII case-insensitively) lacks, besides an escape that can spell it (SPELLING_ESCAPES, the shared cursor
- * given to `reset`): for a final `i`, U+0130 in UTF-8 (İ lower-cases to "i" + U+0307, so it stands for an `i`
- * only at the literal's end); for a `k`, U+212A (the Kelvin sign lower-cases to "k") escaped or in UTF-8. Other
- * escapes (`\n`, `\"`, `\/`, `\u00e9`, ...) give characters the pre-filter's literals never contain.
- */
+/** The text searches for what could hide the literal (see hiding-forms.ts), over Latin-1 text. */
 function hidingSearches(literal: string): TextSearch[] {
-  const searches: TextSearch[] = [];
-  if (literal.endsWith('i')) searches.push(stringSearch('\xc4\xb0'));
-  if (literal.includes('k')) searches.push(unicodeEscapeSearch('212'), stringSearch('\xe2\x84\xaa'));
-  return searches;
+  const { escapes, utf8 } = hidingForms(literal);
+  return [...escapes.map((hex) => unicodeEscapeSearch(hex)), ...utf8.map((bytes) => stringSearch(String.fromCharCode(...bytes)))];
 }
 
 /** Lines with more hits than this share are not worth a block-level search: every line is read anyway. */
