@@ -3,10 +3,7 @@ import { HitCursor, type TextSearch } from './hit-cursor.js';
 import { countChar } from '../util/count-char.js';
 import { spellsAscii, unicodeEscapeByteSearch } from './escape-search.js';
 import { hidingForms } from './hiding-forms.js';
-
-const LOWER_A = 0x61;
-const LOWER_Z = 0x7a;
-const CASE_BIT = 0x20;
+import { asciiUpper, equalsFolded, isAsciiLower } from '../util/ascii-case.js';
 
 /** A native search for fixed bytes (Buffer.indexOf: memchr on the first byte, then a compare). */
 function bytesSearch(needle: Buffer): TextSearch<Buffer> {
@@ -23,16 +20,12 @@ function hidingByteSearches(literal: string): TextSearch<Buffer>[] {
   ];
 }
 
-function isLowerLetter(code: number): boolean {
-  return code >= LOWER_A && code <= LOWER_Z;
-}
-
 /** The two-character spellings of literal[at, at + 2) in every ASCII case. */
 function caseVariants(pair: string): Buffer[] {
   let spellings = [''];
   for (const ch of pair) {
     const code = ch.charCodeAt(0);
-    const forms = isLowerLetter(code) ? [ch, String.fromCharCode(code ^ CASE_BIT)] : [ch];
+    const forms = isAsciiLower(code) ? [ch, String.fromCharCode(asciiUpper(code))] : [ch];
     spellings = spellings.flatMap((head) => forms.map((form) => head + form));
   }
   return spellings.map((spelling) => Buffer.from(spelling, 'latin1'));
@@ -115,11 +108,7 @@ export class ByteLiteralScan {
     const bytes = this.bytes!;
     const { codes } = this;
     if (start + codes.length > bytes.length) return false;
-    for (let i = 0; i < codes.length; i++) {
-      const code = codes[i]!;
-      const byte = bytes[start + i]!;
-      if (byte !== code && !(isLowerLetter(code) && (byte | CASE_BIT) === code)) return false;
-    }
+    for (let i = 0; i < codes.length; i++) if (!equalsFolded(bytes[start + i]!, codes[i]!)) return false;
     return true;
   }
 }

@@ -1,4 +1,5 @@
 // Splunk's default segmentation breakers (segmenters.conf, spec 1.4) as lookup tables, and boundary tests.
+import { equalsFolded } from '../util/ascii-case.js';
 
 export const NOT_BREAKER = 0;
 export const MINOR_BREAKER = 1;
@@ -28,11 +29,7 @@ export function breakerKind(code: number): number {
 /** Does `seq` (lower-case) occur in `text` at `at`, ignoring ASCII case? */
 function sequenceAt(text: string, at: number, seq: string): boolean {
   if (at < 0 || at + seq.length > text.length) return false;
-  for (let i = 0; i < seq.length; i++) {
-    const want = seq.charCodeAt(i);
-    const got = text.charCodeAt(at + i);
-    if (got !== want && !(want >= 0x61 && want <= 0x7a && got === want - 0x20)) return false;
-  }
+  for (let i = 0; i < seq.length; i++) if (!equalsFolded(text.charCodeAt(at + i), seq.charCodeAt(i))) return false;
   return true;
 }
 
