@@ -17,6 +17,8 @@ export interface CompileOptions {
   timeZone?: string;
   /** The search's "now", epoch seconds (default: the wall clock at compile time). */
   now?: number;
+  /** Where warnings go (a subsearch cut by its limits, ...); default stderr, once per message. */
+  onWarning?: (message: string) => void;
 }
 
 export type EventLike = Event | Record<string, FieldValue | null | undefined>;
@@ -71,7 +73,7 @@ export function compile(spl: string, opts: CompileOptions = {}): Query {
   const macros = opts.macros instanceof MacroLibrary ? opts.macros : MacroLibrary.load(opts.macros ?? []);
   const parsed = parseSpl(spl, { macros, filterFallback: opts.filterFallback });
   const zone = getZone(opts.timeZone ?? 'UTC');
-  const ctx = createCompileContext(zone, opts.now ?? Date.now() / 1000);
+  const ctx = createCompileContext(zone, opts.now ?? Date.now() / 1000, { macros, onWarning: opts.onWarning });
   try {
     return new Query(parsed, compilePipeline(parsed.ast, ctx));
   } catch (e) {

@@ -3,6 +3,10 @@ import type { Command, Pipeline } from '../ast.js';
 import { parseSearchExpression } from '../parse/parse.js';
 import { SplError } from '../errors.js';
 import type { TimeZone } from '../time/zone.js';
+import type { MacroLibrary } from '../macros/index.js';
+import { parseSpl } from '../query-text.js';
+import { createRunServices, type RunServices } from './run-services.js';
+import type { CompiledSubsearch } from './subsearch.js';
 import { lookupCommand } from './registry.js';
 import { compileSearchExpr } from './search-predicate.js';
 import type { CompileContext, CompiledCommand, StageFactory } from './types.js';
@@ -16,9 +20,20 @@ export interface CompiledPipeline {
   generating: boolean;
   /** Events that came out of the first command (the search's matches), counted while running. */
   counters: { matched: number };
+  /** Run-scoped services shared with the compile context (the runner sets `run.inputs` before building stages). */
+  run: RunServices;
+  /** True when a subsearch runs over the inputs (join, append, map): the runner must supply `run.inputs`. */
+  replaysInputs: boolean;
 }
 
-export function createCompileContext(zone: TimeZone, now: number): CompileContext {
+export interface CompileContextOptions {
+  /** Macros for queries written inside strings (map's `search="..."`). */
+  macros?: MacroLibrary;
+  /** Where warnings go (default: stderr, once per message). */
+  onWarning?: (message: string) => void;
+}
+
+export function createCompileContext(zone: TimeZone, now: number, options: CompileContextOptions = {}): CompileContext {
   const ctx: CompileContext = {
     zone,
     now,
@@ -33,6 +48,17 @@ export function createCompileContext(zone: TimeZone, now: number): CompileContex
       }
     },
     compileSubPipeline: (commands) => chain(commands.map((c) => compileCommand(c, ctx))),
+    compileSubsearch: (pipeline) => compileSubsearch(pipeline, ctx),
+    parseQueryText: (text, span) => {
+      try {
+        return parseSpl(text, { macros: options.macros }).ast;
+      } catch (e) {
+        if (e instanceof SplError) e.span = span;
+        throw e;
+      }
+    },
+    run: createRunServices(options.onWarning),
+    replaysInputs: false,
   };
   ctx.evalContext.compileSearch = ctx.compileSearchText;
   return ctx;
@@ -40,6 +66,14 @@ export function createCompileContext(zone: TimeZone, now: number): CompileContex
 
 function compileCommand(node: Command, ctx: CompileContext): CompiledCommand {
   return lookupCommand(node).compile(node, ctx);
+}
+
+/** A subsearch: `| search ...` counts as a search over the inputs; any other leading command must generate. */
+function compileSubsearch(pipeline: Pipeline, ctx: CompileContext): CompiledSubsearch {
+  const commands = pipeline.commands.map((c) => compileCommand(c, ctx));
+  const generating = commands[0]?.kind === 'generating';
+  if (!generating) ctx.replaysInputs = true;
+  return { factory: chain(commands), reads: inputReads(commands), generating, span: pipeline.span };
 }
 
 function chain(compiled: CompiledCommand[]): StageFactory {
@@ -60,7 +94,9 @@ export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipel
     const counter = { push: (ev: Parameters<typeof downstream.push>[0]) => { counters.matched++; downstream.push(ev); }, end: () => downstream.end() };
     return head ? head.factory(counter) : counter;
   };
-  return { factory: counted, reads: inputReads(commands), commands, generating, counters };
+  // A query whose subsearches replay the inputs reads every field: the replay and the search share one reading.
+  const reads = ctx.replaysInputs ? null : inputReads(commands);
+  return { factory: counted, reads, commands, generating, counters, run: ctx.run, replaysInputs: ctx.replaysInputs };
 }
 
 /**

@@ -2,6 +2,7 @@
 import { Event, type FieldValue } from '../runtime/event.js';
 import type { CompiledPipeline } from './compile-pipeline.js';
 import type { Stage } from './types.js';
+import { inMemoryInputs } from './run-services.js';
 
 /** A sink that hands each result to a callback. */
 function callbackStage(onResult: (ev: Event) => void): Stage {
@@ -10,6 +11,7 @@ function callbackStage(onResult: (ev: Event) => void): Stage {
 
 /** Run over an in-memory list of events; returns the results. */
 export function runSync(pipeline: CompiledPipeline, events: Iterable<Event>): Event[] {
+  if (pipeline.replaysInputs && !pipeline.run.inputs) return runHeld(pipeline, Array.from(events));
   const out: Event[] = [];
   const head = pipeline.factory(callbackStage((ev) => out.push(ev)));
   if (!pipeline.generating) for (const ev of events) head.push(ev);
@@ -17,8 +19,27 @@ export function runSync(pipeline: CompiledPipeline, events: Iterable<Event>): Ev
   return out;
 }
 
+/**
+ * Subsearches (join, append, map) run over the same events as the search: with no replay supplied by the caller
+ * (the scan plan re-reads files), the events are held in memory and replayed from there.
+ */
+function runHeld(pipeline: CompiledPipeline, held: Event[]): Event[] {
+  pipeline.run.inputs = inMemoryInputs(held);
+  try {
+    return runSync(pipeline, held);
+  } finally {
+    pipeline.run.inputs = null;
+  }
+}
+
 /** Run over batches of events from an async source, calling `onResult` as results appear. */
 export async function runAsync(pipeline: CompiledPipeline, batches: AsyncIterable<Event[]>, onResult: (ev: Event) => void): Promise<void> {
+  if (pipeline.replaysInputs && !pipeline.run.inputs) {
+    const held: Event[] = [];
+    for await (const batch of batches) for (const ev of batch) held.push(ev);
+    for (const ev of runHeld(pipeline, held)) onResult(ev);
+    return;
+  }
   const head = pipeline.factory(callbackStage(onResult));
   if (!pipeline.generating) {
     for await (const batch of batches) for (const ev of batch) head.push(ev);

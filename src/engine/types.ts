@@ -1,8 +1,10 @@
 // The engine's core contracts: push-based stages, the compile context, and the command definition shape.
-import type { Command, Span } from '../ast.js';
+import type { Command, Pipeline, Span } from '../ast.js';
 import type { EvalCompileContext } from '../eval/index.js';
 import type { Event } from '../runtime/event.js';
 import type { TimeZone } from '../time/zone.js';
+import type { RunServices } from './run-services.js';
+import type { CompiledSubsearch } from './subsearch.js';
 
 /** A step of the running pipeline: it receives events and forwards results to the next stage. */
 export interface Stage {
@@ -27,6 +29,14 @@ export interface CompileContext {
   compileSearchText(text: string, span: Span): (ev: Event) => boolean;
   /** Compile a nested pipeline (subsearches, foreach templates). */
   compileSubPipeline(commands: Command[]): StageFactory;
+  /** Compile a `[subsearch]` that runs over the search's inputs (join, append, map); marks the query as replaying them. */
+  compileSubsearch(pipeline: Pipeline): CompiledSubsearch;
+  /** Expand macros in and parse a query written inside a string (map's `search="..."`); errors point at `span`. */
+  parseQueryText(text: string, span: Span): Pipeline;
+  /** Run-scoped services (input replay, warnings) that the runner fills in before building stages. */
+  run: RunServices;
+  /** Set when some command runs a subsearch over the inputs: the runner must supply `run.inputs`. */
+  replaysInputs: boolean;
 }
 
 /** What compiling one command yields. */
