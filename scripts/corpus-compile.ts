@@ -22,7 +22,7 @@ const detections = listFiles(join(root, 'detections'), '.yml')
   .map((f) => ({ file: relative(root, f), search: readDetection(f).search }))
   .filter((d) => !/^\s*\|\s*tstats\b/.test(d.search));
 
-const ctx = createCompileContext(UTC, Math.floor(Date.now() / 1000));
+const ctx = createCompileContext(UTC, Math.floor(Date.now() / 1000), { macros });
 const missingCommands = new Map<string, number>();
 const missingFunctions = new Map<string, number>();
 const otherErrors: string[] = [];

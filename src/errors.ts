@@ -35,6 +35,8 @@ export type ErrorCode =
   | 'bad-time-format'
   | 'input-error'
   | 'malformed-input'
+  | 'limit-exceeded'
+  | 'needs-app'
   | 'usage';
 
 /** Error categories decide the CLI exit code. */

@@ -110,8 +110,10 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
       const job = { query, tz: opts.tz, now, source, prefilter: opts.prefilter ? injection : null, onFile, beforeNextUnit: stdoutDrained };
       matched = (await runParallel(plan, job, stats, emit)).matched;
     } else {
-      const prefilter = opts.prefilter ? derivePrefilter(query.ast, injectedFields(injection)) : null;
-      const firstSearch = opts.prefilter ? firstSearchFilter(query.ast, zone, now) : null;
+      // Subsearches read every input event again, so nothing may be skipped before the search sees it.
+      const skips = opts.prefilter && !query.pipeline.replaysInputs;
+      const prefilter = skips ? derivePrefilter(query.ast, injectedFields(injection)) : null;
+      const firstSearch = skips ? firstSearchFilter(query.ast, zone, now) : null;
       await query.stream(pacedByStdout(eventBatches(inputs, { ...source, zone, prefilter, firstSearch, onFile }, stats)), emit);
       matched = query.pipeline.counters.matched;
     }

@@ -30,6 +30,10 @@ import { tailCommand } from './tail.js';
 import { topCommand } from './top.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
+import { mapCommand } from './map.js';
+import { appendpipeCommand } from './appendpipe.js';
+import { appendCommand } from './append.js';
+import { joinCommand } from './join.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
@@ -63,18 +67,22 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   topCommand,
   whereCommand,
   xmlkvCommand,
+  joinCommand,
+  appendCommand,
+  appendpipeCommand,
+  mapCommand,
 ];
 
 /** Splunk commands that exist but splq cannot run yet: they fail with "not supported yet" rather than "unknown". */
 export const KNOWN_SPL_COMMANDS = new Set([
   'abstract', 'accum', 'addcoltotals', 'addinfo', 'addtotals', 'analyzefields', 'anomalies', 'anomalousvalue',
-  'anomalydetection', 'append', 'appendcols', 'appendpipe', 'arules', 'associate', 'audit', 'autoregress', 'bin',
+  'anomalydetection', 'appendcols', 'arules', 'associate', 'audit', 'autoregress', 'bin',
   'bucket', 'bucketdir', 'chart', 'cluster', 'cofilter', 'collect', 'concurrency', 'contingency', 'convert',
   'correlate', 'datamodel', 'dbinspect', 'dedup', 'delete', 'delta', 'diff', 'erex', 'eval', 'eventcount',
   'eventstats', 'extract', 'kv', 'fieldformat', 'fields', 'fieldsummary', 'filldown', 'fillnull', 'findtypes',
   'folderize', 'foreach', 'format', 'from', 'fromjson', 'gauge', 'gentimes', 'geom', 'geomfilter', 'geostats',
-  'head', 'highlight', 'history', 'iconify', 'inputcsv', 'inputlookup', 'iplocation', 'join', 'kmeans', 'kvform',
-  'loadjob', 'localize', 'localop', 'lookup', 'makecontinuous', 'makemv', 'makeresults', 'map', 'mcollect',
+  'head', 'highlight', 'history', 'iconify', 'inputcsv', 'inputlookup', 'iplocation', 'kmeans', 'kvform',
+  'loadjob', 'localize', 'localop', 'lookup', 'makecontinuous', 'makemv', 'makeresults', 'mcollect',
   'metadata', 'metasearch', 'meventcollect', 'mpreview', 'msearch', 'mstats', 'multikv', 'multisearch', 'mvcombine',
   'mvexpand', 'nomv', 'outlier', 'outputcsv', 'outputlookup', 'outputtext', 'overlap', 'pivot', 'predict', 'rangemap',
   'rare', 'redistribute', 'regex', 'reltime', 'rename', 'replace', 'require', 'rest', 'return', 'reverse', 'rex',
