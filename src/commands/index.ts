@@ -31,6 +31,8 @@ import { topCommand } from './top.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
 import { mapCommand } from './map.js';
+import { eventstatsCommand } from './eventstats.js';
+import { streamstatsCommand } from './streamstats.js';
 import { appendpipeCommand } from './appendpipe.js';
 import { appendCommand } from './append.js';
 import { joinCommand } from './join.js';
@@ -71,6 +73,8 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   appendCommand,
   appendpipeCommand,
   mapCommand,
+  eventstatsCommand,
+  streamstatsCommand,
 ];
 
 /** Splunk commands that exist but splq cannot run yet: they fail with "not supported yet" rather than "unknown". */
@@ -79,7 +83,7 @@ export const KNOWN_SPL_COMMANDS = new Set([
   'anomalydetection', 'appendcols', 'arules', 'associate', 'audit', 'autoregress', 'bin',
   'bucket', 'bucketdir', 'chart', 'cluster', 'cofilter', 'collect', 'concurrency', 'contingency', 'convert',
   'correlate', 'datamodel', 'dbinspect', 'dedup', 'delete', 'delta', 'diff', 'erex', 'eval', 'eventcount',
-  'eventstats', 'extract', 'kv', 'fieldformat', 'fields', 'fieldsummary', 'filldown', 'fillnull', 'findtypes',
+  'extract', 'kv', 'fieldformat', 'fields', 'fieldsummary', 'filldown', 'fillnull', 'findtypes',
   'folderize', 'foreach', 'format', 'from', 'fromjson', 'gauge', 'gentimes', 'geom', 'geomfilter', 'geostats',
   'head', 'highlight', 'history', 'iconify', 'inputcsv', 'inputlookup', 'iplocation', 'kmeans', 'kvform',
   'loadjob', 'localize', 'localop', 'lookup', 'makecontinuous', 'makemv', 'makeresults', 'mcollect',
@@ -88,7 +92,7 @@ export const KNOWN_SPL_COMMANDS = new Set([
   'rare', 'redistribute', 'regex', 'reltime', 'rename', 'replace', 'require', 'rest', 'return', 'reverse', 'rex',
   'rtorder', 'savedsearch', 'script', 'run', 'scrub', 'search', 'searchtxn', 'selfjoin', 'sendemail', 'set',
   'setfields', 'sichart', 'sirare', 'sistats', 'sitimechart', 'sitop', 'sort', 'spath', 'stats', 'strcat',
-  'streamstats', 'table', 'tags', 'tail', 'timechart', 'timewrap', 'tojson', 'top', 'transaction', 'transpose',
+  'table', 'tags', 'tail', 'timechart', 'timewrap', 'tojson', 'top', 'transaction', 'transpose',
   'trendline', 'tscollect', 'tstats', 'typeahead', 'typelearner', 'typer', 'union', 'uniq', 'untable', 'walklex',
   'where', 'x11', 'xmlkv', 'xmlunescape', 'xpath', 'xyseries', 'apply', 'fit', 'summary', 'score', 'sample',
 ]);
