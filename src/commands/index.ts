@@ -31,6 +31,7 @@ import { topCommand } from './top.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
 import { mapCommand } from './map.js';
+import { transactionCommand } from './transaction.js';
 import { eventstatsCommand } from './eventstats.js';
 import { streamstatsCommand } from './streamstats.js';
 import { appendpipeCommand } from './appendpipe.js';
@@ -73,6 +74,7 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   appendCommand,
   appendpipeCommand,
   mapCommand,
+  transactionCommand,
   eventstatsCommand,
   streamstatsCommand,
 ];
@@ -92,7 +94,7 @@ export const KNOWN_SPL_COMMANDS = new Set([
   'rare', 'redistribute', 'regex', 'reltime', 'rename', 'replace', 'require', 'rest', 'return', 'reverse', 'rex',
   'rtorder', 'savedsearch', 'script', 'run', 'scrub', 'search', 'searchtxn', 'selfjoin', 'sendemail', 'set',
   'setfields', 'sichart', 'sirare', 'sistats', 'sitimechart', 'sitop', 'sort', 'spath', 'stats', 'strcat',
-  'table', 'tags', 'tail', 'timechart', 'timewrap', 'tojson', 'top', 'transaction', 'transpose',
+  'table', 'tags', 'tail', 'timechart', 'timewrap', 'tojson', 'top', 'transpose',
   'trendline', 'tscollect', 'tstats', 'typeahead', 'typelearner', 'typer', 'union', 'uniq', 'untable', 'walklex',
   'where', 'x11', 'xmlkv', 'xmlunescape', 'xpath', 'xyseries', 'apply', 'fit', 'summary', 'score', 'sample',
 ]);
