@@ -31,6 +31,7 @@ import { topCommand } from './top.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
 import { mapCommand } from './map.js';
+import { mstatsCommand } from './mstats.js';
 import { transactionCommand } from './transaction.js';
 import { eventstatsCommand } from './eventstats.js';
 import { streamstatsCommand } from './streamstats.js';
@@ -74,6 +75,7 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   appendCommand,
   appendpipeCommand,
   mapCommand,
+  mstatsCommand,
   transactionCommand,
   eventstatsCommand,
   streamstatsCommand,
@@ -89,7 +91,7 @@ export const KNOWN_SPL_COMMANDS = new Set([
   'folderize', 'foreach', 'format', 'from', 'fromjson', 'gauge', 'gentimes', 'geom', 'geomfilter', 'geostats',
   'head', 'highlight', 'history', 'iconify', 'inputcsv', 'inputlookup', 'iplocation', 'kmeans', 'kvform',
   'loadjob', 'localize', 'localop', 'lookup', 'makecontinuous', 'makemv', 'makeresults', 'mcollect',
-  'metadata', 'metasearch', 'meventcollect', 'mpreview', 'msearch', 'mstats', 'multikv', 'multisearch', 'mvcombine',
+  'metadata', 'metasearch', 'meventcollect', 'mpreview', 'msearch', 'multikv', 'multisearch', 'mvcombine',
   'mvexpand', 'nomv', 'outlier', 'outputcsv', 'outputlookup', 'outputtext', 'overlap', 'pivot', 'predict', 'rangemap',
   'rare', 'redistribute', 'regex', 'reltime', 'rename', 'replace', 'require', 'rest', 'return', 'reverse', 'rex',
   'rtorder', 'savedsearch', 'script', 'run', 'scrub', 'search', 'searchtxn', 'selfjoin', 'sendemail', 'set',

@@ -71,7 +71,7 @@ function compileCommand(node: Command, ctx: CompileContext): CompiledCommand {
 /** A subsearch: `| search ...` counts as a search over the inputs; any other leading command must generate. */
 function compileSubsearch(pipeline: Pipeline, ctx: CompileContext): CompiledSubsearch {
   const commands = pipeline.commands.map((c) => compileCommand(c, ctx));
-  const generating = commands[0]?.kind === 'generating';
+  const generating = commands[0]?.kind === 'generating' && !commands[0].readsInputs;
   if (!generating) ctx.replaysInputs = true;
   return { factory: chain(commands), reads: inputReads(commands), generating, span: pipeline.span };
 }
@@ -83,8 +83,8 @@ function chain(compiled: CompiledCommand[]): StageFactory {
 export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipeline {
   const commands = p.commands.map((c) => compileCommand(c, ctx));
   const first = commands[0];
-  const generating = p.leadingPipe;
-  if (generating && first && first.kind !== 'generating') {
+  const generating = p.leadingPipe && !first?.readsInputs;
+  if (p.leadingPipe && first && first.kind !== 'generating') {
     throw new SplError('bad-argument', 'a search that starts with "|" must start with a generating command such as makeresults', p.commands[0]!.span);
   }
   const counters = { matched: 0 };

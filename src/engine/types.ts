@@ -47,6 +47,8 @@ export interface CompiledCommand {
   kind: CommandKind;
   /** True when the output holds only named fields (table, fields +, stats...), so earlier fields need not be read. */
   limitsFields?: boolean;
+  /** A generating command that reads the search's inputs (mstats reads metric events): events are pushed into it. */
+  readsInputs?: boolean;
 }
 
 /** One SPL command: its name(s) and how to compile its AST node. */
