@@ -25,6 +25,8 @@ const detections = listFiles(join(root, 'detections'), '.yml')
 const ctx = createCompileContext(UTC, Math.floor(Date.now() / 1000), { macros });
 const missingCommands = new Map<string, number>();
 const missingFunctions = new Map<string, number>();
+/** Detections that need a Splunk app (MLTK's apply, CyberChef): counted apart, by app. */
+const needsApp = new Map<string, number>();
 const otherErrors: string[] = [];
 let compiled = 0;
 
@@ -33,20 +35,26 @@ const bump = (counts: Map<string, number>, name: string) => counts.set(name, (co
 /** The name inside a "`name` is not supported yet" / "unknown command `name`" / "unknown function" message. */
 const quotedName = (e: SplError): string => /`([^`]+)`/.exec(e.message)?.[1] ?? e.message;
 
+/** The app named in a needs-app message ("... needs the <app> app ..."). */
+const appName = (e: SplError): string => /needs the (.+) app/.exec(e.message)?.[1] ?? e.message;
+
 /** Compile each command on its own so one missing command does not hide the next; true when all compile. */
 function compileEach(ast: Pipeline, file: string, text: string): boolean {
   let ok = true;
+  const apps = new Set<string>();
   ast.commands.forEach((command, i) => {
     try {
       compilePipeline({ ...ast, commands: [command], leadingPipe: ast.leadingPipe && i === 0 }, ctx);
     } catch (e) {
       if (!isSplError(e)) throw e;
       ok = false;
-      if (MISSING_COMMAND_CODES.has(e.code)) bump(missingCommands, quotedName(e));
+      if (e.code === 'needs-app') apps.add(appName(e));
+      else if (MISSING_COMMAND_CODES.has(e.code)) bump(missingCommands, quotedName(e));
       else if (e.code === 'unknown-function') bump(missingFunctions, quotedName(e));
       else otherErrors.push(`${file}:\n${formatError(e, text)}`);
     }
   });
+  for (const app of apps) bump(needsApp, app);
   return ok;
 }
 
@@ -61,7 +69,10 @@ for (const { file, search } of detections) {
 }
 
 const byCount = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+const appTotal = [...needsApp.values()].reduce((a, b) => a + b, 0);
 console.log(`compiled ${compiled}/${detections.length}`);
+console.log(`need a Splunk app (${appTotal}):`);
+for (const [name, count] of byCount(needsApp)) console.log(`  ${name}: ${count}`);
 console.log(`missing commands (${missingCommands.size}):`);
 for (const [name, count] of byCount(missingCommands)) console.log(`  ${name}: ${count}`);
 console.log(`missing functions (${missingFunctions.size}):`);

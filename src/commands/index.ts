@@ -31,6 +31,7 @@ import { topCommand } from './top.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
 import { mapCommand } from './map.js';
+import { APP_COMMANDS } from './app-commands.js';
 import { mstatsCommand } from './mstats.js';
 import { transactionCommand } from './transaction.js';
 import { eventstatsCommand } from './eventstats.js';
@@ -75,6 +76,7 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   appendCommand,
   appendpipeCommand,
   mapCommand,
+  ...APP_COMMANDS,
   mstatsCommand,
   transactionCommand,
   eventstatsCommand,
@@ -98,5 +100,5 @@ export const KNOWN_SPL_COMMANDS = new Set([
   'setfields', 'sichart', 'sirare', 'sistats', 'sitimechart', 'sitop', 'sort', 'spath', 'stats', 'strcat',
   'table', 'tags', 'tail', 'timechart', 'timewrap', 'tojson', 'top', 'transpose',
   'trendline', 'tscollect', 'tstats', 'typeahead', 'typelearner', 'typer', 'union', 'uniq', 'untable', 'walklex',
-  'where', 'x11', 'xmlkv', 'xmlunescape', 'xpath', 'xyseries', 'apply', 'fit', 'summary', 'score', 'sample',
+  'where', 'x11', 'xmlkv', 'xmlunescape', 'xpath', 'xyseries', 'sample',
 ]);
