@@ -31,6 +31,8 @@ import { topCommand } from './top.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
 import { mapCommand } from './map.js';
+import { extractCommand } from './extract.js';
+import { multikvCommand } from './multikv.js';
 import { APP_COMMANDS } from './app-commands.js';
 import { mstatsCommand } from './mstats.js';
 import { transactionCommand } from './transaction.js';
@@ -76,6 +78,8 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   appendCommand,
   appendpipeCommand,
   mapCommand,
+  extractCommand,
+  multikvCommand,
   ...APP_COMMANDS,
   mstatsCommand,
   transactionCommand,
@@ -89,11 +93,11 @@ export const KNOWN_SPL_COMMANDS = new Set([
   'anomalydetection', 'appendcols', 'arules', 'associate', 'audit', 'autoregress', 'bin',
   'bucket', 'bucketdir', 'chart', 'cluster', 'cofilter', 'collect', 'concurrency', 'contingency', 'convert',
   'correlate', 'datamodel', 'dbinspect', 'dedup', 'delete', 'delta', 'diff', 'erex', 'eval', 'eventcount',
-  'extract', 'kv', 'fieldformat', 'fields', 'fieldsummary', 'filldown', 'fillnull', 'findtypes',
+  'fieldformat', 'fields', 'fieldsummary', 'filldown', 'fillnull', 'findtypes',
   'folderize', 'foreach', 'format', 'from', 'fromjson', 'gauge', 'gentimes', 'geom', 'geomfilter', 'geostats',
   'head', 'highlight', 'history', 'iconify', 'inputcsv', 'inputlookup', 'iplocation', 'kmeans', 'kvform',
   'loadjob', 'localize', 'localop', 'lookup', 'makecontinuous', 'makemv', 'makeresults', 'mcollect',
-  'metadata', 'metasearch', 'meventcollect', 'mpreview', 'msearch', 'multikv', 'multisearch', 'mvcombine',
+  'metadata', 'metasearch', 'meventcollect', 'mpreview', 'msearch', 'multisearch', 'mvcombine',
   'mvexpand', 'nomv', 'outlier', 'outputcsv', 'outputlookup', 'outputtext', 'overlap', 'pivot', 'predict', 'rangemap',
   'rare', 'redistribute', 'regex', 'reltime', 'rename', 'replace', 'require', 'rest', 'return', 'reverse', 'rex',
   'rtorder', 'savedsearch', 'script', 'run', 'scrub', 'search', 'searchtxn', 'selfjoin', 'sendemail', 'set',
