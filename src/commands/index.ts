@@ -31,6 +31,7 @@ import { topCommand } from './top.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
 import { mapCommand } from './map.js';
+import { timechartCommand } from './timechart.js';
 import { extractCommand } from './extract.js';
 import { multikvCommand } from './multikv.js';
 import { APP_COMMANDS } from './app-commands.js';
@@ -78,6 +79,7 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   appendCommand,
   appendpipeCommand,
   mapCommand,
+  timechartCommand,
   extractCommand,
   multikvCommand,
   ...APP_COMMANDS,
@@ -102,7 +104,7 @@ export const KNOWN_SPL_COMMANDS = new Set([
   'rare', 'redistribute', 'regex', 'reltime', 'rename', 'replace', 'require', 'rest', 'return', 'reverse', 'rex',
   'rtorder', 'savedsearch', 'script', 'run', 'scrub', 'search', 'searchtxn', 'selfjoin', 'sendemail', 'set',
   'setfields', 'sichart', 'sirare', 'sistats', 'sitimechart', 'sitop', 'sort', 'spath', 'stats', 'strcat',
-  'table', 'tags', 'tail', 'timechart', 'timewrap', 'tojson', 'top', 'transpose',
+  'table', 'tags', 'tail', 'timewrap', 'tojson', 'top', 'transpose',
   'trendline', 'tscollect', 'tstats', 'typeahead', 'typelearner', 'typer', 'union', 'uniq', 'untable', 'walklex',
   'where', 'x11', 'xmlkv', 'xmlunescape', 'xpath', 'xyseries', 'sample',
 ]);
