@@ -31,6 +31,8 @@ import { topCommand } from './top.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
 import { mapCommand } from './map.js';
+import { anomalydetectionCommand } from './anomalydetection.js';
+import { outlierCommand } from './outlier.js';
 import { timechartCommand } from './timechart.js';
 import { extractCommand } from './extract.js';
 import { multikvCommand } from './multikv.js';
@@ -79,6 +81,8 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   appendCommand,
   appendpipeCommand,
   mapCommand,
+  anomalydetectionCommand,
+  outlierCommand,
   timechartCommand,
   extractCommand,
   multikvCommand,
@@ -92,7 +96,7 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
 /** Splunk commands that exist but splq cannot run yet: they fail with "not supported yet" rather than "unknown". */
 export const KNOWN_SPL_COMMANDS = new Set([
   'abstract', 'accum', 'addcoltotals', 'addinfo', 'addtotals', 'analyzefields', 'anomalies', 'anomalousvalue',
-  'anomalydetection', 'appendcols', 'arules', 'associate', 'audit', 'autoregress', 'bin',
+  'appendcols', 'arules', 'associate', 'audit', 'autoregress', 'bin',
   'bucket', 'bucketdir', 'chart', 'cluster', 'cofilter', 'collect', 'concurrency', 'contingency', 'convert',
   'correlate', 'datamodel', 'dbinspect', 'dedup', 'delete', 'delta', 'diff', 'erex', 'eval', 'eventcount',
   'fieldformat', 'fields', 'fieldsummary', 'filldown', 'fillnull', 'findtypes',
@@ -100,7 +104,7 @@ export const KNOWN_SPL_COMMANDS = new Set([
   'head', 'highlight', 'history', 'iconify', 'inputcsv', 'inputlookup', 'iplocation', 'kmeans', 'kvform',
   'loadjob', 'localize', 'localop', 'lookup', 'makecontinuous', 'makemv', 'makeresults', 'mcollect',
   'metadata', 'metasearch', 'meventcollect', 'mpreview', 'msearch', 'multisearch', 'mvcombine',
-  'mvexpand', 'nomv', 'outlier', 'outputcsv', 'outputlookup', 'outputtext', 'overlap', 'pivot', 'predict', 'rangemap',
+  'mvexpand', 'nomv', 'outputcsv', 'outputlookup', 'outputtext', 'overlap', 'pivot', 'predict', 'rangemap',
   'rare', 'redistribute', 'regex', 'reltime', 'rename', 'replace', 'require', 'rest', 'return', 'reverse', 'rex',
   'rtorder', 'savedsearch', 'script', 'run', 'scrub', 'search', 'searchtxn', 'selfjoin', 'sendemail', 'set',
   'setfields', 'sichart', 'sirare', 'sistats', 'sitimechart', 'sitop', 'sort', 'spath', 'stats', 'strcat',
