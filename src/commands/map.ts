@@ -5,7 +5,7 @@ import { DEFAULT_SUBSEARCH_LIMITS, runSubsearch } from '../engine/subsearch.js';
 import type { CommandDef, CompileContext } from '../engine/types.js';
 import { SplError } from '../errors.js';
 import { scalarToString, valuesOf, type Event } from '../runtime/event.js';
-import { clauseArgs, missingSpan, readOptions, unexpectedArg } from './generic-args.js';
+import { clauseArgs, missingSpan, readOptions, unexpectedArg, type CommandOptions } from './generic-args.js';
 
 /** Splunk's default for maxsearches. */
 const DEFAULT_MAX_SEARCHES = 10;
@@ -18,17 +18,17 @@ interface Template {
   span: Span;
 }
 
-function readTemplate(node: GenericCommand, args: GenericArg[]): { template: Template; rest: GenericArg[] } {
+function readTemplate(node: GenericCommand, args: GenericArg[]): { template: Template; options: CommandOptions; rest: GenericArg[] } {
   const sub = args.find((a) => a.kind === 'subsearch');
   const { options, rest } = readOptions('map', args.filter((a) => a !== sub), ['search', 'maxsearches']);
   const search = options.get('search');
   if (sub && sub.kind === 'subsearch') {
     if (search) throw new SplError('bad-argument', 'map: give either search="..." or a [subsearch], not both', search.span);
     // Printed back with a leading pipe so the first command stays a command after substitution.
-    return { template: { text: printPipeline({ ...sub.pipeline, leadingPipe: sub.pipeline.leadingPipe }), span: sub.span }, rest };
+    return { template: { text: printPipeline(sub.pipeline), span: sub.span }, options, rest };
   }
   if (!search) throw new SplError('bad-argument', 'map: expected search="<query>" or a [subsearch]', missingSpan(node));
-  return { template: { text: search.text, span: search.valueSpan }, rest };
+  return { template: { text: search.text, span: search.valueSpan }, options, rest };
 }
 
 /** The template with each `$field$` replaced by the row's value (first value of a multivalue; empty when missing). */
@@ -51,9 +51,8 @@ export const mapCommand: CommandDef<GenericCommand> = {
   kind: 'dataset',
   compile(node, ctx) {
     const head = clauseArgs(node).get(null) ?? [];
-    const { template, rest } = readTemplate(node, head);
-    const { options, rest: extra } = readOptions('map', rest, ['maxsearches']);
-    if (extra[0]) throw unexpectedArg('map', extra[0]);
+    const { template, options, rest } = readTemplate(node, head);
+    if (rest[0]) throw unexpectedArg('map', rest[0]);
     const maxSearches = options.int('maxsearches', DEFAULT_MAX_SEARCHES, 1);
     checkTemplate(template, ctx);
     ctx.replaysInputs = true;
