@@ -79,9 +79,13 @@ export const mstatsCommand: CommandDef<GenericCommand> = {
     if (head.options.bool('prestats', false)) throw new SplError('bad-option', 'mstats: prestats=true is not supported yet', head.options.get('prestats')!.span);
     const by = readOptions('mstats', clauses.get('by') ?? [], ['span']);
     const byFields = fieldList('mstats', by.rest).map((f) => f.name);
-    const spanOpt = by.options.get('span') ?? head.options.get('span');
+    // span= may also end the WHERE clause when there is no BY.
+    const isSpan = (a: GenericArg) => a.kind === 'assign' && a.name.toLowerCase() === 'span';
+    const whereAll = clauses.get('where') ?? [];
+    const whereSpan = readOptions('mstats', whereAll.filter(isSpan), ['span']).options.get('span');
+    const spanOpt = by.options.get('span') ?? whereSpan ?? head.options.get('span');
     const span = spanOpt ? spanSeconds(spanOpt.text, spanOpt.valueSpan) : 0;
-    const whereArgs = clauses.get('where') ?? [];
+    const whereArgs = whereAll.filter((a) => !isSpan(a));
     const whereText = whereArgs.map(printGenericArg).join(' ');
     const where = whereArgs.length ? ctx.compileSearchText(whereText, { start: whereArgs[0]!.span.start, end: whereArgs[whereArgs.length - 1]!.span.end }) : () => true;
     // A WHERE on metric_name is checked per measurement (a multiple-measurement event has no metric_name field).
