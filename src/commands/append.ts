@@ -16,12 +16,13 @@ export const appendCommand: CommandDef<GenericCommand> = {
     options.bool('extendtimerange', false);
     const limits = subsearchLimits(options);
     const sub = ctx.compileSubsearch(pipeline);
+    sub.prerun = { limits, command: 'append' };
     const run = ctx.run;
     return {
       kind: 'streaming',
       reads: [],
       factory: (next) => {
-        const services = { inputs: run.inputs, warn: run.warn };
+        const services = { ...run };
         return {
           push: (ev) => next.push(ev),
           end: () => {

@@ -75,12 +75,13 @@ export const joinCommand: CommandDef<GenericCommand> = {
     options.bool('earlier', true);
     const limits = subsearchLimits(options);
     const sub = ctx.compileSubsearch(pipeline);
+    sub.prerun = { limits, command: 'join' };
     const run = ctx.run;
     return {
       kind: 'streaming',
       reads: fields.length ? fields : null,
       factory: (next): Stage => {
-        const services = { inputs: run.inputs, warn: run.warn };
+        const services = { ...run };
         let right: RightSide | null = null;
         return {
           push: (left) => {

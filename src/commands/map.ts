@@ -43,7 +43,7 @@ function fill(template: string, row: Event, serial: number): string {
 /** Compile the template once with placeholder values so that its syntax and commands are checked at compile time. */
 function checkTemplate(template: Template, ctx: CompileContext): void {
   const sample = template.text.replace(TOKEN, (_, name: string) => (name === '_serial_id' ? '1' : 'x'));
-  ctx.compileSubsearch(ctx.parseQueryText(sample, template.span));
+  ctx.compileSubsearch(ctx.parseQueryText(sample, template.span), false);
 }
 
 export const mapCommand: CommandDef<GenericCommand> = {
@@ -56,12 +56,13 @@ export const mapCommand: CommandDef<GenericCommand> = {
     const maxSearches = options.int('maxsearches', DEFAULT_MAX_SEARCHES, 1);
     checkTemplate(template, ctx);
     ctx.replaysInputs = true;
+    ctx.dynamicReplay = true;
     const run = ctx.run;
     return {
       kind: 'dataset',
       reads: null,
       factory: (next) => {
-        const services = { inputs: run.inputs, warn: run.warn };
+        const services = { ...run };
         // Memory: at most maxsearches rows are kept; the rest are counted for the warning.
         const rows: Event[] = [];
         let skipped = 0;
@@ -74,7 +75,7 @@ export const mapCommand: CommandDef<GenericCommand> = {
             if (skipped > 0) services.warn(`map: ran the first ${maxSearches} searches and skipped ${skipped} more (maxsearches=${maxSearches})`);
             rows.forEach((row, i) => {
               const text = fill(template.text, row, i + 1);
-              const sub = ctx.compileSubsearch(ctx.parseQueryText(text, template.span));
+              const sub = ctx.compileSubsearch(ctx.parseQueryText(text, template.span), false);
               for (const result of runSubsearch(sub, services, DEFAULT_SUBSEARCH_LIMITS, 'map')) next.push(result);
             });
             next.end();

@@ -24,6 +24,10 @@ export interface CompiledPipeline {
   run: RunServices;
   /** True when a subsearch runs over the inputs (join, append, map): the runner must supply `run.inputs`. */
   replaysInputs: boolean;
+  /** The subsearches, innermost first; those marked `prerun` can run before the search over `replayBatches`. */
+  subsearches: CompiledSubsearch[];
+  /** True with `map`: its searches are known only while running, so they need `run.inputs.replay`. */
+  dynamicReplay: boolean;
 }
 
 export interface CompileContextOptions {
@@ -48,7 +52,11 @@ export function createCompileContext(zone: TimeZone, now: number, options: Compi
       }
     },
     compileSubPipeline: (commands) => chain(commands.map((c) => compileCommand(c, ctx))),
-    compileSubsearch: (pipeline) => compileSubsearch(pipeline, ctx),
+    compileSubsearch: (pipeline, register = true) => {
+      const sub = compileSubsearch(pipeline, ctx);
+      if (register) ctx.subsearches.push(sub);
+      return sub;
+    },
     parseQueryText: (text, span) => {
       try {
         return parseSpl(text, { macros: options.macros }).ast;
@@ -59,6 +67,8 @@ export function createCompileContext(zone: TimeZone, now: number, options: Compi
     },
     run: createRunServices(options.onWarning),
     replaysInputs: false,
+    subsearches: [],
+    dynamicReplay: false,
   };
   ctx.evalContext.compileSearch = ctx.compileSearchText;
   return ctx;
@@ -96,7 +106,10 @@ export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipel
   };
   // A query whose subsearches replay the inputs reads every field: the replay and the search share one reading.
   const reads = ctx.replaysInputs ? null : inputReads(commands);
-  return { factory: counted, reads, commands, generating, counters, run: ctx.run, replaysInputs: ctx.replaysInputs };
+  return {
+    factory: counted, reads, commands, generating, counters, run: ctx.run, replaysInputs: ctx.replaysInputs,
+    subsearches: [...ctx.subsearches], dynamicReplay: ctx.dynamicReplay,
+  };
 }
 
 /**

@@ -3,14 +3,18 @@ import type { Event } from '../runtime/event.js';
 
 /**
  * The outer search's inputs, readable again from the start: what `join`, `append` and `map` run their subsearches
- * over (Splunk runs a subsearch over the same indexes as the search around it).
+ * over (Splunk runs a subsearch over the same indexes as the search around it). Each pass is fresh, its events are
+ * new objects (stages change events in place), decoding at least `fields` (null: every field).
  *
- * Whoever runs a query supplies it: `Query.runSync(events)` replays copies of the same events; the file runner
- * (the scan plan) re-reads the same files with the same options. Each call to `replay` is a fresh pass whose events
- * are new objects (stages change events in place), decoding at least `fields` (null: every field).
+ * - `replay`: a synchronous pass (inputs held in memory). Any subsearch can use it, including map's, whose searches
+ *   are only known while the search runs.
+ * - `replayBatches`: an asynchronous pass in batches (the scan plan re-reading the same files with the same
+ *   options). The runner uses it to run the subsearches known at compile time (join, append) before the search,
+ *   as Splunk does; a query with `map` still needs `replay`.
  */
 export interface SubsearchInputs {
-  replay(fields: ReadonlySet<string> | null): Iterable<Event>;
+  replay?(fields: ReadonlySet<string> | null): Iterable<Event>;
+  replayBatches?(fields: ReadonlySet<string> | null): AsyncIterable<Event[]>;
 }
 
 /**
@@ -21,6 +25,8 @@ export interface RunServices {
   inputs: SubsearchInputs | null;
   /** A limit truncated something (subsearch rows or time, map's searches); said once per stage, not per event. */
   warn(message: string): void;
+  /** Results of subsearches the runner ran before the search (from `replayBatches`), by subsearch. */
+  prepared: Map<object, Event[]> | null;
 }
 
 /** Services with no inputs; warnings go to `onWarning`, else to stderr once per distinct message. */
@@ -31,7 +37,7 @@ export function createRunServices(onWarning?: (message: string) => void): RunSer
     said.add(message);
     process.stderr.write(`splq: warning: ${message}\n`);
   });
-  return { inputs: null, warn };
+  return { inputs: null, warn, prepared: null };
 }
 
 /** Inputs that replay copies of events held in memory (the originals are copied first, as the run changes them). */

@@ -30,13 +30,17 @@ export interface CompileContext {
   /** Compile a nested pipeline (subsearches, foreach templates). */
   compileSubPipeline(commands: Command[]): StageFactory;
   /** Compile a `[subsearch]` that runs over the search's inputs (join, append, map); marks the query as replaying them. */
-  compileSubsearch(pipeline: Pipeline): CompiledSubsearch;
+  compileSubsearch(pipeline: Pipeline, register?: boolean): CompiledSubsearch;
   /** Expand macros in and parse a query written inside a string (map's `search="..."`); errors point at `span`. */
   parseQueryText(text: string, span: Span): Pipeline;
   /** Run-scoped services (input replay, warnings) that the runner fills in before building stages. */
   run: RunServices;
   /** Set when some command runs a subsearch over the inputs: the runner must supply `run.inputs`. */
   replaysInputs: boolean;
+  /** Subsearches compiled so far (join/append mark theirs to run before the search). */
+  subsearches: CompiledSubsearch[];
+  /** Set by map: subsearches only known while the search runs need a synchronous replay (or the inputs held). */
+  dynamicReplay: boolean;
 }
 
 /** What compiling one command yields. */
