@@ -1,6 +1,8 @@
 // eventstats: each event gets its group's aggregates; the events themselves pass through unchanged in number and order.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HeldEvents } from '../../src/commands/held-events.js';
+import { Event } from '../../src/runtime/event.js';
 import { compileError, runQuery, type PlainEvent } from '../helpers/run.js';
 
 describe('eventstats', () => {
@@ -35,6 +37,13 @@ describe('eventstats', () => {
   it('rejects allnum=true and unknown options', () => {
     expect(compileError('search * | eventstats allnum=true count').code).toBe('bad-option');
     expect(compileError('search * | eventstats bogus=1 count').code).toBe('bad-option');
+  });
+
+  it('past its bound, a holding command fails with limit-exceeded naming the command', () => {
+    const held = new HeldEvents('eventstats', { start: 0, end: 10 }, 2);
+    held.push(new Event());
+    held.push(new Event());
+    expect(() => held.push(new Event())).toThrow(expect.objectContaining({ code: 'limit-exceeded', message: expect.stringContaining('eventstats: more than 2 events') }));
   });
 
   it('law: `eventstats count by x` gives each event its group size and keeps the event count', () => {

@@ -1,6 +1,7 @@
 // transaction: events grouped by field values in time order, with span/pause/start/end rules; events are conserved.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/query.js';
 import { compileError, runQuery, type PlainEvent } from '../helpers/run.js';
 
 const EVENTS: PlainEvent[] = [
@@ -44,6 +45,17 @@ describe('transaction', () => {
 
   it('maxevents closes a transaction when it is full', () => {
     expect(runQuery('search user=ann | transaction user maxevents=2', EVENTS).map((t) => t.eventcount)).toEqual([2, 2]);
+  });
+
+  it('maxopentxn evicts the transaction updated longest ago (dropped unless keepevicted) and warns once', () => {
+    const warnings: string[] = [];
+    const events = [{ _time: 1, k: 'a' }, { _time: 2, k: 'b' }, { _time: 3, k: 'c' }, { _time: 4, k: 'a' }];
+    const q = compile('search * | transaction k maxopentxn=2', { onWarning: (m) => warnings.push(m) });
+    // a is evicted when c opens; the later a opens a new transaction and b, now the oldest, is evicted.
+    expect(q.runSync(events).map((t) => [t.get('k'), t.get('eventcount')])).toEqual([['a', 1], ['c', 1]]);
+    expect(warnings).toEqual(['transaction: 2 transactions were evicted (maxopentxn=2, maxopenevents=100000)']);
+    const kept = compile('search * | transaction k maxopentxn=2 keepevicted=true', { onWarning: () => undefined }).runSync(events);
+    expect(kept.map((t) => [t.get('k'), t.get('closed_txn')])).toEqual([['a', 1], ['c', 1], ['b', 0], ['a', 0]]);
   });
 
   it('errors: name= needs transactiontypes.conf; bad span; unknown option', () => {
