@@ -1,10 +1,10 @@
-// Real worker threads: same results as one thread, malformed records reported at their file:line, --strict, the CLI.
+// Full tier (worker threads load the engine through tsx: seconds each). Real worker threads: same results as one thread, malformed records reported at their file:line, --strict, the CLI.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SplError } from '../../src/errors.js';
-import { runCli } from '../helpers/cli.js';
+import { spawnSplq } from '../helpers/cli.js';
 import { runOneThread, runThreads } from './harness.js';
 
 const SPLIT_BYTES = 200;
@@ -56,18 +56,14 @@ describe('worker threads', { timeout: 180_000 }, () => {
   });
 
   it('the CLI from source starts tsx-loaded workers and prints what --threads 1 prints', () => {
-    process.env.SPLQ_SPLIT_BYTES = String(SPLIT_BYTES);
-    try {
-      const args = ['run', 'search * | stats count list(n) by host', '-i', dir, '-o', 'ndjson', '-v'];
-      const one = runCli([...args, '--threads', '1']);
-      const two = runCli([...args, '--threads', '2']);
-      expect(two.status).toBe(0);
-      expect(two.stdout).toBe(one.stdout);
-      const withoutElapsed = (text: string) => text.replace(/elapsed=\S+/, '');
-      expect(withoutElapsed(two.stderr)).toBe(withoutElapsed(one.stderr));
-      expect(two.stderr).toContain('events_matched=159 results=3 malformed=1');
-    } finally {
-      delete process.env.SPLQ_SPLIT_BYTES;
-    }
+    const env = { SPLQ_SPLIT_BYTES: String(SPLIT_BYTES) };
+    const args = ['run', 'search * | stats count list(n) by host', '-i', dir, '-o', 'ndjson', '-v'];
+    const one = spawnSplq([...args, '--threads', '1'], undefined, env);
+    const two = spawnSplq([...args, '--threads', '2'], undefined, env);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const withoutElapsed = (text: string) => text.replace(/elapsed=\S+/, '');
+    expect(withoutElapsed(two.stderr)).toBe(withoutElapsed(one.stderr));
+    expect(two.stderr).toContain('events_matched=159 results=3 malformed=1');
   });
 });
