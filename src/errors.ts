@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'unknown-command'
   | 'unsupported-command'
   | 'unknown-function'
+  | 'unknown-datamodel'
+  | 'bad-datamodel-map'
   | 'bad-option'
   | 'bad-argument'
   | 'bad-regex'

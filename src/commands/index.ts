@@ -28,6 +28,7 @@ import { sortCommand } from './sort.js';
 import { spathCommand } from './spath.js';
 import { tailCommand } from './tail.js';
 import { topCommand } from './top.js';
+import { tstatsCommand } from './tstats.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
 
@@ -61,6 +62,7 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   spathCommand,
   tailCommand,
   topCommand,
+  tstatsCommand,
   whereCommand,
   xmlkvCommand,
 ];
@@ -81,6 +83,6 @@ export const KNOWN_SPL_COMMANDS = new Set([
   'rtorder', 'savedsearch', 'script', 'run', 'scrub', 'search', 'searchtxn', 'selfjoin', 'sendemail', 'set',
   'setfields', 'sichart', 'sirare', 'sistats', 'sitimechart', 'sitop', 'sort', 'spath', 'stats', 'strcat',
   'streamstats', 'table', 'tags', 'tail', 'timechart', 'timewrap', 'tojson', 'top', 'transaction', 'transpose',
-  'trendline', 'tscollect', 'tstats', 'typeahead', 'typelearner', 'typer', 'union', 'uniq', 'untable', 'walklex',
+  'trendline', 'tscollect', 'typeahead', 'typelearner', 'typer', 'union', 'uniq', 'untable', 'walklex',
   'where', 'x11', 'xmlkv', 'xmlunescape', 'xpath', 'xyseries', 'apply', 'fit', 'summary', 'score', 'sample',
 ]);
