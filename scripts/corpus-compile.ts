@@ -70,7 +70,7 @@ for (const { file, search } of detections) {
   for (const m of missing) {
     if (m.kind === 'command') bump(missingCommands, m.name);
     else if (m.kind === 'function') bump(missingFunctions, m.name);
-    else otherErrors.push(`${file}:\n${m.text}`);
+    else if (m.kind === 'error') otherErrors.push(`${file}:\n${m.text}`);
   }
 }
 
@@ -81,7 +81,7 @@ const tstatsErrors: string[] = [];
 for (const { file, search } of tstatsDetections) {
   const missing = compileDetection(search);
   if (missing.length === 0) tstatsBound++;
-  const pieces = new Set(missing.map((m) => (m.kind === 'command' ? `command ${m.name}` : m.kind === 'function' ? `function ${m.name}` : `error: ${m.message}`)));
+  const pieces = new Set(missing.map((m) => (m.kind === 'error' ? `error: ${m.message}` : `${m.kind} ${m.name}`)));
   for (const piece of pieces) bump(tstatsMissing, piece);
   for (const m of missing) if (m.kind === 'error' && process.env.CORPUS_VERBOSE) tstatsErrors.push(`${file}:\n${m.text}`);
 }
