@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { SplError } from '../errors.js';
 import { createWriter, type OutputFormat } from '../output/formats.js';
 import { compile } from '../query.js';
-import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
+import { derivePrefilter, generatingPrefilter, injectedFields } from '../engine/prefilter.js';
 import { firstSearchFilter } from '../engine/first-search.js';
 import { intersectWindows, searchTimeWindow } from '../engine/search-window.js';
 import { planParallelRun, runParallel, type SourceSpec } from '../parallel/index.js';
@@ -112,7 +112,10 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
       const job = { query, tz: opts.tz, now, source, prefilter: opts.prefilter ? injection : null, onFile, beforeNextUnit: stdoutDrained };
       matched = (await runParallel(plan, job, stats, emit)).matched;
     } else {
-      const prefilter = opts.prefilter ? derivePrefilter(query.ast, injectedFields(injection)) : null;
+      // tstats: the preset's renames keep values in the line; only --alias/--set/--props and defaults inject them.
+      const prefilter = opts.prefilter
+        ? derivePrefilter(query.ast, injectedFields(injection)) ?? generatingPrefilter(query.pipeline, injectedFields({ mapped: mapping !== undefined, defaults }))
+        : null;
       const firstSearch = opts.prefilter ? firstSearchFilter(query.ast, zone, now) : null;
       await query.stream(pacedByStdout(eventBatches(inputs, { ...source, zone, prefilter, firstSearch, onFile }, stats)), emit);
       matched = query.pipeline.counters.matched;

@@ -3,7 +3,8 @@ import type { Aggregate, GenericCommand, Span, StatsCommand } from '../ast.js';
 import { getDataModel, resolveDataset, rootDatasets } from '../datamodels/catalog.js';
 import { compileDataset, datasetFieldResolver, renameSearchFields } from '../datamodels/dataset.js';
 import { builtinMappings, compileEventMapper } from '../datamodels/source-mapping.js';
-import { compileSearchExpr } from '../engine/search-predicate.js';
+import { compileSearchExpr, searchReads } from '../engine/search-predicate.js';
+import { planDataset, whereLiterals } from '../datamodels/plan.js';
 import type { CommandDef, CompileContext, Stage } from '../engine/types.js';
 import { SplError } from '../errors.js';
 import { Event, type FieldValue } from '../runtime/event.js';
@@ -73,10 +74,15 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     const fillnull = args.options.get('fillnull_value')?.text;
     const resolveField = datasetFieldResolver(model, dataset);
     const evalCtx = ctx.evalContext;
-    const mapEvent = compileEventMapper([...(ctx.datamodelMappings ?? []), ...builtinMappings()], evalCtx);
-    const selection = compileDataset(dataset, evalCtx);
-    const where = args.where ? compileSearchExpr(renameSearchFields(args.where, resolveField), { zone: ctx.zone, now: ctx.now }) : () => true;
+    const mappings = [...(ctx.datamodelMappings ?? []), ...builtinMappings()];
+    const whereExpr = args.where ? renameSearchFields(args.where, resolveField) : null;
     const projection = neededNames(args).map((out) => [out, resolveField(out)] as const);
+    const whereFields = new Set<string>();
+    searchReads(whereExpr, whereFields);
+    const plan = planDataset(dataset, mappings, [...whereFields, ...projection.map(([, src]) => src)]);
+    const mapEvent = compileEventMapper(mappings, evalCtx, plan.needed);
+    const selection = compileDataset(dataset, evalCtx, plan.needed);
+    const where = whereExpr ? compileSearchExpr(whereExpr, { zone: ctx.zone, now: ctx.now }) : () => true;
     const byNames = args.by.map((f) => f.name);
     const stats = statsCommand.compile(statsNode(node, args), ctx);
     const bucketing = timeBucketing(args, ctx);
@@ -95,7 +101,8 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     return {
       kind: 'generating',
       readsInput: true,
-      reads: null,
+      reads: plan.reads,
+      rawLiterals: (injected) => whereLiterals(whereExpr, plan, injected),
       limitsFields: true,
       factory: (next: Stage): Stage => {
         const aggregate = stats.factory(next);

@@ -22,9 +22,10 @@ export interface CompiledDataset {
   calculate(ev: Event): void;
 }
 
-export function compileDataset(ds: ResolvedDataset, ctx: EvalCompileContext): CompiledDataset {
+/** With `needed`, only calculations writing those fields run (the plan has closed `needed` over what they read). */
+export function compileDataset(ds: ResolvedDataset, ctx: EvalCompileContext, needed?: ReadonlySet<string>): CompiledDataset {
   const constraints = ds.constraints.map((text) => compileSearchExpr(parseSearchExpression(text), { zone: ctx.zone, now: ctx.now }));
-  const calculations = ds.calculations.map((c, i) => {
+  const calculations = ds.calculations.filter((c) => !needed || needed.has(c.field)).map((c, i) => {
     const where = `data model ${ds.model}: ${ds.name} calculation ${i} (${c.field})`;
     if ('fill' in c) {
       const fill = c.fill;

@@ -75,22 +75,22 @@ export function compileDataEval(text: string, where: string, ctx: EvalCompileCon
   }
 }
 
-function compileEvals(evals: Record<string, string> | undefined, where: string, ctx: EvalCompileContext): Array<[string, Evaluator]> {
-  return Object.entries(evals ?? {}).map(([field, text]) => [field, compileDataEval(text, `${where}.evals.${field}`, ctx)]);
+function compileEvals(evals: Record<string, string> | undefined, where: string, ctx: EvalCompileContext, needed?: ReadonlySet<string>): Array<[string, Evaluator]> {
+  return Object.entries(evals ?? {}).filter(([field]) => !needed || needed.has(field)).map(([field, text]) => [field, compileDataEval(text, `${where}.evals.${field}`, ctx)]);
 }
 
-function compileMapping(def: SourceMappingDef, ctx: EvalCompileContext): CompiledMapping {
+function compileMapping(def: SourceMappingDef, ctx: EvalCompileContext, needed?: ReadonlySet<string>): CompiledMapping {
   const where = `mapping ${def.name}`;
   return {
     name: def.name,
     matches: compileSearch(def.match, `${where}: match`, ctx),
     aliases: (def.aliases ?? []).map((a) => ({ src: a.src, dest: a.dest, asnew: a.asnew === true })),
-    evals: compileEvals(def.evals, where, ctx),
+    evals: compileEvals(def.evals, where, ctx, needed),
     eventtypes: def.eventtypes.map((et) => ({
       name: et.name,
       matches: compileSearch(et.search, `${where}: eventtype ${et.name}`, ctx),
       tags: et.tags,
-      evals: compileEvals(et.evals, `${where}: eventtype ${et.name}`, ctx),
+      evals: compileEvals(et.evals, `${where}: eventtype ${et.name}`, ctx, needed),
     })),
   };
 }
@@ -123,9 +123,14 @@ function mergeValues(existing: FieldValue | undefined, added: string[]): FieldVa
   return out.length === 1 ? out[0]! : out;
 }
 
-/** Compile mappings once (user ones first, so they override the shipped ones for the events they match). */
-export function compileEventMapper(defs: SourceMappingDef[], ctx: EvalCompileContext): EventMapper {
-  const mappings = defs.map((d) => compileMapping(d, ctx));
+/**
+ * Compile mappings once (user ones first, so they override the shipped ones for the events they match). With
+ * `needed`, only EVALs writing those fields run (every EVAL reads the aliased event, so skipping one changes no other).
+ */
+export function compileEventMapper(defs: SourceMappingDef[], ctx: EvalCompileContext, needed?: ReadonlySet<string>): EventMapper {
+  // Every file is checked whole (a bad EVAL is an error even when this query would not run it).
+  if (needed) defs.forEach((d) => compileMapping(d, ctx));
+  const mappings = defs.map((d) => compileMapping(d, ctx, needed));
   return (ev) => {
     for (const m of mappings) {
       if (m.matches(ev)) {

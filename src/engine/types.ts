@@ -44,6 +44,8 @@ export interface CompiledCommand {
   limitsFields?: boolean;
   /** A generating command that still consumes the input events (tstats builds its datasets from them). */
   readsInput?: boolean;
+  /** For such a command: raw literals every input line it can use holds, given which fields the reader injects. */
+  rawLiterals?: (injected: (field: string) => boolean) => string[];
 }
 
 /** One SPL command: its name(s) and how to compile its AST node. */
