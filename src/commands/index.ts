@@ -29,6 +29,7 @@ import { sortCommand } from './sort.js';
 import { spathCommand } from './spath.js';
 import { tailCommand } from './tail.js';
 import { topCommand } from './top.js';
+import { tstatsCommand } from './tstats.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
 
@@ -62,6 +63,7 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   spathCommand,
   tailCommand,
   topCommand,
+  tstatsCommand,
   whereCommand,
   xmlkvCommand,
 ];

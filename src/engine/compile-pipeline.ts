@@ -12,7 +12,7 @@ export interface CompiledPipeline {
   /** Input fields the pipeline can read; null when any field may matter (then parse everything). */
   reads: Set<string> | null;
   commands: CompiledCommand[];
-  /** True for `| makeresults ...`-style pipelines that make their own events. */
+  /** True for `| makeresults ...`-style pipelines that make their own events (not `| tstats`, which reads the input). */
   generating: boolean;
   /** Events that came out of the first command (the search's matches), counted while running. */
   counters: { matched: number };
@@ -50,8 +50,8 @@ function chain(compiled: CompiledCommand[]): StageFactory {
 export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipeline {
   const commands = p.commands.map((c) => compileCommand(c, ctx));
   const first = commands[0];
-  const generating = p.leadingPipe;
-  if (generating && first && first.kind !== 'generating') {
+  const generating = p.leadingPipe && first?.readsInput !== true;
+  if (p.leadingPipe && first && first.kind !== 'generating') {
     throw new SplError('bad-argument', 'a search that starts with "|" must start with a generating command such as makeresults', p.commands[0]!.span);
   }
   const counters = { matched: 0 };

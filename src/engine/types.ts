@@ -3,6 +3,7 @@ import type { Command, Span } from '../ast.js';
 import type { EvalCompileContext } from '../eval/index.js';
 import type { Event } from '../runtime/event.js';
 import type { TimeZone } from '../time/zone.js';
+import type { SourceMappingDef } from '../datamodels/types.js';
 
 /** A step of the running pipeline: it receives events and forwards results to the next stage. */
 export interface Stage {
@@ -29,6 +30,10 @@ export interface CompileContext {
   compileSubPipeline(commands: Command[]): StageFactory;
   /** The definition that runs a command node (its facts), or undefined when splq has none. */
   findCommand(node: Command): CommandDef | undefined;
+  /** The query text (after macro expansion) that spans point into, when known (tstats re-reads its where clause). */
+  queryText?: string;
+  /** Raw-event → CIM mappings given by the user (`--datamodel-map`), tried before the shipped ones. */
+  datamodelMappings?: SourceMappingDef[];
 }
 
 /** What compiling one command yields. */
@@ -39,6 +44,10 @@ export interface CompiledCommand {
   kind: CommandKind;
   /** True when the output holds only named fields (table, fields +, stats...), so earlier fields need not be read. */
   limitsFields?: boolean;
+  /** A generating command that still consumes the input events (tstats builds its datasets from them). */
+  readsInput?: boolean;
+  /** For such a command: raw literals every input line it can use holds, given which fields the reader injects. */
+  rawLiterals?: (injected: (field: string) => boolean) => string[];
 }
 
 /**
