@@ -4,6 +4,7 @@ import { compilePipeline, createCompileContext, type CompiledPipeline } from './
 import type { CompiledQuery } from './engine/compiled-query.js';
 import { runAsync, runSync, toEvent } from './engine/run.js';
 import { SplError } from './errors.js';
+import { loadMappingFile } from './datamodels/index.js';
 import { MacroLibrary } from './macros/index.js';
 import { parseSpl, type ParsedQuery } from './query-text.js';
 import { Event, type FieldValue } from './runtime/event.js';
@@ -21,6 +22,8 @@ export interface CompileOptions {
   now?: number;
   /** Where warnings go (a subsearch cut by its limits, ...); default stderr, once per message. */
   onWarning?: (message: string) => void;
+  /** Raw-event → CIM mapping files (JSON, the format of src/datamodels/mappings/), tried before the shipped ones. */
+  datamodelMaps?: string[];
 }
 
 export type EventLike = Event | Record<string, FieldValue | null | undefined>;
@@ -91,7 +94,9 @@ export function compile(spl: string, opts: CompileOptions = {}): Query {
   const zone = getZone(opts.timeZone ?? 'UTC');
   const now = opts.now ?? Date.now() / 1000;
   const ctx = createCompileContext(zone, now, { macros, onWarning: opts.onWarning });
+  ctx.queryText = parsed.expansion.text;
   try {
+    ctx.datamodelMappings = (opts.datamodelMaps ?? []).map(loadMappingFile);
     return new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now);
   } catch (e) {
     if (e instanceof SplError) throw parsed.expansion.mapError(e);

@@ -51,6 +51,7 @@ interface Scored {
 export const anomalydetectionCommand: CommandDef<GenericCommand> = {
   names: ['anomalydetection'],
   kind: 'transforming',
+  notes: '`method=histogram` only; `action=filter|annotate|summary`, `pthresh=`',
   compile(node) {
     const { options, rest } = readOptions('anomalydetection', clauseArgs(node).get(null) ?? [], ['method', 'action', 'pthresh', 'cutoff']);
     const method = options.text('method', 'histogram').toLowerCase();

@@ -8,6 +8,7 @@ import { subsearchLimits, takeSubsearch } from './subsearch-args.js';
 export const appendCommand: CommandDef<GenericCommand> = {
   names: ['append'],
   kind: 'streaming',
+  notes: 'subsearch over the same inputs; `maxout=`, `maxtime=`, `timeout=`',
   compile(node, ctx) {
     const head = clauseArgs(node).get(null) ?? [];
     const { pipeline, rest: beforeSub } = takeSubsearch(node, head, 'append [search sourcetype=x]');

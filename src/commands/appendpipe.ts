@@ -8,6 +8,7 @@ import { takeSubsearch } from './subsearch-args.js';
 export const appendpipeCommand: CommandDef<GenericCommand> = {
   names: ['appendpipe'],
   kind: 'dataset',
+  notes: 'subpipeline over the results so far',
   compile(node, ctx) {
     const head = clauseArgs(node).get(null) ?? [];
     const { pipeline, rest: beforeSub } = takeSubsearch(node, head, 'appendpipe [stats count]');

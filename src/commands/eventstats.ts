@@ -10,6 +10,7 @@ import { StatsOptions } from './stats-options.js';
 export const eventstatsCommand: CommandDef<StatsCommand> = {
   names: ['eventstats'],
   kind: 'dataset',
+  notes: 'all stats functions and BY rules; holds its events (bound in [commands](commands.md))',
   compile(node, ctx) {
     const options = new StatsOptions(node, ['allnum', 'dedup_splitvals']);
     options.onlyDefault('allnum', (opt) => !options.bool(opt.name.toLowerCase(), false));

@@ -39,6 +39,7 @@ function autoPairs(text: string): Array<[string, string]> {
 export const extractCommand: CommandDef<GenericCommand> = {
   names: ['extract', 'kv'],
   kind: 'streaming',
+  notes: '`pairdelim=`/`kvdelim=` or automatic `key=value`; `limit=`, `maxchars=`, `clean_keys=`, `mv_add=`',
   compile(node) {
     const { options, rest } = readOptions(node.name, clauseArgs(node).get(null) ?? [], OPTIONS);
     if (rest[0]) throw unexpectedArg(node.name, rest[0]);

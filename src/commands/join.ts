@@ -59,6 +59,7 @@ function commonFields(left: Event, rows: readonly Event[]): string[] {
 export const joinCommand: CommandDef<GenericCommand> = {
   names: ['join'],
   kind: 'streaming',
+  notes: '`type=inner|left|outer`, `max=`, `overwrite=`, fields or common fields; subsearch 50,000 rows / 60 s',
   compile(node, ctx) {
     const head = clauseArgs(node).get(null) ?? [];
     const { pipeline, rest: beforeSub } = takeSubsearch(node, head, 'join user [search sourcetype=x | fields user, src]');

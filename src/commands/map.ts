@@ -49,6 +49,7 @@ function checkTemplate(template: Template, ctx: CompileContext): void {
 export const mapCommand: CommandDef<GenericCommand> = {
   names: ['map'],
   kind: 'dataset',
+  notes: '`search="..."` or `[...]`, `$field$` tokens, `maxsearches=` (default 10)',
   compile(node, ctx) {
     const head = clauseArgs(node).get(null) ?? [];
     const { template, options, rest } = readTemplate(node, head);

@@ -70,6 +70,7 @@ function spanSeconds(text: string, span: Span): number {
 export const mstatsCommand: CommandDef<GenericCommand> = {
   names: ['mstats'],
   kind: 'generating',
+  notes: 'metric events in JSON (`metric_name`+`_value`, or `metric_name:<name>` fields); WHERE, BY, `span=`',
   compile(node, ctx) {
     const clauses = clauseArgs(node, ['where', 'by']);
     const head = readOptions('mstats', clauses.get(null) ?? [], ['span', 'prestats', 'append', 'backfill', 'update_period', 'chart', 'fillnull_value']);
@@ -92,7 +93,7 @@ export const mstatsCommand: CommandDef<GenericCommand> = {
     const perMeasurement = /\bmetric_name\b/i.test(whereText);
     return {
       kind: 'generating',
-      readsInputs: true,
+      readsInput: true,
       reads: null,
       factory: (next) => {
         // Memory: one row per (time bucket, BY values) with one state per output column.

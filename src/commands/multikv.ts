@@ -14,6 +14,7 @@ const cells = (line: string): string[] => line.split(/[\s,]+/).filter((c) => c !
 export const multikvCommand: CommandDef<GenericCommand> = {
   names: ['multikv'],
   kind: 'streaming',
+  notes: 'header row names the fields; `copyattrs=`, `forceheader=`, `noheader=`, `fields`, `filter`; `conf=` not supported',
   compile(node) {
     const head = clauseArgs(node).get(null) ?? [];
     const { options, rest } = readOptions('multikv', head, OPTIONS);

@@ -24,6 +24,7 @@ function numberIn(ev: Event, field: string): number | undefined {
 export const outlierCommand: CommandDef<GenericCommand> = {
   names: ['outlier'],
   kind: 'dataset',
+  notes: 'IQR method: `param=`, `uselower=`, `action=transform|remove`, `mark=`',
   compile(node) {
     const { options, rest } = readOptions('outlier', clauseArgs(node).get(null) ?? [], ['action', 'param', 'uselower', 'mark', 'type']);
     const action = options.text('action', 'transform').toLowerCase();

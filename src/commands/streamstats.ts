@@ -86,6 +86,7 @@ function windowStage(agg: Aggregation, plan: StreamPlan, next: Stage): Stage {
 export const streamstatsCommand: CommandDef<StatsCommand> = {
   names: ['streamstats'],
   kind: 'dataset',
+  notes: '`current=`, `window=`, `global=`, `reset_on_change=`; `time_window=`/`reset_before=`/`reset_after=` not yet',
   compile(node, ctx) {
     const options = new StatsOptions(node, OPTIONS);
     options.onlyDefault('allnum', (opt) => !options.bool(opt.name.toLowerCase(), false));

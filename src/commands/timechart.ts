@@ -36,6 +36,7 @@ type Series = Map<number, Group>;
 export const timechartCommand: CommandDef<GenericCommand> = {
   names: ['timechart'],
   kind: 'transforming',
+  notes: '`span=`/`bins=`, one BY field, `limit=`, `useother=`, `usenull=`, `cont=`',
   compile(node, ctx) {
     const clauses = clauseArgs(node, ['by']);
     const head = readOptions('timechart', clauses.get(null) ?? [], OPTIONS);

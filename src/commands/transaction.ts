@@ -69,6 +69,7 @@ function compileFilterText(text: string, span: Span, ctx: CompileContext): (ev: 
 export const transactionCommand: CommandDef<GenericCommand> = {
   names: ['transaction'],
   kind: 'transforming',
+  notes: 'fields, `maxspan`, `maxpause`, `maxevents`, `startswith`, `endswith`, `keepevicted`, `mvlist`, memory limits; `name=` not supported',
   compile(node, ctx) {
     const { filters, rest: args } = readFilters(clauseArgs(node).get(null) ?? [], ctx);
     const { options, rest } = readOptions('transaction', args, OPTIONS);

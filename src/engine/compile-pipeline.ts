@@ -7,7 +7,7 @@ import type { MacroLibrary } from '../macros/index.js';
 import { parseSpl } from '../query-text.js';
 import { createRunServices, type RunServices } from './run-services.js';
 import type { CompiledSubsearch } from './subsearch.js';
-import { lookupCommand } from './registry.js';
+import { findCommand, lookupCommand } from './registry.js';
 import { compileSearchExpr } from './search-predicate.js';
 import type { CompileContext, CompiledCommand, StageFactory } from './types.js';
 
@@ -16,7 +16,7 @@ export interface CompiledPipeline {
   /** Input fields the pipeline can read; null when any field may matter (then parse everything). */
   reads: Set<string> | null;
   commands: CompiledCommand[];
-  /** True for `| makeresults ...`-style pipelines that make their own events. */
+  /** True for `| makeresults ...`-style pipelines that make their own events (not `| tstats`, which reads the input). */
   generating: boolean;
   /** Events that came out of the first command (the search's matches), counted while running. */
   counters: { matched: number };
@@ -69,6 +69,7 @@ export function createCompileContext(zone: TimeZone, now: number, options: Compi
     replaysInputs: false,
     subsearches: [],
     dynamicReplay: false,
+    findCommand,
   };
   ctx.evalContext.compileSearch = ctx.compileSearchText;
   return ctx;
@@ -81,7 +82,7 @@ function compileCommand(node: Command, ctx: CompileContext): CompiledCommand {
 /** A subsearch: `| search ...` counts as a search over the inputs; any other leading command must generate. */
 function compileSubsearch(pipeline: Pipeline, ctx: CompileContext): CompiledSubsearch {
   const commands = pipeline.commands.map((c) => compileCommand(c, ctx));
-  const generating = commands[0]?.kind === 'generating' && !commands[0].readsInputs;
+  const generating = commands[0]?.kind === 'generating' && !commands[0].readsInput;
   if (!generating) ctx.replaysInputs = true;
   return { factory: chain(commands), reads: inputReads(commands), generating, span: pipeline.span };
 }
@@ -93,7 +94,7 @@ function chain(compiled: CompiledCommand[]): StageFactory {
 export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipeline {
   const commands = p.commands.map((c) => compileCommand(c, ctx));
   const first = commands[0];
-  const generating = p.leadingPipe && !first?.readsInputs;
+  const generating = p.leadingPipe && first?.readsInput !== true;
   if (p.leadingPipe && first && first.kind !== 'generating') {
     throw new SplError('bad-argument', 'a search that starts with "|" must start with a generating command such as makeresults', p.commands[0]!.span);
   }

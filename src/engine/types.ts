@@ -5,6 +5,7 @@ import type { Event } from '../runtime/event.js';
 import type { TimeZone } from '../time/zone.js';
 import type { RunServices } from './run-services.js';
 import type { CompiledSubsearch } from './subsearch.js';
+import type { SourceMappingDef } from '../datamodels/types.js';
 
 /** A step of the running pipeline: it receives events and forwards results to the next stage. */
 export interface Stage {
@@ -41,6 +42,12 @@ export interface CompileContext {
   subsearches: CompiledSubsearch[];
   /** Set by map: subsearches only known while the search runs need a synchronous replay (or the inputs held). */
   dynamicReplay: boolean;
+  /** The definition that runs a command node (its facts), or undefined when splq has none. */
+  findCommand(node: Command): CommandDef | undefined;
+  /** The query text (after macro expansion) that spans point into, when known (tstats re-reads its where clause). */
+  queryText?: string;
+  /** Raw-event → CIM mappings given by the user (`--datamodel-map`), tried before the shipped ones. */
+  datamodelMappings?: SourceMappingDef[];
 }
 
 /** What compiling one command yields. */
@@ -53,11 +60,28 @@ export interface CompiledCommand {
   limitsFields?: boolean;
   /** A generating command that reads the search's inputs (mstats reads metric events): events are pushed into it. */
   readsInputs?: boolean;
+  /** A generating command that still consumes the input events (tstats builds its datasets from them). */
+  readsInput?: boolean;
+  /** For such a command: raw literals every input line it can use holds, given which fields the reader injects. */
+  rawLiterals?: (injected: (field: string) => boolean) => string[];
 }
 
-/** One SPL command: its name(s) and how to compile its AST node. */
+/**
+ * How a command runs when the input is split over worker threads:
+ * - `per-event`: it looks at each event alone (no state, no order), so workers run it on their slice;
+ * - `partial-aggregate`: workers aggregate their slice and the main thread merges the partial results (stats);
+ * - `serial`: it needs every event in order, so it runs on the main thread (the default).
+ * A `per-event` command whose compiled form is a `dataset` command (e.g. `fillnull` without fields) runs serially.
+ */
+export type ThreadSplit = 'per-event' | 'partial-aggregate' | 'serial';
+
+/** One SPL command: its names, its facts, and how to compile its AST node (generic commands bind their words here). */
 export interface CommandDef<N extends Command = Command> {
   names: string[];
   kind: CommandKind;
+  /** How it splits over threads; default `serial`. */
+  threads?: ThreadSplit;
+  /** One line for docs/supported-spl.md: what departs from Splunk (details in the component docs). */
+  notes?: string;
   compile(node: N, ctx: CompileContext): CompiledCommand;
 }
