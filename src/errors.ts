@@ -35,11 +35,15 @@ export type ErrorCode =
   | 'bad-time-format'
   | 'input-error'
   | 'malformed-input'
+  | 'unknown-lookup'
+  | 'lookup-load'
+  | 'malformed-lookup'
+  | 'lookup-path'
   | 'usage';
 
 /** Error categories decide the CLI exit code. */
 export function errorCategory(code: ErrorCode): 'query' | 'input' | 'usage' {
-  if (code === 'input-error' || code === 'malformed-input') return 'input';
+  if (code === 'input-error' || code === 'malformed-input' || code === 'lookup-load' || code === 'malformed-lookup') return 'input';
   if (code === 'usage') return 'usage';
   return 'query';
 }

@@ -3,6 +3,7 @@ import type { Pipeline } from './ast.js';
 import { compilePipeline, createCompileContext, type CompiledPipeline } from './engine/compile-pipeline.js';
 import { runAsync, runSync, toEvent } from './engine/run.js';
 import { SplError } from './errors.js';
+import { LookupLibrary } from './lookups/index.js';
 import { MacroLibrary } from './macros/index.js';
 import { parseSpl, type ParsedQuery } from './query-text.js';
 import { Event, type FieldValue } from './runtime/event.js';
@@ -17,6 +18,8 @@ export interface CompileOptions {
   timeZone?: string;
   /** The search's "now", epoch seconds (default: the wall clock at compile time). */
   now?: number;
+  /** Lookups: a library, or paths to ESCU lookups/*.yml / transforms.conf files or folders (see docs/lookups.md). */
+  lookups?: LookupLibrary | string[];
 }
 
 export type EventLike = Event | Record<string, FieldValue | null | undefined>;
@@ -71,7 +74,8 @@ export function compile(spl: string, opts: CompileOptions = {}): Query {
   const macros = opts.macros instanceof MacroLibrary ? opts.macros : MacroLibrary.load(opts.macros ?? []);
   const parsed = parseSpl(spl, { macros, filterFallback: opts.filterFallback });
   const zone = getZone(opts.timeZone ?? 'UTC');
-  const ctx = createCompileContext(zone, opts.now ?? Date.now() / 1000);
+  const lookups = opts.lookups instanceof LookupLibrary ? opts.lookups : LookupLibrary.load({ paths: opts.lookups ?? [] });
+  const ctx = createCompileContext(zone, opts.now ?? Date.now() / 1000, lookups);
   try {
     return new Query(parsed, compilePipeline(parsed.ast, ctx));
   } catch (e) {

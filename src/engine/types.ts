@@ -1,6 +1,7 @@
 // The engine's core contracts: push-based stages, the compile context, and the command definition shape.
 import type { Command, Span } from '../ast.js';
 import type { EvalCompileContext } from '../eval/index.js';
+import type { LookupLibrary } from '../lookups/index.js';
 import type { Event } from '../runtime/event.js';
 import type { TimeZone } from '../time/zone.js';
 
@@ -27,6 +28,8 @@ export interface CompileContext {
   compileSearchText(text: string, span: Span): (ev: Event) => boolean;
   /** Compile a nested pipeline (subsearches, foreach templates). */
   compileSubPipeline(commands: Command[]): StageFactory;
+  /** Lookup definitions and tables (lookup, inputlookup, outputlookup). */
+  lookups: LookupLibrary;
 }
 
 /** What compiling one command yields. */
