@@ -15,6 +15,7 @@ import { evalCommand } from './eval.js';
 import { fillnullCommand } from './fillnull.js';
 import { foreachCommand } from './foreach.js';
 import { fromjsonCommand } from './fromjson.js';
+import { lookupCommand } from './lookup.js';
 import { makemvCommand } from './makemv.js';
 import { makeresultsCommand } from './makeresults.js';
 import { mvcombineCommand } from './mvcombine.js';
@@ -48,6 +49,7 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   fillnullCommand,
   foreachCommand,
   fromjsonCommand,
+  lookupCommand,
   makemvCommand,
   makeresultsCommand,
   mvcombineCommand,
@@ -74,7 +76,7 @@ export const KNOWN_SPL_COMMANDS = new Set([
   'eventstats', 'extract', 'kv', 'fieldformat', 'fields', 'fieldsummary', 'filldown', 'fillnull', 'findtypes',
   'folderize', 'foreach', 'format', 'from', 'fromjson', 'gauge', 'gentimes', 'geom', 'geomfilter', 'geostats',
   'head', 'highlight', 'history', 'iconify', 'inputcsv', 'inputlookup', 'iplocation', 'join', 'kmeans', 'kvform',
-  'loadjob', 'localize', 'localop', 'lookup', 'makecontinuous', 'makemv', 'makeresults', 'map', 'mcollect',
+  'loadjob', 'localize', 'localop', 'makecontinuous', 'makemv', 'makeresults', 'map', 'mcollect',
   'metadata', 'metasearch', 'meventcollect', 'mpreview', 'msearch', 'mstats', 'multikv', 'multisearch', 'mvcombine',
   'mvexpand', 'nomv', 'outlier', 'outputcsv', 'outputlookup', 'outputtext', 'overlap', 'pivot', 'predict', 'rangemap',
   'rare', 'redistribute', 'regex', 'reltime', 'rename', 'replace', 'require', 'rest', 'return', 'reverse', 'rex',
