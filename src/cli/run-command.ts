@@ -11,11 +11,12 @@ import { eventBatches, newSourceStats } from '../run/event-source.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
 import { buildMapping, parseWindow, type MappingCliOptions } from './input-options.js';
+import { addLookupOptions, loadLookups, type LookupCliOptions } from './lookup-options.js';
 import { loadMacros, readQuery, type QuerySourceOptions } from './query-source.js';
 import { startProgress } from './progress.js';
 import { pacedByStdout, stdoutDrained } from './backpressure.js';
 
-export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions {
+export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions, LookupCliOptions {
   input: string[];
   output?: OutputFormat;
   tz: string;
@@ -42,7 +43,7 @@ function threadCount(value: string): number {
 }
 
 export function registerRunCommand(program: Command, run: (fn: () => Promise<void>) => void): void {
-  program
+  const command = program
     .command('run')
     .description('run an SPL query over event files and print the results')
     .argument('[query]', 'SPL text (else -q, --detection, or standard input when -i is given)')
@@ -69,7 +70,8 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--no-prefilter', 'decode every input line (by default lines lacking the first search\'s literals, or failing it on the fields it reads, are skipped undecoded)')
     .option('--threads <n>', 'worker threads (default: all cores for inputs over 32 MB, else 1; stdin always 1)', threadCount)
     .option('--strict', 'fail on the first malformed input record instead of skipping it', false)
-    .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false)
+    .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false);
+  addLookupOptions(command)
     .action((query: string | undefined, opts: RunCliOptions) => run(() => runQuery(query, opts)));
 }
 
@@ -79,7 +81,7 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   const src = readQuery(queryArg, opts, !inputs.includes('-'));
   const zone = getZone(opts.tz);
   const now = opts.now !== undefined ? parseWindow(opts.now, Date.now() / 1000, zone) : Date.now() / 1000;
-  const query = compile(src.text, { macros: loadMacros(opts.macros), filterFallback: opts.filter, timeZone: opts.tz, now });
+  const query = compile(src.text, { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now });
   const format = opts.output ?? (process.stdout.isTTY ? 'table' : 'ndjson');
   if (!['table', 'json', 'ndjson', 'csv'].includes(format)) throw new SplError('usage', `unknown output format "${format}": use table, json, ndjson or csv`);
   const stats = newSourceStats(opts.strict);

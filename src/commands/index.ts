@@ -15,7 +15,9 @@ import { evalCommand } from './eval.js';
 import { fillnullCommand } from './fillnull.js';
 import { foreachCommand } from './foreach.js';
 import { fromjsonCommand } from './fromjson.js';
+import { inputlookupCommand } from './inputlookup.js';
 import { lookupCommand } from './lookup.js';
+import { outputlookupCommand } from './outputlookup.js';
 import { makemvCommand } from './makemv.js';
 import { makeresultsCommand } from './makeresults.js';
 import { mvcombineCommand } from './mvcombine.js';
@@ -49,7 +51,9 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   fillnullCommand,
   foreachCommand,
   fromjsonCommand,
+  inputlookupCommand,
   lookupCommand,
+  outputlookupCommand,
   makemvCommand,
   makeresultsCommand,
   mvcombineCommand,
@@ -75,10 +79,10 @@ export const KNOWN_SPL_COMMANDS = new Set([
   'correlate', 'datamodel', 'dbinspect', 'dedup', 'delete', 'delta', 'diff', 'erex', 'eval', 'eventcount',
   'eventstats', 'extract', 'kv', 'fieldformat', 'fields', 'fieldsummary', 'filldown', 'fillnull', 'findtypes',
   'folderize', 'foreach', 'format', 'from', 'fromjson', 'gauge', 'gentimes', 'geom', 'geomfilter', 'geostats',
-  'head', 'highlight', 'history', 'iconify', 'inputcsv', 'inputlookup', 'iplocation', 'join', 'kmeans', 'kvform',
+  'head', 'highlight', 'history', 'iconify', 'inputcsv', 'iplocation', 'join', 'kmeans', 'kvform',
   'loadjob', 'localize', 'localop', 'makecontinuous', 'makemv', 'makeresults', 'map', 'mcollect',
   'metadata', 'metasearch', 'meventcollect', 'mpreview', 'msearch', 'mstats', 'multikv', 'multisearch', 'mvcombine',
-  'mvexpand', 'nomv', 'outlier', 'outputcsv', 'outputlookup', 'outputtext', 'overlap', 'pivot', 'predict', 'rangemap',
+  'mvexpand', 'nomv', 'outlier', 'outputcsv', 'outputtext', 'overlap', 'pivot', 'predict', 'rangemap',
   'rare', 'redistribute', 'regex', 'reltime', 'rename', 'replace', 'require', 'rest', 'return', 'reverse', 'rex',
   'rtorder', 'savedsearch', 'script', 'run', 'scrub', 'search', 'searchtxn', 'selfjoin', 'sendemail', 'set',
   'setfields', 'sichart', 'sirare', 'sistats', 'sitimechart', 'sitop', 'sort', 'spath', 'stats', 'strcat',

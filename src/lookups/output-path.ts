@@ -1,4 +1,5 @@
 // Where outputlookup may write: a plain file name (or relative path) inside the lookups folder the user named.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Span } from '../ast.js';
 import { SplError } from '../errors.js';
@@ -17,8 +18,23 @@ export function outputPathIn(dir: string | undefined, name: string, span?: Span)
   }
   const root = path.resolve(dir);
   const file = path.resolve(root, name);
-  if (file !== root && !file.startsWith(root + path.sep)) {
+  if (!inside(root, file) || escapesBySymlink(root, file)) {
     throw new SplError('lookup-path', `outputlookup: "${name}" is outside the lookups folder: give a file name inside --lookup-dir`, span);
   }
   return file;
+}
+
+function inside(root: string, file: string): boolean {
+  return file.startsWith(root + path.sep);
+}
+
+/** A symbolic link on the way (the file itself, or a folder inside the lookups folder) could lead outside it. */
+function escapesBySymlink(root: string, file: string): boolean {
+  if (!fs.existsSync(root)) return false;
+  const realRoot = fs.realpathSync(root);
+  for (let p = file; p !== root && inside(root, p); p = path.dirname(p)) {
+    if (!fs.existsSync(p)) continue;
+    if (fs.lstatSync(p).isSymbolicLink() || !inside(realRoot, fs.realpathSync(p))) return true;
+  }
+  return false;
 }
