@@ -1,10 +1,12 @@
 // `npm run corpus:compile`: compile every non-tstats ESCU detection command by command; list missing commands and functions.
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Pipeline } from '../src/ast.js';
 import { listFiles, sharedDir } from '../src/corpus.js';
 import { readDetection } from '../src/detection.js';
 import { compilePipeline, createCompileContext } from '../src/engine/compile-pipeline.js';
 import { formatError, isSplError, type SplError } from '../src/errors.js';
+import { LookupLibrary } from '../src/lookups/index.js';
 import { MacroLibrary } from '../src/macros/index.js';
 import { parseSpl } from '../src/query-text.js';
 import { UTC } from '../src/time/zone.js';
@@ -22,7 +24,10 @@ const detections = listFiles(join(root, 'detections'), '.yml')
   .map((f) => ({ file: relative(root, f), search: readDetection(f).search }))
   .filter((d) => !/^\s*\|\s*tstats\b/.test(d.search));
 
-const ctx = createCompileContext(UTC, Math.floor(Date.now() / 1000));
+// The corpus's lookups/ folder; outputlookup may "write" to a scratch folder (nothing runs, so nothing is written).
+const lookups = LookupLibrary.load({ paths: [join(root, 'lookups')], lookupDir: join(tmpdir(), 'splq-corpus-lookups'), onWarning: () => undefined });
+const ctx = createCompileContext(UTC, Math.floor(Date.now() / 1000), lookups);
+const missingLookups = new Map<string, number>();
 const missingCommands = new Map<string, number>();
 const missingFunctions = new Map<string, number>();
 const otherErrors: string[] = [];
@@ -44,6 +49,7 @@ function compileEach(ast: Pipeline, file: string, text: string): boolean {
       ok = false;
       if (MISSING_COMMAND_CODES.has(e.code)) bump(missingCommands, quotedName(e));
       else if (e.code === 'unknown-function') bump(missingFunctions, quotedName(e));
+      else if (e.code === 'unknown-lookup') bump(missingLookups, quotedName(e) + (e.hints.find((h) => h.includes(' comes with '))?.replace(/^.* comes with ([^:]*):.*$/, ' ($1)') ?? ''));
       else otherErrors.push(`${file}:\n${formatError(e, text)}`);
     }
   });
@@ -66,6 +72,8 @@ console.log(`missing commands (${missingCommands.size}):`);
 for (const [name, count] of byCount(missingCommands)) console.log(`  ${name}: ${count}`);
 console.log(`missing functions (${missingFunctions.size}):`);
 for (const [name, count] of byCount(missingFunctions)) console.log(`  ${name}: ${count}`);
+console.log(`lookups from outside the corpus (${missingLookups.size}):`);
+for (const [name, count] of byCount(missingLookups)) console.log(`  ${name}: ${count}`);
 if (otherErrors.length) {
   console.log(`other compile errors (${otherErrors.length}):`);
   for (const err of otherErrors) console.log(err);
