@@ -16,6 +16,7 @@ import { fillnullCommand } from './fillnull.js';
 import { foreachCommand } from './foreach.js';
 import { fromjsonCommand } from './fromjson.js';
 import { inputlookupCommand } from './inputlookup.js';
+import { iplocationCommand } from './iplocation.js';
 import { lookupCommand } from './lookup.js';
 import { outputlookupCommand } from './outputlookup.js';
 import { makemvCommand } from './makemv.js';
@@ -52,6 +53,7 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   foreachCommand,
   fromjsonCommand,
   inputlookupCommand,
+  iplocationCommand,
   lookupCommand,
   outputlookupCommand,
   makemvCommand,
@@ -79,7 +81,7 @@ export const KNOWN_SPL_COMMANDS = new Set([
   'correlate', 'datamodel', 'dbinspect', 'dedup', 'delete', 'delta', 'diff', 'erex', 'eval', 'eventcount',
   'eventstats', 'extract', 'kv', 'fieldformat', 'fields', 'fieldsummary', 'filldown', 'fillnull', 'findtypes',
   'folderize', 'foreach', 'format', 'from', 'fromjson', 'gauge', 'gentimes', 'geom', 'geomfilter', 'geostats',
-  'head', 'highlight', 'history', 'iconify', 'inputcsv', 'iplocation', 'join', 'kmeans', 'kvform',
+  'head', 'highlight', 'history', 'iconify', 'inputcsv', 'join', 'kmeans', 'kvform',
   'loadjob', 'localize', 'localop', 'makecontinuous', 'makemv', 'makeresults', 'map', 'mcollect',
   'metadata', 'metasearch', 'meventcollect', 'mpreview', 'msearch', 'mstats', 'multikv', 'multisearch', 'mvcombine',
   'mvexpand', 'nomv', 'outlier', 'outputcsv', 'outputtext', 'overlap', 'pivot', 'predict', 'rangemap',
