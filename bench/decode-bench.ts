@@ -1,7 +1,7 @@
 // Micro-benchmark (not a test): projected decode of ~1 KB Windows-like lines, JSON.parse path vs scanning path.
 // Run: npx tsx bench/decode-bench.ts [lineCount]
-import { createDecoder, isDecodeError, type Decoder } from '../src/input/decode.js';
-import type { RawRecord } from '../src/input/raw-record.js';
+import { createDecoder, isDecodeError, type Decoder } from '../src/input/json/decode.js';
+import type { RawRecord } from '../src/input/sources/raw-record.js';
 import { generateWindowsEvents } from '../src/sample/windows-events.js';
 import { getZone } from '../src/time/zone.js';
 

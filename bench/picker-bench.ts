@@ -1,8 +1,8 @@
 // Micro-benchmark (not a test): what the block reader's key picker costs per line, step by step, in one process.
 // Run: npx tsx bench/picker-bench.ts [lineCount]
-import { HitCursor } from '../src/input/hit-cursor.js';
-import { SPELLING_ESCAPES } from '../src/input/escape-search.js';
-import { KeyPicker } from '../src/input/key-picker.js';
+import { HitCursor } from '../src/input/fastpath/hit-cursor.js';
+import { SPELLING_ESCAPES } from '../src/input/fastpath/escape-search.js';
+import { KeyPicker } from '../src/input/json/key-picker.js';
 import { generateWindowsEvents } from '../src/sample/windows-events.js';
 import { latin1Text } from '../src/util/byte-text.js';
 

@@ -8,5 +8,5 @@ export { parseSpl, type ParsedQuery } from './query-text.js';
 export { parseQuery } from './parse/parse.js';
 export { printPipeline } from './parse/print.js';
 export { readDetection, type Detection } from './detection.js';
-export { eventBatches, newSourceStats, type EventSourceOptions, type SourceStats } from './run/event-source.js';
+export { eventBatches, newSourceStats, type EventSourceOptions, type SourceStats } from './input/index.js';
 export type { Pipeline, Command } from './ast.js';

@@ -6,7 +6,7 @@ import { readDetection } from '../detection.js';
 import { MacroLibrary } from '../macros/index.js';
 import { createWriter, type OutputFormat } from '../output/formats.js';
 import { compile } from '../query.js';
-import { eventBatches, newSourceStats } from '../run/event-source.js';
+import { eventBatches, newSourceStats } from '../input/index.js';
 import { writeDemoSample } from '../sample/demo.js';
 import { getZone } from '../time/zone.js';
 

@@ -1,7 +1,7 @@
 // CLI input options that shape events: --alias, --set, --props, and time bounds (--earliest/--latest/--now).
 import { readFileSync } from 'node:fs';
-import type { FieldMappingSpec } from '../input/aliases.js';
-import { parseProps } from '../input/props.js';
+import type { FieldMappingSpec } from '../input/mapping/aliases.js';
+import { parseProps } from '../input/mapping/props.js';
 import { SplError } from '../errors.js';
 import { compileTimeModifier } from '../time/relative.js';
 import type { TimeZone } from '../time/zone.js';

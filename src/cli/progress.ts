@@ -1,5 +1,5 @@
 // A progress line on stderr for long runs on a terminal (events read so far); silent when stderr is not a TTY.
-import type { SourceStats } from '../run/event-source.js';
+import type { SourceStats } from '../input/index.js';
 
 export function startProgress(stats: SourceStats): { stop(): void } {
   if (!process.stderr.isTTY) return { stop: () => undefined };

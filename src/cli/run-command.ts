@@ -7,7 +7,7 @@ import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
 import { firstSearchFilter } from '../engine/first-search.js';
 import { intersectWindows, searchTimeWindow } from '../engine/search-window.js';
 import { planParallelRun, runParallel, type SourceSpec } from '../parallel/index.js';
-import { eventBatches, newSourceStats } from '../run/event-source.js';
+import { eventBatches, newSourceStats } from '../input/index.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
 import { buildMapping, parseWindow, type MappingCliOptions } from './input-options.js';

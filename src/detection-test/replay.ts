@@ -1,8 +1,8 @@
 // Replaying a test case's data files through a compiled detection, as Splunk would index then search them.
-import type { FieldMappingSpec } from '../input/aliases.js';
+import type { FieldMappingSpec } from '../input/mapping/aliases.js';
 import type { Query } from '../query.js';
 import type { Event } from '../runtime/event.js';
-import { eventBatches, newSourceStats, type SourceStats } from '../run/event-source.js';
+import { eventBatches, newSourceStats, type SourceStats } from '../input/index.js';
 import type { TimeZone } from '../time/zone.js';
 import type { ReplayFile } from './types.js';
 

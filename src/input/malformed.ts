@@ -1,6 +1,6 @@
 // Collect malformed input records: count them, keep the first few for the CLI, or fail fast in strict mode.
 import { SplError } from '../errors.js';
-import type { DecodeError } from './decode-error.js';
+import type { DecodeError } from './json/decode-error.js';
 
 /** How many malformed records are kept for printing. */
 export const DEFAULT_KEEP = 20;

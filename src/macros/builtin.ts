@@ -1,5 +1,5 @@
 // Macros that ESCU detections use but that ship with other Splunk apps, so offline runs still expand them.
-import type { MacroDef } from './library.js';
+import type { MacroDef } from './macro-def.js';
 
 const SPLUNK_SA_CIM = 'builtin (Splunk_SA_CIM macros.conf)';
 const SPLUNK_ES = 'builtin (Enterprise Security asset correlation, simplified)';

@@ -2,23 +2,9 @@
 import { BUILTIN_MACROS } from './builtin.js';
 import { loadMacroFiles } from './load.js';
 import { compileTemplate, type MacroTemplate } from './template.js';
+import type { MacroDef } from './macro-def.js';
 
-/** One search macro, as read from ESCU YAML or macros.conf. */
-export interface MacroDef {
-  name: string;
-  /** Argument names, in call order; the macro's arity is `args.length`. */
-  args: string[];
-  /** The SPL text the call is replaced by, with `$arg$` placeholders. */
-  definition: string;
-  /** `iseval = true` in macros.conf: the definition is an eval expression (not supported by expansion). */
-  iseval: boolean;
-  /** Where the definition came from: a file path, plus `:line` for macros.conf. */
-  origin: string;
-  description?: string;
-  /** macros.conf `validation` / `errormsg`: kept for reference, not evaluated. */
-  validation?: string;
-  errormsg?: string;
-}
+export type { MacroDef } from './macro-def.js';
 
 /** A macro definition plus its compiled argument template. */
 export interface CompiledMacro {

@@ -1,6 +1,6 @@
 // Splunk macros.conf: `[name]` / `[name(N)]` stanzas with args, definition, iseval and friends.
 import { SplError } from '../errors.js';
-import type { MacroDef } from './library.js';
+import type { MacroDef } from './macro-def.js';
 
 interface Stanza {
   header: string;

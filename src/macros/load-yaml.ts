@@ -1,7 +1,7 @@
 // ESCU macro YAML files: `name`, optional `arguments` list, `definition`, optional `description`.
 import YAML from 'yaml';
 import { SplError } from '../errors.js';
-import type { MacroDef } from './library.js';
+import type { MacroDef } from './macro-def.js';
 
 function loadError(file: string, message: string, line?: number): SplError {
   const where = line === undefined ? file : `${file}:${line}`;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SplError } from '../errors.js';
 import { parseMacrosConf } from './load-conf.js';
-import type { MacroDef } from './library.js';
+import type { MacroDef } from './macro-def.js';
 import { parseEscuMacroYaml } from './load-yaml.js';
 
 const YAML_FILE = /\.ya?ml$/i;

@@ -1,6 +1,9 @@
 // Result writers: ndjson (default when piped), json, csv, and an aligned table (default on a terminal).
 import { numberToString, scalarToString, type Event, type FieldValue, type Scalar } from '../runtime/event.js';
 import { renderTable } from './table.js';
+import { cellText, columnsOf } from './cells.js';
+
+export { cellText, columnsOf } from './cells.js';
 
 export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
 
@@ -46,19 +49,6 @@ function jsonWriter(sink: Sink): ResultWriter {
 function bufferedWriter(render: (rows: Event[]) => void): ResultWriter {
   const rows: Event[] = [];
   return { write: (ev) => void rows.push(ev), end: () => render(rows) };
-}
-
-/** Column names in first-seen order across all rows. */
-export function columnsOf(rows: Event[]): string[] {
-  const seen = new Set<string>();
-  for (const r of rows) for (const n of r.names()) if (n !== '_raw' || r.get('_raw') !== r.rawText) seen.add(n);
-  return [...seen];
-}
-
-export function cellText(v: FieldValue | undefined, mvSeparator: string): string {
-  if (v === undefined) return '';
-  if (Array.isArray(v)) return v.map((x: Scalar) => scalarToString(x)).join(mvSeparator);
-  return scalarToString(v);
 }
 
 function csvCell(text: string): string {

@@ -1,6 +1,6 @@
 // Render results as an aligned text table; multivalues and multi-line values take several lines in their cell.
 import type { Event } from '../runtime/event.js';
-import { cellText, columnsOf } from './formats.js';
+import { cellText, columnsOf } from './cells.js';
 
 const MAX_CELL_WIDTH = 80;
 

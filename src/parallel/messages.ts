@@ -4,7 +4,7 @@ import type { PackedGroups } from '../aggregates/index.js';
 import { SplError, type ErrorCode, type MacroFrame, type Span } from '../errors.js';
 import type { DecodeError } from '../input/index.js';
 import type { ByteRange } from '../input/index.js';
-import type { EventSourceOptions } from '../run/event-source.js';
+import type { EventSourceOptions } from '../input/index.js';
 import type { EncodedEvents } from './event-codec.js';
 import type { PipelineSplit } from './split.js';
 

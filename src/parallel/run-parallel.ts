@@ -4,7 +4,7 @@ import { createCompileContext } from '../engine/compile-pipeline.js';
 import type { StatsCommand } from '../ast.js';
 import type { Stage } from '../engine/types.js';
 import type { Query } from '../query.js';
-import type { SourceStats } from '../run/event-source.js';
+import type { SourceStats } from '../input/index.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
 import { decodeEvents } from './event-codec.js';

@@ -4,7 +4,7 @@ import { compilePipeline, createCompileContext } from '../engine/compile-pipelin
 import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
 import { firstSearchFilter } from '../engine/first-search.js';
 import type { Stage } from '../engine/types.js';
-import { fileEventBatches, newSourceStats, type EventSourceOptions } from '../run/event-source.js';
+import { fileEventBatches, newSourceStats, type EventSourceOptions } from '../input/index.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
 import { encodeEvents } from './event-codec.js';

@@ -1,6 +1,6 @@
 // Cut the input into work units (files, large plain files into byte ranges) and choose how many threads to use.
 import { availableParallelism } from 'node:os';
-import { isSeekable } from '../input/chunks.js';
+import { isSeekable } from '../input/sources/chunks.js';
 import type { WorkUnit } from './messages.js';
 
 const MIB = 1024 * 1024;

@@ -2,7 +2,7 @@
 
 import { abbreviationFormatter } from './zone-abbreviations.js';
 import { resolveWallClock, wallClockMs } from './local-time.js';
-import type { TimeZone } from './zone.js';
+import type { TimeZone } from './zone-type.js';
 
 const MS_PER_HOUR = 3_600_000;
 /** Intl only formats years 1..9999 faithfully; instants outside use the offset at the nearest end. */

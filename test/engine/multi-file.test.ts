@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/query.js';
-import { eventBatches, newSourceStats } from '../../src/run/event-source.js';
+import { eventBatches, newSourceStats } from '../../src/input/index.js';
 import { getZone } from '../../src/time/zone.js';
 import { tempFiles } from '../helpers/cli.js';
 

@@ -1,7 +1,7 @@
 // The raw-byte pre-filter scan flags exactly the lines the Latin-1 text scan's rules flag.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteLiteralScan } from '../../src/input/byte-literal-scan.js';
+import { ByteLiteralScan } from '../../src/input/fastpath/byte-literal-scan.js';
 
 /** Byte sequences that matter: the literals' letters in both cases, escapes, UTF-8 forms that fold, filler. */
 const PIECES = ['b', 'B', 'i', 'I', 'n', 'N', 'd', 'D', 'g', 'G', 'k', 'K', '-', '5', '8', '6', '1', 'x', ' ', '"',

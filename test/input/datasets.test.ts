@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createDecoder, isDecodeError } from '../../src/input/decode.js';
-import { readRecords } from '../../src/input/records.js';
+import { createDecoder, isDecodeError } from '../../src/input/json/decode.js';
+import { readRecords } from '../../src/input/sources/records.js';
 import { getZone } from '../../src/time/zone.js';
 
 const shared = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared');

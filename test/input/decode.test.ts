@@ -1,8 +1,8 @@
 // Decoding raw records into events: flattening, export unwrapping, _raw, _time, metadata, projection, errors.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDecoder, isDecodeError, type DecodeOptions } from '../../src/input/decode.js';
-import type { RawRecord } from '../../src/input/raw-record.js';
+import { createDecoder, isDecodeError, type DecodeOptions } from '../../src/input/json/decode.js';
+import type { RawRecord } from '../../src/input/sources/raw-record.js';
 import { Event, type FieldValue } from '../../src/runtime/event.js';
 import { flattenInto } from '../../src/runtime/flatten.js';
 import { getZone } from '../../src/time/zone.js';

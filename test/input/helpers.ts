@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readFileRecords, readRecords, type ByteRange, type ReadOptions } from '../../src/input/records.js';
-import type { RawRecord } from '../../src/input/raw-record.js';
+import { readFileRecords, readRecords, type ByteRange, type ReadOptions } from '../../src/input/sources/records.js';
+import type { RawRecord } from '../../src/input/sources/raw-record.js';
 
 /** A temporary folder that tests write fixtures into; `remove()` deletes it. */
 export class Fixtures {

@@ -1,9 +1,9 @@
 // The key picker reads exactly what JSON.parse gives for the needed top-level keys, or declines the line.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SPELLING_ESCAPES } from '../../src/input/escape-search.js';
-import { HitCursor } from '../../src/input/hit-cursor.js';
-import { canPickKeys, KeyPicker } from '../../src/input/key-picker.js';
+import { SPELLING_ESCAPES } from '../../src/input/fastpath/escape-search.js';
+import { HitCursor } from '../../src/input/fastpath/hit-cursor.js';
+import { canPickKeys, KeyPicker } from '../../src/input/json/key-picker.js';
 import { jsonObjectText, KEY_POOL } from './scan-arbitraries.js';
 
 const SIMPLE_NAMES = KEY_POOL.filter((name) => canPickKeys([name]));

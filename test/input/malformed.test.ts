@@ -1,7 +1,7 @@
 // The malformed-record report: counting, keeping the first few, printing, and --strict failing fast.
 import { afterAll, describe, expect, it } from 'vitest';
 import { SplError } from '../../src/errors.js';
-import { createDecoder, isDecodeError } from '../../src/input/decode.js';
+import { createDecoder, isDecodeError } from '../../src/input/json/decode.js';
 import { MalformedReport } from '../../src/input/malformed.js';
 import { getZone } from '../../src/time/zone.js';
 import { collect, Fixtures } from './helpers.js';

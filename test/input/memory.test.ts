@@ -3,7 +3,7 @@ import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readRecords } from '../../src/input/records.js';
+import { readRecords } from '../../src/input/sources/records.js';
 
 const BLOCK_LINES = 20_000;
 const BLOCKS = 100;

@@ -1,5 +1,5 @@
 // Child-process helper for stdin.test.ts: prints the records read from stdin as JSON.
-import { readRecords } from '../../src/input/records.js';
+import { readRecords } from '../../src/input/sources/records.js';
 
 const records = [];
 for await (const batch of readRecords(['-'])) records.push(...batch);

@@ -1,7 +1,7 @@
 // The scanning (projected) decode gives exactly what the JSON.parse decode gives, on valid and broken text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDecoder, isDecodeError, type DecodeError, type DecodeOptions } from '../../src/input/decode.js';
+import { createDecoder, isDecodeError, type DecodeError, type DecodeOptions } from '../../src/input/json/decode.js';
 import type { Event } from '../../src/runtime/event.js';
 import { getZone } from '../../src/time/zone.js';
 import { FIELD_POOL, jsonObjectText } from './scan-arbitraries.js';

@@ -1,10 +1,10 @@
 // Scanner building blocks: number parsing, structural skipping, needed keys, broken lines, validate mode.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDecoder, isDecodeError } from '../../src/input/decode.js';
-import { NeededKeys } from '../../src/input/scan-keys.js';
-import { parseJsonNumber } from '../../src/input/scan-number.js';
-import { BROKEN, skipValue } from '../../src/input/scan-skip.js';
+import { createDecoder, isDecodeError } from '../../src/input/json/decode.js';
+import { NeededKeys } from '../../src/input/json/scan-keys.js';
+import { parseJsonNumber } from '../../src/input/json/scan-number.js';
+import { BROKEN, skipValue } from '../../src/input/json/scan-skip.js';
 import { getZone } from '../../src/time/zone.js';
 import { jsonDoc, writeJson } from './scan-arbitraries.js';
 

@@ -1,8 +1,8 @@
 // Resolving input arguments: files, globs (*, **, ?), folders (recursive, sorted, no hidden files), stdin.
 import { chmodSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expandGlob, segmentRegExp } from '../../src/input/glob.js';
-import { hasInputExtension, resolveInputs } from '../../src/input/sources.js';
+import { expandGlob, segmentRegExp } from '../../src/input/sources/glob.js';
+import { hasInputExtension, resolveInputs } from '../../src/input/sources/resolve.js';
 import { Fixtures } from './helpers.js';
 
 const fixtures = new Fixtures();

@@ -5,7 +5,7 @@ import { planParallelRun, runParallel, type UnitExecutor, type WorkerSetup } fro
 import { rebuildError, serializeError, type SourceSpec } from '../../src/parallel/messages.js';
 import { createUnitRunner } from '../../src/parallel/unit-runner.js';
 import { compile, type Query } from '../../src/query.js';
-import { eventBatches, newSourceStats, type SourceStats } from '../../src/run/event-source.js';
+import { eventBatches, newSourceStats, type SourceStats } from '../../src/input/index.js';
 import type { Event, FieldValue } from '../../src/runtime/event.js';
 import { getZone } from '../../src/time/zone.js';
 

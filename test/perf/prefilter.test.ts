@@ -7,7 +7,7 @@ import { derivePrefilter, injectedFields } from '../../src/engine/prefilter.js';
 import { firstSearchFilter } from '../../src/engine/first-search.js';
 import { runOneThread, runThreads } from '../parallel/harness.js';
 import { compile } from '../../src/query.js';
-import { eventBatches, newSourceStats } from '../../src/run/event-source.js';
+import { eventBatches, newSourceStats } from '../../src/input/index.js';
 import { getZone } from '../../src/time/zone.js';
 import { tempFiles } from '../helpers/cli.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { firstSearchFilter } from '../../src/engine/first-search.js';
 import { derivePrefilter, injectedFields } from '../../src/engine/prefilter.js';
 import { compile } from '../../src/query.js';
-import { eventBatches, newSourceStats } from '../../src/run/event-source.js';
+import { eventBatches, newSourceStats } from '../../src/input/index.js';
 import { getZone } from '../../src/time/zone.js';
 import { noticeIfNoData, WINDOWS_DATA } from './shared-data.js';
 

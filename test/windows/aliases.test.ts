@@ -7,7 +7,7 @@ import {
   fieldsNeededForMapping,
   type FieldAlias,
   type FieldMappingSpec,
-} from '../../src/input/aliases.js';
+} from '../../src/input/mapping/aliases.js';
 import { Event, type FieldValue } from '../../src/runtime/event.js';
 
 function run(spec: FieldMappingSpec, fields: Record<string, FieldValue>, ctx = {}, needed: Set<string> | null = null): Record<string, FieldValue> {

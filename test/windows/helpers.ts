@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { XmlEventParser, isXmlReadError, type XmlEventRecord, type XmlReadError, type XmlReadItem } from '../../src/input/xml-winevent.js';
+import { XmlEventParser, isXmlReadError, type XmlEventRecord, type XmlReadError, type XmlReadItem } from '../../src/input/windows/xml-reader.js';
 
 /** `<repo>/../shared`, the read-only reference data beside the project. */
 export const SHARED_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared');

@@ -2,8 +2,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectWindowsFormat, type WindowsFormat } from '../../src/input/windows-preset.js';
-import { isXmlReadError, readXmlEvents } from '../../src/input/xml-winevent.js';
+import { detectWindowsFormat, type WindowsFormat } from '../../src/input/windows/preset.js';
+import { isXmlReadError, readXmlEvents } from '../../src/input/windows/xml-reader.js';
 import { HAS_WINDOWS_DATA, WINDOWS_DATA } from './helpers.js';
 import { jsonRecords, presetEvent, presetXmlEvent, utcSeconds } from './preset-helpers.js';
 
@@ -12,10 +12,11 @@ const FORMAT_BY_FOLDER: Record<string, WindowsFormat> = {
   dfir_artifact_museum: 'evtx-flat',
   evtx_to_mitre_attack: 'evtx-flat',
   master_covenant_persistwmi: 'mordor',
+  otrf_atomic: 'mordor',
   master_empire_persistence_registry_modification_run_keys_standard_user_SUBSET: 'mordor',
   'sd2_190518-WMISubscriptionCreation-Elevated': 'sd2',
 };
-const NOT_EVENTS = new Set(['MANIFEST.tsv', 'metadata.yaml']);
+const NOT_EVENTS = new Set(['MANIFEST.tsv', 'metadata.yaml', 'README.md', 'EXPECTED.tsv', 'EXPECTED.rows.txt']);
 const data = (relative: string): string => path.join(WINDOWS_DATA, relative);
 
 function eventFiles(dir: string): string[] {

@@ -1,8 +1,8 @@
 // Runs the windows preset the way the engine does: flatten, _time from the preset's field, derive, then aliases.
 import { readFileSync } from 'node:fs';
-import { compileFieldMapping } from '../../src/input/aliases.js';
-import { detectWindowsFormat, windowsPresetMapping, type WindowsMapping } from '../../src/input/windows-preset.js';
-import { readXmlEvents, isXmlReadError, xmlRecordToEvent } from '../../src/input/xml-winevent.js';
+import { compileFieldMapping } from '../../src/input/mapping/aliases.js';
+import { detectWindowsFormat, windowsPresetMapping, type WindowsMapping } from '../../src/input/windows/preset.js';
+import { readXmlEvents, isXmlReadError, xmlRecordToEvent } from '../../src/input/windows/xml-reader.js';
 import { Event, type FieldValue } from '../../src/runtime/event.js';
 import { flattenInto } from '../../src/runtime/flatten.js';
 import { parseTimestamp } from '../../src/time/parse.js';

@@ -1,7 +1,7 @@
 // The windows preset on self-made records of every format: detection, mapped fields, Winlogbeat lifting, _time.
 import { describe, expect, it } from 'vitest';
-import { compileFieldMapping } from '../../src/input/aliases.js';
-import { detectWindowsFormat, windowsPresetMapping } from '../../src/input/windows-preset.js';
+import { compileFieldMapping } from '../../src/input/mapping/aliases.js';
+import { detectWindowsFormat, windowsPresetMapping } from '../../src/input/windows/preset.js';
 import { Event } from '../../src/runtime/event.js';
 import { presetEvent } from './preset-helpers.js';
 

@@ -1,7 +1,7 @@
 // props.conf FIELDALIAS parsing: stanzas, continuations, comments, ASNEW, quoting, and errors with file and line.
 import { describe, expect, it } from 'vitest';
 import { formatError, SplError } from '../../src/errors.js';
-import { parseProps } from '../../src/input/props.js';
+import { parseProps } from '../../src/input/mapping/props.js';
 
 const CONF = `# Windows aliases
 FIELDALIAS-global = host AS orig_host

@@ -1,7 +1,7 @@
 // Acceptance: Splunk attack_data's XmlWinEventLog raw file reads as its 40 XML events (skipped without /work/shared).
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isXmlReadError, readXmlEvents, type XmlEventRecord, type XmlReadError } from '../../src/input/xml-winevent.js';
+import { isXmlReadError, readXmlEvents, type XmlEventRecord, type XmlReadError } from '../../src/input/windows/xml-reader.js';
 import { HAS_WINDOWS_DATA, WINDOWS_DATA } from './helpers.js';
 
 const FILE = path.join(WINDOWS_DATA, 'splunk_attack_data/T1552.004_certutil_exe_certificate_extraction.raw.xml');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SplError } from '../../src/errors.js';
-import { looksLikeXmlEvents, readXmlEvents, xmlRecordToEvent, type XmlReadItem } from '../../src/input/xml-winevent.js';
+import { looksLikeXmlEvents, readXmlEvents, xmlRecordToEvent, type XmlReadItem } from '../../src/input/windows/xml-reader.js';
 import { parseXmlText, xmlEvent } from './helpers.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'splq-xml-'));

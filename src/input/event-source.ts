@@ -1,0 +1,189 @@
+// Turn input paths into batches of events: per-file format (JSON or Windows XML), decoding, mappings, time window.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { compileFieldMapping, fieldsNeededForMapping, makeFinisher, presetMapperOf, windowPrecheck, type FieldMapper, type FieldMappingSpec, type TimeWindow } from './mapping/index.js';
+import { blocksToRecords, readFileBatches, readFileRecords, resolveInputs, STDIN, type ByteRange, type RawRecord, type ReadBatch } from './sources/index.js';
+import { blockEvents, canPickKeys, createDecoder, createEventBuilder, KeyPicker, recordEvent, timeFieldNames, type LineDecoding, type MetadataDefaults } from './json/index.js';
+import { LiteralScan } from './fastpath/index.js';
+import type { Prefilter } from '../engine/prefilter.js';
+import type { FirstSearch } from '../engine/first-search.js';
+import type { SourceStats } from './source-stats.js';
+import { detectWindowsFormat, isXmlReadError, looksLikeXmlEvents, readXmlEvents, windowsPresetMapping, xmlRecordToEvent } from './windows/index.js';
+import type { Event } from '../runtime/event.js';
+import { getZone, type TimeZone } from '../time/zone.js';
+
+export interface EventSourceOptions {
+  zone: TimeZone;
+  timeField?: string;
+  defaults?: MetadataDefaults;
+  /** Fields the query reads (projection), or null for all. */
+  fields: Set<string> | null;
+  strict?: boolean;
+  /** `windows`: per-file format detection and the Windows add-on's field mapping. */
+  preset?: 'windows';
+  /** Force a format instead of detecting it per file (with the windows preset). */
+  format?: string;
+  /** User aliases, `--set` constants and props.conf aliases. */
+  mapping?: FieldMappingSpec;
+  /** Keep only events with earliest <= _time < latest (epoch seconds). */
+  window?: TimeWindow;
+  /** Raw-line pre-filter from the query: lines that fail it cannot match and are not parsed (off under --strict). */
+  prefilter?: Prefilter | null;
+  /** The query's first search, to reject lines from the fields it reads before decoding the others. */
+  firstSearch?: FirstSearch | null;
+  /** Read NDJSON lines with the key picker where the projection allows (default true; tests turn it off to compare). */
+  pickKeys?: boolean;
+  /** For byte ranges: number lines from 1 within the range (the parallel runner adds the range's first line later). */
+  relativeLines?: boolean;
+  /** Called once per file with its detected format (for -v). */
+  onFile?: (file: string, format: string) => void;
+}
+
+/** The first bytes of a file (for format detection); empty for stdin. */
+function head(file: string): string {
+  if (file === STDIN) return '';
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(4096);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.toString('utf8', 0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Stream events from all inputs, in order, as batches. */
+export async function* eventBatches(inputs: string[], opts: EventSourceOptions, stats: SourceStats): AsyncGenerator<Event[]> {
+  const files = await resolveInputs(inputs);
+  const userMapper = opts.mapping ? compileFieldMapping(opts.mapping, opts.fields) : null;
+  for (const file of files) yield* fileBatches(file, opts, stats, userMapper);
+}
+
+/**
+ * Events of one input file, or with `range` of the records starting in that byte range (a parallel work unit: only
+ * NDJSON plain files split; other inputs are read whole by the range holding byte 0). The unit holding byte 0
+ * counts the file and reports its format; the windows preset is detected from the file's first record either way.
+ */
+export async function* fileEventBatches(file: string, opts: EventSourceOptions, stats: SourceStats, range?: ByteRange): AsyncGenerator<Event[]> {
+  const userMapper = opts.mapping ? compileFieldMapping(opts.mapping, opts.fields) : null;
+  yield* fileBatches(file, opts, stats, userMapper, range);
+}
+
+async function* fileBatches(file: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null, range?: ByteRange): AsyncGenerator<Event[]> {
+  const ownsStart = range === undefined || range.start === 0;
+  if (ownsStart) stats.files++;
+  const text = head(file);
+  if (looksLikeXmlEvents(text)) {
+    if (ownsStart) yield* xmlFileBatches(file, opts, stats, userMapper);
+  } else {
+    yield* jsonFileBatches(file, text, ownsStart ? opts : { ...opts, onFile: undefined }, stats, userMapper, range);
+  }
+}
+
+/** The text of a file's first record (what preset detection reads when a unit starts mid-file). */
+async function firstRecordText(file: string): Promise<string | undefined> {
+  for await (const records of readFileRecords(file)) return records[0]?.text;
+  return undefined;
+}
+
+async function* xmlFileBatches(file: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null): AsyncGenerator<Event[]> {
+  opts.onFile?.(file, 'xml (XmlWinEventLog)');
+  const preset = opts.preset === 'windows' ? windowsPresetMapping('xml') : null;
+  const presetMapper = preset ? presetMapperOf(preset, opts.fields) : null;
+  const finish = makeFinisher(opts.window, presetMapper, userMapper);
+  for await (const items of readXmlEvents(file)) {
+    const batch: Event[] = [];
+    for (const item of items) {
+      if (isXmlReadError(item)) {
+        stats.malformed.add({ file: item.file, line: item.line, message: item.message });
+        continue;
+      }
+      stats.eventsRead++;
+      const ev = xmlRecordToEvent(item);
+      if (finish(ev)) batch.push(ev);
+    }
+    stats.eventsKept += batch.length;
+    if (batch.length) yield batch;
+  }
+}
+
+/** The windows preset's mapping for a JSON file, detected from its first record (or forced with --format). */
+function jsonPreset(file: string, firstText: string | undefined, opts: EventSourceOptions) {
+  if (opts.preset !== 'windows') return null;
+  let format = opts.format;
+  if (!format) {
+    let sample: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = firstText ? JSON.parse(firstText) : {};
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) sample = parsed as Record<string, unknown>;
+    } catch {
+      // A malformed first record is reported by the decoder; detection falls back to 'unknown'.
+    }
+    format = detectWindowsFormat(sample);
+  }
+  opts.onFile?.(file, `json (windows preset: ${format})`);
+  return windowsPresetMapping(format as Parameters<typeof windowsPresetMapping>[0]);
+}
+
+/** How one JSON file's records become events; with the windows preset, detected from the file's first record. */
+function fileDecoding(file: string, firstText: string, opts: EventSourceOptions, userMapper: FieldMapper | null): LineDecoding {
+  const preset = jsonPreset(file, firstText, opts);
+  // The preset derives fields from channels and lifted prefixes, so with it every field is decoded.
+  const fields = preset ? null : withMapping(opts.fields, opts.mapping);
+  const zone = preset && preset.timeField && !opts.timeField ? getZone(preset.timeZone) : opts.zone;
+  const timeField = opts.timeField ?? preset?.timeField;
+  const decodeOptions = { zone, timeField, defaults: opts.defaults, validate: opts.strict, fields };
+  const prefilter = opts.strict ? null : (opts.prefilter ?? null);
+  // Picked events get `_time` only when something reads it: the query, the time window, or a mapping.
+  const timeNames = fields === null || fields.has('_time') || opts.window !== undefined ? timeFieldNames(decodeOptions) : [];
+  const pickable = fields !== null && !opts.strict && opts.pickKeys !== false && canPickKeys([...fields, ...timeNames]);
+  // Mappings run before the search and may set the fields it reads, so then it cannot run first.
+  const firstSearch = pickable && !preset && !opts.mapping && opts.firstSearch && !opts.firstSearch.fields.includes('_time') ? opts.firstSearch : null;
+  return {
+    decode: createDecoder(decodeOptions),
+    finish: makeFinisher(opts.window, preset ? presetMapperOf(preset, opts.fields) : null, userMapper),
+    outsideWindow: opts.strict ? null : windowPrecheck(opts.window, opts.mapping, zone, timeField),
+    prefilter,
+    scan: prefilter ? new LiteralScan(prefilter.literals) : null,
+    picker: pickable ? new KeyPicker(fields, timeNames, firstSearch?.fields) : null,
+    firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw'), build: createEventBuilder(decodeOptions, false, 'picked') } : null,
+    build: createEventBuilder(decodeOptions, timeNames.length > 0, 'picked'),
+    rawNeeded: fields === null || fields.has('_raw'),
+  };
+}
+
+async function* jsonFileBatches(
+  file: string, text: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null, range?: ByteRange,
+): AsyncGenerator<Event[]> {
+  let decoding: LineDecoding | null = null;
+  if (opts.preset !== 'windows') opts.onFile?.(file, 'json');
+  const readOptions = range ? { range, relativeLines: opts.relativeLines, onRangeLines: (n: number) => void (stats.rangeLines = n) } : {};
+  for await (const batch of readFileBatches(file, readOptions)) {
+    if (!decoding) {
+      // Only the windows preset's format detection reads the first record (decoding it costs a whole block).
+      const detecting = opts.preset === 'windows' && !opts.format;
+      const firstText = !detecting ? undefined : range && range.start > 0 ? await firstRecordText(file) : firstTextOf(batch);
+      decoding = fileDecoding(file, firstText ?? text, opts, userMapper);
+    }
+    const events = batch.kind === 'lines' ? blockEvents(batch.block, decoding, stats) : recordEvents(batch.records, decoding, stats);
+    stats.eventsKept += events.length;
+    if (events.length) yield events;
+  }
+}
+
+/** The first record's text of a batch (for preset detection). */
+function firstTextOf(batch: ReadBatch): string | undefined {
+  if (batch.kind === 'records') return batch.records[0]?.text;
+  return blocksToRecords([batch.block])[0]?.text;
+}
+
+/** Events of decoded records (arrays and concatenated JSON), each through the general path. */
+function recordEvents(records: RawRecord[], decoding: LineDecoding, stats: SourceStats): Event[] {
+  const batch: Event[] = [];
+  for (const rec of records) recordEvent(rec, decoding, stats, batch);
+  return batch;
+}
+
+function withMapping(fields: Set<string> | null, mapping: FieldMappingSpec | undefined): Set<string> | null {
+  return mapping ? fieldsNeededForMapping(mapping, fields) : fields;
+}
+

@@ -1,0 +1,139 @@
+// Events from blocks of NDJSON lines: the block-level pre-filter, the fast key picker, else the general decoder per line.
+import type { Prefilter } from '../../engine/prefilter.js';
+import type { EventPredicate } from '../../engine/search-predicate.js';
+import { isDecodeError, type Decoder, type EventBuilder } from './decode.js';
+import type { LineBlock, RawRecord } from '../sources/index.js';
+import { isBlank } from '../sources/lines.js';
+import { latin1Text, utf8Text } from '../../util/byte-text.js';
+import { forEachLineIn } from '../sources/line-block.js';
+import { sparseByteLines } from '../fastpath/line-iteration.js';
+import type { KeyPicker } from './key-picker.js';
+import type { LiteralScan } from '../fastpath/literal-scan.js';
+import type { ByteLiteralScan } from '../fastpath/byte-literal-scan.js';
+import { HitCursor } from '../fastpath/hit-cursor.js';
+import { SPELLING_ESCAPES } from '../fastpath/escape-search.js';
+import type { Event } from '../../runtime/event.js';
+import type { EventFinisher } from '../mapping/event-finish.js';
+import type { SourceStats } from '../source-stats.js';
+
+const NEWLINE_BYTE = 0x0a;
+const SPACE = 0x20;
+
+/** How one file's lines become events (configured once per file). */
+export interface LineDecoding {
+  decode: Decoder;
+  finish: EventFinisher;
+  /** With a time window: true when the record's time alone puts it outside. */
+  outsideWindow: ((rec: RawRecord) => boolean) | null;
+  /** The per-line pre-filter test (general path) and its block-level scan, when the search gives literals. */
+  prefilter: Prefilter | null;
+  scan: LiteralScan | null;
+  /** The fast path for a projection of plain keys, with the builder for its members. */
+  picker: KeyPicker | null;
+  build: EventBuilder;
+  /** Whether events need their raw text (the query reads `_raw`). */
+  rawNeeded: boolean;
+  /** With the picker: the first search, tried on the fields it reads before the others are decoded. */
+  firstSearch: { test: EventPredicate; rawNeeded: boolean; build: EventBuilder } | null;
+}
+
+/**
+ * Bytes of Latin-1 text decoded at a time: strings above V8's regular object size (128 KiB) go to the large
+ * object space of the old generation, and a stream of them makes the collector run full collections.
+ */
+const TEXT_BYTES = 64 * 1024;
+/** A line the first search rejected from the fields it reads. */
+const REJECTED = Symbol('rejected');
+
+/** The events of one block that survive decoding, pre-filters and the finisher, in line order. */
+export function blockEvents(block: LineBlock, decoding: LineDecoding, stats: SourceStats): Event[] {
+  const out: Event[] = [];
+  let line = block.firstLine;
+  for (let start = block.start; start <= block.end; ) {
+    let end = start + TEXT_BYTES >= block.end ? block.end : block.bytes.indexOf(NEWLINE_BYTE, start + TEXT_BYTES);
+    if (end < 0 || end > block.end) end = block.end;
+    line = pieceEvents(block, start, end, line, decoding, stats, out);
+    start = end + 1;
+  }
+  return out;
+}
+
+/** The lines in bytes [pieceStart, pieceEnd) of a block, numbered from `firstLine`; returns the next line number. */
+function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, firstLine: number, decoding: LineDecoding, stats: SourceStats, out: Event[]): number {
+  const { bytes } = block;
+  const { scan } = decoding;
+  const general = (start: number, end: number, line: number) => generalLine(utf8Text(bytes, pieceStart + start, pieceStart + end), line, block.file, decoding, stats, out);
+  // Few lines hold the scan's literal: the picker's searches would cross the piece for each one, decoding them is
+  // cheaper, and the lines between them are only counted, searching the raw bytes (no text made).
+  const sparse = (byteScan: ByteLiteralScan) => {
+    byteScan.useBlock(bytes, block.start);
+    return sparseByteLines(bytes, pieceStart, pieceEnd, firstLine, byteScan, stats, general);
+  };
+  if (scan?.bytes) return sparse(scan.bytes);
+  const text = latin1Text(bytes, pieceStart, pieceEnd);
+  if (scan === null && decoding.picker === null) return forEachLineIn(text, firstLine, general);
+  const escapes = new HitCursor(text, SPELLING_ESCAPES);
+  // The first piece's text is where the scan chooses its literal (and finds out whether reading is sparse).
+  scan?.reset(text, escapes);
+  if (scan?.bytes) return sparse(scan.bytes);
+  const picker = decoding.picker;
+  picker?.reset({ text, bytes, base: pieceStart }, escapes);
+  return forEachLineIn(text, firstLine, (start, end, line) => {
+    if (text.charCodeAt(start) <= SPACE || start === end) return general(start, end, line);
+    stats.eventsRead++;
+    if (scan !== null && !scan.mayMatch(start, end)) {
+      stats.eventsSkipped++;
+      return;
+    }
+    const picked = picker === null ? null : pickedEvent(picker, start, end);
+    if (picked === REJECTED) {
+      stats.eventsSkipped++;
+      return;
+    }
+    if (picked === null) {
+      stats.eventsRead--;
+      return general(start, end, line);
+    }
+    if (decoding.finish(picked)) out.push(picked);
+  });
+
+  /** The picked event of a line, REJECTED by the first search, or null when the picker declines it. */
+  function pickedEvent(picker: KeyPicker, start: number, end: number): Event | typeof REJECTED | null {
+    let raw: string | undefined;
+    const rawText = () => (raw ??= utf8Text(bytes, pieceStart + start, pieceStart + end));
+    const { firstSearch } = decoding;
+    if (firstSearch !== null) {
+      const firstMembers = picker.pickFirst(start, end);
+      if (firstMembers === null) return null;
+      if (!firstSearch.test(firstSearch.build(firstMembers, block.file, firstSearch.rawNeeded ? rawText() : undefined))) return REJECTED;
+    }
+    const members = firstSearch !== null ? picker.pickRest(start, end) : picker.pick(start, end);
+    if (members === null) return null;
+    return decoding.build(members, block.file, decoding.rawNeeded ? rawText() : undefined);
+  }
+}
+
+/** One decoded line through the general path: blank lines are skipped, the rest go to recordEvent. */
+function generalLine(text: string, line: number, file: string, decoding: LineDecoding, stats: SourceStats, out: Event[]): void {
+  if (!isBlank(text)) recordEvent({ text, file, line }, decoding, stats, out);
+}
+
+/** One decoded record through the general path: per-record pre-filter, time window, full decoder, finisher. */
+export function recordEvent(rec: RawRecord, decoding: LineDecoding, stats: SourceStats, out: Event[]): void {
+  if (decoding.prefilter && !decoding.prefilter.test(rec.text)) {
+    stats.eventsRead++;
+    stats.eventsSkipped++;
+    return;
+  }
+  if (decoding.outsideWindow?.(rec)) {
+    stats.eventsRead++;
+    return;
+  }
+  const ev = decoding.decode(rec);
+  if (isDecodeError(ev)) {
+    stats.malformed.add(ev);
+    return;
+  }
+  stats.eventsRead++;
+  if (decoding.finish(ev)) out.push(ev);
+}

@@ -1,0 +1,134 @@
+// Turn raw JSON records into events: parse, unwrap Splunk exports, flatten (projected), _raw, _time, metadata.
+import { Event, type FieldValue } from '../../runtime/event.js';
+import { parseTimestamp } from '../../time/parse.js';
+import type { TimeZone } from '../../time/zone.js';
+import { jsonSyntaxError, notAnObjectError, type DecodeError } from './decode-error.js';
+import { createFlattener, createPickedFlattener } from './project.js';
+import type { RawRecord } from '../sources/raw-record.js';
+import { ObjectScanner } from './scan-object.js';
+import { isObject } from '../../util/is-object.js';
+
+export type { DecodeError } from './decode-error.js';
+
+/** Default metadata values for events that do not carry their own. */
+export interface MetadataDefaults {
+  sourcetype?: string;
+  source?: string;
+  host?: string;
+  index?: string;
+}
+
+export interface DecodeOptions {
+  /** Zone for timestamps written without one. */
+  zone: TimeZone;
+  /** Field holding the event time when there is no `_time` (replaces the built-in candidate list). */
+  timeField?: string;
+  defaults?: MetadataDefaults;
+  /** Field names the query uses (with their `.`/`{}` descendants), or null for all fields. */
+  fields?: ReadonlySet<string> | null;
+  /**
+   * JSON.parse every record, so any invalid JSON is reported (`--strict`). Otherwise a projected decode
+   * (`fields` is a set) scans records and parses only the values it needs, skipping the rest structurally.
+   */
+  validate?: boolean;
+}
+
+export type Decoder = (rec: RawRecord) => Event | DecodeError;
+
+/** Fields tried, in order, for the event time after `_time`. */
+export const TIME_FIELD_CANDIDATES: readonly string[] = [
+  '@timestamp', 'timestamp', 'TimeCreated', 'EventTime', 'UtcTime', 'TimeGenerated', 'time', 'date',
+];
+const METADATA_FIELDS = ['sourcetype', 'source', 'host', 'index'] as const;
+/** Keys a Splunk export line (`output_mode=json`) may carry besides `result`. */
+const EXPORT_KEYS = new Set(['preview', 'offset', 'lastrow', 'result']);
+
+export function isDecodeError(value: Event | DecodeError): value is DecodeError {
+  return !(value instanceof Event);
+}
+
+/** Turns the members of one JSON object (all, or those a projection needs) into an event. */
+export type EventBuilder = (members: Record<string, unknown>, file: string, rawText: string | undefined) => Event;
+
+/**
+ * The event builder for these options: flattening (projected), `_time`, metadata defaults. `withTime: false`
+ * leaves `_time` out (for events only a filter that does not read it will see). `members: 'picked'` is for
+ * members the key picker read (plain top-level keys only), which need no walk.
+ */
+export function createEventBuilder(opts: DecodeOptions, withTime = true, members: 'any' | 'picked' = 'any'): EventBuilder {
+  const fields = opts.fields ?? null;
+  const wanted = fields === null ? null : new Set([...fields, '_raw', '_time', ...METADATA_FIELDS]);
+  const flatten = wanted !== null && members === 'picked' ? createPickedFlattener(wanted) : createFlattener(wanted);
+  const timeLookups = withTime ? timeFieldNames(opts).map(compileLookup) : [];
+  const defaults = opts.defaults ?? {};
+  // Defaults only for the metadata fields something reads: with a projection, no other field is ever looked at.
+  const defaulted = METADATA_FIELDS.filter((name) => fields === null || fields.has(name));
+  return (obj, file, rawText) => {
+    const values = new Map<string, FieldValue>();
+    flatten(obj, values);
+    setTime(values, obj, timeLookups, opts.zone);
+    for (const name of defaulted) {
+      const fallback = name === 'source' ? (defaults.source ?? file) : defaults[name];
+      if (fallback !== undefined && !values.has(name)) values.set(name, fallback);
+    }
+    return new Event(values, values.has('_raw') ? undefined : rawText);
+  };
+}
+
+/** The fields tried in order for the event time. */
+export function timeFieldNames(opts: Pick<DecodeOptions, 'timeField'>): string[] {
+  return ['_time', ...(opts.timeField !== undefined ? [opts.timeField] : TIME_FIELD_CANDIDATES)];
+}
+
+/** A decoder configured once (projection, time lookups, defaults) and applied to every record. */
+export function createDecoder(opts: DecodeOptions): Decoder {
+  const fields = opts.fields ?? null;
+  const wanted = fields === null ? null : new Set([...fields, '_raw', '_time', ...METADATA_FIELDS]);
+  const scanner = wanted === null || opts.validate === true ? null : new ObjectScanner(wanted, timeFieldNames(opts));
+  const toEvent = createEventBuilder(opts);
+  return (rec) => {
+    const scanned = scanner === null ? null : scanner.scan(rec.text);
+    if (scanned !== null) return toEvent(scanned, rec.file, rec.text);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(rec.text);
+    } catch (err) {
+      return jsonSyntaxError(rec, err);
+    }
+    return isObject(parsed) ? toEvent(unwrapExport(parsed), rec.file, rec.text) : notAnObjectError(rec, parsed);
+  };
+}
+
+/** `{"preview":false,"result":{...}}` → the result object; anything else unchanged. */
+function unwrapExport(obj: Record<string, unknown>): Record<string, unknown> {
+  const result = obj.result;
+  if (!isObject(result)) return obj;
+  for (const key of Object.keys(obj)) if (!EXPORT_KEYS.has(key)) return obj;
+  return result;
+}
+
+type Lookup = (obj: Record<string, unknown>) => unknown;
+
+/** Read a field by its name as a key, else (for a dotted name) by walking nested objects. */
+function compileLookup(name: string): Lookup {
+  const path = name.split('.');
+  if (path.length === 1) return (obj) => obj[name];
+  return (obj) => {
+    if (name in obj) return obj[name];
+    let node: unknown = obj;
+    for (const key of path) node = isObject(node) ? node[key] : undefined;
+    return node;
+  };
+}
+
+/** `_time` from the first present time field (epoch seconds); no parsable time → no `_time`. */
+function setTime(values: Map<string, FieldValue>, obj: Record<string, unknown>, lookups: Lookup[], zone: TimeZone): void {
+  for (const lookup of lookups) {
+    const value = lookup(obj);
+    if (value === undefined || value === null || value === '') continue;
+    const time = parseTimestamp(value, zone);
+    if (time === undefined) values.delete('_time');
+    else values.set('_time', time);
+    return;
+  }
+}
