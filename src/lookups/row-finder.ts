@@ -32,7 +32,7 @@ export function buildRowFinder(def: LookupDefinition, table: LookupTable, keyCol
   });
   const [drive, ...checks] = [...specs].sort((a, b) => DRIVE_ORDER[a.type] - DRIVE_ORDER[b.type] || a.at - b.at);
   const max = def.maxMatches;
-  return (keys) => {
+  const find: RowFinder = (keys) => {
     const driveValues = keys[drive!.at]!;
     let found: number[] = [];
     for (const value of driveValues) {
@@ -45,5 +45,28 @@ export function buildRowFinder(def: LookupDefinition, table: LookupTable, keyCol
     }
     if (driveValues.length > 1) found = [...new Set(found)];
     return found;
+  };
+  return specs.length === 1 ? remembering(find) : find;
+}
+
+/** Distinct values remembered per finder; past this the memory is cleared and starts again. */
+const REMEMBERED_VALUES = 65_536;
+
+/**
+ * A one-key finder that remembers its answers: event values repeat (process names, domains), so most lookups of a
+ * WILDCARD or CIDR table cost one hash probe. Bounded: at REMEMBERED_VALUES distinct values the memory starts over.
+ */
+function remembering(find: RowFinder): RowFinder {
+  const answers = new Map<string, number[]>();
+  return (keys) => {
+    const values = keys[0]!;
+    if (values.length !== 1) return find(keys);
+    const value = values[0]!;
+    let rows = answers.get(value);
+    if (rows === undefined) {
+      if (answers.size >= REMEMBERED_VALUES) answers.clear();
+      answers.set(value, (rows = find(keys)));
+    }
+    return rows;
   };
 }

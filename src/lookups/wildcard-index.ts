@@ -17,7 +17,7 @@ function push<K>(map: Map<K, number[]>, key: K, row: number): void {
   else map.set(key, [row]);
 }
 
-/** Build the index over `cells` (already case-folded when matching ignores case). */
+/** Build the index over `cells` (folded here when matching ignores case); patterns compile on first use. */
 export function wildcardIndex(cells: readonly string[], fold: (s: string) => string): ColumnIndex {
   const exact = new Map<string, number[]>();
   const prefix = new Map<string, number[]>();
@@ -26,17 +26,18 @@ export function wildcardIndex(cells: readonly string[], fold: (s: string) => str
   const always: number[] = [];
   const prefixLengths = new Set<number>();
   const suffixLengths = new Set<number>();
-  const tests: Array<((text: string) => boolean) | undefined> = new Array(cells.length);
-  cells.forEach((raw, row) => {
-    const cell = fold(raw);
-    if (!cell.includes('*')) {
+  const folded = cells.map(fold);
+  /** Per row: undefined = no wildcard (exact), null = not compiled yet, else the compiled test. */
+  const tests: Array<((text: string) => boolean) | null | undefined> = new Array(cells.length);
+  folded.forEach((cell, row) => {
+    const star = cell.indexOf('*');
+    if (star < 0) {
       push(exact, cell, row);
       return;
     }
-    tests[row] = compileGlob(cell);
-    const parts = cell.split('*');
-    const head = parts[0]!;
-    const tail = parts[parts.length - 1]!;
+    tests[row] = null;
+    const head = cell.slice(0, star);
+    const tail = cell.slice(cell.lastIndexOf('*') + 1);
     if (head !== '' && head.length >= tail.length) {
       push(prefix, head, row);
       prefixLengths.add(head.length);
@@ -44,7 +45,7 @@ export function wildcardIndex(cells: readonly string[], fold: (s: string) => str
       push(suffix, tail, row);
       suffixLengths.add(tail.length);
     } else {
-      const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+      const longest = cell.split('*').reduce((a, b) => (b.length > a.length ? b : a), '');
       if (longest.length >= GRAM) push(grams, longest.slice(0, GRAM), row);
       else always.push(row);
     }
@@ -52,9 +53,12 @@ export function wildcardIndex(cells: readonly string[], fold: (s: string) => str
   const heads = [...prefixLengths].sort((a, b) => a - b);
   const tails = [...suffixLengths].sort((a, b) => a - b);
   const hasGrams = grams.size > 0;
+  /** Does row `row` match the (folded) value? */
   const matches = (row: number, value: string): boolean => {
-    const test = tests[row];
-    return test ? test(value) : fold(cells[row]!) === value;
+    let test = tests[row];
+    if (test === undefined) return folded[row] === value;
+    if (test === null) tests[row] = test = compileGlob(folded[row]!);
+    return test(value);
   };
   return {
     rowMatches: (row, value) => matches(row, fold(value)),
@@ -81,7 +85,7 @@ export function wildcardIndex(cells: readonly string[], fold: (s: string) => str
       for (const r of candidates.length > 1 ? candidates.sort((a, b) => a - b) : candidates) {
         if (r === previous) continue;
         previous = r;
-        if (tests[r] === undefined || tests[r]!(value)) out.push(r);
+        if (matches(r, value)) out.push(r);
       }
       return out;
     },
