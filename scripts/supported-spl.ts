@@ -19,6 +19,10 @@ const NOTES: Record<string, string> = {
   spath: 'reads the whole input (Splunk stops at 5,000 characters)',
   makeresults: '`format=`/`data=` not yet',
   mvcombine: '`delim=` has no effect (results stay multivalues)',
+  lookup: 'exact, `WILDCARD`, `CIDR`; `OUTPUT`/`OUTPUTNEW`; match limits from the definition ([lookups](lookups.md))',
+  inputlookup: '`where`, `append=`, `start=`, `max=` ([lookups](lookups.md))',
+  outputlookup: 'CSV only, only inside `--lookup-dir` ([lookups](lookups.md))',
+  iplocation: 'DB-IP City Lite (shipped); `Continent`/`MetroCode` empty ([lookups](lookups.md))',
 };
 
 export function renderSupportedSpl(): string {
