@@ -33,12 +33,15 @@ export class Query {
   readonly requiredFields: ReadonlySet<string> | null;
   /** @internal */
   readonly pipeline: CompiledPipeline;
+  /** The lookups the query was compiled with (worker threads rebuild them from `lookups.toSpec()`). */
+  readonly lookups: LookupLibrary;
 
-  constructor(parsed: ParsedQuery, pipeline: CompiledPipeline) {
+  constructor(parsed: ParsedQuery, pipeline: CompiledPipeline, lookups: LookupLibrary = new LookupLibrary()) {
     this.text = parsed.original;
     this.expandedText = parsed.expansion.text;
     this.ast = parsed.ast;
     this.pipeline = pipeline;
+    this.lookups = lookups;
     this.requiredFields = pipeline.reads;
   }
 
@@ -77,7 +80,7 @@ export function compile(spl: string, opts: CompileOptions = {}): Query {
   const lookups = opts.lookups instanceof LookupLibrary ? opts.lookups : LookupLibrary.load({ paths: opts.lookups ?? [] });
   const ctx = createCompileContext(zone, opts.now ?? Date.now() / 1000, lookups);
   try {
-    return new Query(parsed, compilePipeline(parsed.ast, ctx));
+    return new Query(parsed, compilePipeline(parsed.ast, ctx), lookups);
   } catch (e) {
     if (e instanceof SplError) throw parsed.expansion.mapError(e);
     throw e;

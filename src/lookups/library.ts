@@ -23,6 +23,12 @@ export interface LookupLibraryOptions {
 
 const TABLE_FILE = /\.(csv|csv\.gz)$/i;
 
+/** A library as plain data (definitions with their files resolved), sent to worker threads. */
+export interface LookupSpec {
+  definitions: LookupDefinition[];
+  lookupDir: string | undefined;
+}
+
 function csvFilesIn(dir: string): string[] {
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) return [];
   return fs.readdirSync(dir).filter((f) => TABLE_FILE.test(f)).sort().map((f) => path.join(dir, f));
@@ -66,6 +72,15 @@ export class LookupLibrary {
     delete def.collection;
     this.defs.set(name, def);
     this.forget(name);
+  }
+
+  /** What a worker thread needs to rebuild this library (structured-cloneable); its warnings were already given here. */
+  toSpec(): LookupSpec {
+    return { definitions: [...this.defs.values()], lookupDir: this.lookupDir };
+  }
+
+  static fromSpec(spec: LookupSpec): LookupLibrary {
+    return new LookupLibrary(spec.definitions, { lookupDir: spec.lookupDir, onWarning: () => undefined });
   }
 
   names(): string[] {

@@ -9,7 +9,7 @@ import type { CompiledPipeline } from '../engine/compile-pipeline.js';
  */
 export const DISTRIBUTABLE_COMMANDS: ReadonlySet<string> = new Set([
   'search', 'rex', 'eval', 'where', 'rename', 'fields', 'table', 'convert', 'regex', 'replace', 'spath', 'fromjson',
-  'xmlkv', 'makemv', 'nomv', 'mvexpand', 'bin', 'bucket', 'fillnull',
+  'xmlkv', 'makemv', 'nomv', 'mvexpand', 'bin', 'bucket', 'fillnull', 'lookup', 'iplocation',
 ]);
 
 /**
