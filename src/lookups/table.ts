@@ -70,8 +70,3 @@ export function readTableFile(file: string, name: string): LookupTable {
   const bytes = readBytes(file, name);
   return /\.(json|ndjson|jsonl)$/i.test(file) ? parseJsonTable(bytes.toString('utf8'), file) : parseCsvTable(bytes, file);
 }
-
-/** The column index of `name`, or -1. */
-export function columnIndex(table: LookupTable, name: string): number {
-  return table.columns.indexOf(name);
-}

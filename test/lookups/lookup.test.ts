@@ -36,6 +36,31 @@ describe('lookup', () => {
     expect(out).toEqual([{ productID: 'FS-SG-G03', name: 'Final Sequel', cost: '24.99' }, { other: 1, name: 'kept' }]);
   });
 
+  it('OUTPUTNEW appends only missing fields (SPL2 lookup examples, example 1: `lookup users uid OUTPUTNEW username, department`)', () => {
+    // https://help.splunk.com/en/splunk-enterprise/search/spl2-search-reference/lookup-command/lookup-command-examples
+    const users = libraryOver(tempFolder({
+      'users.csv': 'uid,username,department\n1066,Claudia Garcia,Engineering\n1690,Rutherford Sullivan,Engineering\n1815,Vanya Patel,IT\n1862,Wei Zhang,Engineering\n1916,Alex Martin,Personnel\n',
+    }));
+    const events = [
+      { host: 'mailsv2', action: 'Failed password', department: 'Engineering', uid: 1066 },
+      { host: 'mailsv1', action: 'Failed password', department: 'IT', uid: 1815 },
+      { host: 'mailsv3', action: 'Session closed', uid: 1916 },
+      { host: 'mailsv3', action: 'Failed password' },
+      { host: 'mailsv1', action: 'Session closed', department: 'Engineering', uid: 1690 },
+    ];
+    const out = run('search * | lookup users.csv uid OUTPUTNEW username, department', users, events);
+    expect(out.map((r) => [r.username, r.department])).toEqual([
+      ['Claudia Garcia', 'Engineering'], ['Vanya Patel', 'IT'], ['Alex Martin', 'Personnel'], [undefined, undefined], ['Rutherford Sullivan', 'Engineering'],
+    ]);
+  });
+
+  it('inputlookup reads the table, with WHERE, start= and max= (inputlookup doc 9.2 syntax)', () => {
+    // https://help.splunk.com/splunk-enterprise/spl-search-reference/9.2/search-commands/inputlookup
+    expect(run('| inputlookup products.csv where price=24.99', lib).map((r) => r.product_id)).toEqual(['DB-SG-G01', 'FS-SG-G03', 'WC-SH-G04']);
+    expect(run('| inputlookup start=1 max=2 products', lib).map((r) => r.product_id)).toEqual(['DC-SG-G02', 'FS-SG-G03']);
+    expect(run('search * | inputlookup append=true products | stats count', lib, [{ a: 1 }, { a: 2 }])).toEqual([{ count: 6 }]);
+  });
+
   it('exact matching is case-sensitive by default, not with case_sensitive_match=false', () => {
     const dir = tempFolder({
       'a.csv': 'k,v\nAbc,1\n',
