@@ -21,6 +21,7 @@ function rowEvent(table: LookupTable, r: number): Event {
 export const inputlookupCommand: CommandDef<GenericCommand> = {
   names: ['inputlookup'],
   kind: 'generating',
+  notes: '`where`, `append=`, `start=`, `max=`; a missing table is an error ([lookups](lookups.md))',
   compile(node, ctx) {
     const clauses = clauseArgs(node, ['where']);
     const { options, rest } = readOptions('inputlookup', clauses.get(null) ?? [], ['append', 'start', 'max', 'strict']);

@@ -47,6 +47,8 @@ function familyOf(text: string): 4 | 6 | undefined {
 export const iplocationCommand: CommandDef<GenericCommand> = {
   names: ['iplocation'],
   kind: 'streaming',
+  threads: 'per-event',
+  notes: 'DB-IP City Lite (shipped); `Continent`/`MetroCode` empty ([lookups](lookups.md))',
   compile(node) {
     const { options, rest } = readOptions('iplocation', clauseArgs(node).get(null) ?? [], ['prefix', 'allfields', 'lang']);
     const source = singleField('iplocation', node, rest).name;

@@ -89,6 +89,8 @@ function lookupStage(next: Stage, keys: FieldPair[], outputs: Output[], onlyNew:
 export const lookupCommand: CommandDef<GenericCommand> = {
   names: ['lookup'],
   kind: 'streaming',
+  threads: 'per-event',
+  notes: 'exact, `WILDCARD`, `CIDR`; `OUTPUT`/`OUTPUTNEW`; match limits from the definition ([lookups](lookups.md))',
   compile(node, ctx) {
     const plan = readPlan(node);
     const { def, table, find } = ctx.lookups.finder(plan.table, plan.keys.map((k) => k.name), plan.tableSpan);

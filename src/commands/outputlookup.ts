@@ -32,6 +32,7 @@ function writeAtomically(file: string, text: string): void {
 export const outputlookupCommand: CommandDef<GenericCommand> = {
   names: ['outputlookup'],
   kind: 'dataset',
+  notes: 'CSV only, only inside `--lookup-dir` ([lookups](lookups.md))',
   compile(node, ctx) {
     const { options, rest } = readOptions('outputlookup', clauseArgs(node).get(null) ?? [], OPTIONS);
     const [name, extra] = rest;

@@ -4,7 +4,7 @@ import { parseSearchExpression } from '../parse/parse.js';
 import { SplError } from '../errors.js';
 import { LookupLibrary } from '../lookups/index.js';
 import type { TimeZone } from '../time/zone.js';
-import { lookupCommand } from './registry.js';
+import { findCommand, lookupCommand } from './registry.js';
 import { compileSearchExpr } from './search-predicate.js';
 import type { CompileContext, CompiledCommand, StageFactory } from './types.js';
 
@@ -35,6 +35,7 @@ export function createCompileContext(zone: TimeZone, now: number, lookups: Looku
       }
     },
     compileSubPipeline: (commands) => chain(commands.map((c) => compileCommand(c, ctx))),
+    findCommand,
   };
   ctx.evalContext.compileSearch = ctx.compileSearchText;
   return ctx;
