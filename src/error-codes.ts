@@ -40,6 +40,10 @@ export const ERROR_CODES = {
   'bad-time-format': { meaning: 'a time format or relative time modifier that cannot be read', exit: EXIT.query },
   'input-error': { meaning: 'an input path that cannot be found or read', exit: EXIT.input },
   'malformed-input': { meaning: 'a malformed input record under --strict', exit: EXIT.input },
+  'unknown-lookup': { meaning: 'a lookup name no definition, table file or --lookup gives', exit: EXIT.query },
+  'lookup-load': { meaning: 'a lookup definition or table that cannot be read (missing file, bad setting, missing geolocation package)', exit: EXIT.input },
+  'malformed-lookup': { meaning: 'a lookup table with a malformed row (wrong number of cells, unclosed quote, bad JSON)', exit: EXIT.input },
+  'lookup-path': { meaning: 'outputlookup to a path outside --lookup-dir, or without one', exit: EXIT.query },
   usage: { meaning: 'a command-line mistake (flag, flag value, missing query)', exit: EXIT.usage },
 } as const satisfies Record<string, CodeFacts>;
 

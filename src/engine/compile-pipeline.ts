@@ -2,6 +2,7 @@
 import type { Command, Pipeline } from '../ast.js';
 import { parseSearchExpression } from '../parse/parse.js';
 import { SplError } from '../errors.js';
+import { LookupLibrary } from '../lookups/index.js';
 import type { TimeZone } from '../time/zone.js';
 import { findCommand, lookupCommand } from './registry.js';
 import { compileSearchExpr } from './search-predicate.js';
@@ -18,10 +19,11 @@ export interface CompiledPipeline {
   counters: { matched: number };
 }
 
-export function createCompileContext(zone: TimeZone, now: number): CompileContext {
+export function createCompileContext(zone: TimeZone, now: number, lookups: LookupLibrary = new LookupLibrary()): CompileContext {
   const ctx: CompileContext = {
     zone,
     now,
+    lookups,
     evalContext: { zone, now },
     compileSearchText: (text, span) => {
       try {

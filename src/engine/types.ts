@@ -1,6 +1,7 @@
 // The engine's core contracts: push-based stages, the compile context, and the command definition shape.
 import type { Command, Span } from '../ast.js';
 import type { EvalCompileContext } from '../eval/index.js';
+import type { LookupLibrary } from '../lookups/index.js';
 import type { Event } from '../runtime/event.js';
 import type { TimeZone } from '../time/zone.js';
 import type { SourceMappingDef } from '../datamodels/types.js';
@@ -34,6 +35,8 @@ export interface CompileContext {
   queryText?: string;
   /** Raw-event → CIM mappings given by the user (`--datamodel-map`), tried before the shipped ones. */
   datamodelMappings?: SourceMappingDef[];
+  /** Lookup definitions and tables (lookup, inputlookup, outputlookup). */
+  lookups: LookupLibrary;
 }
 
 /** What compiling one command yields. */
