@@ -27,7 +27,9 @@ const tstatsDetections = all.filter((d) => isTstats(d.search));
 
 // The corpus's lookups/ folder; outputlookup may "write" to a scratch folder (nothing runs, so nothing is written).
 const lookups = LookupLibrary.load({ paths: [join(root, 'lookups')], lookupDir: join(tmpdir(), 'splq-corpus-lookups'), onWarning: () => undefined });
-const ctx = createCompileContext(UTC, Math.floor(Date.now() / 1000), lookups);
+const ctx = createCompileContext(UTC, Math.floor(Date.now() / 1000), { macros, lookups });
+/** Detections that need a Splunk app (MLTK's apply, CyberChef): counted apart, by app. */
+const needsApp = new Map<string, number>();
 const missingLookups = new Map<string, number>();
 const missingCommands = new Map<string, number>();
 const missingFunctions = new Map<string, number>();
@@ -40,7 +42,10 @@ const bump = (counts: Map<string, number>, name: string) => counts.set(name, (co
 const quotedName = (e: SplError): string => /`([^`]+)`/.exec(e.message)?.[1] ?? e.message;
 
 /** What kept one detection from compiling: a missing command or function, or another error. */
-type Missing = { kind: 'command' | 'function' | 'lookup'; name: string } | { kind: 'error'; text: string; message: string };
+type Missing = { kind: 'command' | 'function' | 'lookup' | 'app'; name: string } | { kind: 'error'; text: string; message: string };
+
+/** The app named in a needs-app message ("... needs the <app> app ..."). */
+const appName = (e: SplError): string => /needs the (.+) app/.exec(e.message)?.[1] ?? e.message;
 
 /** Compile each command on its own so one missing command does not hide the next; the pieces that failed. */
 function compileEach(ast: Pipeline, text: string): Missing[] {
@@ -51,7 +56,8 @@ function compileEach(ast: Pipeline, text: string): Missing[] {
       compilePipeline({ ...ast, commands: [command], leadingPipe: ast.leadingPipe && i === 0 }, ctx);
     } catch (e) {
       if (!isSplError(e)) throw e;
-      if (MISSING_COMMAND_CODES.has(e.code)) missing.push({ kind: 'command', name: quotedName(e) });
+      if (e.code === 'needs-app') missing.push({ kind: 'app', name: appName(e) });
+      else if (MISSING_COMMAND_CODES.has(e.code)) missing.push({ kind: 'command', name: quotedName(e) });
       else if (e.code === 'unknown-function') missing.push({ kind: 'function', name: quotedName(e) });
       else if (e.code === 'unknown-lookup') missing.push({ kind: 'lookup', name: quotedName(e) + (e.hints.find((h) => h.includes(' comes with '))?.replace(/^.* comes with ([^:]*):.*$/, ' ($1)') ?? '') });
       else missing.push({ kind: 'error', text: formatError(e, text), message: e.message });
@@ -73,6 +79,7 @@ function compileDetection(search: string): Missing[] {
 for (const { file, search } of detections) {
   const missing = compileDetection(search);
   if (missing.length === 0) compiled++;
+  for (const app of new Set(missing.filter((m) => m.kind === 'app').map((m) => (m as { name: string }).name))) bump(needsApp, app);
   for (const m of missing) {
     if (m.kind === 'command') bump(missingCommands, m.name);
     else if (m.kind === 'function') bump(missingFunctions, m.name);
@@ -94,7 +101,10 @@ for (const { file, search } of tstatsDetections) {
 }
 
 const byCount = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+const appTotal = [...needsApp.values()].reduce((a, b) => a + b, 0);
 console.log(`compiled ${compiled}/${detections.length} (detections not starting with tstats)`);
+console.log(`need a Splunk app (${appTotal}):`);
+for (const [name, count] of byCount(needsApp)) console.log(`  ${name}: ${count}`);
 console.log(`missing commands (${missingCommands.size}):`);
 for (const [name, count] of byCount(missingCommands)) console.log(`  ${name}: ${count}`);
 console.log(`missing functions (${missingFunctions.size}):`);

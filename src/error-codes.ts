@@ -44,6 +44,8 @@ export const ERROR_CODES = {
   'lookup-load': { meaning: 'a lookup definition or table that cannot be read (missing file, bad setting, missing geolocation package)', exit: EXIT.input },
   'malformed-lookup': { meaning: 'a lookup table with a malformed row (wrong number of cells, unclosed quote, bad JSON)', exit: EXIT.input },
   'lookup-path': { meaning: 'outputlookup to a path outside --lookup-dir, or without one', exit: EXIT.query },
+  'limit-exceeded': { meaning: 'a documented limit was passed (events held by a command, subsearch rows, memory)', exit: EXIT.query },
+  'needs-app': { meaning: 'a command that needs a Splunk app with trained models (apply, cyberchef, ...), which splq does not fake', exit: EXIT.query },
   usage: { meaning: 'a command-line mistake (flag, flag value, missing query)', exit: EXIT.usage },
 } as const satisfies Record<string, CodeFacts>;
 

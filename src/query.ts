@@ -25,6 +25,8 @@ export interface CompileOptions {
   datamodelMaps?: string[];
   /** Lookups: a library, or paths to ESCU lookups/*.yml / transforms.conf files or folders (see docs/lookups.md). */
   lookups?: LookupLibrary | string[];
+  /** Where warnings go (a subsearch cut by its limits, ...); default stderr, once per message. */
+  onWarning?: (message: string) => void;
 }
 
 export type EventLike = Event | Record<string, FieldValue | null | undefined>;
@@ -98,7 +100,7 @@ export function compile(spl: string, opts: CompileOptions = {}): Query {
   const zone = getZone(opts.timeZone ?? 'UTC');
   const now = opts.now ?? Date.now() / 1000;
   const lookups = opts.lookups instanceof LookupLibrary ? opts.lookups : LookupLibrary.load({ paths: opts.lookups ?? [] });
-  const ctx = createCompileContext(zone, now, lookups);
+  const ctx = createCompileContext(zone, now, { macros, onWarning: opts.onWarning, lookups });
   ctx.queryText = parsed.expansion.text;
   try {
     ctx.datamodelMappings = (opts.datamodelMaps ?? []).map(loadMappingFile);

@@ -58,7 +58,8 @@ export async function planScan(query: CompiledQuery, inputs: readonly string[], 
     fileSets: opts.fileSets,
   };
   const injected = { mapped: mapping !== undefined || preset !== undefined || opts.fileSets !== undefined, defaults };
-  const prefilter = opts.prefilter === false ? null : injected;
+  // Subsearches (join, append, map) read every input event again: nothing may be skipped before the search sees it.
+  const prefilter = opts.prefilter === false || query.pipeline.replaysInputs ? null : injected;
   const list = inputs.length ? [...inputs] : ['-'];
   const parallel = await planParallelRun(query, list, { threads, splitBytes: opts.splitBytes });
   const userMapped = mapping !== undefined || opts.fileSets !== undefined;

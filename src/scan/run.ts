@@ -5,6 +5,7 @@ import { runAsync } from '../engine/run.js';
 import { eventBatches, newSourceStats, type SourceStats } from '../input/index.js';
 import { runParallel } from '../parallel/index.js';
 import type { Event } from '../runtime/event.js';
+import type { SubsearchInputs } from '../engine/run-services.js';
 import type { ScanPlan } from './plan.js';
 import { summarize, type ScanSummary } from './summary.js';
 
@@ -22,6 +23,20 @@ async function* paced<T>(batches: AsyncIterable<T>, pace: (() => Promise<void>) 
     yield batch;
     if (pace) await pace();
   }
+}
+
+/**
+ * Subsearches (join, append) re-read the same files with the same options, decoding the fields they need, with no
+ * pre-filter. Standard input cannot be read twice: then nothing is supplied and the runner holds the events.
+ */
+function rereadInputs(plan: ScanPlan): SubsearchInputs | null {
+  if (plan.inputs.includes('-')) return null;
+  return {
+    replayBatches: (fields) => {
+      const source = { ...plan.source, fields: fields ? new Set(fields) : null, zone: plan.zone, prefilter: null, firstSearch: null };
+      return eventBatches(plan.inputs, source, newSourceStats(plan.source.strict ?? false));
+    },
+  };
 }
 
 /** Run the plan; each result reaches `onResult` in input order. Resolves to the run's summary. */
@@ -51,7 +66,13 @@ export async function runScan(plan: ScanPlan, onResult: (ev: Event) => void, hoo
     const firstSearch = plan.prefilter ? firstSearchFilter(query.ast, plan.zone, query.now) : null;
     const before = query.pipeline.counters.matched;
     const batches = eventBatches(plan.inputs, { ...plan.source, zone: plan.zone, prefilter, firstSearch, onFile: plan.onFile }, stats);
-    await runAsync(query.pipeline, paced(batches, hooks.pace), emit);
+    const { run } = query.pipeline;
+    if (query.pipeline.replaysInputs) run.inputs = rereadInputs(plan);
+    try {
+      await runAsync(query.pipeline, paced(batches, hooks.pace), emit);
+    } finally {
+      run.inputs = null;
+    }
     matched = query.pipeline.counters.matched - before;
   }
   return summarize(stats, matched, results, performance.now() - started);
