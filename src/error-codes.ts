@@ -40,8 +40,12 @@ export const ERROR_CODES = {
   'bad-time-format': { meaning: 'a time format or relative time modifier that cannot be read', exit: EXIT.query },
   'input-error': { meaning: 'an input path that cannot be found or read', exit: EXIT.input },
   'malformed-input': { meaning: 'a malformed input record under --strict', exit: EXIT.input },
-  'limit-exceeded': { meaning: 'a command that holds events in memory (eventstats, transaction, ...) got more than its bound', exit: EXIT.input },
-  'needs-app': { meaning: 'a command from a Splunk app splq does not include (MLTK apply/fit, CyberChef)', exit: EXIT.query },
+  'unknown-lookup': { meaning: 'a lookup name no definition, table file or --lookup gives', exit: EXIT.query },
+  'lookup-load': { meaning: 'a lookup definition or table that cannot be read (missing file, bad setting, missing geolocation package)', exit: EXIT.input },
+  'malformed-lookup': { meaning: 'a lookup table with a malformed row (wrong number of cells, unclosed quote, bad JSON)', exit: EXIT.input },
+  'lookup-path': { meaning: 'outputlookup to a path outside --lookup-dir, or without one', exit: EXIT.query },
+  'limit-exceeded': { meaning: 'a documented limit was passed (events held by a command, subsearch rows, memory)', exit: EXIT.query },
+  'needs-app': { meaning: 'a command that needs a Splunk app with trained models (apply, cyberchef, ...), which splq does not fake', exit: EXIT.query },
   usage: { meaning: 'a command-line mistake (flag, flag value, missing query)', exit: EXIT.usage },
 } as const satisfies Record<string, CodeFacts>;
 

@@ -16,6 +16,10 @@ import { evalCommand } from './eval.js';
 import { fillnullCommand } from './fillnull.js';
 import { foreachCommand } from './foreach.js';
 import { fromjsonCommand } from './fromjson.js';
+import { inputlookupCommand } from './inputlookup.js';
+import { iplocationCommand } from './iplocation.js';
+import { lookupCommand } from './lookup.js';
+import { outputlookupCommand } from './outputlookup.js';
 import { makemvCommand } from './makemv.js';
 import { makeresultsCommand } from './makeresults.js';
 import { mvcombineCommand } from './mvcombine.js';
@@ -64,6 +68,10 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   fillnullCommand,
   foreachCommand,
   fromjsonCommand,
+  inputlookupCommand,
+  iplocationCommand,
+  lookupCommand,
+  outputlookupCommand,
   makemvCommand,
   makeresultsCommand,
   mvcombineCommand,

@@ -93,7 +93,7 @@ export const mstatsCommand: CommandDef<GenericCommand> = {
     const perMeasurement = /\bmetric_name\b/i.test(whereText);
     return {
       kind: 'generating',
-      readsInput: true,
+      readsInputs: true,
       reads: null,
       factory: (next) => {
         // Memory: one row per (time bucket, BY values) with one state per output column.

@@ -2,6 +2,7 @@
 import type { Command, Pipeline } from '../ast.js';
 import { parseSearchExpression } from '../parse/parse.js';
 import { SplError } from '../errors.js';
+import { LookupLibrary } from '../lookups/index.js';
 import type { TimeZone } from '../time/zone.js';
 import type { MacroLibrary } from '../macros/index.js';
 import { parseSpl } from '../query-text.js';
@@ -35,12 +36,15 @@ export interface CompileContextOptions {
   macros?: MacroLibrary;
   /** Where warnings go (default: stderr, once per message). */
   onWarning?: (message: string) => void;
+  /** Lookup definitions and tables (lookup, inputlookup, outputlookup); default none. */
+  lookups?: LookupLibrary;
 }
 
 export function createCompileContext(zone: TimeZone, now: number, options: CompileContextOptions = {}): CompileContext {
   const ctx: CompileContext = {
     zone,
     now,
+    lookups: options.lookups ?? new LookupLibrary(),
     evalContext: { zone, now },
     compileSearchText: (text, span) => {
       try {
@@ -52,6 +56,7 @@ export function createCompileContext(zone: TimeZone, now: number, options: Compi
       }
     },
     compileSubPipeline: (commands) => chain(commands.map((c) => compileCommand(c, ctx))),
+    findCommand,
     compileSubsearch: (pipeline, register = true) => {
       const sub = compileSubsearch(pipeline, ctx);
       if (register) ctx.subsearches.push(sub);
@@ -69,7 +74,6 @@ export function createCompileContext(zone: TimeZone, now: number, options: Compi
     replaysInputs: false,
     subsearches: [],
     dynamicReplay: false,
-    findCommand,
   };
   ctx.evalContext.compileSearch = ctx.compileSearchText;
   return ctx;
@@ -82,7 +86,7 @@ function compileCommand(node: Command, ctx: CompileContext): CompiledCommand {
 /** A subsearch: `| search ...` counts as a search over the inputs; any other leading command must generate. */
 function compileSubsearch(pipeline: Pipeline, ctx: CompileContext): CompiledSubsearch {
   const commands = pipeline.commands.map((c) => compileCommand(c, ctx));
-  const generating = commands[0]?.kind === 'generating' && !commands[0].readsInput;
+  const generating = commands[0]?.kind === 'generating' && !commands[0].readsInputs;
   if (!generating) ctx.replaysInputs = true;
   return { factory: chain(commands), reads: inputReads(commands), generating, span: pipeline.span };
 }
@@ -94,7 +98,7 @@ function chain(compiled: CompiledCommand[]): StageFactory {
 export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipeline {
   const commands = p.commands.map((c) => compileCommand(c, ctx));
   const first = commands[0];
-  const generating = p.leadingPipe && first?.readsInput !== true;
+  const generating = p.leadingPipe && !first?.readsInputs;
   if (p.leadingPipe && first && first.kind !== 'generating') {
     throw new SplError('bad-argument', 'a search that starts with "|" must start with a generating command such as makeresults', p.commands[0]!.span);
   }

@@ -1,11 +1,12 @@
 // The engine's core contracts: push-based stages, the compile context, and the command definition shape.
 import type { Command, Pipeline, Span } from '../ast.js';
 import type { EvalCompileContext } from '../eval/index.js';
+import type { LookupLibrary } from '../lookups/index.js';
 import type { Event } from '../runtime/event.js';
 import type { TimeZone } from '../time/zone.js';
+import type { SourceMappingDef } from '../datamodels/types.js';
 import type { RunServices } from './run-services.js';
 import type { CompiledSubsearch } from './subsearch.js';
-import type { SourceMappingDef } from '../datamodels/types.js';
 
 /** A step of the running pipeline: it receives events and forwards results to the next stage. */
 export interface Stage {
@@ -30,6 +31,14 @@ export interface CompileContext {
   compileSearchText(text: string, span: Span): (ev: Event) => boolean;
   /** Compile a nested pipeline (subsearches, foreach templates). */
   compileSubPipeline(commands: Command[]): StageFactory;
+  /** The definition that runs a command node (its facts), or undefined when splq has none. */
+  findCommand(node: Command): CommandDef | undefined;
+  /** The query text (after macro expansion) that spans point into, when known (tstats re-reads its where clause). */
+  queryText?: string;
+  /** Raw-event → CIM mappings given by the user (`--datamodel-map`), tried before the shipped ones. */
+  datamodelMappings?: SourceMappingDef[];
+  /** Lookup definitions and tables (lookup, inputlookup, outputlookup). */
+  lookups: LookupLibrary;
   /** Compile a `[subsearch]` that runs over the search's inputs (join, append, map); marks the query as replaying them. */
   compileSubsearch(pipeline: Pipeline, register?: boolean): CompiledSubsearch;
   /** Expand macros in and parse a query written inside a string (map's `search="..."`); errors point at `span`. */
@@ -42,12 +51,6 @@ export interface CompileContext {
   subsearches: CompiledSubsearch[];
   /** Set by map: subsearches only known while the search runs need a synchronous replay (or the inputs held). */
   dynamicReplay: boolean;
-  /** The definition that runs a command node (its facts), or undefined when splq has none. */
-  findCommand(node: Command): CommandDef | undefined;
-  /** The query text (after macro expansion) that spans point into, when known (tstats re-reads its where clause). */
-  queryText?: string;
-  /** Raw-event → CIM mappings given by the user (`--datamodel-map`), tried before the shipped ones. */
-  datamodelMappings?: SourceMappingDef[];
 }
 
 /** What compiling one command yields. */
@@ -58,10 +61,9 @@ export interface CompiledCommand {
   kind: CommandKind;
   /** True when the output holds only named fields (table, fields +, stats...), so earlier fields need not be read. */
   limitsFields?: boolean;
-  /** A generating command that reads the search's inputs (mstats reads metric events): events are pushed into it. */
+  /** A generating command that still reads the search's inputs (tstats builds datasets from them, mstats reads metric
+   * events): the input events are pushed into it. */
   readsInputs?: boolean;
-  /** A generating command that still consumes the input events (tstats builds its datasets from them). */
-  readsInput?: boolean;
   /** For such a command: raw literals every input line it can use holds, given which fields the reader injects. */
   rawLiterals?: (injected: (field: string) => boolean) => string[];
 }
