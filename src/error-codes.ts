@@ -32,6 +32,8 @@ export const ERROR_CODES = {
   'unknown-command': { meaning: 'a command name Splunk does not have', exit: EXIT.query },
   'unsupported-command': { meaning: 'a Splunk command splq does not run yet', exit: EXIT.query },
   'unknown-function': { meaning: 'an eval or stats function that does not exist', exit: EXIT.query },
+  'unknown-datamodel': { meaning: 'a data model or dataset (tstats, from, datamodel) that is not defined', exit: EXIT.query },
+  'bad-datamodel-map': { meaning: 'a --datamodel-map file (raw events to CIM fields) that is malformed', exit: EXIT.query },
   'bad-option': { meaning: 'an unknown option of a command, or a bad value for one', exit: EXIT.query },
   'bad-argument': { meaning: 'a command or function argument of the wrong shape or value', exit: EXIT.query },
   'bad-regex': { meaning: 'a regular expression that does not compile', exit: EXIT.query },
@@ -42,6 +44,8 @@ export const ERROR_CODES = {
   'lookup-load': { meaning: 'a lookup definition or table that cannot be read (missing file, bad setting, missing geolocation package)', exit: EXIT.input },
   'malformed-lookup': { meaning: 'a lookup table with a malformed row (wrong number of cells, unclosed quote, bad JSON)', exit: EXIT.input },
   'lookup-path': { meaning: 'outputlookup to a path outside --lookup-dir, or without one', exit: EXIT.query },
+  'limit-exceeded': { meaning: 'a documented limit was passed (events held by a command, subsearch rows, memory)', exit: EXIT.query },
+  'needs-app': { meaning: 'a command that needs a Splunk app with trained models (apply, cyberchef, ...), which splq does not fake', exit: EXIT.query },
   usage: { meaning: 'a command-line mistake (flag, flag value, missing query)', exit: EXIT.usage },
 } as const satisfies Record<string, CodeFacts>;
 

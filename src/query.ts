@@ -4,6 +4,7 @@ import { compilePipeline, createCompileContext, type CompiledPipeline } from './
 import type { CompiledQuery } from './engine/compiled-query.js';
 import { runAsync, runSync, toEvent } from './engine/run.js';
 import { SplError } from './errors.js';
+import { loadMappingFile } from './datamodels/index.js';
 import { LookupLibrary } from './lookups/index.js';
 import { MacroLibrary } from './macros/index.js';
 import { parseSpl, type ParsedQuery } from './query-text.js';
@@ -20,8 +21,12 @@ export interface CompileOptions {
   timeZone?: string;
   /** The search's "now", epoch seconds (default: the wall clock at compile time). */
   now?: number;
+  /** Raw-event → CIM mapping files (JSON, the format of src/datamodels/mappings/), tried before the shipped ones. */
+  datamodelMaps?: string[];
   /** Lookups: a library, or paths to ESCU lookups/*.yml / transforms.conf files or folders (see docs/lookups.md). */
   lookups?: LookupLibrary | string[];
+  /** Where warnings go (a subsearch cut by its limits, ...); default stderr, once per message. */
+  onWarning?: (message: string) => void;
 }
 
 export type EventLike = Event | Record<string, FieldValue | null | undefined>;
@@ -95,8 +100,10 @@ export function compile(spl: string, opts: CompileOptions = {}): Query {
   const zone = getZone(opts.timeZone ?? 'UTC');
   const now = opts.now ?? Date.now() / 1000;
   const lookups = opts.lookups instanceof LookupLibrary ? opts.lookups : LookupLibrary.load({ paths: opts.lookups ?? [] });
-  const ctx = createCompileContext(zone, now, lookups);
+  const ctx = createCompileContext(zone, now, { macros, onWarning: opts.onWarning, lookups });
+  ctx.queryText = parsed.expansion.text;
   try {
+    ctx.datamodelMappings = (opts.datamodelMaps ?? []).map(loadMappingFile);
     return new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now, lookups);
   } catch (e) {
     if (e instanceof SplError) throw parsed.expansion.mapError(e);

@@ -28,6 +28,7 @@ export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions, Lo
   earliest?: string;
   latest?: string;
   threads?: number;
+  datamodelMap: string[];
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -59,6 +60,7 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--alias <SRC=DEST>', 'field alias like props.conf FIELDALIAS: DEST takes SRC\'s value (repeatable)', collect, [])
     .option('--set <field=value>', 'set a constant field on every event (repeatable)', collect, [])
     .option('--props <props.conf>', 'read FIELDALIAS-* lines from a props.conf')
+    .option('--datamodel-map <file>', 'raw-event → CIM mapping for tstats (JSON, as in docs/datamodels.md), tried before the shipped ones (repeatable)', collect, [])
     .option('--earliest <time>', 'keep events at or after this time (absolute, or relative like -24h@h)')
     .option('--latest <time>', 'keep events before this time')
     .option('--now <time>', 'the search\'s "now" for relative times (default: the wall clock)')
@@ -74,7 +76,7 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   const inputs = opts.input.length ? opts.input : ['-'];
   const src = readQuery(queryArg, opts, !inputs.includes('-'));
   const now = opts.now !== undefined ? timeAt(opts.now, Date.now() / 1000, getZone(opts.tz)) : Date.now() / 1000;
-  const query = compile(src.text, { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now });
+  const query = compile(src.text, { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now, datamodelMaps: opts.datamodelMap });
   const format = opts.output ?? (process.stdout.isTTY ? 'table' : 'ndjson');
   if (!['table', 'json', 'ndjson', 'csv'].includes(format)) throw new SplError('usage', `unknown output format "${format}": use table, json, ndjson or csv`);
   const plan = await planScan(query, inputs, scanOptionsOf(opts));

@@ -50,7 +50,7 @@ export interface UnitRunner {
 export function createUnitRunner(setup: WorkerSetup): UnitRunner {
   const zone = getZone(setup.tz);
   const lookups = setup.lookups ? LookupLibrary.fromSpec(setup.lookups) : undefined;
-  const ctx = createCompileContext(zone, setup.now, lookups);
+  const ctx = createCompileContext(zone, setup.now, { lookups });
   const { split } = setup;
   // Only the prefix runs here: the rest (tables loaded by a later lookup, say) is the main thread's.
   const prefix = compilePipeline({ ...setup.ast, commands: setup.ast.commands.slice(0, split.prefixLength) }, ctx).commands;

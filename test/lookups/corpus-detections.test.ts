@@ -47,7 +47,7 @@ function lookupUse(c: GenericCommand): LookupUse {
 
 /** Non-tstats detections with a lookup, whose every command that fails without lookups is a lookup. */
 function lookupOnlyDetections(macros: MacroLibrary): Array<{ file: string; ast: Pipeline; search: string }> {
-  const ctx = createCompileContext(UTC, NOW, new LookupLibrary([], quiet));
+  const ctx = createCompileContext(UTC, NOW, { lookups: new LookupLibrary([], quiet) });
   const out: Array<{ file: string; ast: Pipeline; search: string }> = [];
   for (const file of listFiles(path.join(root!, 'detections'), '.yml')) {
     const search = readDetection(file).search;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/query.js';
 import { ensureDataset } from '../../bench/dataset.js';
-import { REPO, runCli } from '../helpers/cli.js';
+import { REPO, spawnSplq } from '../helpers/cli.js';
 
 const WINDOWS_DATA = join(REPO, '../shared/datasets/windows');
 const MACROS = join(REPO, 'queries/macros');
@@ -21,11 +21,11 @@ async function library(spl: string, inputs: string[], options: Parameters<Return
 }
 
 /** Rows and malformed lines from the CLI (NDJSON out, malformed lines on stderr). */
-function cli(args: string[]) {
-  const r = runCli(['run', ...args, '-o', 'ndjson', '--now', '1700000000']);
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSplq(['run', ...args, '-o', 'ndjson', '--now', '1700000000'], undefined, env);
   expect(r.status, r.stderr).toBe(0);
-  const malformed = r.stderr.split('\n').filter((l) => l.startsWith('splq: malformed input: ')).map((l) => l.slice('splq: malformed input: '.length));
-  return { rows: r.stdout.split('\n').filter((l) => l !== ''), malformed };
+  const malformed = r.stderr.split('\n').filter((l: string) => l.startsWith('splq: malformed input: ')).map((l: string) => l.slice('splq: malformed input: '.length));
+  return { rows: r.stdout.split('\n').filter((l: string) => l !== ''), malformed };
 }
 
 describe('query.runFiles equals splq run on larger data', () => {
@@ -46,16 +46,10 @@ describe('query.runFiles equals splq run on larger data', () => {
   it('over the 100k bench file, with two threads', async () => {
     const data = ensureDataset(join(REPO, 'bench/data'), 100_000, 1, () => undefined);
     const spl = 'sourcetype="WinEventLog:Security" EventCode=4688 | stats count by ComputerName | sort ComputerName';
-    const env = { SPLQ_SPLIT_BYTES: String(4 << 20) };
     const lib = await library(spl, [data.path], { threads: 2, splitBytes: 4 << 20 });
-    Object.assign(process.env, env);
-    try {
-      const bin = cli([spl, '-i', data.path, '--threads', '2']);
-      expect(lib.rows).toEqual(bin.rows);
-      expect(lib.malformed).toEqual(bin.malformed);
-    } finally {
-      delete process.env.SPLQ_SPLIT_BYTES;
-    }
+    const bin = cli([spl, '-i', data.path, '--threads', '2'], { SPLQ_SPLIT_BYTES: String(4 << 20) });
+    expect(lib.rows).toEqual(bin.rows);
+    expect(lib.malformed).toEqual(bin.malformed);
     expect(lib.rows.length).toBeGreaterThan(0);
   });
 });
