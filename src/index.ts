@@ -7,5 +7,6 @@ export { parseSpl, type ParsedQuery } from './query-text.js';
 export { parseQuery } from './parse/parse.js';
 export { printPipeline } from './parse/print.js';
 export { readDetection, type Detection } from './detection.js';
+export { getZone } from './time/zone.js';
 export { eventBatches, newSourceStats, type EventSourceOptions, type SourceStats } from './input/index.js';
 export type { Pipeline, Command } from './ast.js';
