@@ -57,10 +57,10 @@ describe.skipIf(WINDOWS_DATA === undefined)('splq test over real recordings', ()
     expect(xml).toContain(`<skipped message="data file not found: ${join(root, 'datasets/windows/absent.log')}"/>`);
   });
 
-  it('an ESCU detection splq cannot run (tstats) is an error, not a pass or a skip', async () => {
+  it('an ESCU detection splq cannot run (MLTK apply after tstats) is an error, not a pass or a skip', async () => {
     const corpus = join(sharedDir()!, 'corpus/security_content');
-    const result = await splq(['test', join(corpus, 'detections/endpoint/certutil_exe_certificate_extraction.yml'), '-m', join(corpus, 'macros'), '--data-root', sharedDir()!]);
-    expect(result.stdout.split('\n')[0]).toMatch(/^ERROR Certutil exe certificate extraction \[True Positive Test\]: error\[unsupported-command\]: `tstats`/);
+    const result = await splq(['test', join(corpus, 'detections/endpoint/detect_suspicious_processnames_using_pretrained_model_in_dsdl.yml'), '-m', join(corpus, 'macros'), '--data-root', sharedDir()!]);
+    expect(result.stdout.split('\n')[0]).toMatch(/^ERROR Detect suspicious processnames using pretrained model in DSDL \[no tests\]: error\[unsupported-command\]: `apply`/);
     expect(result.status).toBe(1);
   });
 });
