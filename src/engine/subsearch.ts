@@ -4,7 +4,6 @@ import type { Event } from '../runtime/event.js';
 import type { RunServices } from './run-services.js';
 import type { CompiledSubsearch, SubsearchLimits } from './types.js';
 
-// The types live in types.ts (CompileContext names CompiledSubsearch): re-exported here for the commands.
 export type { CompiledSubsearch, SubsearchLimits } from './types.js';
 
 export const DEFAULT_SUBSEARCH_LIMITS: SubsearchLimits = { maxRows: 50_000, maxSeconds: 60 };
