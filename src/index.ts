@@ -7,5 +7,7 @@ export { parseSpl, type ParsedQuery } from './query-text.js';
 export { parseQuery } from './parse/parse.js';
 export { printPipeline } from './parse/print.js';
 export { readDetection, type Detection } from './detection.js';
+export type { FileRun, ScanOptions, ScanSummary } from './scan/index.js';
 export { eventBatches, newSourceStats, type EventSourceOptions, type SourceStats } from './input/index.js';
+export { getZone, type TimeZone } from './time/zone.js';
 export type { Pipeline, Command } from './ast.js';

@@ -1,6 +1,7 @@
 // The library's front door: compile SPL once into a Query, then run it over events (arrays or async streams).
 import type { Pipeline } from './ast.js';
 import { compilePipeline, createCompileContext, type CompiledPipeline } from './engine/compile-pipeline.js';
+import type { CompiledQuery } from './engine/compiled-query.js';
 import { runAsync, runSync, toEvent } from './engine/run.js';
 import { SplError } from './errors.js';
 import { loadMappingFile } from './datamodels/index.js';
@@ -8,6 +9,7 @@ import { MacroLibrary } from './macros/index.js';
 import { parseSpl, type ParsedQuery } from './query-text.js';
 import { Event, type FieldValue } from './runtime/event.js';
 import { getZone } from './time/zone.js';
+import { planScan, scanRows, type FileRun, type ScanOptions } from './scan/index.js';
 
 export interface CompileOptions {
   /** Macro definitions: a library, or paths to ESCU YAML / macros.conf files or folders. */
@@ -25,7 +27,7 @@ export interface CompileOptions {
 export type EventLike = Event | Record<string, FieldValue | null | undefined>;
 
 /** A compiled query. Compile once; each run builds fresh stages, so a Query can run many times. */
-export class Query {
+export class Query implements CompiledQuery {
   readonly text: string;
   readonly expandedText: string;
   readonly ast: Pipeline;
@@ -33,13 +35,27 @@ export class Query {
   readonly requiredFields: ReadonlySet<string> | null;
   /** @internal */
   readonly pipeline: CompiledPipeline;
+  /** IANA name of the zone the query was compiled with. */
+  readonly timeZone: string;
+  /** The search's "now", epoch seconds. */
+  readonly now: number;
 
-  constructor(parsed: ParsedQuery, pipeline: CompiledPipeline) {
+  constructor(parsed: ParsedQuery, pipeline: CompiledPipeline, timeZone: string, now: number) {
     this.text = parsed.original;
     this.expandedText = parsed.expansion.text;
     this.ast = parsed.ast;
     this.pipeline = pipeline;
     this.requiredFields = pipeline.reads;
+    this.timeZone = timeZone;
+    this.now = now;
+  }
+
+  /**
+   * Run over files, folders, globs or `-` (stdin) with the CLI's own scan: pre-filter, Windows preset, time window,
+   * threads. Iterate the rows; `summary` resolves once they are all out (files, events read/parsed/matched, malformed).
+   */
+  runFiles(paths: readonly string[], options: ScanOptions = {}): FileRun {
+    return scanRows(planScan(this, paths, options));
   }
 
   /** Run over an in-memory list of events (plain objects are taken as flat fields). */
@@ -74,11 +90,12 @@ export function compile(spl: string, opts: CompileOptions = {}): Query {
   const macros = opts.macros instanceof MacroLibrary ? opts.macros : MacroLibrary.load(opts.macros ?? []);
   const parsed = parseSpl(spl, { macros, filterFallback: opts.filterFallback });
   const zone = getZone(opts.timeZone ?? 'UTC');
-  const ctx = createCompileContext(zone, opts.now ?? Date.now() / 1000);
+  const now = opts.now ?? Date.now() / 1000;
+  const ctx = createCompileContext(zone, now);
   ctx.queryText = parsed.expansion.text;
   try {
     ctx.datamodelMappings = (opts.datamodelMaps ?? []).map(loadMappingFile);
-    return new Query(parsed, compilePipeline(parsed.ast, ctx));
+    return new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now);
   } catch (e) {
     if (e instanceof SplError) throw parsed.expansion.mapError(e);
     throw e;

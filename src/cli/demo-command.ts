@@ -6,9 +6,8 @@ import { readDetection } from '../detection.js';
 import { MacroLibrary } from '../macros/index.js';
 import { createWriter, type OutputFormat } from '../output/formats.js';
 import { compile } from '../query.js';
-import { eventBatches, newSourceStats } from '../input/index.js';
+import { planScan, runScan } from '../scan/index.js';
 import { writeDemoSample } from '../sample/demo.js';
-import { getZone } from '../time/zone.js';
 
 export function registerDemoCommand(program: Command, run: (fn: () => Promise<void>) => void): void {
   program
@@ -26,10 +25,9 @@ async function runDemo(opts: { output: OutputFormat; dir: string }): Promise<voi
   const sample = writeDemoSample(join(root, opts.dir));
   const query = compile(detection.search, { macros: MacroLibrary.load([join(root, 'queries/macros')]) });
   process.stderr.write(`splq demo: wrote ${sample}\nsplq demo: running "${detection.name}" (${detectionFile})\n\n`);
-  const stats = newSourceStats(false);
   const writer = createWriter(opts.output, (text) => process.stdout.write(text));
-  await query.stream(eventBatches([sample], { zone: getZone('UTC'), fields: query.requiredFields ? new Set(query.requiredFields) : null }, stats), (ev) => writer.write(ev));
+  const summary = await runScan(await planScan(query, [sample]), (ev) => writer.write(ev));
   writer.end();
-  process.stderr.write(`\nsplq demo: ${stats.eventsRead} events read, ${query.pipeline.counters.matched} matched the search.\n`);
+  process.stderr.write(`\nsplq demo: ${summary.eventsRead} events read, ${summary.eventsMatched} matched the search.\n`);
   process.stderr.write(`Run it yourself: npx tsx src/cli/main.ts run --detection queries/wmi_permanent_event_subscription.yml -m queries/macros -i ${sample}\n`);
 }

@@ -3,17 +3,12 @@ import type { Command } from 'commander';
 import { SplError } from '../errors.js';
 import { createWriter, type OutputFormat } from '../output/formats.js';
 import { compile } from '../query.js';
-import { derivePrefilter, generatingPrefilter, injectedFields } from '../engine/prefilter.js';
-import { firstSearchFilter } from '../engine/first-search.js';
-import { intersectWindows, searchTimeWindow } from '../engine/search-window.js';
-import { planParallelRun, runParallel, type SourceSpec } from '../parallel/index.js';
-import { eventBatches, newSourceStats } from '../input/index.js';
-import type { Event } from '../runtime/event.js';
+import { planScan, runScan, timeAt, type ScanOptions, type ScanSummary } from '../scan/index.js';
 import { getZone } from '../time/zone.js';
-import { buildMapping, parseWindow, type MappingCliOptions } from './input-options.js';
+import type { MappingCliOptions } from './input-options.js';
 import { loadMacros, readQuery, type QuerySourceOptions } from './query-source.js';
 import { startProgress } from './progress.js';
-import { pacedByStdout, stdoutDrained } from './backpressure.js';
+import { stdoutDrained } from './backpressure.js';
 
 export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions {
   input: string[];
@@ -76,68 +71,44 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
 }
 
 async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Promise<void> {
-  const started = performance.now();
   const inputs = opts.input.length ? opts.input : ['-'];
   const src = readQuery(queryArg, opts, !inputs.includes('-'));
-  const zone = getZone(opts.tz);
-  const now = opts.now !== undefined ? parseWindow(opts.now, Date.now() / 1000, zone) : Date.now() / 1000;
+  const now = opts.now !== undefined ? timeAt(opts.now, Date.now() / 1000, getZone(opts.tz)) : Date.now() / 1000;
   const query = compile(src.text, { macros: loadMacros(opts.macros), filterFallback: opts.filter, timeZone: opts.tz, now, datamodelMaps: opts.datamodelMap });
   const format = opts.output ?? (process.stdout.isTTY ? 'table' : 'ndjson');
   if (!['table', 'json', 'ndjson', 'csv'].includes(format)) throw new SplError('usage', `unknown output format "${format}": use table, json, ndjson or csv`);
-  const stats = newSourceStats(opts.strict);
-  const cliWindow = opts.earliest || opts.latest
-    ? { earliest: opts.earliest ? parseWindow(opts.earliest, now, zone) : undefined, latest: opts.latest ? parseWindow(opts.latest, now, zone) : undefined }
-    : undefined;
-  // earliest=/latest= in the search also bound the reader, so events outside are not decoded beyond their time.
-  const window = intersectWindows(cliWindow, searchTimeWindow(query.ast, now, zone));
-  const defaults = { sourcetype: opts.sourcetype, source: opts.source, host: opts.host, index: opts.index };
-  const mapping = buildMapping(opts);
-  const injection = { mapped: mapping !== undefined || opts.preset !== undefined, defaults };
-  const source: SourceSpec = {
-    timeField: opts.timeField, fields: query.requiredFields ? new Set(query.requiredFields) : null, strict: opts.strict,
-    defaults, preset: opts.preset === undefined ? undefined : checkPreset(opts.preset), format: opts.format, mapping, window,
-  };
-  const onFile = opts.verbose ? (file: string, fmt: string) => void process.stderr.write(`splq: ${file}: ${fmt}\n`) : undefined;
+  const plan = await planScan(query, inputs, scanOptionsOf(opts));
   const writer = createWriter(format as OutputFormat, (text) => process.stdout.write(text));
-  const progress = startProgress(stats);
-  let results = 0;
-  const emit = (ev: Event) => {
-    results++;
-    writer.write(ev);
-  };
-  let matched: number;
+  let progress: { stop(): void } | undefined;
+  let summary: ScanSummary;
   try {
-    const plan = await planParallelRun(query, inputs, { threads: opts.threads, splitBytes: splitBytesFromEnv() });
-    if (plan) {
-      const job = { query, tz: opts.tz, now, source, prefilter: opts.prefilter ? injection : null, onFile, beforeNextUnit: stdoutDrained };
-      matched = (await runParallel(plan, job, stats, emit)).matched;
-    } else {
-      // tstats: the preset's renames keep values in the line; only --alias/--set/--props and defaults inject them.
-      const prefilter = opts.prefilter
-        ? derivePrefilter(query.ast, injectedFields(injection)) ?? generatingPrefilter(query.pipeline, injectedFields({ mapped: mapping !== undefined, defaults }))
-        : null;
-      const firstSearch = opts.prefilter ? firstSearchFilter(query.ast, zone, now) : null;
-      await query.stream(pacedByStdout(eventBatches(inputs, { ...source, zone, prefilter, firstSearch, onFile }, stats)), emit);
-      matched = query.pipeline.counters.matched;
-    }
+    summary = await runScan(plan, (ev) => writer.write(ev), { pace: stdoutDrained, onStats: (stats) => (progress = startProgress(stats)) });
   } finally {
-    progress.stop();
+    progress?.stop();
   }
   writer.end();
-  for (const line of stats.malformed.lines()) process.stderr.write(`splq: malformed input: ${line}\n`);
-  if (opts.verbose) {
-    const secs = ((performance.now() - started) / 1000).toFixed(2);
-    process.stderr.write(`splq: files=${stats.files} events_read=${stats.eventsRead} events_parsed=${stats.eventsRead - stats.eventsSkipped} events_matched=${matched} results=${results} malformed=${stats.malformed.count} elapsed=${secs}s\n`);
-  }
+  for (const line of summary.malformed.lines) process.stderr.write(`splq: malformed input: ${line}\n`);
+  if (opts.verbose) process.stderr.write(`splq: ${summaryLine(summary)}\n`);
+}
+
+/** The CLI's flags as scan options. */
+function scanOptionsOf(opts: RunCliOptions): ScanOptions {
+  return {
+    preset: opts.preset, format: opts.format, aliases: opts.alias, sets: opts.set, props: opts.props,
+    earliest: opts.earliest, latest: opts.latest, timeField: opts.timeField, threads: opts.threads, strict: opts.strict,
+    prefilter: opts.prefilter, splitBytes: splitBytesFromEnv(),
+    defaults: { sourcetype: opts.sourcetype, source: opts.source, host: opts.host, index: opts.index },
+    onFile: opts.verbose ? (file, fmt) => void process.stderr.write(`splq: ${file}: ${fmt}\n`) : undefined,
+  };
+}
+
+/** The -v summary line. */
+function summaryLine(s: ScanSummary): string {
+  return `files=${s.files} events_read=${s.eventsRead} events_parsed=${s.eventsParsed} events_matched=${s.eventsMatched} results=${s.results} malformed=${s.malformed.count} elapsed=${(s.elapsedMs / 1000).toFixed(2)}s`;
 }
 
 /** `SPLQ_SPLIT_BYTES` lowers the size at which files are cut into parallel ranges (for tests). */
 function splitBytesFromEnv(): number | undefined {
   const value = Number(process.env.SPLQ_SPLIT_BYTES);
   return Number.isInteger(value) && value > 0 ? value : undefined;
-}
-
-function checkPreset(name: string): 'windows' {
-  if (name !== 'windows') throw new SplError('usage', `unknown preset "${name}": the only preset is "windows"`);
-  return name;
 }

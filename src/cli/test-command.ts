@@ -9,7 +9,7 @@ import { renderSummary, totalsOf } from '../detection-test/summary.js';
 import { SplError } from '../errors.js';
 import { MacroLibrary } from '../macros/index.js';
 import { getZone, type TimeZone } from '../time/zone.js';
-import { parseWindow } from './input-options.js';
+import { timeAt } from '../scan/index.js';
 
 export interface TestCliOptions {
   dataRoot?: string;
@@ -79,7 +79,7 @@ function checkOptions(opts: TestCliOptions): number | undefined {
   const absent = opts.data.find((file) => !existsSync(file));
   if (absent !== undefined) throw new SplError('usage', `--data file ${absent} does not exist`);
   const zone = checkZone(opts.tz);
-  return opts.now === undefined ? undefined : parseWindow(opts.now, Date.now() / 1000, zone);
+  return opts.now === undefined ? undefined : timeAt(opts.now, Date.now() / 1000, zone);
 }
 
 /** An unknown --tz is a usage mistake here (nothing is compiled yet), with getZone's "did you mean" hints. */

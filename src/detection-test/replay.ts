@@ -1,37 +1,28 @@
 // Replaying a test case's data files through a compiled detection, as Splunk would index then search them.
-import type { FieldMappingSpec } from '../input/mapping/aliases.js';
 import type { Query } from '../query.js';
 import type { Event } from '../runtime/event.js';
-import { eventBatches, newSourceStats, type SourceStats } from '../input/index.js';
-import type { TimeZone } from '../time/zone.js';
+import { planScan, runScan, type ScanSummary } from '../scan/index.js';
 import type { ReplayFile } from './types.js';
 
 export interface ReplayOptions {
-  zone: TimeZone;
   preset?: 'windows';
 }
 
 /**
- * Stream every file of the case through `query`, calling `onResult` per result. No time window applies: the
- * detection's schedule (e.g. `-70m@m`) is for live data, and replayed data keeps its recorded times.
+ * Stream every file of the case through `query` with the CLI's scan, calling `onResult` per result. No time window
+ * is added: the detection's schedule (e.g. `-70m@m`) is for live data, and replayed data keeps its recorded times.
  * A file's stated source/sourcetype overwrite what the reader or preset gave, as Splunk's ingest would.
+ * The pre-filter is off: a test reports every record it replayed and every malformed one, which lines skipped
+ * undecoded could not tell (test data files are small).
  */
-export async function replayFiles(query: Query, files: ReplayFile[], opts: ReplayOptions, onResult: (ev: Event) => void): Promise<SourceStats> {
-  const stats = newSourceStats(false);
-  const fields = query.requiredFields ? new Set(query.requiredFields) : null;
-  await query.stream(batchesOf(files, fields, opts, stats), onResult);
-  return stats;
-}
-
-async function* batchesOf(files: ReplayFile[], fields: Set<string> | null, opts: ReplayOptions, stats: SourceStats): AsyncGenerator<Event[]> {
+export async function replayFiles(query: Query, files: ReplayFile[], opts: ReplayOptions, onResult: (ev: Event) => void): Promise<ScanSummary> {
+  const fileSets: Record<string, Record<string, string>> = {};
   for (const file of files) {
-    yield* eventBatches([file.path], { zone: opts.zone, fields, preset: opts.preset, mapping: metadataOf(file) }, stats);
+    const sets: Record<string, string> = {};
+    if (file.source !== undefined) sets['source'] = file.source;
+    if (file.sourcetype !== undefined) sets['sourcetype'] = file.sourcetype;
+    if (Object.keys(sets).length) fileSets[file.path] = sets;
   }
-}
-
-function metadataOf(file: ReplayFile): FieldMappingSpec | undefined {
-  const sets: FieldMappingSpec['sets'] = [];
-  if (file.source !== undefined) sets.push({ field: 'source', value: file.source });
-  if (file.sourcetype !== undefined) sets.push({ field: 'sourcetype', value: file.sourcetype });
-  return sets.length ? { aliases: [], sets } : undefined;
+  const plan = await planScan(query, files.map((f) => f.path), { preset: opts.preset, prefilter: false, fileSets: Object.keys(fileSets).length ? fileSets : undefined });
+  return runScan(plan, onResult);
 }

@@ -3,7 +3,6 @@ import { readDetection, type Detection } from '../detection.js';
 import { formatError, isSplError } from '../errors.js';
 import type { MacroLibrary } from '../macros/index.js';
 import { compile, type Query } from '../query.js';
-import { getZone } from '../time/zone.js';
 import { planCases, type DataOverride } from './cases.js';
 import { replayFiles } from './replay.js';
 import type { TestCase, TestOutcome, TestStatus } from './types.js';
@@ -59,15 +58,14 @@ async function runCase(query: Query, testCase: TestCase, opts: DetectionTestOpti
   const observables = [...new Set((testCase.detection.tags?.observable ?? []).map((o) => o.name).filter((n) => n !== ''))];
   const judge = new ResultJudge(observables);
   try {
-    const zone = getZone(opts.timeZone ?? 'UTC');
-    const stats = await replayFiles(query, testCase.files, { zone, preset: opts.preset }, (ev) => judge.add(ev));
+    const summary = await replayFiles(query, testCase.files, { preset: opts.preset }, (ev) => judge.add(ev));
     const verdict = judge.verdict();
     return {
       ...outcome(names, verdict.passed ? 'pass' : 'fail', verdict.reason),
       results: judge.resultCount,
-      eventsRead: stats.eventsRead,
-      malformed: stats.malformed.lines(),
-      malformedCount: stats.malformed.count,
+      eventsRead: summary.eventsRead,
+      malformed: summary.malformed.lines,
+      malformedCount: summary.malformed.count,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (e) {

@@ -3,7 +3,7 @@ import type { Command, Pipeline } from '../ast.js';
 import { parseSearchExpression } from '../parse/parse.js';
 import { SplError } from '../errors.js';
 import type { TimeZone } from '../time/zone.js';
-import { lookupCommand } from './registry.js';
+import { findCommand, lookupCommand } from './registry.js';
 import { compileSearchExpr } from './search-predicate.js';
 import type { CompileContext, CompiledCommand, StageFactory } from './types.js';
 
@@ -33,6 +33,7 @@ export function createCompileContext(zone: TimeZone, now: number): CompileContex
       }
     },
     compileSubPipeline: (commands) => chain(commands.map((c) => compileCommand(c, ctx))),
+    findCommand,
   };
   ctx.evalContext.compileSearch = ctx.compileSearchText;
   return ctx;

@@ -32,6 +32,8 @@ export interface CompileContext {
   queryText?: string;
   /** Raw-event → CIM mappings given by the user (`--datamodel-map`), tried before the shipped ones. */
   datamodelMappings?: SourceMappingDef[];
+  /** The definition that runs a command node (its facts), or undefined when splq has none. */
+  findCommand(node: Command): CommandDef | undefined;
 }
 
 /** What compiling one command yields. */
@@ -48,9 +50,22 @@ export interface CompiledCommand {
   rawLiterals?: (injected: (field: string) => boolean) => string[];
 }
 
-/** One SPL command: its name(s) and how to compile its AST node. */
+/**
+ * How a command runs when the input is split over worker threads:
+ * - `per-event`: it looks at each event alone (no state, no order), so workers run it on their slice;
+ * - `partial-aggregate`: workers aggregate their slice and the main thread merges the partial results (stats);
+ * - `serial`: it needs every event in order, so it runs on the main thread (the default).
+ * A `per-event` command whose compiled form is a `dataset` command (e.g. `fillnull` without fields) runs serially.
+ */
+export type ThreadSplit = 'per-event' | 'partial-aggregate' | 'serial';
+
+/** One SPL command: its names, its facts, and how to compile its AST node (generic commands bind their words here). */
 export interface CommandDef<N extends Command = Command> {
   names: string[];
   kind: CommandKind;
+  /** How it splits over threads; default `serial`. */
+  threads?: ThreadSplit;
+  /** One line for docs/supported-spl.md: what departs from Splunk (details in the component docs). */
+  notes?: string;
   compile(node: N, ctx: CompileContext): CompiledCommand;
 }

@@ -34,6 +34,8 @@ export interface EventSourceOptions {
   pickKeys?: boolean;
   /** For byte ranges: number lines from 1 within the range (the parallel runner adds the range's first line later). */
   relativeLines?: boolean;
+  /** Per input file: constant fields its events get after every other mapping (a test case's source, sourcetype). */
+  fileSets?: Record<string, Record<string, string>>;
   /** Called once per file with its detected format (for -v). */
   onFile?: (file: string, format: string) => void;
 }
@@ -55,7 +57,22 @@ function head(file: string): string {
 export async function* eventBatches(inputs: string[], opts: EventSourceOptions, stats: SourceStats): AsyncGenerator<Event[]> {
   const files = await resolveInputs(inputs);
   const userMapper = opts.mapping ? compileFieldMapping(opts.mapping, opts.fields) : null;
-  for (const file of files) yield* fileBatches(file, opts, stats, userMapper);
+  for (const file of files) yield* fileBatches(file, optionsFor(file, opts), stats, mapperFor(file, opts, userMapper));
+}
+
+/** The options for one file: with its own constant fields (`fileSets`) added to the user's mapping. */
+function optionsFor(file: string, opts: EventSourceOptions): EventSourceOptions {
+  const own = opts.fileSets?.[file];
+  if (!own) return opts;
+  const sets = [...(opts.mapping?.sets ?? []), ...Object.entries(own).map(([field, value]) => ({ field, value }))];
+  return { ...opts, mapping: { aliases: opts.mapping?.aliases ?? [], sets } };
+}
+
+/** The user's mapper for one file: the shared one, or one compiled for a file with its own constant fields. */
+function mapperFor(file: string, opts: EventSourceOptions, shared: FieldMapper | null): FieldMapper | null {
+  if (!opts.fileSets?.[file]) return shared;
+  const own = optionsFor(file, opts);
+  return own.mapping ? compileFieldMapping(own.mapping, own.fields) : null;
 }
 
 /**
@@ -65,7 +82,7 @@ export async function* eventBatches(inputs: string[], opts: EventSourceOptions, 
  */
 export async function* fileEventBatches(file: string, opts: EventSourceOptions, stats: SourceStats, range?: ByteRange): AsyncGenerator<Event[]> {
   const userMapper = opts.mapping ? compileFieldMapping(opts.mapping, opts.fields) : null;
-  yield* fileBatches(file, opts, stats, userMapper, range);
+  yield* fileBatches(file, optionsFor(file, opts), stats, mapperFor(file, opts, userMapper), range);
 }
 
 async function* fileBatches(file: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null, range?: ByteRange): AsyncGenerator<Event[]> {

@@ -9,3 +9,4 @@ export {
 export { MalformedReport, formatDecodeError, type MalformedReportOptions } from './malformed.js';
 export { eventBatches, fileEventBatches, type EventSourceOptions } from './event-source.js';
 export { newSourceStats, type SourceStats } from './source-stats.js';
+export { compileFieldMapping, parseProps, type FieldMappingSpec } from './mapping/index.js';

@@ -1,7 +1,7 @@
 // Decide whether and how to run a query in parallel: the pipeline split, the thread count, the work units.
 import { stat } from 'node:fs/promises';
 import { resolveInputs, STDIN } from '../input/index.js';
-import type { Query } from '../query.js';
+import type { CompiledQuery } from '../engine/compiled-query.js';
 import type { WorkUnit } from './messages.js';
 import { splitPipeline, type PipelineSplit } from './split.js';
 import { chooseThreads, planUnits } from './units.js';
@@ -23,7 +23,7 @@ export interface PlanOptions {
  * How to run the query in parallel, or null to run it on the main thread as usual: stdin, a pipeline that does
  * not start with a distributable command, one thread, or a single unit.
  */
-export async function planParallelRun(query: Query, inputs: readonly string[], opts: PlanOptions = {}): Promise<ParallelPlan | null> {
+export async function planParallelRun(query: CompiledQuery, inputs: readonly string[], opts: PlanOptions = {}): Promise<ParallelPlan | null> {
   const split = splitPipeline(query.ast, query.pipeline);
   if (!split || opts.threads === 1) return null;
   const files = await resolveInputs(inputs);

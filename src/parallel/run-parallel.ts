@@ -3,7 +3,7 @@ import { GroupTable, type PackedGroups } from '../aggregates/index.js';
 import { createCompileContext } from '../engine/compile-pipeline.js';
 import type { StatsCommand } from '../ast.js';
 import type { Stage } from '../engine/types.js';
-import type { Query } from '../query.js';
+import type { CompiledQuery } from '../engine/compiled-query.js';
 import type { SourceStats } from '../input/index.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
@@ -22,7 +22,7 @@ const unitsAhead = (threads: number): number => threads + 1;
 
 export interface ParallelJob {
   /** The query as compiled on the main thread (its AST is what workers compile). */
-  query: Query;
+  query: CompiledQuery;
   /** Zone name and "now" the query was compiled with. */
   tz: string;
   now: number;

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { formatError, SplError } from '../../src/errors.js';
 import { compile } from '../../src/query.js';
 import type { FieldValue } from '../../src/runtime/event.js';
-import { tempFiles } from '../helpers/cli.js';
-import { splq } from '../windows-acceptance/splq-in-process.js';
+
+import { splq, tempFiles } from '../helpers/cli.js';
 
 const NOW = 1700000000;
 type Plain = Record<string, FieldValue>;

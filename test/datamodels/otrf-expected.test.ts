@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedDir } from '../../src/corpus.js';
 import { ndjsonRows } from '../windows-acceptance/shared-data.js';
-import { splq } from '../windows-acceptance/splq-in-process.js';
+import { splq } from '../helpers/cli.js';
 
 const shared = sharedDir();
 const dir = shared === undefined ? undefined : join(shared, 'datasets/windows/otrf_atomic');

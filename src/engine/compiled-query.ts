@@ -1,0 +1,15 @@
+// What a scan needs of a compiled query: its AST, compiled pipeline, projection, and the zone and "now" it was compiled with.
+import type { Pipeline } from '../ast.js';
+import type { CompiledPipeline } from './compile-pipeline.js';
+
+export interface CompiledQuery {
+  readonly ast: Pipeline;
+  /** @internal */
+  readonly pipeline: CompiledPipeline;
+  /** Input fields the query reads; null when any field may matter. */
+  readonly requiredFields: ReadonlySet<string> | null;
+  /** IANA name of the zone the query was compiled with. */
+  readonly timeZone: string;
+  /** The search's "now", epoch seconds. */
+  readonly now: number;
+}

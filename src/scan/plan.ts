@@ -1,0 +1,63 @@
+// Turn (compiled query, inputs, options) into a scan plan: sources, preset and mapping, pre-filter, time window, threads.
+import type { CompiledQuery } from '../engine/compiled-query.js';
+import { intersectWindows, searchTimeWindow, type TimeWindow } from '../engine/search-window.js';
+import { planParallelRun, type ParallelPlan, type PrefilterSpec, type SourceSpec } from '../parallel/index.js';
+import { compileTimeModifier } from '../time/relative.js';
+import { getZone, type TimeZone } from '../time/zone.js';
+import { scanMapping } from './mapping.js';
+import { checkPreset, checkThreads, type ScanOptions } from './options.js';
+
+/** Everything a scan decided before reading a byte. */
+export interface ScanPlan {
+  query: CompiledQuery;
+  inputs: string[];
+  zone: TimeZone;
+  /** What the event source reads and how (crosses to worker threads as plain data). */
+  source: SourceSpec;
+  /** What decides the pre-filter's trusted fields; null when the pre-filter is off. */
+  prefilter: PrefilterSpec | null;
+  /** Worker threads and their units, or null to run on the calling thread. */
+  parallel: ParallelPlan | null;
+  onFile?: (file: string, format: string) => void;
+}
+
+/** An absolute or relative time (`-70m@m`, `2024-01-01T00:00:00Z`, epoch) against `now`. */
+export function timeAt(value: string | number, now: number, zone: TimeZone): number {
+  return typeof value === 'number' ? value : compileTimeModifier(value)(now, zone);
+}
+
+/** The options' window intersected with the first search's own earliest=/latest= (so the reader skips early). */
+function scanWindow(query: CompiledQuery, opts: ScanOptions, zone: TimeZone): TimeWindow | undefined {
+  const given = opts.earliest !== undefined || opts.latest !== undefined
+    ? {
+        earliest: opts.earliest !== undefined ? timeAt(opts.earliest, query.now, zone) : undefined,
+        latest: opts.latest !== undefined ? timeAt(opts.latest, query.now, zone) : undefined,
+      }
+    : undefined;
+  return intersectWindows(given, searchTimeWindow(query.ast, query.now, zone));
+}
+
+/** Plan a scan of `inputs` (files, folders, globs, `-` for stdin) for `query`. */
+export async function planScan(query: CompiledQuery, inputs: readonly string[], opts: ScanOptions = {}): Promise<ScanPlan> {
+  const zone = getZone(query.timeZone);
+  const preset = checkPreset(opts.preset);
+  const threads = checkThreads(opts.threads);
+  const defaults: Record<string, string | undefined> = { ...opts.defaults };
+  const mapping = scanMapping(opts);
+  const source: SourceSpec = {
+    timeField: opts.timeField,
+    fields: query.requiredFields ? new Set(query.requiredFields) : null,
+    strict: opts.strict ?? false,
+    defaults,
+    preset,
+    format: opts.format,
+    mapping,
+    window: scanWindow(query, opts, zone),
+    fileSets: opts.fileSets,
+  };
+  const injected = { mapped: mapping !== undefined || preset !== undefined || opts.fileSets !== undefined, defaults };
+  const prefilter = opts.prefilter === false ? null : injected;
+  const list = inputs.length ? [...inputs] : ['-'];
+  const parallel = await planParallelRun(query, list, { threads, splitBytes: opts.splitBytes });
+  return { query, inputs: list, zone, source, prefilter, parallel, onFile: opts.onFile };
+}
