@@ -30,6 +30,8 @@ import { spathCommand } from './spath.js';
 import { tailCommand } from './tail.js';
 import { topCommand } from './top.js';
 import { tstatsCommand } from './tstats.js';
+import { fromCommand } from './from.js';
+import { datamodelCommand } from './datamodel.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
 
@@ -64,6 +66,8 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   tailCommand,
   topCommand,
   tstatsCommand,
+  fromCommand,
+  datamodelCommand,
   whereCommand,
   xmlkvCommand,
 ];

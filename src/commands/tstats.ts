@@ -64,6 +64,7 @@ function timeBucketing(args: TstatsArgs, ctx: CompileContext): { fixed: ((t: num
 export const tstatsCommand: CommandDef<GenericCommand> = {
   names: ['tstats'],
   kind: 'generating',
+  notes: 'datasets built from the input events (docs/datamodels.md); summariesonly ignored; no prestats',
   compile(node, ctx) {
     const args = readTstatsArgs(node, ctx.queryText);
     const { model, dataset } = selectDataset(args, node.span);
