@@ -39,6 +39,8 @@ export class Query implements CompiledQuery {
   readonly timeZone: string;
   /** The search's "now", epoch seconds. */
   readonly now: number;
+  /** Notes found while compiling that are not errors (e.g. a tstats field the data model does not define). */
+  notes: readonly string[] = [];
 
   constructor(parsed: ParsedQuery, pipeline: CompiledPipeline, timeZone: string, now: number) {
     this.text = parsed.original;
@@ -93,9 +95,12 @@ export function compile(spl: string, opts: CompileOptions = {}): Query {
   const now = opts.now ?? Date.now() / 1000;
   const ctx = createCompileContext(zone, now);
   ctx.queryText = parsed.expansion.text;
+  ctx.notes = [];
   try {
     ctx.datamodelMappings = (opts.datamodelMaps ?? []).map(loadMappingFile);
-    return new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now);
+    const query = new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now);
+    query.notes = [...new Set(ctx.notes)];
+    return query;
   } catch (e) {
     if (e instanceof SplError) throw parsed.expansion.mapError(e);
     throw e;

@@ -32,6 +32,8 @@ export interface CompileContext {
   queryText?: string;
   /** Raw-event → CIM mappings given by the user (`--datamodel-map`), tried before the shipped ones. */
   datamodelMappings?: SourceMappingDef[];
+  /** Notes about the query that are not errors (a tstats field the data model does not define); the CLI shows them with -v. */
+  notes?: string[];
   /** The definition that runs a command node (its facts), or undefined when splq has none. */
   findCommand(node: Command): CommandDef | undefined;
 }

@@ -154,6 +154,21 @@ describe('CIM calculations and the shipped mappings', () => {
   });
 });
 
+describe('fields the data model does not define', () => {
+  it('are noted once (shown by the CLI with -v), and match nothing', async () => {
+    const q = '| tstats count from datamodel=Endpoint.Processes where Processes.path=* by Processes.path';
+    const query = compile(q, { now: NOW });
+    expect(query.notes).toHaveLength(1);
+    expect(query.notes[0]).toMatch(/does not define `Processes.path`/);
+    expect(query.runSync([{ tag: ['process', 'report'], path: 'x' }])).toEqual([]);
+    const dir = tempFiles({ 'e.json': '{"tag":["process","report"]}\n' });
+    const verbose = await splq(['run', q, '-i', join(dir, 'e.json'), '-o', 'ndjson', '-v']);
+    expect(verbose.stderr.match(/splq: note: /g)).toHaveLength(1);
+    const quiet = await splq(['run', q, '-i', join(dir, 'e.json'), '-o', 'ndjson']);
+    expect(quiet.stderr).toBe('');
+  });
+});
+
 describe('tstats errors', () => {
   it('an unknown data model: code unknown-datamodel, caret under the name, a suggestion', () => {
     const q = '| tstats count from datamodel=Endpiont.Processes';
