@@ -15,7 +15,15 @@ const FIELDS = typed(['fields']);
 const TABLE = typed(['table']);
 const HEAD = typed(['head']);
 /** In a bracketed pipeline these names start a command, not search terms (`foreach * [eval ...]`). */
-const BRACKET_COMMANDS = typed(['rex', 'stats', 'eventstats', 'streamstats', 'rename', 'convert', 'eval', 'where', 'fields', 'table', 'head']);
+/**
+ * Command names that start a `[ ]` pipeline without a leading pipe: typed commands (foreach templates), and generating
+ * commands, which Splunk runs as commands at the start of a subsearch (`append [mstats ...]`, `join x [inputlookup t]`).
+ */
+const BRACKET_COMMANDS = typed([
+  'rex', 'stats', 'eventstats', 'streamstats', 'rename', 'convert', 'eval', 'where', 'fields', 'table', 'head',
+  'mstats', 'tstats', 'inputlookup', 'makeresults', 'datamodel', 'metadata', 'rest', 'loadjob', 'savedsearch',
+  'inputcsv', 'gentimes', 'mcatalog', 'summary',
+]);
 
 export class SplParser extends CstParser {
   /**

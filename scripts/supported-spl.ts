@@ -1,6 +1,7 @@
 // Renders docs/supported-spl.md from the registries themselves, so the table cannot drift from the code.
 import { AGGREGATE_FUNCTION_NAMES } from '../src/aggregates/index.js';
 import { COMMANDS, SPLUNK_COMMAND_NAMES } from '../src/commands/index.js';
+import { APP_OF_COMMAND } from '../src/commands/app-commands.js';
 import { EVAL_FUNCTION_GROUPS } from '../src/eval/functions/index.js';
 
 export function renderSupportedSpl(): string {
@@ -17,9 +18,13 @@ export function renderSupportedSpl(): string {
     '|---|---|---|',
   ];
   const runnable = COMMANDS.flatMap((def) => def.names.map((name, i) => ({ name, kind: def.kind as string, notes: i === 0 ? def.notes ?? '' : `alias of ${def.names[0]}` })))
+    .filter(({ name }) => APP_OF_COMMAND[name] === undefined)
     .sort((a, b) => a.name.localeCompare(b.name));
   for (const { name, kind, notes } of runnable) lines.push(`| \`${name}\` | ${kind} | ${notes} |`);
-  const runnableNames = new Set(runnable.map((r) => r.name));
+  const runnableNames = new Set([...runnable.map((r) => r.name), ...Object.keys(APP_OF_COMMAND)]);
+  lines.push('', '## Commands that need a Splunk app', '', 'They fail with `needs-app`, naming the app (splq does not fake trained models).', '');
+  lines.push('| command | app |', '|---|---|');
+  for (const [name, app] of Object.entries(APP_OF_COMMAND).sort()) lines.push(`| \`${name}\` | ${app} |`);
   const pending = [...SPLUNK_COMMAND_NAMES].filter((n) => !runnableNames.has(n)).sort();
   lines.push('', '## Commands that parse but are not supported yet', '', pending.map((n) => `\`${n}\``).join(', '), '');
   lines.push('## Eval functions (`eval`, `where`, `stats ... eval(...)`)', '', '| group | functions |', '|---|---|');

@@ -16,6 +16,10 @@ import { evalCommand } from './eval.js';
 import { fillnullCommand } from './fillnull.js';
 import { foreachCommand } from './foreach.js';
 import { fromjsonCommand } from './fromjson.js';
+import { inputlookupCommand } from './inputlookup.js';
+import { iplocationCommand } from './iplocation.js';
+import { lookupCommand } from './lookup.js';
+import { outputlookupCommand } from './outputlookup.js';
 import { makemvCommand } from './makemv.js';
 import { makeresultsCommand } from './makeresults.js';
 import { mvcombineCommand } from './mvcombine.js';
@@ -34,6 +38,20 @@ import { fromCommand } from './from.js';
 import { datamodelCommand } from './datamodel.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
+import { mapCommand } from './map.js';
+import { anomalydetectionCommand } from './anomalydetection.js';
+import { outlierCommand } from './outlier.js';
+import { timechartCommand } from './timechart.js';
+import { extractCommand } from './extract.js';
+import { multikvCommand } from './multikv.js';
+import { APP_COMMANDS } from './app-commands.js';
+import { mstatsCommand } from './mstats.js';
+import { transactionCommand } from './transaction.js';
+import { eventstatsCommand } from './eventstats.js';
+import { streamstatsCommand } from './streamstats.js';
+import { appendpipeCommand } from './appendpipe.js';
+import { appendCommand } from './append.js';
+import { joinCommand } from './join.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
@@ -52,6 +70,10 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   fillnullCommand,
   foreachCommand,
   fromjsonCommand,
+  inputlookupCommand,
+  iplocationCommand,
+  lookupCommand,
+  outputlookupCommand,
   makemvCommand,
   makeresultsCommand,
   mvcombineCommand,
@@ -70,6 +92,20 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   datamodelCommand,
   whereCommand,
   xmlkvCommand,
+  joinCommand,
+  appendCommand,
+  appendpipeCommand,
+  mapCommand,
+  anomalydetectionCommand,
+  outlierCommand,
+  timechartCommand,
+  extractCommand,
+  multikvCommand,
+  ...APP_COMMANDS,
+  mstatsCommand,
+  transactionCommand,
+  eventstatsCommand,
+  streamstatsCommand,
 ];
 
 export { SPLUNK_COMMAND_NAMES } from './splunk-command-names.js';

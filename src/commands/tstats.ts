@@ -107,7 +107,7 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
 
     return {
       kind: 'generating',
-      readsInput: true,
+      readsInputs: true,
       reads: plan.reads,
       rawLiterals: (injected) => whereLiterals(whereExpr, plan, injected),
       limitsFields: true,

@@ -16,7 +16,7 @@ export function datasetEventsCommand(modelName: string, modelSpan: Span, dataset
   const selection = compileDataset(dataset, ctx.evalContext);
   return {
     kind: 'generating',
-    readsInput: true,
+    readsInputs: true,
     reads: null,
     factory: (next) => ({
       push: (ev) => {

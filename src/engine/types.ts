@@ -1,9 +1,12 @@
 // The engine's core contracts: push-based stages, the compile context, and the command definition shape.
-import type { Command, Span } from '../ast.js';
+import type { Command, Pipeline, Span } from '../ast.js';
 import type { EvalCompileContext } from '../eval/index.js';
+import type { LookupLibrary } from '../lookups/index.js';
 import type { Event } from '../runtime/event.js';
 import type { TimeZone } from '../time/zone.js';
 import type { SourceMappingDef } from '../datamodels/types.js';
+import type { RunServices } from './run-services.js';
+import type { CompiledSubsearch } from './subsearch.js';
 
 /** A step of the running pipeline: it receives events and forwards results to the next stage. */
 export interface Stage {
@@ -28,14 +31,28 @@ export interface CompileContext {
   compileSearchText(text: string, span: Span): (ev: Event) => boolean;
   /** Compile a nested pipeline (subsearches, foreach templates). */
   compileSubPipeline(commands: Command[]): StageFactory;
+  /** The definition that runs a command node (its facts), or undefined when splq has none. */
+  findCommand(node: Command): CommandDef | undefined;
   /** The query text (after macro expansion) that spans point into, when known (tstats re-reads its where clause). */
   queryText?: string;
   /** Raw-event → CIM mappings given by the user (`--datamodel-map`), tried before the shipped ones. */
   datamodelMappings?: SourceMappingDef[];
   /** Notes about the query that are not errors (a tstats field the data model does not define); the CLI shows them with -v. */
   notes?: string[];
-  /** The definition that runs a command node (its facts), or undefined when splq has none. */
-  findCommand(node: Command): CommandDef | undefined;
+  /** Lookup definitions and tables (lookup, inputlookup, outputlookup). */
+  lookups: LookupLibrary;
+  /** Compile a `[subsearch]` that runs over the search's inputs (join, append, map); marks the query as replaying them. */
+  compileSubsearch(pipeline: Pipeline, register?: boolean): CompiledSubsearch;
+  /** Expand macros in and parse a query written inside a string (map's `search="..."`); errors point at `span`. */
+  parseQueryText(text: string, span: Span): Pipeline;
+  /** Run-scoped services (input replay, warnings) that the runner fills in before building stages. */
+  run: RunServices;
+  /** Set when some command runs a subsearch over the inputs: the runner must supply `run.inputs`. */
+  replaysInputs: boolean;
+  /** Subsearches compiled so far (join/append mark theirs to run before the search). */
+  subsearches: CompiledSubsearch[];
+  /** Set by map: subsearches only known while the search runs need a synchronous replay (or the inputs held). */
+  dynamicReplay: boolean;
 }
 
 /** What compiling one command yields. */
@@ -46,8 +63,9 @@ export interface CompiledCommand {
   kind: CommandKind;
   /** True when the output holds only named fields (table, fields +, stats...), so earlier fields need not be read. */
   limitsFields?: boolean;
-  /** A generating command that still consumes the input events (tstats builds its datasets from them). */
-  readsInput?: boolean;
+  /** A generating command that still reads the search's inputs (tstats builds datasets from them, mstats reads metric
+   * events): the input events are pushed into it. */
+  readsInputs?: boolean;
   /** For such a command: raw literals every input line it can use holds, given which fields the reader injects. */
   rawLiterals?: (injected: (field: string) => boolean) => string[];
 }

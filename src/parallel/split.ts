@@ -35,7 +35,8 @@ function partialStatsOf(node: Command | undefined): StatsCommand | null {
 
 /** How to distribute the pipeline, or null when its first command cannot run on a slice of the input. */
 export function splitPipeline(ast: Pipeline, compiled: CompiledPipeline): PipelineSplit | null {
-  if (ast.leadingPipe) return null;
+  // Subsearches replay the inputs on the main thread (run.inputs), so such a query runs there whole.
+  if (ast.leadingPipe || compiled.replaysInputs) return null;
   let prefixLength = 0;
   while (prefixLength < ast.commands.length) {
     const node = ast.commands[prefixLength]!;

@@ -65,9 +65,9 @@ describe('splq run: query errors', () => {
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
   it('a command splq cannot run yet says so before reading input', async () => {
-    const r = await splq(['run', 'search * | transaction host', '-i', '/nonexistent/file.json']);
+    const r = await splq(['run', 'search * | cluster showcount=t', '-i', '/nonexistent/file.json']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toContain('`transaction` is not supported yet');
+    expect(r.stderr).toContain('`cluster` is not supported yet');
   });
   it('an error inside a macro names the macro', async () => {
     const dir = tempFiles({ 'm.yml': 'name: broken\ndefinition: "search x | frobnicate"\n', 'e.json': GOOD });

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { formatError, SplError } from '../../src/errors.js';
 import { compile } from '../../src/query.js';
 import type { FieldValue } from '../../src/runtime/event.js';
-
 import { splq, tempFiles } from '../helpers/cli.js';
 
 const NOW = 1700000000;
