@@ -79,6 +79,7 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   const query = compile(src.text, { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now, datamodelMaps: opts.datamodelMap });
   const format = opts.output ?? (process.stdout.isTTY ? 'table' : 'ndjson');
   if (!['table', 'json', 'ndjson', 'csv'].includes(format)) throw new SplError('usage', `unknown output format "${format}": use table, json, ndjson or csv`);
+  if (opts.verbose) for (const note of query.notes) process.stderr.write(`splq: note: ${note}\n`);
   const plan = await planScan(query, inputs, scanOptionsOf(opts));
   const writer = createWriter(format as OutputFormat, (text) => process.stdout.write(text));
   let progress: { stop(): void } | undefined;
