@@ -28,7 +28,12 @@ export async function splq(args: string[]): Promise<CliResult> {
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => stdout.push(String(chunk)) > 0);
   const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => stderr.push(String(chunk)) > 0);
   try {
-    await program.parseAsync(args, { from: 'user' });
+    try {
+      await program.parseAsync(args, { from: 'user' });
+    } catch (e) {
+      // As main.ts does: an option parser's SplError (say --threads 0) is reported, not thrown.
+      status = reportError(e);
+    }
     await pending;
     if (status === 0) status = Number(process.exitCode ?? 0);
   } finally {
