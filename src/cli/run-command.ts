@@ -5,12 +5,13 @@ import { createWriter, knownColumns, type OutputFormat } from '../output/formats
 import { compile } from '../query.js';
 import { planScan, runScan, type ScanOptions, type ScanSummary } from '../scan/index.js';
 import type { MappingCliOptions } from './input-options.js';
+import { addLookupOptions, loadLookups, type LookupCliOptions } from './lookup-options.js';
 import { loadMacros, readQuery, type QuerySourceOptions } from './query-source.js';
 import { startProgress } from './progress.js';
 import { stdoutDrained } from './backpressure.js';
 import { checkRunOptions, inputTotals, terminalWidth } from './run-options.js';
 
-export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions {
+export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions, LookupCliOptions {
   input: string[];
   output?: OutputFormat;
   tz: string;
@@ -29,6 +30,7 @@ export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions {
   threads?: number;
   quiet: boolean;
   exitStatus: boolean;
+  datamodelMap: string[];
 }
 
 /** `run --exit-status`: the exit code when the query gave no results (like grep's 1 for "no lines selected"). */
@@ -42,7 +44,7 @@ function threadCount(value: string): number {
 }
 
 export function registerRunCommand(program: Command, run: (fn: () => Promise<void>) => void): void {
-  program
+  const command = program
     .command('run')
     .description('run an SPL query over event files and print the results')
     .argument('[query]', 'SPL text (else -q, --detection, or standard input when -i is given)')
@@ -63,6 +65,7 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--alias <SRC=DEST>', 'field alias like props.conf FIELDALIAS: DEST takes SRC\'s value (repeatable)', collect, [])
     .option('--set <field=value>', 'set a constant field on every event (repeatable)', collect, [])
     .option('--props <props.conf>', 'read FIELDALIAS-* lines from a props.conf')
+    .option('--datamodel-map <file>', 'raw-event → CIM mapping for tstats (JSON, as in docs/datamodels.md), tried before the shipped ones (repeatable)', collect, [])
     .option('--earliest <time>', 'keep events at or after this time (absolute, or relative like -24h@h)')
     .option('--latest <time>', 'keep events before this time')
     .option('--now <time>', 'the search\'s "now" for relative times (default: the wall clock)')
@@ -71,7 +74,8 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--strict', 'fail on the first malformed input record instead of skipping it', false)
     .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false)
     .option('--quiet', 'no progress line on stderr (it is shown only when stderr is a terminal)', false)
-    .option('--exit-status', `exit ${EXIT_NO_RESULTS} when the query gives no results, 0 when it gives some (like grep, jq -e): "did the detection fire"`, false)
+    .option('--exit-status', `exit ${EXIT_NO_RESULTS} when the query gives no results, 0 when it gives some (like grep, jq -e): "did the detection fire"`, false);
+  addLookupOptions(command)
     .action((query: string | undefined, opts: RunCliOptions) => run(() => runQuery(query, opts)));
 }
 
@@ -80,7 +84,7 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   const checked = checkRunOptions(opts, process.stdout.isTTY === true);
   const inputs = opts.input.length ? opts.input : ['-'];
   const src = readQuery(queryArg, opts, !inputs.includes('-'));
-  const query = compile(src.text, { macros: loadMacros(opts.macros), filterFallback: opts.filter, timeZone: opts.tz, now: checked.now });
+  const query = compile(src.text, { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now: checked.now, datamodelMaps: opts.datamodelMap });
   const plan = await planScan(query, inputs, scanOptionsOf(opts));
   const writer = createWriter(checked.output, (text) => process.stdout.write(text), {
     zone: checked.zone, width: terminalWidth(process.stdout), columns: knownColumns(query.ast),

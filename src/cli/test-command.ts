@@ -11,8 +11,9 @@ import { SplError } from '../errors.js';
 import { MacroLibrary } from '../macros/index.js';
 import { timeOption } from '../scan/index.js';
 import { zoneOption } from './run-options.js';
+import { addLookupOptions, loadLookups, type LookupCliOptions } from './lookup-options.js';
 
-export interface TestCliOptions {
+export interface TestCliOptions extends Partial<LookupCliOptions> {
   dataRoot?: string;
   data: string[];
   source?: string;
@@ -35,7 +36,7 @@ export const EXIT_TESTS_FAILED = 1;
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerTestCommand(program: Command, run: (fn: () => Promise<void>) => void): void {
-  program
+  const command = program
     .command('test')
     .description('test ESCU detections offline: replay their attack data and check the results (like contentctl test)')
     .argument('<detection...>', 'detection YAML files, folders of them (recursive) or globs; YAML without a search: key in a folder is set aside')
@@ -48,7 +49,8 @@ export function registerTestCommand(program: Command, run: (fn: () => Promise<vo
     .option('--junit <file>', 'also write the results as JUnit XML')
     .option('--tz <zone>', 'IANA time zone for formatting and for times without a zone', 'UTC')
     .option('--now <time>', 'the search\'s "now" for relative times inside it (default: the wall clock)')
-    .option('--fail-on-skip', 'exit 1 when any test is skipped (its data is missing, or the detection has no tests:)', false)
+    .option('--fail-on-skip', 'exit 1 when any test is skipped (its data is missing, or the detection has no tests:)', false);
+  addLookupOptions(command)
     .action((files: string[], opts: TestCliOptions) =>
       run(async () => {
         process.exitCode = await runTestCommand(files, opts, (text) => process.stdout.write(text));
@@ -66,6 +68,7 @@ export async function runTestCommand(args: string[], opts: TestCliOptions, out: 
   }
   const outcomes = await testDetections(files, {
     macros: MacroLibrary.load([...defaultMacroPaths(), ...opts.macros]),
+    lookups: loadLookups(opts),
     dataRoot: opts.dataRoot,
     override: { files: opts.data, source: opts.source, sourcetype: opts.sourcetype },
     preset: opts.preset === 'windows' ? 'windows' : undefined,

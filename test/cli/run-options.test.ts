@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { splq } from '../windows-acceptance/splq-in-process.js';
+import { splq } from '../helpers/cli.js';
 import { progressLine, startProgress } from '../../src/cli/progress.js';
 import { terminalWidth } from '../../src/cli/run-options.js';
 import { newSourceStats } from '../../src/input/index.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sharedDir } from '../../src/corpus.js';
-import { splq } from './splq-in-process.js';
+import { splq } from '../helpers/cli.js';
 import { ndjsonRows, REFERENCE_DETECTION, WINDOWS_DATA } from './shared-data.js';
 
 const shared = sharedDir();

@@ -54,7 +54,7 @@ const RULES: Record<WindowsFormat, FormatRules> = {
     hostFields: ['Hostname'],
     eventIdFields: ['EventID'],
     timeField: '@timestamp',
-    fallbackTimeFields: ['EventTime'],
+    fallbackTimeFields: ['EventTime', 'TimeCreated'],
     liftPrefixes: [],
   },
   sd2: { aliases: EVENT_LOG_ALIASES, ...EVENT_LOG_FIELDS, timeField: 'TimeGenerated', fallbackTimeFields: [], liftPrefixes: [] },
