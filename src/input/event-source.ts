@@ -12,7 +12,8 @@ import type { Event } from '../runtime/event.js';
 import { getZone, type TimeZone } from '../time/zone.js';
 
 export interface EventSourceOptions {
-  zone: TimeZone;
+  /** The zone for times written without one (default UTC). */
+  zone?: TimeZone;
   timeField?: string;
   defaults?: MetadataDefaults;
   /** Fields the query reads (projection), or null for all. */
@@ -156,7 +157,7 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
   const preset = jsonPreset(file, firstText, opts);
   // The preset derives fields from channels and lifted prefixes, so with it every field is decoded.
   const fields = preset ? null : withMapping(opts.fields, opts.mapping);
-  const zone = preset && preset.timeField && !opts.timeField ? getZone(preset.timeZone) : opts.zone;
+  const zone = preset && preset.timeField && !opts.timeField ? getZone(preset.timeZone) : (opts.zone ?? getZone('UTC'));
   const timeField = opts.timeField ?? preset?.timeField;
   const decodeOptions = { zone, timeField, defaults: opts.defaults, validate: opts.strict, fields };
   const prefilter = opts.strict ? null : (opts.prefilter ?? null);
