@@ -1,26 +1,10 @@
 // Running a compiled subsearch to completion over the replayed inputs, within Splunk's row and time limits.
-import type { Span } from '../ast.js';
 import { SplError } from '../errors.js';
 import type { Event } from '../runtime/event.js';
 import type { RunServices } from './run-services.js';
-import type { StageFactory } from './types.js';
+import type { CompiledSubsearch, SubsearchLimits } from './types.js';
 
-/** A subsearch compiled once: its stage chain, the input fields it reads, and whether it makes its own events. */
-export interface CompiledSubsearch {
-  factory: StageFactory;
-  reads: ReadonlySet<string> | null;
-  /** Starts with a generating command (`| makeresults`, `mstats`, ...): the inputs are not replayed into it. */
-  generating: boolean;
-  span: Span;
-  /** Set by the command that runs it before the search (join, append): its limits and name, for the pre-run. */
-  prerun?: { limits: SubsearchLimits; command: string };
-}
-
-/** Splunk's subsearch limits (limits.conf [subsearch] maxout=50000, maxtime=60; join and append use them too). */
-export interface SubsearchLimits {
-  maxRows: number;
-  maxSeconds: number;
-}
+export type { CompiledSubsearch, SubsearchLimits } from './types.js';
 
 export const DEFAULT_SUBSEARCH_LIMITS: SubsearchLimits = { maxRows: 50_000, maxSeconds: 60 };
 

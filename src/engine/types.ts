@@ -6,7 +6,6 @@ import type { Event } from '../runtime/event.js';
 import type { TimeZone } from '../time/zone.js';
 import type { SourceMappingDef } from '../datamodels/types.js';
 import type { RunServices } from './run-services.js';
-import type { CompiledSubsearch } from './subsearch.js';
 
 /** A step of the running pipeline: it receives events and forwards results to the next stage. */
 export interface Stage {
@@ -86,4 +85,21 @@ export interface CommandDef<N extends Command = Command> {
   /** One line for docs/supported-spl.md: what departs from Splunk (details in the component docs). */
   notes?: string;
   compile(node: N, ctx: CompileContext): CompiledCommand;
+}
+
+/** A subsearch compiled once: its stage chain, the input fields it reads, and whether it makes its own events. */
+export interface CompiledSubsearch {
+  factory: StageFactory;
+  reads: ReadonlySet<string> | null;
+  /** Starts with a generating command (`| makeresults`, `mstats`, ...): the inputs are not replayed into it. */
+  generating: boolean;
+  span: Span;
+  /** Set by the command that runs it before the search (join, append): its limits and name, for the pre-run. */
+  prerun?: { limits: SubsearchLimits; command: string };
+}
+
+/** Splunk's subsearch limits (limits.conf [subsearch] maxout=50000, maxtime=60; join and append use them too). */
+export interface SubsearchLimits {
+  maxRows: number;
+  maxSeconds: number;
 }

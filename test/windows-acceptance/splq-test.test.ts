@@ -60,7 +60,7 @@ describe.skipIf(WINDOWS_DATA === undefined)('splq test over real recordings', ()
   it('an ESCU detection splq cannot run (MLTK apply after tstats) is an error, not a pass or a skip', async () => {
     const corpus = join(sharedDir()!, 'corpus/security_content');
     const result = await splq(['test', join(corpus, 'detections/endpoint/detect_suspicious_processnames_using_pretrained_model_in_dsdl.yml'), '-m', join(corpus, 'macros'), '--data-root', sharedDir()!]);
-    expect(result.stdout.split('\n')[0]).toMatch(/^ERROR Detect suspicious processnames using pretrained model in DSDL \[no tests\]: error\[unsupported-command\]: `apply`/);
+    expect(result.stdout.split('\n')[0]).toMatch(/^ERROR Detect suspicious processnames using pretrained model in DSDL \[no tests\]: error\[needs-app\]: `apply` needs the Splunk Machine Learning Toolkit app/);
     expect(result.status).toBe(1);
   });
 });
