@@ -164,6 +164,7 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
     picker: pickable ? new KeyPicker(fields, timeNames, firstSearch?.fields) : null,
     firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw'), build: createEventBuilder(decodeOptions, false, 'picked') } : null,
     build: createEventBuilder(decodeOptions, timeNames.length > 0, 'picked'),
+    decodeChecks: fields === null || opts.strict === true,
     rawNeeded: fields === null || fields.has('_raw'),
   };
 }
