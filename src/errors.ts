@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'macro-arity'
   | 'macro-cycle'
   | 'macro-depth'
+  /** The macros expand to more text than MAX_EXPANDED_CHARS (a fan-out "macro bomb"). */
+  | 'macro-expansion-limit'
   | 'macro-iseval'
   | 'macro-load'
   | 'unknown-command'
@@ -33,6 +35,10 @@ export type ErrorCode =
   | 'bad-argument'
   | 'bad-regex'
   | 'bad-time-format'
+  /** The query nests too deeply (brackets, NOT, operator chains) or is too long for the parser and compiler. */
+  | 'query-too-complex'
+  /** A command needs more memory than its budget (sort, dedup, stats by, values: see docs/reliability.md). */
+  | 'memory-limit'
   | 'input-error'
   | 'malformed-input'
   | 'usage';

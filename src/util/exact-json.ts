@@ -7,6 +7,7 @@
  * are read as doubles, as JSON.parse reads them.
  */
 export function parseJsonExact(text: string): unknown {
+  checkNesting(text);
   // Parsed as written first: validity and error messages are JSON.parse's own, whatever the rewriting does.
   const value: unknown = JSON.parse(text);
   if (!LONG_DIGIT_RUN.test(text)) return value;
@@ -33,4 +34,47 @@ export function isUnsafeIntegerText(token: string): boolean {
     if (code < 0x30 || code > 0x39) return false;
   }
   return !Number.isSafeInteger(Number(token));
+}
+
+/**
+ * Deepest nesting of objects and arrays a JSON value may have. Deeper values are invalid input for splq (a malformed
+ * record, a null JSON function result): walking them (flattening, spath) would exhaust the stack. Splunk's own
+ * spath stops at a depth too (its `extraction_cutoff` limits size); 512 is far beyond any real event.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/** Thrown for JSON nested deeper than MAX_JSON_DEPTH (a SyntaxError, as JSON.parse's own errors are). */
+export class JsonTooDeepError extends SyntaxError {
+  constructor() {
+    super(`objects and arrays nest deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+}
+
+/** Throws JsonTooDeepError when `text` nests deeper than MAX_JSON_DEPTH (checked without recursion). */
+export function checkNesting(text: string): void {
+  if (nestingExceeds(text, MAX_JSON_DEPTH)) throw new JsonTooDeepError();
+}
+
+/**
+ * True when brackets outside strings nest deeper than `limit`. Cheap for most texts: with at most `limit` opening
+ * brackets in all, nothing can be deeper, which native searches count before any character loop.
+ */
+export function nestingExceeds(text: string, limit: number): boolean {
+  let openings = 0;
+  for (let at = text.indexOf('{'); at >= 0 && openings <= limit; at = text.indexOf('{', at + 1)) openings++;
+  for (let at = text.indexOf('['); at >= 0 && openings <= limit; at = text.indexOf('[', at + 1)) openings++;
+  if (openings <= limit) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x7b || code === 0x5b) {
+      if (++depth > limit) return true;
+    } else if (code === 0x7d || code === 0x5d) depth--;
+  }
+  return false;
 }

@@ -2,10 +2,11 @@
 import { jsonSyntaxError, notAnObjectError, type DecodeError } from './decode-error.js';
 import type { RawRecord } from '../sources/raw-record.js';
 import { isObject } from '../../util/is-object.js';
+import { checkNesting } from '../../util/exact-json.js';
 
 /**
  * A record is well-formed when its text is exactly one JSON object (RFC 8259, as JSON.parse reads it), with
- * whitespace around it allowed. Every non-blank NDJSON line is judged by this rule before any pre-filter or fast
+ * whitespace around it allowed, nested at most MAX_JSON_DEPTH (512) levels deep. Every non-blank NDJSON line is judged by this rule before any pre-filter or fast
  * path looks at it, so the malformed set and the counts do not depend on the query (docs/reliability.md).
  *
  * The text may be the line's UTF-8 decoding or its Latin-1 one (one char per byte): JSON's structure is ASCII and
@@ -27,6 +28,7 @@ const REGEX_MAX_CHARS = 1 << 20;
 export function isJsonObjectText(text: string): boolean {
   if (text.length <= REGEX_MAX_CHARS && FLAT_OBJECT.test(text)) return true;
   try {
+    checkNesting(text);
     return isObject(JSON.parse(text));
   } catch {
     return false;
@@ -38,6 +40,7 @@ export function recordProblem(rec: RawRecord): DecodeError | null {
   if (isJsonObjectText(rec.text)) return null;
   let parsed: unknown;
   try {
+    checkNesting(rec.text);
     parsed = JSON.parse(rec.text);
   } catch (err) {
     return jsonSyntaxError(rec, err);
