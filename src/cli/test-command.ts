@@ -13,6 +13,7 @@ import { timeAt } from '../scan/index.js';
 
 export interface TestCliOptions {
   dataRoot?: string;
+  allowOutsideDataRoot?: boolean;
   data: string[];
   source?: string;
   sourcetype?: string;
@@ -37,6 +38,7 @@ export function registerTestCommand(program: Command, run: (fn: () => Promise<vo
     .description('test ESCU detections offline: replay their attack data and check the results (like contentctl test)')
     .argument('<detection...>', 'detection YAML files')
     .option('--data-root <dir>', 'a local splunk/attack_data checkout: attack_data URLs map to <dir>/datasets/...')
+    .option('--allow-outside-data-root', 'let attack_data paths be absolute or lead outside --data-root (refused by default)')
     .option('--data <file>', 'replay this file instead of the detections\' tests: (repeatable)', collect, [])
     .option('--sourcetype <value>', 'with --data: the sourcetype every replayed event gets')
     .option('--source <value>', 'with --data: the source every replayed event gets')
@@ -58,6 +60,7 @@ export async function runTestCommand(files: string[], opts: TestCliOptions, out:
   const outcomes = await testDetections(files, {
     macros: MacroLibrary.load([...defaultMacroPaths(), ...opts.macros]),
     dataRoot: opts.dataRoot,
+    allowOutsideDataRoot: opts.allowOutsideDataRoot,
     override: { files: opts.data, source: opts.source, sourcetype: opts.sourcetype },
     preset: opts.preset === 'windows' ? 'windows' : undefined,
     timeZone: opts.tz,
