@@ -4,6 +4,7 @@ import { compileFieldMapping, fieldsNeededForMapping, makeFinisher, presetMapper
 import { blocksToRecords, readFileBatches, readFileRecords, resolveInputs, STDIN, type ByteRange, type RawRecord, type ReadBatch } from './sources/index.js';
 import { blockEvents, canPickKeys, createDecoder, createEventBuilder, KeyPicker, recordEvent, timeFieldNames, type LineDecoding, type MetadataDefaults } from './json/index.js';
 import { LiteralScan } from './fastpath/index.js';
+import { isGzip, isSeekable } from './sources/chunks.js';
 import type { Prefilter } from '../engine/prefilter.js';
 import type { FirstSearch } from '../engine/first-search.js';
 import type { SourceStats } from './source-stats.js';
@@ -40,9 +41,9 @@ export interface EventSourceOptions {
   onFile?: (file: string, format: string) => void;
 }
 
-/** The first bytes of a file (for format detection); empty for stdin. */
+/** The first bytes of a file (for format detection); empty for stdin and other streams (pipes, FIFOs), read once. */
 function head(file: string): string {
-  if (file === STDIN) return '';
+  if (file === STDIN || (!isSeekable(file) && !isGzip(file))) return '';
   const fd = openSync(file, 'r');
   try {
     const buf = Buffer.alloc(4096);

@@ -13,7 +13,7 @@ function ndjson(rows: Event[]): string {
 }
 
 describe('__proto__ as a field name', () => {
-  const own = (value: string, n: number) => JSON.parse(`{"__proto__":"${value}","n":${n}}`) as Record<string, unknown>;
+  const own = (value: string, n: number) => JSON.parse(`{"__proto__":"${value}","n":${n}}`) as Record<string, string | number>;
 
   it('prints in NDJSON and groups in stats by', () => {
     const input = [own('a', 1), own('b', 2), own('a', 3)];
