@@ -105,7 +105,7 @@ async function timeQuery(session: Session, query: BenchQuery, engines: Engines):
   const splqRuns = splq === undefined ? []
     : await session.time(`${query.id} splq`, splqCommand(splq, ROOT, query.spl, dataset.path, options.threads), options.runs, expected);
   session.results.push({ query: query.id, engine: 'splq', runs: splqRuns });
-  if (jq !== undefined) {
+  if (jq !== undefined && query.jqArgs !== undefined) {
     session.results.push({ query: query.id, engine: 'jq', runs: await session.time(`${query.id} jq`, jqCommand(query.jqArgs, dataset.path), JQ_RUNS, expected) });
   }
 }

@@ -15,7 +15,15 @@ const FIELDS = typed(['fields']);
 const TABLE = typed(['table']);
 const HEAD = typed(['head']);
 /** In a bracketed pipeline these names start a command, not search terms (`foreach * [eval ...]`). */
-const BRACKET_COMMANDS = typed(['rex', 'stats', 'eventstats', 'streamstats', 'rename', 'convert', 'eval', 'where', 'fields', 'table', 'head']);
+/**
+ * Command names that start a `[ ]` pipeline without a leading pipe: typed commands (foreach templates), and generating
+ * commands, which Splunk runs as commands at the start of a subsearch (`append [mstats ...]`, `join x [inputlookup t]`).
+ */
+const BRACKET_COMMANDS = typed([
+  'rex', 'stats', 'eventstats', 'streamstats', 'rename', 'convert', 'eval', 'where', 'fields', 'table', 'head',
+  'mstats', 'tstats', 'inputlookup', 'makeresults', 'datamodel', 'metadata', 'rest', 'loadjob', 'savedsearch',
+  'inputcsv', 'gentimes', 'mcatalog', 'summary',
+]);
 
 export class SplParser extends CstParser {
   /**
@@ -260,11 +268,21 @@ export class SplParser extends CstParser {
 
   public searchCompare = this.RULE('searchCompare', () => {
     this.SUBRULE(this.fieldName, { LABEL: 'field' });
-    this.CONSUME(T.CompareOp, { LABEL: 'op' });
-    this.OPTION({ GATE: () => this.adjacentValue(), DEF: () => this.SUBRULE(this.searchLiteral, { LABEL: 'value' }) });
+    const fieldEnd = this.LA(0).endOffset;
+    const op = this.CONSUME(T.CompareOp, { LABEL: 'op' });
+    const spaced = () => fieldEnd !== undefined && op.startOffset > fieldEnd + 1 && this.valueToken();
+    this.OPTION({ GATE: () => this.adjacentValue() || spaced(), DEF: () => this.SUBRULE(this.searchLiteral, { LABEL: 'value' }) });
   });
 
-  /** A comparison value must follow the operator directly (`x=` then space means the empty value). */
+  private valueToken(): boolean {
+    const next = this.LA(1);
+    return T.isWordPart(next) || next.tokenType === T.StringLiteral || next.tokenType === T.QuotedName;
+  }
+
+  /**
+   * A comparison value must follow the operator directly (`x=` then space means the empty value), unless the
+   * operator stands apart on both sides: `x = "v"` compares x with v (ESCU writes `Processes.process = "* save *"`).
+   */
   private adjacentValue(): boolean {
     const next = this.LA(1);
     return this.adjacent() && (T.isWordPart(next) || next.tokenType === T.StringLiteral || next.tokenType === T.QuotedName);

@@ -1,9 +1,12 @@
-// `npm run docs`: regenerate docs/supported-spl.md from the registries.
+// `npm run docs`: regenerate docs/supported-spl.md and docs/errors.md from the registries and the error-code table.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../src/corpus.js';
+import { renderErrorCodes } from './error-codes-doc.js';
 import { renderSupportedSpl } from './supported-spl.js';
 
-const file = join(repoRoot(), 'docs/supported-spl.md');
-writeFileSync(file, renderSupportedSpl());
-console.log(`wrote ${file}`);
+for (const [name, render] of [['supported-spl.md', renderSupportedSpl], ['errors.md', renderErrorCodes]] as const) {
+  const file = join(repoRoot(), 'docs', name);
+  writeFileSync(file, render());
+  console.log(`wrote ${file}`);
+}

@@ -1,25 +1,8 @@
 // Renders docs/supported-spl.md from the registries themselves, so the table cannot drift from the code.
 import { AGGREGATE_FUNCTION_NAMES } from '../src/aggregates/index.js';
-import { COMMANDS, KNOWN_SPL_COMMANDS } from '../src/commands/index.js';
+import { COMMANDS, SPLUNK_COMMAND_NAMES } from '../src/commands/index.js';
+import { APP_OF_COMMAND } from '../src/commands/app-commands.js';
 import { EVAL_FUNCTION_GROUPS } from '../src/eval/functions/index.js';
-
-/** Short notes on deliberate departures from Splunk; the component docs have the details. */
-const NOTES: Record<string, string> = {
-  search: 'terms match `_raw` as whole segments; `earliest=`/`latest=` are time bounds; subsearches `[...]` not yet',
-  stats: 'all functions of spec 3.6 plus `sparkline`; `allnum=`/`delim=` not yet ([stats](stats.md))',
-  rex: 'PCRE translated to JS once; `mode=sed`; `offset_field` ([rex-convert](rex-convert.md))',
-  convert: 'all functions; formats in `--tz`',
-  rename: 'the renamed field keeps its position',
-  table: 'wildcards expand in field order',
-  fields: '`_raw`/`_time` kept unless removed by name',
-  eval: 'Boolean results cannot be stored (as in Splunk)',
-  foreach: '`mode=auto_collections` not yet',
-  bin: 'without `span=`, the span comes from the data (there is no search time range)',
-  bucket: 'alias of bin',
-  spath: 'reads the whole input (Splunk stops at 5,000 characters)',
-  makeresults: '`format=`/`data=` not yet',
-  mvcombine: '`delim=` has no effect (results stay multivalues)',
-};
 
 export function renderSupportedSpl(): string {
   const lines: string[] = [
@@ -34,10 +17,15 @@ export function renderSupportedSpl(): string {
     '| command | kind | notes |',
     '|---|---|---|',
   ];
-  const runnable = COMMANDS.flatMap((def) => def.names.map((name) => ({ name, kind: def.kind as string }))).sort((a, b) => a.name.localeCompare(b.name));
-  for (const { name, kind } of runnable) lines.push(`| \`${name}\` | ${kind} | ${NOTES[name] ?? ''} |`);
-  const runnableNames = new Set(runnable.map((r) => r.name));
-  const pending = [...KNOWN_SPL_COMMANDS].filter((n) => !runnableNames.has(n)).sort();
+  const runnable = COMMANDS.flatMap((def) => def.names.map((name, i) => ({ name, kind: def.kind as string, notes: i === 0 ? def.notes ?? '' : `alias of ${def.names[0]}` })))
+    .filter(({ name }) => APP_OF_COMMAND[name] === undefined)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  for (const { name, kind, notes } of runnable) lines.push(`| \`${name}\` | ${kind} | ${notes} |`);
+  const runnableNames = new Set([...runnable.map((r) => r.name), ...Object.keys(APP_OF_COMMAND)]);
+  lines.push('', '## Commands that need a Splunk app', '', 'They fail with `needs-app`, naming the app (splq does not fake trained models).', '');
+  lines.push('| command | app |', '|---|---|');
+  for (const [name, app] of Object.entries(APP_OF_COMMAND).sort()) lines.push(`| \`${name}\` | ${app} |`);
+  const pending = [...SPLUNK_COMMAND_NAMES].filter((n) => !runnableNames.has(n)).sort();
   lines.push('', '## Commands that parse but are not supported yet', '', pending.map((n) => `\`${n}\``).join(', '), '');
   lines.push('## Eval functions (`eval`, `where`, `stats ... eval(...)`)', '', '| group | functions |', '|---|---|');
   for (const [group, names] of EVAL_FUNCTION_GROUPS) lines.push(`| ${group} | ${[...names].sort().map((n) => `\`${n}\``).join(', ')} |`);

@@ -1,4 +1,5 @@
 // The one error type of splq: a code, a plain message, and a span into the user's query text.
+import type { ErrorCode } from './error-codes.js';
 
 /** A half-open range [start, end) of character offsets into a source text. */
 export interface Span {
@@ -14,41 +15,7 @@ export interface MacroFrame {
   callSpan: Span;
 }
 
-export type ErrorCode =
-  | 'lex-error'
-  | 'unbalanced-quote'
-  | 'unbalanced-bracket'
-  | 'unexpected-token'
-  | 'parse-error'
-  | 'unknown-macro'
-  | 'macro-arity'
-  | 'macro-cycle'
-  | 'macro-depth'
-  /** The macros expand to more text than MAX_EXPANDED_CHARS (a fan-out "macro bomb"). */
-  | 'macro-expansion-limit'
-  | 'macro-iseval'
-  | 'macro-load'
-  | 'unknown-command'
-  | 'unsupported-command'
-  | 'unknown-function'
-  | 'bad-option'
-  | 'bad-argument'
-  | 'bad-regex'
-  | 'bad-time-format'
-  /** The query nests too deeply (brackets, NOT, operator chains) or is too long for the parser and compiler. */
-  | 'query-too-complex'
-  /** A command needs more memory than its budget (sort, dedup, stats by, values: see docs/reliability.md). */
-  | 'memory-limit'
-  | 'input-error'
-  | 'malformed-input'
-  | 'usage';
-
-/** Error categories decide the CLI exit code. */
-export function errorCategory(code: ErrorCode): 'query' | 'input' | 'usage' {
-  if (code === 'input-error' || code === 'malformed-input') return 'input';
-  if (code === 'usage') return 'usage';
-  return 'query';
-}
+export type { ErrorCode } from './error-codes.js';
 
 /** The project's only error type. Thrown for every user mistake; never for internal bugs. */
 export class SplError extends Error {

@@ -3,6 +3,7 @@ export { compile, Query, type CompileOptions, type EventLike } from './query.js'
 export { Event, type FieldValue, type Scalar } from './runtime/event.js';
 export { SplError, formatError, type ErrorCode, type Span } from './errors.js';
 export { MacroLibrary, expandMacros, type MacroDef } from './macros/index.js';
+export { LookupLibrary, type LookupLibraryOptions } from './lookups/index.js';
 export { parseSpl, type ParsedQuery } from './query-text.js';
 export { parseQuery } from './parse/parse.js';
 export { printPipeline } from './parse/print.js';

@@ -4,6 +4,8 @@ import { compilePipeline, createCompileContext, type CompiledPipeline } from './
 import type { CompiledQuery } from './engine/compiled-query.js';
 import { runAsync, runSync, toEvent } from './engine/run.js';
 import { SplError } from './errors.js';
+import { loadMappingFile } from './datamodels/index.js';
+import { LookupLibrary } from './lookups/index.js';
 import { MacroLibrary } from './macros/index.js';
 import { parseSpl, type ParsedQuery } from './query-text.js';
 import { Event, type FieldValue } from './runtime/event.js';
@@ -19,6 +21,12 @@ export interface CompileOptions {
   timeZone?: string;
   /** The search's "now", epoch seconds (default: the wall clock at compile time). */
   now?: number;
+  /** Raw-event → CIM mapping files (JSON, the format of src/datamodels/mappings/), tried before the shipped ones. */
+  datamodelMaps?: string[];
+  /** Lookups: a library, or paths to ESCU lookups/*.yml / transforms.conf files or folders (see docs/lookups.md). */
+  lookups?: LookupLibrary | string[];
+  /** Where warnings go (a subsearch cut by its limits, ...); default stderr, once per message. */
+  onWarning?: (message: string) => void;
 }
 
 export type EventLike = Event | Record<string, FieldValue | null | undefined>;
@@ -36,12 +44,15 @@ export class Query implements CompiledQuery {
   readonly timeZone: string;
   /** The search's "now", epoch seconds. */
   readonly now: number;
+  /** The lookups the query was compiled with (worker threads rebuild them from `lookups.toSpec()`). */
+  readonly lookups: LookupLibrary;
 
-  constructor(parsed: ParsedQuery, pipeline: CompiledPipeline, timeZone: string, now: number) {
+  constructor(parsed: ParsedQuery, pipeline: CompiledPipeline, timeZone: string, now: number, lookups: LookupLibrary = new LookupLibrary()) {
     this.text = parsed.original;
     this.expandedText = parsed.expansion.text;
     this.ast = parsed.ast;
     this.pipeline = pipeline;
+    this.lookups = lookups;
     this.requiredFields = pipeline.reads;
     this.timeZone = timeZone;
     this.now = now;
@@ -131,9 +142,12 @@ function compileChecked(spl: string, macros: MacroLibrary, opts: CompileOptions)
   const parsed = parseSpl(spl, { macros, filterFallback: opts.filterFallback });
   const zone = getZone(opts.timeZone ?? 'UTC');
   const now = opts.now ?? Date.now() / 1000;
-  const ctx = createCompileContext(zone, now);
+  const lookups = opts.lookups instanceof LookupLibrary ? opts.lookups : LookupLibrary.load({ paths: opts.lookups ?? [] });
+  const ctx = createCompileContext(zone, now, { macros, onWarning: opts.onWarning, lookups });
+  ctx.queryText = parsed.expansion.text;
   try {
-    return new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now);
+    ctx.datamodelMappings = (opts.datamodelMaps ?? []).map(loadMappingFile);
+    return new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now, lookups);
   } catch (e) {
     if (e instanceof SplError) throw parsed.expansion.mapError(e);
     throw e;

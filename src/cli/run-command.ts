@@ -6,11 +6,12 @@ import { compile } from '../query.js';
 import { planScan, runScan, timeAt, type ScanOptions, type ScanSummary } from '../scan/index.js';
 import { getZone } from '../time/zone.js';
 import type { MappingCliOptions } from './input-options.js';
+import { addLookupOptions, loadLookups, type LookupCliOptions } from './lookup-options.js';
 import { loadMacros, readQuery, type QuerySourceOptions } from './query-source.js';
 import { startProgress } from './progress.js';
 import { stdoutDrained } from './backpressure.js';
 
-export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions {
+export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions, LookupCliOptions {
   input: string[];
   output?: OutputFormat;
   tz: string;
@@ -27,6 +28,7 @@ export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions {
   earliest?: string;
   latest?: string;
   threads?: number;
+  datamodelMap: string[];
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -37,7 +39,7 @@ function threadCount(value: string): number {
 }
 
 export function registerRunCommand(program: Command, run: (fn: () => Promise<void>) => void): void {
-  program
+  const command = program
     .command('run')
     .description('run an SPL query over event files and print the results')
     .argument('[query]', 'SPL text (else -q, --detection, or standard input when -i is given)')
@@ -58,13 +60,15 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--alias <SRC=DEST>', 'field alias like props.conf FIELDALIAS: DEST takes SRC\'s value (repeatable)', collect, [])
     .option('--set <field=value>', 'set a constant field on every event (repeatable)', collect, [])
     .option('--props <props.conf>', 'read FIELDALIAS-* lines from a props.conf')
+    .option('--datamodel-map <file>', 'raw-event → CIM mapping for tstats (JSON, as in docs/datamodels.md), tried before the shipped ones (repeatable)', collect, [])
     .option('--earliest <time>', 'keep events at or after this time (absolute, or relative like -24h@h)')
     .option('--latest <time>', 'keep events before this time')
     .option('--now <time>', 'the search\'s "now" for relative times (default: the wall clock)')
     .option('--no-prefilter', 'decode every input line (by default lines lacking the first search\'s literals, or failing it on the fields it reads, are skipped undecoded)')
     .option('--threads <n>', 'worker threads (default: all cores for inputs over 32 MB, else 1; stdin always 1)', threadCount)
     .option('--strict', 'fail on the first malformed input record instead of skipping it', false)
-    .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false)
+    .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false);
+  addLookupOptions(command)
     .action((query: string | undefined, opts: RunCliOptions) => run(() => runQuery(query, opts)));
 }
 
@@ -72,7 +76,7 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   const inputs = opts.input.length ? opts.input : ['-'];
   const src = readQuery(queryArg, opts, !inputs.includes('-'));
   const now = opts.now !== undefined ? timeAt(opts.now, Date.now() / 1000, getZone(opts.tz)) : Date.now() / 1000;
-  const query = compile(src.text, { macros: loadMacros(opts.macros), filterFallback: opts.filter, timeZone: opts.tz, now });
+  const query = compile(src.text, { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now, datamodelMaps: opts.datamodelMap });
   const format = opts.output ?? (process.stdout.isTTY ? 'table' : 'ndjson');
   if (!['table', 'json', 'ndjson', 'csv'].includes(format)) throw new SplError('usage', `unknown output format "${format}": use table, json, ndjson or csv`);
   const plan = await planScan(query, inputs, scanOptionsOf(opts));

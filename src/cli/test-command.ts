@@ -10,8 +10,9 @@ import { SplError } from '../errors.js';
 import { MacroLibrary } from '../macros/index.js';
 import { getZone, type TimeZone } from '../time/zone.js';
 import { timeAt } from '../scan/index.js';
+import { addLookupOptions, loadLookups, type LookupCliOptions } from './lookup-options.js';
 
-export interface TestCliOptions {
+export interface TestCliOptions extends Partial<LookupCliOptions> {
   dataRoot?: string;
   allowOutsideDataRoot?: boolean;
   data: string[];
@@ -33,7 +34,7 @@ export const EXIT_TESTS_FAILED = 1;
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function registerTestCommand(program: Command, run: (fn: () => Promise<void>) => void): void {
-  program
+  const command = program
     .command('test')
     .description('test ESCU detections offline: replay their attack data and check the results (like contentctl test)')
     .argument('<detection...>', 'detection YAML files')
@@ -46,7 +47,8 @@ export function registerTestCommand(program: Command, run: (fn: () => Promise<vo
     .option('-m, --macros <path>', 'more macro definitions (queries/macros is always loaded first; repeatable)', collect, [])
     .option('--junit <file>', 'also write the results as JUnit XML')
     .option('--tz <zone>', 'IANA time zone for formatting and for times without a zone', 'UTC')
-    .option('--now <time>', 'the search\'s "now" for relative times inside it (default: the wall clock)')
+    .option('--now <time>', 'the search\'s "now" for relative times inside it (default: the wall clock)');
+  addLookupOptions(command)
     .action((files: string[], opts: TestCliOptions) =>
       run(async () => {
         process.exitCode = await runTestCommand(files, opts, (text) => process.stdout.write(text));
@@ -59,6 +61,7 @@ export async function runTestCommand(files: string[], opts: TestCliOptions, out:
   const now = checkOptions(opts);
   const outcomes = await testDetections(files, {
     macros: MacroLibrary.load([...defaultMacroPaths(), ...opts.macros]),
+    lookups: loadLookups(opts),
     dataRoot: opts.dataRoot,
     allowOutsideDataRoot: opts.allowOutsideDataRoot,
     override: { files: opts.data, source: opts.source, sourcetype: opts.sourcetype },

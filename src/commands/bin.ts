@@ -85,6 +85,8 @@ function autoBinStage(next: Stage, target: BinTarget, chooseBinner: (min: number
 export const binCommand: CommandDef<GenericCommand> = {
   names: ['bin', 'bucket'],
   kind: 'streaming',
+  threads: 'per-event',
+  notes: 'without `span=`, the span comes from the data (there is no search time range)',
   compile(node, ctx) {
     const { options, rest } = readOptions(node.name, clauseArgs(node).get(null) ?? [], ['span', 'bins', 'minspan', 'start', 'end', 'aligntime']);
     const target = readTarget(node, rest);

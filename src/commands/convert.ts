@@ -17,6 +17,8 @@ interface ConversionStep {
 export const convertCommand: CommandDef<ConvertCommand> = {
   names: ['convert'],
   kind: 'streaming',
+  threads: 'per-event',
+  notes: 'all functions; formats in `--tz`',
   compile(node, ctx) {
     const functions = convertFunctions(timeFormatOf(node.options), ctx.zone);
     const exclusions = node.conversions.filter((c) => c.fn === 'none').map(checkedExclusion);

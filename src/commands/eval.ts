@@ -42,6 +42,8 @@ function assignmentReads(assignments: EvalAssignment[]): string[] | null {
 export const evalCommand: CommandDef<EvalCommand> = {
   names: ['eval'],
   kind: 'streaming',
+  threads: 'per-event',
+  notes: 'Boolean results cannot be stored (as in Splunk)',
   compile(node, ctx) {
     const stores = node.assignments.map((a) => compileStore(a, ctx));
     return {

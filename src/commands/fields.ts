@@ -8,6 +8,8 @@ const INTERNAL_KEPT = new Set(['_raw', '_time']);
 export const fieldsCommand: CommandDef<FieldsCommand> = {
   names: ['fields'],
   kind: 'streaming',
+  threads: 'per-event',
+  notes: '`_raw`/`_time` kept unless removed by name',
   compile(node) {
     const patterns = node.fields.map((f) => compileNamePattern(f.name));
     const listed = (name: string) => patterns.some((p) => p.match(name) !== null);

@@ -40,6 +40,7 @@ function fillAllSeen(next: Stage, value: string): Stage {
 export const fillnullCommand: CommandDef<GenericCommand> = {
   names: ['fillnull'],
   kind: 'streaming',
+  threads: 'per-event',
   compile(node) {
     const { options, rest } = readOptions('fillnull', clauseArgs(node).get(null) ?? [], ['value']);
     const value = options.text('value', '0');

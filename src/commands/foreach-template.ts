@@ -1,19 +1,16 @@
 // foreach templates: re-print the bracketed pipeline, substitute <<FIELD>>-style tokens as text, re-parse and compile it.
 import type { Command, Pipeline, Span } from '../ast.js';
 import type { CompileContext, Stage } from '../engine/types.js';
+import { commandName } from '../engine/command-name.js';
 import { SplError } from '../errors.js';
 import { parseQuery } from '../parse/parse.js';
 import { printPipeline } from '../parse/print.js';
 import type { Event } from '../runtime/event.js';
 
-/** Commands that handle one result at a time; a template may only hold these (as in Splunk). */
-const TEMPLATE_COMMANDS = new Set([
-  'eval', 'where', 'search', 'rex', 'rename', 'fields', 'convert',
-  'regex', 'replace', 'makemv', 'nomv', 'spath', 'fromjson', 'xmlkv', 'mvexpand',
-]);
-
-function commandName(c: Command): string {
-  return c.kind === 'generic' ? c.name : c.kind === 'stats' ? c.command : c.kind;
+/** Commands that handle one result at a time (streaming, per event); a template may only hold these (as in Splunk). */
+function allowedInTemplate(c: Command, ctx: CompileContext): boolean {
+  const def = ctx.findCommand(c);
+  return def !== undefined && def.kind === 'streaming' && def.threads === 'per-event';
 }
 
 /** Token → replacement text for one iteration, e.g. `<<FIELD>>` → `bytes_in`. */
@@ -29,7 +26,7 @@ export class ForeachTemplate {
     private readonly ctx: CompileContext,
   ) {
     for (const c of pipeline.commands) {
-      if (!TEMPLATE_COMMANDS.has(commandName(c))) {
+      if (!allowedInTemplate(c, ctx)) {
         throw new SplError('bad-argument', `foreach: the template cannot use \`${commandName(c)}\`; only streaming commands such as eval`, span);
       }
     }

@@ -95,6 +95,7 @@ function foreachStage(template: ForeachTemplate, iterationsOf: IterationsOf, nex
 export const foreachCommand: CommandDef<GenericCommand> = {
   names: ['foreach'],
   kind: 'streaming',
+  notes: '`mode=auto_collections` not yet',
   compile(node, ctx) {
     const { options, rest } = readOptions('foreach', clauseArgs(node).get(null) ?? [], OPTIONS);
     const { pipeline, span, fieldArgs } = readTemplate(node, rest);

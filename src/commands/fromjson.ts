@@ -28,6 +28,7 @@ function expand(ev: Event, text: string, prefix: string): void {
 export const fromjsonCommand: CommandDef<GenericCommand> = {
   names: ['fromjson'],
   kind: 'streaming',
+  threads: 'per-event',
   compile(node) {
     const { options, rest } = readOptions('fromjson', clauseArgs(node).get(null) ?? [], ['prefix']);
     const single = singleField('fromjson', node, rest);

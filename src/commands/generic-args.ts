@@ -1,6 +1,7 @@
 // Typed reading of a generic command's arguments: `name=value` options, field lists, and errors with spans.
 import type { GenericArg, GenericCommand, Span } from '../ast.js';
 import { closestNames, SplError } from '../errors.js';
+import { boolWord } from '../util/bool-word.js';
 
 /** One `name=value` option as written. */
 export interface OptionArg {
@@ -17,8 +18,6 @@ export interface NamedArg {
   span: Span;
 }
 
-const TRUE_WORDS = new Set(['true', 't', '1', 'yes', 'y']);
-const FALSE_WORDS = new Set(['false', 'f', '0', 'no', 'n']);
 
 /** The options of one command, read with typed accessors that report bad values at the value's span. */
 export class CommandOptions {
@@ -40,9 +39,8 @@ export class CommandOptions {
   bool(name: string, fallback: boolean): boolean {
     const opt = this.byName.get(name);
     if (!opt) return fallback;
-    const word = opt.text.toLowerCase();
-    if (TRUE_WORDS.has(word)) return true;
-    if (FALSE_WORDS.has(word)) return false;
+    const value = boolWord(opt.text);
+    if (value !== undefined) return value;
     throw new SplError('bad-argument', `${this.command}: ${name} must be true or false, not "${opt.text}"`, opt.valueSpan);
   }
 

@@ -1,4 +1,5 @@
 // The one registry of runnable SPL commands. Adding a command: one file in src/commands/, one line here.
+// Splunk's other command names (which fail as "not supported yet") are data: splunk-command-names.ts.
 import type { CommandDef } from '../engine/types.js';
 import { convertCommand } from './convert.js';
 import { fieldsCommand } from './fields.js';
@@ -15,6 +16,10 @@ import { evalCommand } from './eval.js';
 import { fillnullCommand } from './fillnull.js';
 import { foreachCommand } from './foreach.js';
 import { fromjsonCommand } from './fromjson.js';
+import { inputlookupCommand } from './inputlookup.js';
+import { iplocationCommand } from './iplocation.js';
+import { lookupCommand } from './lookup.js';
+import { outputlookupCommand } from './outputlookup.js';
 import { makemvCommand } from './makemv.js';
 import { makeresultsCommand } from './makeresults.js';
 import { mvcombineCommand } from './mvcombine.js';
@@ -28,8 +33,23 @@ import { sortCommand } from './sort.js';
 import { spathCommand } from './spath.js';
 import { tailCommand } from './tail.js';
 import { topCommand } from './top.js';
+import { tstatsCommand } from './tstats.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
+import { mapCommand } from './map.js';
+import { anomalydetectionCommand } from './anomalydetection.js';
+import { outlierCommand } from './outlier.js';
+import { timechartCommand } from './timechart.js';
+import { extractCommand } from './extract.js';
+import { multikvCommand } from './multikv.js';
+import { APP_COMMANDS } from './app-commands.js';
+import { mstatsCommand } from './mstats.js';
+import { transactionCommand } from './transaction.js';
+import { eventstatsCommand } from './eventstats.js';
+import { streamstatsCommand } from './streamstats.js';
+import { appendpipeCommand } from './appendpipe.js';
+import { appendCommand } from './append.js';
+import { joinCommand } from './join.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
@@ -48,6 +68,10 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   fillnullCommand,
   foreachCommand,
   fromjsonCommand,
+  inputlookupCommand,
+  iplocationCommand,
+  lookupCommand,
+  outputlookupCommand,
   makemvCommand,
   makeresultsCommand,
   mvcombineCommand,
@@ -61,26 +85,23 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   spathCommand,
   tailCommand,
   topCommand,
+  tstatsCommand,
   whereCommand,
   xmlkvCommand,
+  joinCommand,
+  appendCommand,
+  appendpipeCommand,
+  mapCommand,
+  anomalydetectionCommand,
+  outlierCommand,
+  timechartCommand,
+  extractCommand,
+  multikvCommand,
+  ...APP_COMMANDS,
+  mstatsCommand,
+  transactionCommand,
+  eventstatsCommand,
+  streamstatsCommand,
 ];
 
-/** Splunk commands that exist but splq cannot run yet: they fail with "not supported yet" rather than "unknown". */
-export const KNOWN_SPL_COMMANDS = new Set([
-  'abstract', 'accum', 'addcoltotals', 'addinfo', 'addtotals', 'analyzefields', 'anomalies', 'anomalousvalue',
-  'anomalydetection', 'append', 'appendcols', 'appendpipe', 'arules', 'associate', 'audit', 'autoregress', 'bin',
-  'bucket', 'bucketdir', 'chart', 'cluster', 'cofilter', 'collect', 'concurrency', 'contingency', 'convert',
-  'correlate', 'datamodel', 'dbinspect', 'dedup', 'delete', 'delta', 'diff', 'erex', 'eval', 'eventcount',
-  'eventstats', 'extract', 'kv', 'fieldformat', 'fields', 'fieldsummary', 'filldown', 'fillnull', 'findtypes',
-  'folderize', 'foreach', 'format', 'from', 'fromjson', 'gauge', 'gentimes', 'geom', 'geomfilter', 'geostats',
-  'head', 'highlight', 'history', 'iconify', 'inputcsv', 'inputlookup', 'iplocation', 'join', 'kmeans', 'kvform',
-  'loadjob', 'localize', 'localop', 'lookup', 'makecontinuous', 'makemv', 'makeresults', 'map', 'mcollect',
-  'metadata', 'metasearch', 'meventcollect', 'mpreview', 'msearch', 'mstats', 'multikv', 'multisearch', 'mvcombine',
-  'mvexpand', 'nomv', 'outlier', 'outputcsv', 'outputlookup', 'outputtext', 'overlap', 'pivot', 'predict', 'rangemap',
-  'rare', 'redistribute', 'regex', 'reltime', 'rename', 'replace', 'require', 'rest', 'return', 'reverse', 'rex',
-  'rtorder', 'savedsearch', 'script', 'run', 'scrub', 'search', 'searchtxn', 'selfjoin', 'sendemail', 'set',
-  'setfields', 'sichart', 'sirare', 'sistats', 'sitimechart', 'sitop', 'sort', 'spath', 'stats', 'strcat',
-  'streamstats', 'table', 'tags', 'tail', 'timechart', 'timewrap', 'tojson', 'top', 'transaction', 'transpose',
-  'trendline', 'tscollect', 'tstats', 'typeahead', 'typelearner', 'typer', 'union', 'uniq', 'untable', 'walklex',
-  'where', 'x11', 'xmlkv', 'xmlunescape', 'xpath', 'xyseries', 'apply', 'fit', 'summary', 'score', 'sample',
-]);
+export { SPLUNK_COMMAND_NAMES } from './splunk-command-names.js';

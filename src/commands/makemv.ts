@@ -19,6 +19,7 @@ function tokenizerSplitter(pattern: string, span: GenericCommand['span']): Split
 export const makemvCommand: CommandDef<GenericCommand> = {
   names: ['makemv'],
   kind: 'streaming',
+  threads: 'per-event',
   compile(node) {
     const { options, rest } = readOptions('makemv', clauseArgs(node).get(null) ?? [], ['delim', 'tokenizer', 'allowempty', 'setsv']);
     const single = singleField('makemv', node, rest);

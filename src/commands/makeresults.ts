@@ -10,6 +10,7 @@ const SPLQ_SERVER_NAME = 'splq';
 export const makeresultsCommand: CommandDef<GenericCommand> = {
   names: ['makeresults'],
   kind: 'generating',
+  notes: '`format=`/`data=` not yet',
   compile(node, ctx) {
     const { options, rest } = readOptions('makeresults', clauseArgs(node).get(null) ?? [], ['count', 'annotate', 'splunk_server', 'splunk_server_group']);
     if (rest[0]) throw unexpectedArg('makeresults', rest[0]);

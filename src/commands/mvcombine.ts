@@ -19,6 +19,7 @@ function otherFieldsKey(ev: Event, field: string): string {
 export const mvcombineCommand: CommandDef<GenericCommand> = {
   names: ['mvcombine'],
   kind: 'transforming',
+  notes: '`delim=` has no effect (results stay multivalues)',
   compile(node) {
     // delim only shapes Splunk's single-value rendering of the result; splq keeps the multivalue itself (see docs).
     const { rest } = readOptions('mvcombine', clauseArgs(node).get(null) ?? [], ['delim']);

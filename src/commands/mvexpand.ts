@@ -7,6 +7,7 @@ import { clauseArgs, readOptions, singleField } from './generic-args.js';
 export const mvexpandCommand: CommandDef<GenericCommand> = {
   names: ['mvexpand'],
   kind: 'streaming',
+  threads: 'per-event',
   compile(node) {
     const { options, rest } = readOptions('mvexpand', clauseArgs(node).get(null) ?? [], ['limit']);
     const single = singleField('mvexpand', node, rest);

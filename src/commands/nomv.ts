@@ -10,6 +10,7 @@ export const NOMV_SEPARATOR = '\n';
 export const nomvCommand: CommandDef<GenericCommand> = {
   names: ['nomv'],
   kind: 'streaming',
+  threads: 'per-event',
   compile(node) {
     const single = singleField('nomv', node, clauseArgs(node).get(null) ?? []);
     const field = single.name;

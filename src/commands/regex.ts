@@ -28,6 +28,7 @@ function readFilter(node: GenericCommand): RegexFilter {
 export const regexCommand: CommandDef<GenericCommand> = {
   names: ['regex'],
   kind: 'streaming',
+  threads: 'per-event',
   compile(node) {
     const { field, negated, pattern, patternArg } = readFilter(node);
     const { regex } = compilePcre(pattern, { span: patternArg.span });

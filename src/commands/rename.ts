@@ -30,6 +30,8 @@ function compilePair(from: string, to: string, span: RenameCommand['span']): Ren
 export const renameCommand: CommandDef<RenameCommand> = {
   names: ['rename'],
   kind: 'streaming',
+  threads: 'per-event',
+  notes: 'the renamed field keeps its position',
   compile(node) {
     const renamers = node.pairs.map((p) => compilePair(p.from.name, p.to.name, p.span));
     const wildcard = node.pairs.some((p) => p.from.name.includes('*'));

@@ -57,6 +57,7 @@ function replaceValue(v: FieldValue, replacements: Replacement[]): FieldValue {
 export const replaceCommand: CommandDef<GenericCommand> = {
   names: ['replace'],
   kind: 'streaming',
+  threads: 'per-event',
   compile(node) {
     const { replacements, fields } = readReplacements(node);
     const fixed = fields.every((f) => !f.hasWildcard) && fields.length > 0 ? fields.map((f) => f.text) : null;

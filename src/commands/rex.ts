@@ -11,6 +11,8 @@ const KNOWN_OPTIONS = ['field', 'mode', 'max_match', 'offset_field'];
 export const rexCommand: CommandDef<RexCommand> = {
   names: ['rex'],
   kind: 'streaming',
+  threads: 'per-event',
+  notes: 'PCRE translated to JS once; `mode=sed`; `offset_field` ([rex-convert](rex-convert.md))',
   compile(node) {
     checkOptions(node);
     const source = node.field ?? '_raw';

@@ -6,6 +6,8 @@ import type { CommandDef } from '../engine/types.js';
 export const searchCommand: CommandDef<SearchCommand> = {
   names: ['search'],
   kind: 'streaming',
+  threads: 'per-event',
+  notes: 'terms match `_raw` as whole segments; `earliest=`/`latest=` are time bounds; subsearches `[...]` not yet',
   compile(node, ctx) {
     const reads = new Set<string>();
     searchReads(node.expr, reads);

@@ -30,6 +30,8 @@ const extractEverything: Extractor = (ev, texts) => {
 export const spathCommand: CommandDef<GenericCommand> = {
   names: ['spath'],
   kind: 'streaming',
+  threads: 'per-event',
+  notes: 'reads the whole input (Splunk stops at 5,000 characters)',
   compile(node) {
     const { options, rest } = readOptions('spath', clauseArgs(node).get(null) ?? [], ['input', 'output', 'path']);
     const bare = fieldList('spath', rest);

@@ -3,14 +3,14 @@ import type { CommandOption, StatsCommand } from '../ast.js';
 import { compileAggregation, GroupTable, type AggregationOptions } from '../aggregates/index.js';
 import type { CommandDef } from '../engine/types.js';
 import { closestNames, SplError } from '../errors.js';
+import { boolWord } from '../util/bool-word.js';
 
 const LEADING_OPTIONS = ['partitions', 'allnum', 'delim'];
 const TRAILING_OPTIONS = ['dedup_splitvals'];
 
 function booleanOption(opt: CommandOption): boolean {
-  const v = opt.value.toLowerCase();
-  if (['true', 't', '1', 'yes', 'y'].includes(v)) return true;
-  if (['false', 'f', '0', 'no', 'n'].includes(v)) return false;
+  const value = boolWord(opt.value);
+  if (value !== undefined) return value;
   throw new SplError('bad-option', `stats: option ${opt.name} expects true or false, got "${opt.value}"`, opt.span);
 }
 
@@ -43,6 +43,8 @@ function parseOptions(node: StatsCommand): AggregationOptions {
 export const statsCommand: CommandDef<StatsCommand> = {
   names: ['stats'],
   kind: 'transforming',
+  threads: 'partial-aggregate',
+  notes: 'all functions of spec 3.6 plus `sparkline`; `allnum=`/`delim=` not yet ([stats](stats.md))',
   compile(node, ctx) {
     const aggregation = compileAggregation(node, ctx, parseOptions(node));
     return {

@@ -7,6 +7,8 @@ import { compileNamePattern, expandPatterns } from './wildcard-names.js';
 export const tableCommand: CommandDef<TableCommand> = {
   names: ['table'],
   kind: 'transforming',
+  threads: 'per-event',
+  notes: 'wildcards expand in field order',
   compile(node) {
     const patterns = node.fields.map((f) => compileNamePattern(f.name));
     const wildcard = patterns.some((p) => p.hasWildcard);

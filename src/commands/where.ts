@@ -7,6 +7,7 @@ import { compileCondition } from '../eval/index.js';
 export const whereCommand: CommandDef<WhereCommand> = {
   names: ['where'],
   kind: 'streaming',
+  threads: 'per-event',
   compile(node, ctx) {
     const holds = compileCondition(node.expr, ctx.evalContext);
     return {

@@ -32,6 +32,7 @@ function leafPairs(text: string): Map<string, FieldValue> {
 export const xmlkvCommand: CommandDef<GenericCommand> = {
   names: ['xmlkv'],
   kind: 'streaming',
+  threads: 'per-event',
   compile(node) {
     const { options, rest } = readOptions('xmlkv', clauseArgs(node).get(null) ?? [], ['maxinputs']);
     // maxinputs: only the first N results are extracted (later ones pass unchanged); 0 or absent = all.

@@ -1,6 +1,7 @@
 // `splq test` logic: for each detection file, plan its cases, compile its search once, replay and judge each case.
 import { readDetection, type Detection } from '../detection.js';
 import { formatError, isSplError } from '../errors.js';
+import type { LookupLibrary } from '../lookups/index.js';
 import type { MacroLibrary } from '../macros/index.js';
 import { compile, type Query } from '../query.js';
 import { planCases, type DataOverride } from './cases.js';
@@ -10,6 +11,8 @@ import { ResultJudge } from './verdict.js';
 
 export interface DetectionTestOptions {
   macros: MacroLibrary;
+  /** Lookup definitions and tables (default: none). */
+  lookups?: LookupLibrary;
   dataRoot?: string;
   /** Let attack_data paths lead outside the data root (`--allow-outside-data-root`). */
   allowOutsideDataRoot?: boolean;
@@ -39,7 +42,7 @@ async function testDetectionFile(file: string, opts: DetectionTestOptions): Prom
   const cases = planCases(detection, { dataRoot: opts.dataRoot, allowOutsideDataRoot: opts.allowOutsideDataRoot, override: opts.override });
   let query: Query;
   try {
-    query = compile(detection.search, { macros: opts.macros, timeZone: opts.timeZone, now: opts.now });
+    query = compile(detection.search, { macros: opts.macros, lookups: opts.lookups, timeZone: opts.timeZone, now: opts.now });
   } catch (e) {
     // A search splq cannot run is an error even where the data is missing: no data would make it pass.
     const text = errorText(e);

@@ -2,8 +2,13 @@
 import type { Command, Pipeline } from '../ast.js';
 import { parseSearchExpression } from '../parse/parse.js';
 import { SplError } from '../errors.js';
+import { LookupLibrary } from '../lookups/index.js';
 import type { TimeZone } from '../time/zone.js';
-import { lookupCommand } from './registry.js';
+import type { MacroLibrary } from '../macros/index.js';
+import { parseSpl } from '../query-text.js';
+import { createRunServices, type RunServices } from './run-services.js';
+import type { CompiledSubsearch } from './subsearch.js';
+import { findCommand, lookupCommand } from './registry.js';
 import { compileSearchExpr } from './search-predicate.js';
 import type { CompileContext, CompiledCommand, StageFactory } from './types.js';
 
@@ -12,16 +17,34 @@ export interface CompiledPipeline {
   /** Input fields the pipeline can read; null when any field may matter (then parse everything). */
   reads: Set<string> | null;
   commands: CompiledCommand[];
-  /** True for `| makeresults ...`-style pipelines that make their own events. */
+  /** True for `| makeresults ...`-style pipelines that make their own events (not `| tstats`, which reads the input). */
   generating: boolean;
   /** Events that came out of the first command (the search's matches), counted while running. */
   counters: { matched: number };
+  /** Run-scoped services shared with the compile context (the runner sets `run.inputs` before building stages). */
+  run: RunServices;
+  /** True when a subsearch runs over the inputs (join, append, map): the runner must supply `run.inputs`. */
+  replaysInputs: boolean;
+  /** The subsearches, innermost first; those marked `prerun` can run before the search over `replayBatches`. */
+  subsearches: CompiledSubsearch[];
+  /** True with `map`: its searches are known only while running, so they need `run.inputs.replay`. */
+  dynamicReplay: boolean;
 }
 
-export function createCompileContext(zone: TimeZone, now: number): CompileContext {
+export interface CompileContextOptions {
+  /** Macros for queries written inside strings (map's `search="..."`). */
+  macros?: MacroLibrary;
+  /** Where warnings go (default: stderr, once per message). */
+  onWarning?: (message: string) => void;
+  /** Lookup definitions and tables (lookup, inputlookup, outputlookup); default none. */
+  lookups?: LookupLibrary;
+}
+
+export function createCompileContext(zone: TimeZone, now: number, options: CompileContextOptions = {}): CompileContext {
   const ctx: CompileContext = {
     zone,
     now,
+    lookups: options.lookups ?? new LookupLibrary(),
     evalContext: { zone, now },
     compileSearchText: (text, span) => {
       try {
@@ -33,6 +56,24 @@ export function createCompileContext(zone: TimeZone, now: number): CompileContex
       }
     },
     compileSubPipeline: (commands) => chain(commands.map((c) => compileCommand(c, ctx))),
+    findCommand,
+    compileSubsearch: (pipeline, register = true) => {
+      const sub = compileSubsearch(pipeline, ctx);
+      if (register) ctx.subsearches.push(sub);
+      return sub;
+    },
+    parseQueryText: (text, span) => {
+      try {
+        return parseSpl(text, { macros: options.macros }).ast;
+      } catch (e) {
+        if (e instanceof SplError) e.span = span;
+        throw e;
+      }
+    },
+    run: createRunServices(options.onWarning),
+    replaysInputs: false,
+    subsearches: [],
+    dynamicReplay: false,
   };
   ctx.evalContext.compileSearch = ctx.compileSearchText;
   return ctx;
@@ -42,6 +83,14 @@ function compileCommand(node: Command, ctx: CompileContext): CompiledCommand {
   return lookupCommand(node).compile(node, ctx);
 }
 
+/** A subsearch: `| search ...` counts as a search over the inputs; any other leading command must generate. */
+function compileSubsearch(pipeline: Pipeline, ctx: CompileContext): CompiledSubsearch {
+  const commands = pipeline.commands.map((c) => compileCommand(c, ctx));
+  const generating = commands[0]?.kind === 'generating' && !commands[0].readsInputs;
+  if (!generating) ctx.replaysInputs = true;
+  return { factory: chain(commands), reads: inputReads(commands), generating, span: pipeline.span };
+}
+
 function chain(compiled: CompiledCommand[]): StageFactory {
   return (next) => compiled.reduceRight((downstream, c) => c.factory(downstream), next);
 }
@@ -49,8 +98,8 @@ function chain(compiled: CompiledCommand[]): StageFactory {
 export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipeline {
   const commands = p.commands.map((c) => compileCommand(c, ctx));
   const first = commands[0];
-  const generating = p.leadingPipe;
-  if (generating && first && first.kind !== 'generating') {
+  const generating = p.leadingPipe && !first?.readsInputs;
+  if (p.leadingPipe && first && first.kind !== 'generating') {
     throw new SplError('bad-argument', 'a search that starts with "|" must start with a generating command such as makeresults', p.commands[0]!.span);
   }
   const counters = { matched: 0 };
@@ -60,7 +109,12 @@ export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipel
     const counter = { push: (ev: Parameters<typeof downstream.push>[0]) => { counters.matched++; downstream.push(ev); }, end: () => downstream.end() };
     return head ? head.factory(counter) : counter;
   };
-  return { factory: counted, reads: inputReads(commands), commands, generating, counters };
+  // A query whose subsearches replay the inputs reads every field: the replay and the search share one reading.
+  const reads = ctx.replaysInputs ? null : inputReads(commands);
+  return {
+    factory: counted, reads, commands, generating, counters, run: ctx.run, replaysInputs: ctx.replaysInputs,
+    subsearches: [...ctx.subsearches], dynamicReplay: ctx.dynamicReplay,
+  };
 }
 
 /**

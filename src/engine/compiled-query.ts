@@ -1,5 +1,6 @@
 // What a scan needs of a compiled query: its AST, compiled pipeline, projection, and the zone and "now" it was compiled with.
 import type { Pipeline } from '../ast.js';
+import type { LookupLibrary } from '../lookups/index.js';
 import type { CompiledPipeline } from './compile-pipeline.js';
 
 export interface CompiledQuery {
@@ -12,4 +13,6 @@ export interface CompiledQuery {
   readonly timeZone: string;
   /** The search's "now", epoch seconds. */
   readonly now: number;
+  /** The lookups it was compiled with (worker threads rebuild them from `lookups.toSpec()`). */
+  readonly lookups: LookupLibrary;
 }

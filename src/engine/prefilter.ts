@@ -1,5 +1,6 @@
 // Raw-line pre-filter: literals every matching event's JSON line must contain, so other lines skip JSON.parse.
 import type { Pipeline, SearchExpr, SearchLiteral } from '../ast.js';
+import type { CompiledPipeline } from './compile-pipeline.js';
 import { parseCidr } from '../search/cidr.js';
 import { requiredLiterals } from '../search/terms.js';
 import { toNumber } from '../runtime/event.js';
@@ -55,7 +56,18 @@ function conjunctLiterals(expr: SearchExpr, injected: InjectedField): string[] {
 export function derivePrefilter(ast: Pipeline, injected: InjectedField): Prefilter | null {
   const first = ast.commands[0];
   if (ast.leadingPipe || !first || first.kind !== 'search' || !first.expr) return null;
-  const literals = [...new Set(conjunctLiterals(first.expr, injected).map(safeFragment).filter((l): l is string => l !== undefined))];
+  return literalPrefilter(conjunctLiterals(first.expr, injected));
+}
+
+/** The pre-filter of a generating command that reads the input (tstats), or null. */
+export function generatingPrefilter(pipeline: CompiledPipeline, injected: InjectedField): Prefilter | null {
+  const first = pipeline.commands[0];
+  return pipeline.generating || !first?.rawLiterals ? null : literalPrefilter(first.rawLiterals(injected));
+}
+
+/** A pre-filter requiring all of `raw` (lower-cased literals), cut to JSON-safe fragments; null when none is left. */
+function literalPrefilter(raw: string[]): Prefilter | null {
+  const literals = [...new Set(raw.map(safeFragment).filter((l): l is string => l !== undefined))];
   if (literals.length === 0) return null;
   literals.sort((a, b) => b.length - a.length);
   const ordered = rarestFirst(literals.map(foldingPattern));

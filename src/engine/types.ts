@@ -1,8 +1,11 @@
 // The engine's core contracts: push-based stages, the compile context, and the command definition shape.
-import type { Command, Span } from '../ast.js';
+import type { Command, Pipeline, Span } from '../ast.js';
 import type { EvalCompileContext } from '../eval/index.js';
+import type { LookupLibrary } from '../lookups/index.js';
 import type { Event } from '../runtime/event.js';
 import type { TimeZone } from '../time/zone.js';
+import type { SourceMappingDef } from '../datamodels/types.js';
+import type { RunServices } from './run-services.js';
 
 /** A step of the running pipeline: it receives events and forwards results to the next stage. */
 export interface Stage {
@@ -27,6 +30,26 @@ export interface CompileContext {
   compileSearchText(text: string, span: Span): (ev: Event) => boolean;
   /** Compile a nested pipeline (subsearches, foreach templates). */
   compileSubPipeline(commands: Command[]): StageFactory;
+  /** The definition that runs a command node (its facts), or undefined when splq has none. */
+  findCommand(node: Command): CommandDef | undefined;
+  /** The query text (after macro expansion) that spans point into, when known (tstats re-reads its where clause). */
+  queryText?: string;
+  /** Raw-event → CIM mappings given by the user (`--datamodel-map`), tried before the shipped ones. */
+  datamodelMappings?: SourceMappingDef[];
+  /** Lookup definitions and tables (lookup, inputlookup, outputlookup). */
+  lookups: LookupLibrary;
+  /** Compile a `[subsearch]` that runs over the search's inputs (join, append, map); marks the query as replaying them. */
+  compileSubsearch(pipeline: Pipeline, register?: boolean): CompiledSubsearch;
+  /** Expand macros in and parse a query written inside a string (map's `search="..."`); errors point at `span`. */
+  parseQueryText(text: string, span: Span): Pipeline;
+  /** Run-scoped services (input replay, warnings) that the runner fills in before building stages. */
+  run: RunServices;
+  /** Set when some command runs a subsearch over the inputs: the runner must supply `run.inputs`. */
+  replaysInputs: boolean;
+  /** Subsearches compiled so far (join/append mark theirs to run before the search). */
+  subsearches: CompiledSubsearch[];
+  /** Set by map: subsearches only known while the search runs need a synchronous replay (or the inputs held). */
+  dynamicReplay: boolean;
 }
 
 /** What compiling one command yields. */
@@ -37,11 +60,46 @@ export interface CompiledCommand {
   kind: CommandKind;
   /** True when the output holds only named fields (table, fields +, stats...), so earlier fields need not be read. */
   limitsFields?: boolean;
+  /** A generating command that still reads the search's inputs (tstats builds datasets from them, mstats reads metric
+   * events): the input events are pushed into it. */
+  readsInputs?: boolean;
+  /** For such a command: raw literals every input line it can use holds, given which fields the reader injects. */
+  rawLiterals?: (injected: (field: string) => boolean) => string[];
 }
 
-/** One SPL command: its name(s) and how to compile its AST node. */
+/**
+ * How a command runs when the input is split over worker threads:
+ * - `per-event`: it looks at each event alone (no state, no order), so workers run it on their slice;
+ * - `partial-aggregate`: workers aggregate their slice and the main thread merges the partial results (stats);
+ * - `serial`: it needs every event in order, so it runs on the main thread (the default).
+ * A `per-event` command whose compiled form is a `dataset` command (e.g. `fillnull` without fields) runs serially.
+ */
+export type ThreadSplit = 'per-event' | 'partial-aggregate' | 'serial';
+
+/** One SPL command: its names, its facts, and how to compile its AST node (generic commands bind their words here). */
 export interface CommandDef<N extends Command = Command> {
   names: string[];
   kind: CommandKind;
+  /** How it splits over threads; default `serial`. */
+  threads?: ThreadSplit;
+  /** One line for docs/supported-spl.md: what departs from Splunk (details in the component docs). */
+  notes?: string;
   compile(node: N, ctx: CompileContext): CompiledCommand;
+}
+
+/** A subsearch compiled once: its stage chain, the input fields it reads, and whether it makes its own events. */
+export interface CompiledSubsearch {
+  factory: StageFactory;
+  reads: ReadonlySet<string> | null;
+  /** Starts with a generating command (`| makeresults`, `mstats`, ...): the inputs are not replayed into it. */
+  generating: boolean;
+  span: Span;
+  /** Set by the command that runs it before the search (join, append): its limits and name, for the pre-run. */
+  prerun?: { limits: SubsearchLimits; command: string };
+}
+
+/** Splunk's subsearch limits (limits.conf [subsearch] maxout=50000, maxtime=60; join and append use them too). */
+export interface SubsearchLimits {
+  maxRows: number;
+  maxSeconds: number;
 }

@@ -1,6 +1,7 @@
 // Splunk macros.conf: `[name]` / `[name(N)]` stanzas with args, definition, iseval and friends.
 import { SplError } from '../errors.js';
 import type { MacroDef } from './macro-def.js';
+import { boolWord } from '../util/bool-word.js';
 
 interface Stanza {
   header: string;
@@ -12,17 +13,15 @@ const STANZA = /^\[(.*)\]\s*$/;
 const KEY_VALUE = /^([^=\s][^=]*?)\s*=(.*)$/s;
 const NAME_WITH_ARITY = /^(.+?)\((\d+)\)$/;
 const ARG_NAME = /^[A-Za-z0-9_-]+$/;
-const TRUE_WORDS = new Set(['1', 'true', 't', 'yes', 'y']);
-const FALSE_WORDS = new Set(['0', 'false', 'f', 'no', 'n', '']);
 
 function loadError(file: string, line: number, message: string): SplError {
   return new SplError('macro-load', `bad macros.conf ${file}:${line}: ${message}`);
 }
 
 function parseBool(value: string, file: string, line: number, key: string): boolean {
-  const word = value.trim().toLowerCase();
-  if (TRUE_WORDS.has(word)) return true;
-  if (FALSE_WORDS.has(word)) return false;
+  // macros.conf leaves a key empty to mean false.
+  const bool = value.trim() === '' ? false : boolWord(value);
+  if (bool !== undefined) return bool;
   throw loadError(file, line, `\`${key}\` must be true or false, got "${value}"`);
 }
 

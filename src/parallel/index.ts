@@ -3,5 +3,5 @@ export { planParallelRun, type ParallelPlan, type PlanOptions } from './plan.js'
 export { runParallel, type ParallelJob } from './run-parallel.js';
 export type { PrefilterSpec, SourceSpec, WorkerSetup } from './messages.js';
 export type { UnitExecutor, UnitOutcome } from './pool.js';
-export { DISTRIBUTABLE_COMMANDS, splitPipeline, type PipelineSplit } from './split.js';
+export { splitPipeline, type PipelineSplit } from './split.js';
 export { DEFAULT_SPLIT_BYTES, SMALL_INPUT_BYTES } from './units.js';

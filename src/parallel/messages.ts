@@ -1,5 +1,6 @@
 // What the main thread and the workers send each other: setup, work units, unit results, and errors as plain data.
 import type { Pipeline } from '../ast.js';
+import type { LookupSpec } from '../lookups/index.js';
 import type { PackedGroups } from '../aggregates/index.js';
 import { SplError, type ErrorCode, type MacroFrame, type Span } from '../errors.js';
 import type { DecodeError } from '../input/index.js';
@@ -26,6 +27,8 @@ export interface WorkerSetup {
   /** Null when the pre-filter is off (`--no-prefilter`). */
   prefilter: PrefilterSpec | null;
   split: PipelineSplit;
+  /** The query's lookups, for lookup/iplocation commands the workers run. */
+  lookups?: LookupSpec;
 }
 
 /** One slice of the input: a whole file, or the records starting in a byte range of it. */

@@ -2,8 +2,8 @@
 import type { StatsCommand } from '../ast.js';
 import { compileAggregation, type Aggregation } from '../aggregates/index.js';
 import type { EvalCompileContext } from '../eval/index.js';
+import { boolWord } from '../util/bool-word.js';
 
-const TRUE_WORDS = new Set(['true', 't', '1', 'yes', 'y']);
 
 /**
  * The stats command's aggregation. Its options were validated when the query compiled; of them only
@@ -12,7 +12,7 @@ const TRUE_WORDS = new Set(['true', 't', '1', 'yes', 'y']);
 export function compileStatsAggregation(node: StatsCommand, ctx: { evalContext: EvalCompileContext }): Aggregation {
   let dedupSplitValues = false;
   for (const opt of node.trailingOptions) {
-    if (opt.name.toLowerCase() === 'dedup_splitvals') dedupSplitValues = TRUE_WORDS.has(opt.value.toLowerCase());
+    if (opt.name.toLowerCase() === 'dedup_splitvals') dedupSplitValues = boolWord(opt.value) === true;
   }
   return compileAggregation(node, ctx, { dedupSplitValues });
 }

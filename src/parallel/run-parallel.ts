@@ -43,7 +43,7 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
   const { split } = plan;
   const suffix = chainStages(job.query.pipeline.commands.slice(split.suffixStart), callbackStage(onResult));
   const main = split.partialStats ? statsMerger(split.partialStats, job, suffix) : eventForwarder(suffix);
-  const setup: WorkerSetup = { ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split };
+  const setup: WorkerSetup = { ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split, lookups: job.query.lookups.toSpec() };
   const pool = (job.startExecutor ?? startWorkerPool)(setup, plan.threads);
   let matched = 0;
   const firstLines = new Map<string, number>();

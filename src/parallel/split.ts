@@ -2,15 +2,7 @@
 import type { Command, Pipeline, StatsCommand } from '../ast.js';
 import { resolveAggregate } from '../aggregates/resolve.js';
 import type { CompiledPipeline } from '../engine/compile-pipeline.js';
-
-/**
- * Commands that work on each event alone (no state, no order), so any slice of the input can run them. A command
- * named here whose compiled form is a 'dataset' command (fillnull without a field list, bin without a span) is not.
- */
-export const DISTRIBUTABLE_COMMANDS: ReadonlySet<string> = new Set([
-  'search', 'rex', 'eval', 'where', 'rename', 'fields', 'table', 'convert', 'regex', 'replace', 'spath', 'fromjson',
-  'xmlkv', 'makemv', 'nomv', 'mvexpand', 'bin', 'bucket', 'fillnull',
-]);
+import { findCommand } from '../engine/registry.js';
 
 /**
  * Accumulators whose merge of partial states equals one pass over the input, bit for bit. `moments` (sum, avg,
@@ -31,26 +23,24 @@ export interface PipelineSplit {
   suffixReadsRaw: boolean;
 }
 
-/** The command's SPL name (`stats`, `eventstats`, `mvexpand`, ...). */
-export function commandName(node: Command): string {
-  if (node.kind === 'generic') return node.name;
-  if (node.kind === 'stats') return node.command;
-  return node.kind;
-}
+/** How a command node splits over threads, from its definition (`serial` when it has none). */
+const threadSplitOf = (node: Command) => findCommand(node)?.threads ?? 'serial';
 
+/** A partial-aggregate command (stats) right after the per-event prefix, when its functions merge exactly. */
 function partialStatsOf(node: Command | undefined): StatsCommand | null {
-  if (!node || node.kind !== 'stats' || node.command !== 'stats') return null;
+  if (!node || threadSplitOf(node) !== 'partial-aggregate' || node.kind !== 'stats') return null;
   const exact = node.aggregates.every((agg) => EXACT_MERGE_ACCUMULATORS.has(resolveAggregate(agg).fn.accumulator.id));
   return exact ? node : null;
 }
 
 /** How to distribute the pipeline, or null when its first command cannot run on a slice of the input. */
 export function splitPipeline(ast: Pipeline, compiled: CompiledPipeline): PipelineSplit | null {
-  if (ast.leadingPipe) return null;
+  // Subsearches replay the inputs on the main thread (run.inputs), so such a query runs there whole.
+  if (ast.leadingPipe || compiled.replaysInputs) return null;
   let prefixLength = 0;
   while (prefixLength < ast.commands.length) {
     const node = ast.commands[prefixLength]!;
-    if (!DISTRIBUTABLE_COMMANDS.has(commandName(node)) || compiled.commands[prefixLength]!.kind === 'dataset') break;
+    if (threadSplitOf(node) !== 'per-event' || compiled.commands[prefixLength]!.kind === 'dataset') break;
     prefixLength++;
   }
   if (prefixLength === 0) return null;

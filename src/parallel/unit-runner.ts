@@ -1,6 +1,7 @@
 // Run one work unit (inside a worker): read its slice of the input, run the pipeline prefix, return groups or events.
 import { GroupTable, type PackedGroups } from '../aggregates/index.js';
 import { compilePipeline, createCompileContext } from '../engine/compile-pipeline.js';
+import { LookupLibrary } from '../lookups/index.js';
 import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
 import { firstSearchFilter } from '../engine/first-search.js';
 import type { Stage } from '../engine/types.js';
@@ -67,10 +68,11 @@ export interface UnitRunner {
 /** Compile the query once (as the main thread did). */
 export function createUnitRunner(setup: WorkerSetup): UnitRunner {
   const zone = getZone(setup.tz);
-  const ctx = createCompileContext(zone, setup.now);
-  const compiled = compilePipeline(setup.ast, ctx);
+  const lookups = setup.lookups ? LookupLibrary.fromSpec(setup.lookups) : undefined;
+  const ctx = createCompileContext(zone, setup.now, { lookups });
   const { split } = setup;
-  const prefix = compiled.commands.slice(0, split.prefixLength);
+  // Only the prefix runs here: the rest (tables loaded by a later lookup, say) is the main thread's.
+  const prefix = compilePipeline({ ...setup.ast, commands: setup.ast.commands.slice(0, split.prefixLength) }, ctx).commands;
   const aggregation = split.partialStats ? compileStatsAggregation(split.partialStats, ctx) : null;
   const prefilter = setup.prefilter ? derivePrefilter(setup.ast, injectedFields(setup.prefilter)) : null;
   // Ranges number their lines from 1; the main thread adds each range's first line (it sees units in order).

@@ -2,21 +2,13 @@
 import type { IRecognitionException, IToken, ILexingError } from 'chevrotain';
 import { SplError } from '../errors.js';
 import { tokenSpan } from './cst-util.js';
+import { RULE_DESCRIPTIONS } from '../../grammar/rule-descriptions.js';
+
 
 const FRIENDLY_TOKEN_NAMES: Record<string, string> = {
   RParen: '")"', LParen: '"("', RBracket: '"]"', LBracket: '"["', Pipe: '"|"', Comma: '","', Eq: '"="',
   StringLiteral: 'a quoted string', QuotedName: "a 'quoted' name", Word: 'a word', WordPart: 'a word', AS: '"AS"',
   IN: '"IN"', BY: '"BY"', NumberLiteral: 'a number',
-};
-
-const RULE_DESCRIPTIONS: Record<string, string> = {
-  evalExpr: 'an eval expression', evalPrimary: 'an eval expression', evalCall: 'a function call', searchExpr: 'a search',
-  searchPrimary: 'a search term', renamePair: 'a rename pair (old AS new)', conversion: 'a convert function such as ctime(field)',
-  aggregate: 'a stats function', fieldList: 'a field list', commandOption: 'an option (name=value)',
-  evalAssignment: 'an assignment (field=expression)', command: 'a command', pipeline: 'a search',
-  statsCommand: 'stats (functions, then BY and field names)', renameCommand: 'rename (old AS new)',
-  convertCommand: 'convert', rexCommand: 'rex', evalCommand: 'eval', whereCommand: 'where', fieldsCommand: 'fields',
-  tableCommand: 'table', headCommand: 'head', genericCommand: 'a command',
 };
 
 /** Lexer-level problems: unterminated strings and comments, unexpanded macros. */

@@ -179,7 +179,7 @@ function printGeneric(c: GenericCommand): string {
   return parts.join(' ');
 }
 
-function printGenericArg(a: GenericArg): string {
+export function printGenericArg(a: GenericArg): string {
   switch (a.kind) {
     case 'word':
       return a.quoted ? quoteSpl(a.text) : a.text;

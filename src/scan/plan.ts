@@ -16,6 +16,8 @@ export interface ScanPlan {
   source: SourceSpec;
   /** What decides the pre-filter's trusted fields; null when the pre-filter is off. */
   prefilter: PrefilterSpec | null;
+  /** Whether the user's own mapping (aliases, constants, props.conf, per-file fields) injects fields. */
+  userMapped: boolean;
   /** Worker threads and their units, or null to run on the calling thread. */
   parallel: ParallelPlan | null;
   onFile?: (file: string, format: string) => void;
@@ -56,8 +58,10 @@ export async function planScan(query: CompiledQuery, inputs: readonly string[], 
     fileSets: opts.fileSets,
   };
   const injected = { mapped: mapping !== undefined || preset !== undefined || opts.fileSets !== undefined, defaults };
-  const prefilter = opts.prefilter === false ? null : injected;
+  // Subsearches (join, append, map) read every input event again: nothing may be skipped before the search sees it.
+  const prefilter = opts.prefilter === false || query.pipeline.replaysInputs ? null : injected;
   const list = inputs.length ? [...inputs] : ['-'];
   const parallel = await planParallelRun(query, list, { threads, splitBytes: opts.splitBytes });
-  return { query, inputs: list, zone, source, prefilter, parallel, onFile: opts.onFile };
+  const userMapped = mapping !== undefined || opts.fileSets !== undefined;
+  return { query, inputs: list, zone, source, prefilter, userMapped, parallel, onFile: opts.onFile };
 }

@@ -1,10 +1,11 @@
 // Carry out a scan plan: read the inputs (on worker threads when planned), run the pipeline, count what happened.
-import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
+import { derivePrefilter, generatingPrefilter, injectedFields } from '../engine/prefilter.js';
 import { firstSearchFilter } from '../engine/first-search.js';
 import { runAsync } from '../engine/run.js';
 import { eventBatches, newSourceStats, type SourceStats } from '../input/index.js';
 import { runParallel } from '../parallel/index.js';
 import type { Event } from '../runtime/event.js';
+import type { SubsearchInputs } from '../engine/run-services.js';
 import type { ScanPlan } from './plan.js';
 import { summarize, type ScanSummary } from './summary.js';
 
@@ -22,6 +23,20 @@ async function* paced<T>(batches: AsyncIterable<T>, pace: (() => Promise<void>) 
     yield batch;
     if (pace) await pace();
   }
+}
+
+/**
+ * Subsearches (join, append) re-read the same files with the same options, decoding the fields they need, with no
+ * pre-filter. Standard input cannot be read twice: then nothing is supplied and the runner holds the events.
+ */
+function rereadInputs(plan: ScanPlan): SubsearchInputs | null {
+  if (plan.inputs.includes('-')) return null;
+  return {
+    replayBatches: (fields) => {
+      const source = { ...plan.source, fields: fields ? new Set(fields) : null, zone: plan.zone, prefilter: null, firstSearch: null };
+      return eventBatches(plan.inputs, source, newSourceStats(plan.source.strict ?? false));
+    },
+  };
 }
 
 /** Run the plan; each result reaches `onResult` in input order. Resolves to the run's summary. */
@@ -42,11 +57,22 @@ export async function runScan(plan: ScanPlan, onResult: (ev: Event) => void, hoo
     };
     matched = (await runParallel(plan.parallel, job, stats, emit)).matched;
   } else {
-    const prefilter = plan.prefilter ? derivePrefilter(query.ast, injectedFields(plan.prefilter)) : null;
+    // A generating command that reads the input (tstats) has its own literals; the preset's renames keep values in
+    // the line there, so only the user's mapping and the defaults count as injected.
+    const prefilter = plan.prefilter
+      ? derivePrefilter(query.ast, injectedFields(plan.prefilter))
+        ?? generatingPrefilter(query.pipeline, injectedFields({ mapped: plan.userMapped, defaults: plan.prefilter.defaults }))
+      : null;
     const firstSearch = plan.prefilter ? firstSearchFilter(query.ast, plan.zone, query.now) : null;
     const before = query.pipeline.counters.matched;
     const batches = eventBatches(plan.inputs, { ...plan.source, zone: plan.zone, prefilter, firstSearch, onFile: plan.onFile }, stats);
-    await runAsync(query.pipeline, paced(batches, hooks.pace), emit);
+    const { run } = query.pipeline;
+    if (query.pipeline.replaysInputs) run.inputs = rereadInputs(plan);
+    try {
+      await runAsync(query.pipeline, paced(batches, hooks.pace), emit);
+    } finally {
+      run.inputs = null;
+    }
     matched = query.pipeline.counters.matched - before;
   }
   return summarize(stats, matched, results, performance.now() - started);

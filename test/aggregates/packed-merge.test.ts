@@ -6,6 +6,7 @@ import type { StatsCommand } from '../../src/ast.js';
 import { parseQuery } from '../../src/parse/parse.js';
 import { Event, type FieldValue } from '../../src/runtime/event.js';
 import { UTC } from '../../src/time/zone.js';
+import { fuzzRuns } from '../helpers/tier.js';
 
 /** The functions whose partial states merge exactly (those a parallel run distributes), plain and wildcard. */
 const EXACT = 'count count(v) dc(v) values(v) list(v) first(v) last(v) earliest(v) latest(v) min(v) max(v) median(v) perc90(v) values(*) AS values_*';
@@ -37,7 +38,7 @@ describe('packed partial tables', () => {
         }
         expect(merged.rows().map((r) => r.toObject())).toEqual(whole);
       }
-    }), { numRuns: 300 });
+    }), { numRuns: fuzzRuns(60, 300) });
   });
 
   it('packs counts into one Float64Array per count slot', () => {

@@ -9,6 +9,8 @@ import { findJq } from '../../bench/engines.js';
 import { benchQueries, detectionQuery, loadDetectionSpl, wholeTermRegex, type BenchQuery } from '../../bench/queries.js';
 import { compareRows, type Row } from '../../bench/verify.js';
 import { demoEvents } from '../../src/sample/demo.js';
+import { compile } from '../../src/query.js';
+import { generateWindowsEvents } from '../../src/sample/windows-events.js';
 import { bindingMessage, MALICIOUS_SUBSCRIPTIONS, SCM_SUBSCRIPTION } from '../../src/sample/wmi-subscriptions.js';
 
 const ROOT = resolve(__dirname, '../..');
@@ -32,7 +34,7 @@ async function duckdbRows(query: BenchQuery, dataPath: string): Promise<Row[]> {
 }
 
 function jqRows(query: BenchQuery, dataPath: string): Row[] {
-  const output = execFileSync('jq', [...query.jqArgs, dataPath], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  const output = execFileSync('jq', [...(query.jqArgs ?? []), dataPath], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
   return output.split('\n').filter((line) => line.length > 0).map((line) => JSON.parse(line) as Row);
 }
 
@@ -120,5 +122,27 @@ describe.skipIf(jq === undefined)('jq programs of the benchmark queries', () => 
   it('Q1-Q4 give the same rows as DuckDB on the demo sample', async () => {
     const path = writeLines('demo-jq.ndjson', demoEvents());
     for (const query of [Q1, Q2, Q3, Q4]) expect(compareRows(await duckdbRows(query, path), jqRows(query, path)).equal, query.id).toBe(true);
+  });
+});
+
+describe('Q5 (tstats over Endpoint.Processes): DuckDB SQL spells out the CIM mapping', () => {
+  it('agrees with splq on generated events and on hand-made edge cases', async () => {
+    const Q5 = benchQueries(ROOT).find((query) => query.id === 'Q5')!;
+    const edge = [
+      { _time: 1_700_000_001, sourcetype: SYSMON, EventCode: 1, ComputerName: 'a.corp', User: 'CORP\\x', Image: 'C:\\W\\CMD.EXE', CommandLine: 'cmd /c' },
+      { _time: 1_700_000_002, sourcetype: SYSMON, EventCode: 1, ComputerName: 'a.corp', CommandLine: 'cmd.exe /c dir' },
+      { _time: 1_700_000_003, sourcetype: 'WinEventLog:Security', EventCode: 4688, ComputerName: 'b.corp', TargetUserName: '-', SubjectUserName: 'bob', NewProcessName: 'C:\\W\\cmd.exe' },
+      { _time: 1_700_000_004, sourcetype: 'wineventlog:security', EventCode: '4688', TargetUserName: 'eve', NewProcessName: 'C:\\W\\cmd.exe' },
+      { _time: 1_700_000_005, sourcetype: SYSMON, EventCode: 3, ComputerName: 'a.corp', Image: 'C:\\W\\cmd.exe' },
+      { _time: 1_700_000_006, sourcetype: 'WinEventLog:System', EventCode: 4688, NewProcessName: 'C:\\W\\cmd.exe' },
+    ];
+    const generated = [...generateWindowsEvents({ seed: 3, count: 4000 })];
+    const path = writeLines('q5.ndjson', [...edge, ...generated]);
+    const want = compile(Q5.spl).runSync([...edge, ...generated] as never[]).map((e) => e.toObject());
+    const got = (await duckdbRows(Q5, path)).map((r) => ({ ...r, count: Number(r.count) }));
+    const key = (r: Row) => `${r['Processes.dest']}|${r['Processes.user']}`;
+    expect(got.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(want.sort((a, b) => key(a as Row).localeCompare(key(b as Row))));
+    expect(want.length).toBeGreaterThan(3);
+    expect(want.find((r) => r['Processes.user'] === 'eve')?.['Processes.dest']).toBe('unknown');
   });
 });

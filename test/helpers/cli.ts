@@ -1,23 +1,24 @@
-// Test helper: run the splq CLI (from source, through tsx) as a child process and capture its output.
+// Test helper: run the splq CLI in this process (the real command tree, output captured), or as a child process.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { runSplqInProcess, type CliResult } from './in-process.js';
 
 export const REPO = resolve(import.meta.dirname, '../..');
 
-export interface CliResult {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type { CliResult } from './in-process.js';
 
-export function runCli(args: string[], input?: string): CliResult {
+/** `splq <args>` in this process (see runSplqInProcess); use spawnSplq only where the process itself matters. */
+export const splq = runSplqInProcess;
+
+/** `splq <args>` as a child process (from source, through tsx): a second or more each, so only where the process matters. */
+export function spawnSplq(args: string[], input?: string, env: Record<string, string> = {}): CliResult {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), ...args], {
     cwd: REPO,
     input,
     encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC' },
+    env: { ...process.env, TZ: 'UTC', ...env },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -6,6 +6,7 @@ import { SPELLING_ESCAPES } from '../../src/input/fastpath/escape-search.js';
 import { HitCursor } from '../../src/input/fastpath/hit-cursor.js';
 import { canPickKeys, KeyPicker } from '../../src/input/json/key-picker.js';
 import { jsonObjectText, KEY_POOL } from './scan-arbitraries.js';
+import { fuzzRuns } from '../helpers/tier.js';
 
 const SIMPLE_NAMES = KEY_POOL.filter((name) => canPickKeys([name]));
 const TIME_NAMES = ['_time', 'time', 'date'];
@@ -82,7 +83,7 @@ describe('KeyPicker', () => {
         if (picked === null || line.includes('\n') || want === undefined) return;
         expect(Object.entries(picked)).toEqual(Object.entries(want));
       }),
-      { numRuns: 3000 },
+      { numRuns: fuzzRuns(600, 3000) },
     );
   });
 
@@ -99,7 +100,7 @@ describe('KeyPicker', () => {
         expect(picked).not.toBeNull();
         expect(Object.entries(picked!)).toEqual(Object.entries(want));
       }),
-      { numRuns: 1000 },
+      { numRuns: fuzzRuns(200, 1000) },
     );
   });
 
@@ -124,7 +125,7 @@ describe('KeyPicker', () => {
         });
         expect(got).toEqual(picks);
       }),
-      { numRuns: 500 },
+      { numRuns: fuzzRuns(100, 500) },
     );
   });
 

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collect, collectRange, Fixtures, linesAndTexts } from './helpers.js';
+import { fuzzRuns } from '../helpers/tier.js';
 
 const fixtures = new Fixtures();
 afterAll(() => fixtures.remove());
@@ -49,7 +50,7 @@ describe('byte ranges', () => {
         for (const range of rangesFrom(cuts, bytes.length)) pieces.push(...(await collectRange(path, range, { chunkSize })));
         expect(pieces).toEqual(whole);
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(30, 150) },
     );
   });
 
@@ -59,7 +60,7 @@ describe('byte ranges', () => {
         const path = fixtures.write(`chunks-${runs++}.ndjson`, render(file));
         expect(await collect([path], { chunkSize })).toEqual(await collect([path]));
       }),
-      { numRuns: 100 },
+      { numRuns: fuzzRuns(20, 100) },
     );
   });
 

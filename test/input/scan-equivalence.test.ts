@@ -5,6 +5,7 @@ import { createDecoder, isDecodeError, type DecodeError, type DecodeOptions } fr
 import type { Event } from '../../src/runtime/event.js';
 import { getZone } from '../../src/time/zone.js';
 import { FIELD_POOL, jsonObjectText } from './scan-arbitraries.js';
+import { fuzzRuns } from '../helpers/tier.js';
 
 const UTC = getZone('UTC');
 const fieldSet = fc.uniqueArray(fc.constantFrom(...FIELD_POOL), { maxLength: 5 }).map((names) => new Set(names));
@@ -35,7 +36,7 @@ describe('scan path equals JSON.parse path', () => {
         const { full, fast } = decodeBoth(text, { fields, timeField: time });
         expect(fast).toEqual(full);
       }),
-      { numRuns: 3000 },
+      { numRuns: fuzzRuns(500, 3000) },
     );
   });
 
@@ -49,7 +50,7 @@ describe('scan path equals JSON.parse path', () => {
           expect(view(fast(rec))).toEqual(expected);
         }
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(60, 300) },
     );
   });
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SplError } from '../../src/errors.js';
 import { expandMacros } from '../../src/macros/index.js';
 import { libraryOf, REFERENCE_MACROS } from './helpers.js';
+import { fuzzRuns } from '../helpers/tier.js';
 
 const lib = libraryOf({ ...REFERENCE_MACROS, 'pair(a,b)': '$a$ `wmi` $b$', loop: '`loop`' });
 /** Characters that matter to the scanner, mixed with ordinary text. */
@@ -40,7 +41,7 @@ describe('expansion properties', () => {
         }
         expect(typeof expanded).toBe('string');
       }),
-      { numRuns: 10_000 },
+      { numRuns: fuzzRuns(2000, 10_000) },
     );
   });
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileQuery, decodeAll, runOneThread, runThreads, storedFields } from './harness.js';
+import { fuzzRuns } from '../helpers/tier.js';
 
 /** Small enough that the larger generated files are cut into several byte ranges. */
 const SPLIT_BYTES = 256;
@@ -70,7 +71,7 @@ describe('parallel runs give the one-thread results', () => {
           }
         }
       }),
-      { numRuns: 25 },
+      { numRuns: fuzzRuns(6, 25) },
     );
   });
 });

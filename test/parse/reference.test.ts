@@ -1,11 +1,11 @@
 // The reference detection (WMI permanent event subscription) parses into the eight typed stages; `splq expand` prints it.
-import { spawnSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readDetection } from '../../src/detection.js';
 import { MacroLibrary } from '../../src/macros/index.js';
 import { parseSpl } from '../../src/query-text.js';
+import { splq } from '../helpers/cli.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const detectionFile = join(repo, 'queries/wmi_permanent_event_subscription.yml');
@@ -82,10 +82,8 @@ describe('reference detection', () => {
 });
 
 describe('splq expand (CLI)', () => {
-  it('prints the detection with every macro expanded', () => {
-    const tsx = join(repo, 'node_modules/.bin/tsx');
-    const args = ['src/cli/main.ts', 'expand', '--detection', detectionFile, '-m', macroDir];
-    const result = spawnSync(tsx, args, { cwd: repo, encoding: 'utf8' });
+  it('prints the detection with every macro expanded', async () => {
+    const result = await splq(['expand', '--detection', detectionFile, '-m', macroDir]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(`${parsed.expansion.text}\n`);

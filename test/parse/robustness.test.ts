@@ -5,6 +5,7 @@ import { formatError, SplError } from '../../src/errors.js';
 import { MacroLibrary } from '../../src/macros/index.js';
 import { parseQuery } from '../../src/parse/parse.js';
 import { parseSpl } from '../../src/query-text.js';
+import { fuzzRuns } from '../helpers/tier.js';
 
 /** Generous per-run cap: a parse of a short string takes well under a millisecond; only a runaway would reach it. */
 const PER_RUN_CAP_MS = 2000;
@@ -50,7 +51,7 @@ function checkOne(text: string, parse: (t: string) => unknown): number {
 describe('parser robustness', () => {
   it('parseQuery: AST or SplError with an in-range span, 10k inputs', () => {
     let slowest = 0;
-    fc.assert(fc.property(inputs, (text) => void (slowest = Math.max(slowest, checkOne(text, parseQuery)))), { numRuns: 10_000 });
+    fc.assert(fc.property(inputs, (text) => void (slowest = Math.max(slowest, checkOne(text, parseQuery)))), { numRuns: fuzzRuns(2000, 10_000) });
     expect(slowest).toBeLessThan(PER_RUN_CAP_MS);
   });
 
@@ -64,7 +65,7 @@ describe('parser robustness', () => {
         throw e;
       }
     };
-    fc.assert(fc.property(inputs, (text) => void (slowest = Math.max(slowest, checkOne(text, parse)))), { numRuns: 10_000 });
+    fc.assert(fc.property(inputs, (text) => void (slowest = Math.max(slowest, checkOne(text, parse)))), { numRuns: fuzzRuns(2000, 10_000) });
     expect(slowest).toBeLessThan(PER_RUN_CAP_MS);
   });
 

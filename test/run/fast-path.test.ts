@@ -10,6 +10,7 @@ import { eventBatches, newSourceStats } from '../../src/input/index.js';
 import { getZone } from '../../src/time/zone.js';
 import { tempFiles } from '../helpers/cli.js';
 import { jsonObjectText } from '../input/scan-arbitraries.js';
+import { fuzzRuns } from '../helpers/tier.js';
 
 const PLAIN_VALUES = ['x', 'X', 'a: {b}', 'C:\\\\Windows', 'é', 5, 5.0, -1, true, null, ''];
 
@@ -74,7 +75,7 @@ describe('block reading fast path', () => {
         // Malformed lines the word keeps are reported at the same file:line.
         expect(fast.reports).toEqual(slow.reports);
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(30, 150) },
     );
   });
 
@@ -87,7 +88,7 @@ describe('block reading fast path', () => {
         const slow = await results(spl, file, false);
         expect(fast.rows).toEqual(slow.rows);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(60, 300) },
     );
   });
 });

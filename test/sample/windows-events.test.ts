@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROFILE, generateWindowsEvents, type GeneratedEvent } from '../../src/sample/windows-events.js';
+import { fuzzRuns } from '../helpers/tier.js';
 
 const SOURCETYPE_BY_CODE: Record<number, string> = {
   1: 'WinEventLog:Microsoft-Windows-Sysmon/Operational',
@@ -38,7 +39,7 @@ describe('generateWindowsEvents', () => {
         expect(JSON.stringify(sample(seed, count, 20))).toBe(JSON.stringify(first));
         for (let i = 1; i < first.length; i++) expect(first[i]!._time as number).toBeGreaterThan(first[i - 1]!._time as number);
       }),
-      { numRuns: 40 },
+      { numRuns: fuzzRuns(10, 40) },
     );
   });
 

@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/query.js';
-import { REPO, runCli, tempFiles } from '../helpers/cli.js';
+import { REPO, splq, tempFiles } from '../helpers/cli.js';
 
 const MACROS = join(REPO, 'queries/macros');
 
@@ -17,11 +17,11 @@ async function library(spl: string, inputs: string[], options: Parameters<Return
 }
 
 /** Rows and malformed lines from the CLI (NDJSON out, malformed lines on stderr). */
-function cli(args: string[]) {
-  const r = runCli(['run', ...args, '-o', 'ndjson', '--now', '1700000000']);
+async function cli(args: string[]) {
+  const r = await splq(['run', ...args, '-o', 'ndjson', '--now', '1700000000']);
   expect(r.status, r.stderr).toBe(0);
-  const malformed = r.stderr.split('\n').filter((l) => l.startsWith('splq: malformed input: ')).map((l) => l.slice('splq: malformed input: '.length));
-  return { rows: r.stdout.split('\n').filter((l) => l !== ''), malformed };
+  const malformed = r.stderr.split('\n').filter((l: string) => l.startsWith('splq: malformed input: ')).map((l: string) => l.slice('splq: malformed input: '.length));
+  return { rows: r.stdout.split('\n').filter((l: string) => l !== ''), malformed };
 }
 
 describe('query.runFiles equals splq run', () => {
@@ -29,7 +29,7 @@ describe('query.runFiles equals splq run', () => {
     const dir = tempFiles({ 'e.json': '{"host":"a","n":1}\n{"host": oops}\n{"host":"b","n":2}\n{"host":"a","n":3}\n' });
     for (const spl of ['host=a | table host n', 'search * | stats count by host']) {
       const lib = await library(spl, [dir]);
-      const bin = cli([spl, '-i', dir]);
+      const bin = await cli([spl, '-i', dir]);
       expect(lib.rows).toEqual(bin.rows);
       expect(lib.malformed).toEqual(bin.malformed);
       expect(lib.rows.length).toBeGreaterThan(0);

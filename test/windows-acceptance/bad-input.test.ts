@@ -2,9 +2,8 @@
 // and a props.conf syntax error (its file and line, with the line shown).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempFiles } from '../helpers/cli.js';
+import { splq, tempFiles } from '../helpers/cli.js';
 import { ndjsonRows } from './shared-data.js';
-import { splq } from './splq-in-process.js';
 
 const NS = "xmlns='http://schemas.microsoft.com/win/2004/08/events/event'";
 const event = (id: number, inner: string): string =>

@@ -1,8 +1,7 @@
 // Time windows against a fixed --now across the US spring-forward DST change: CLI --earliest/--latest and earliest= in the search.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempFiles } from '../helpers/cli.js';
-import { splq } from './splq-in-process.js';
+import { splq, tempFiles } from '../helpers/cli.js';
 import { ndjsonRows } from './shared-data.js';
 
 /** One event every 30 minutes from 2024-03-09T00:00Z to 2024-03-11T12:00Z (121 events), times in UTC. */

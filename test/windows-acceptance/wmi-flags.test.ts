@@ -1,6 +1,6 @@
 // The reference detection over the same real files with explicit --set/--alias/--time-field instead of the preset.
 import { describe, expect, it } from 'vitest';
-import { splq } from './splq-in-process.js';
+import { splq } from '../helpers/cli.js';
 import { ndjsonRows, noticeIfNoData, REFERENCE_DETECTION, WINDOWS_DATA, wmiFiles } from './shared-data.js';
 
 noticeIfNoData('the reference detection over real data with --alias/--set');

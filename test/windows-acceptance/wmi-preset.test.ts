@@ -1,6 +1,6 @@
 // The reference WMI detection, verbatim, with --preset windows over real OTRF recordings (values worked out by hand).
 import { describe, expect, it } from 'vitest';
-import { splq } from './splq-in-process.js';
+import { splq } from '../helpers/cli.js';
 import { ndjsonRows, noticeIfNoData, REFERENCE_DETECTION, WINDOWS_DATA, wmiFiles } from './shared-data.js';
 
 noticeIfNoData('the reference detection over real data with --preset windows');

@@ -1,6 +1,6 @@
 // Splunk attack_data's raw XmlWinEventLog file: 40 XML events (20 Sysmon 1, 20 Security 4688) among classic text.
 import { describe, expect, it } from 'vitest';
-import { splq } from './splq-in-process.js';
+import { splq } from '../helpers/cli.js';
 import { dataFile, ndjsonRows, noticeIfNoData, WINDOWS_DATA } from './shared-data.js';
 
 noticeIfNoData('the XmlWinEventLog acceptance tests');

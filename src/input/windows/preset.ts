@@ -42,7 +42,7 @@ const RULES: Record<WindowsFormat, FormatRules> = {
     aliases: [['EventID', 'EventCode'], ['Hostname', 'ComputerName'], ['Hostname', 'dest']],
     channelFields: ['Channel'],
     timeField: '@timestamp',
-    fallbackTimeFields: ['EventTime'],
+    fallbackTimeFields: ['EventTime', 'TimeCreated'],
     liftPrefixes: [],
   },
   sd2: { aliases: EVENT_LOG_ALIASES, channelFields: ['Channel'], timeField: 'TimeGenerated', fallbackTimeFields: [], liftPrefixes: [] },

@@ -1,0 +1,120 @@
+// Grouping time-ordered events into transactions: field values, maxspan/maxpause/maxevents, startswith/endswith, memory bounds.
+import { scalarToString, valuesOf, type Event } from '../runtime/event.js';
+import { eventTime } from './transaction-merge.js';
+
+export interface GroupingRules {
+  fields: string[];
+  /** Seconds; Infinity for no limit (-1 in SPL). */
+  maxSpan: number;
+  maxPause: number;
+  maxEvents: number;
+  startsWith: ((ev: Event) => boolean) | null;
+  endsWith: ((ev: Event) => boolean) | null;
+  maxOpenTxn: number;
+  maxOpenEvents: number;
+}
+
+/** An open transaction: its members and the first value seen of each grouping field. */
+interface Open {
+  members: Event[];
+  values: Map<string, string>;
+  start: number;
+  last: number;
+}
+
+/** What the grouper hands out: a finished transaction, and whether it closed (true) or was evicted (false). */
+export type Emit = (members: Event[], closed: boolean, byMemory: boolean) => void;
+
+/** The event's grouping values that it has (first value of each; a multivalue field groups by its first value). */
+function valuesFor(ev: Event, fields: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of fields) {
+    const first = valuesOf(ev.get(f))[0];
+    if (first !== undefined) out.set(f, scalarToString(first));
+  }
+  return out;
+}
+
+/** The event agrees with the transaction on every field both have, and shares at least one. */
+function fits(open: Open, values: Map<string, string>): boolean {
+  let shared = 0;
+  for (const [f, v] of values) {
+    const mine = open.values.get(f);
+    if (mine === undefined) continue;
+    if (mine !== v) return false;
+    shared++;
+  }
+  return shared > 0 || values.size === 0;
+}
+
+/**
+ * Feeds events in ascending time order. Memory: the open transactions, at most maxOpenTxn of them holding at most
+ * maxOpenEvents events; past either, the transaction updated longest ago is evicted.
+ */
+export class TransactionGrouper {
+  private readonly open: Open[] = [];
+  private openEvents = 0;
+  /** Events that belong to no transaction (no grouping field, or before any start event). */
+  orphans = 0;
+
+  constructor(
+    private readonly rules: GroupingRules,
+    private readonly emit: Emit,
+  ) {}
+
+  add(ev: Event): void {
+    const { rules } = this;
+    const values = valuesFor(ev, rules.fields);
+    if (rules.fields.length > 0 && values.size === 0) {
+      this.orphans++;
+      return;
+    }
+    const time = eventTime(ev);
+    let txn = this.find(values);
+    if (txn && this.outgrown(txn, time, ev)) {
+      this.close(txn, rules.endsWith === null, false);
+      txn = undefined;
+    }
+    if (!txn) {
+      if (rules.startsWith && !rules.startsWith(ev)) {
+        this.orphans++;
+        return;
+      }
+      txn = { members: [], values: new Map(), start: time, last: time };
+      this.open.push(txn);
+    }
+    txn.members.push(ev);
+    this.openEvents++;
+    for (const [f, v] of values) if (!txn.values.has(f)) txn.values.set(f, v);
+    if (!Number.isNaN(time)) txn.last = time;
+    // Most recently updated last, so eviction takes the front.
+    this.open.splice(this.open.indexOf(txn), 1);
+    this.open.push(txn);
+    if (rules.endsWith?.(ev)) this.close(txn, true, false);
+    else if (txn.members.length >= rules.maxEvents) this.close(txn, rules.endsWith === null, false);
+    while (this.open.length > rules.maxOpenTxn || this.openEvents > rules.maxOpenEvents) this.close(this.open[0]!, false, true);
+  }
+
+  /** End of input: transactions still open close (closed only when no endswith was waited for). */
+  finish(): void {
+    while (this.open.length) this.close(this.open[0]!, this.rules.endsWith === null, false);
+  }
+
+  private find(values: Map<string, string>): Open | undefined {
+    for (let i = this.open.length - 1; i >= 0; i--) if (fits(this.open[i]!, values)) return this.open[i];
+    return undefined;
+  }
+
+  /** The event cannot join: span, pause, or a new start event. */
+  private outgrown(txn: Open, time: number, ev: Event): boolean {
+    if (this.rules.startsWith?.(ev)) return true;
+    if (Number.isNaN(time)) return false;
+    return time - txn.start > this.rules.maxSpan || time - txn.last > this.rules.maxPause;
+  }
+
+  private close(txn: Open, closed: boolean, byMemory: boolean): void {
+    this.open.splice(this.open.indexOf(txn), 1);
+    this.openEvents -= txn.members.length;
+    this.emit(txn.members, closed, byMemory);
+  }
+}

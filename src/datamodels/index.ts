@@ -1,0 +1,5 @@
+// The data model room: CIM data models as data files, raw-event → CIM mappings per source, and their loaders (used by tstats).
+export { builtinModels, descendants, getDataModel, resolveDataset, rootDatasets, type ResolvedDataset } from './catalog.js';
+export { BASE_FIELDS, compileDataset, datasetFieldResolver, renameSearchFields, type CompiledDataset } from './dataset.js';
+export { builtinMappings, compileEventMapper, loadMappingFile, type EventMapper } from './source-mapping.js';
+export type { AliasDef, CalculationDef, DataModelDef, DatasetDef, EventtypeDef, FieldType, SourceMappingDef } from './types.js';

@@ -1,0 +1,121 @@
+// What a tstats needs from the input: the CIM fields to compute, the raw fields to read, and raw literals every line it keeps holds.
+import type { EvalExpr, SearchExpr } from '../ast.js';
+import { evalReads } from '../engine/eval-reads.js';
+import { searchReads } from '../engine/search-predicate.js';
+import { parseEvalExpression, parseSearchExpression } from '../parse/parse.js';
+import { toNumber } from '../runtime/event.js';
+import { requiredLiterals } from '../search/terms.js';
+import type { ResolvedDataset } from './catalog.js';
+import { BASE_FIELDS, UNDEFINED_FIELD_PREFIX } from './dataset.js';
+import type { SourceMappingDef } from './types.js';
+
+export interface DatasetPlan {
+  /** CIM fields the mapping and the calculations must produce (others are never looked at). */
+  needed: ReadonlySet<string>;
+  /** Raw input fields read, or null when any may matter. */
+  reads: string[] | null;
+  /** Raw fields each needed CIM field's value may come from (itself included). */
+  sources: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Every string constant the mappings and calculations can write into a field, lower-cased. */
+  constants: string[];
+}
+
+interface Rule {
+  field: string;
+  reads: string[] | null;
+}
+
+function evalRule(field: string, text: string): Rule {
+  return { field, reads: evalReads(parseEvalExpression(text)) };
+}
+
+function searchFields(text: string): string[] {
+  const out = new Set<string>();
+  searchReads(parseSearchExpression(text), out);
+  return [...out];
+}
+
+function evalConstants(text: string, out: Set<string>): void {
+  const walk = (e: EvalExpr): void => {
+    if (e.kind === 'string') out.add(e.value.toLowerCase());
+    else if (e.kind === 'call') e.args.forEach(walk);
+    else if (e.kind === 'binary') { walk(e.left); walk(e.right); }
+    else if (e.kind === 'unary') walk(e.expr);
+    else if (e.kind === 'in') { walk(e.expr); e.values.forEach(walk); }
+  };
+  walk(parseEvalExpression(text));
+}
+
+/**
+ * The plan for one dataset: start from the fields the query reads (`wanted`: where, by, functions, after renaming),
+ * add what the constraint reads, then close over the calculations and the mappings' EVALs that write a needed field.
+ */
+export function planDataset(ds: ResolvedDataset, mappings: SourceMappingDef[], wanted: Iterable<string>): DatasetPlan {
+  const needed = new Set<string>(['tag', 'eventtype', '_time']);
+  for (const f of wanted) if (!f.startsWith(UNDEFINED_FIELD_PREFIX)) needed.add(f);
+  for (const c of ds.constraints) for (const f of searchFields(c)) needed.add(f);
+  const calcRules: Rule[] = ds.calculations.map((c) => ('fill' in c ? { field: c.field, reads: [c.field] } : evalRule(c.field, c.eval)));
+  const mapRules: Rule[] = mappings.flatMap((m) => [...Object.entries(m.evals ?? {}), ...m.eventtypes.flatMap((et) => Object.entries(et.evals ?? {}))].map(([f, t]) => evalRule(f, t)));
+  let anyField = false;
+  // Calculated fields read other CIM fields (process_name reads process): close `needed` over them.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const rule of calcRules) {
+      if (!needed.has(rule.field)) continue;
+      if (rule.reads === null) anyField = true;
+      for (const f of rule.reads ?? []) if (!needed.has(f)) { needed.add(f); changed = true; }
+    }
+  }
+  // Raw fields: the needed ones as they are (events that carry CIM fields), what the needed EVALs read, the
+  // mappings' selections, and alias sources of anything read.
+  const sources = new Map<string, Set<string>>();
+  for (const f of needed) sources.set(f, new Set([f]));
+  for (const rule of [...mapRules, ...calcRules]) {
+    if (!needed.has(rule.field)) continue;
+    if (rule.reads === null) anyField = true;
+    for (const r of rule.reads ?? []) sources.get(rule.field)!.add(r);
+  }
+  // A calculated field's sources include those of the CIM fields it reads (process_name ← process ← CommandLine).
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const set of sources.values()) {
+      for (const f of [...set]) {
+        for (const s of sources.get(f) ?? []) if (!set.has(s)) { set.add(s); changed = true; }
+      }
+    }
+  }
+  const reads = new Set<string>([...sources.values()].flatMap((s) => [...s]));
+  for (const m of mappings) {
+    for (const f of searchFields(m.match)) reads.add(f);
+    for (const et of m.eventtypes) for (const f of searchFields(et.search)) reads.add(f);
+  }
+  for (const m of mappings) for (const a of m.aliases ?? []) if (reads.has(a.dest)) { reads.add(a.src); for (const s of sources.values()) if (s.has(a.dest)) s.add(a.src); }
+  for (const f of BASE_FIELDS) if (f !== '_raw') reads.add(f);
+  if (reads.has('_raw')) anyField = true;
+  const constants = new Set<string>();
+  for (const m of mappings) for (const [, t] of [...Object.entries(m.evals ?? {}), ...m.eventtypes.flatMap((et) => Object.entries(et.evals ?? {}))]) evalConstants(t, constants);
+  for (const c of ds.calculations) if ('fill' in c) constants.add(c.fill.toLowerCase()); else evalConstants(c.eval, constants);
+  return { needed, reads: anyField ? null : [...reads].sort(), sources, constants: [...constants] };
+}
+
+/**
+ * Raw literals every line that can pass `where` holds: from top-level `field=value` conjuncts on dataset fields whose
+ * value comes only from raw fields the reader does not inject, cut at spaces and quotes (where mappings join values),
+ * and never a piece of a constant a mapping or calculation may write (`unknown`, `allowed`, ...).
+ */
+export function whereLiterals(where: SearchExpr | null, plan: DatasetPlan, injected: (field: string) => boolean): string[] {
+  const out: string[] = [];
+  const visit = (e: SearchExpr): void => {
+    if (e.kind === 'and') return e.items.forEach(visit);
+    if (e.kind !== 'compare' || e.op !== '=' || BASE_FIELDS.has(e.field)) return;
+    const from = plan.sources.get(e.field);
+    if (!from || [...from].some(injected) || !Number.isNaN(toNumber(e.value.text))) return;
+    for (const lit of requiredLiterals(e.value.text)) {
+      for (const piece of lit.split(/[\s"]+/)) {
+        if (piece !== '' && !plan.constants.some((c) => c.includes(piece))) out.push(piece);
+      }
+    }
+  };
+  if (where) visit(where);
+  return out;
+}

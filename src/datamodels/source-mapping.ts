@@ -1,0 +1,142 @@
+// Raw events → CIM: apply a source's mapping (aliases, EVALs, eventtypes → tags) with splq's own search and eval compilers.
+import { readFileSync } from 'node:fs';
+import { SplError } from '../errors.js';
+import { compileEval, type EvalCompileContext, type Evaluator } from '../eval/index.js';
+import { toFieldValue } from '../eval/store.js';
+import { parseEvalExpression, parseSearchExpression } from '../parse/parse.js';
+import { compileSearchExpr } from '../engine/search-predicate.js';
+import type { Event, FieldValue } from '../runtime/event.js';
+import { BUILTIN_MAPPING_FILES } from './builtin.js';
+import type { SourceMappingDef } from './types.js';
+import { checkSourceMapping } from './validate.js';
+
+type Predicate = (ev: Event) => boolean;
+
+interface CompiledEventtype {
+  name: string;
+  matches: Predicate;
+  tags: string[];
+  evals: Array<[string, Evaluator]>;
+}
+
+interface CompiledMapping {
+  name: string;
+  matches: Predicate;
+  aliases: Array<{ src: string; dest: string; asnew: boolean }>;
+  evals: Array<[string, Evaluator]>;
+  eventtypes: CompiledEventtype[];
+}
+
+/** Applies the first mapping whose `match` holds to an event, in place; events no mapping matches keep their fields. */
+export type EventMapper = (ev: Event) => void;
+
+let builtins: SourceMappingDef[] | undefined;
+
+/** The shipped mappings (Sysmon, Windows Security, Windows System), checked on first use. */
+export function builtinMappings(): SourceMappingDef[] {
+  builtins ??= BUILTIN_MAPPING_FILES.map(({ file, json }) => checkSourceMapping(json, `datamodels/mappings/${file}`));
+  return builtins;
+}
+
+/** Read a user's mapping file (`--datamodel-map`): JSON in the same format as the shipped ones. */
+export function loadMappingFile(path: string): SourceMappingDef {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new SplError('bad-datamodel-map', `cannot read data model map ${path}: ${(e as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new SplError('bad-datamodel-map', `${path}: not valid JSON: ${(e as Error).message}`);
+  }
+  return checkSourceMapping(json, path);
+}
+
+/** Compile a search string from a mapping file; its errors name the file and the place. */
+function compileSearch(text: string, where: string, ctx: EvalCompileContext): Predicate {
+  try {
+    return compileSearchExpr(parseSearchExpression(text), { zone: ctx.zone, now: ctx.now });
+  } catch (e) {
+    if (e instanceof SplError) throw new SplError('bad-datamodel-map', `${where}: ${e.message} in "${text}"`);
+    throw e;
+  }
+}
+
+/** Compile an eval expression from a data file; errors name the file and the place. */
+export function compileDataEval(text: string, where: string, ctx: EvalCompileContext, code: 'bad-datamodel-map' | 'unknown-datamodel' = 'bad-datamodel-map'): Evaluator {
+  try {
+    return compileEval(parseEvalExpression(text), ctx);
+  } catch (e) {
+    if (e instanceof SplError) throw new SplError(code, `${where}: ${e.message} in "${text}"`);
+    throw e;
+  }
+}
+
+function compileEvals(evals: Record<string, string> | undefined, where: string, ctx: EvalCompileContext, needed?: ReadonlySet<string>): Array<[string, Evaluator]> {
+  return Object.entries(evals ?? {}).filter(([field]) => !needed || needed.has(field)).map(([field, text]) => [field, compileDataEval(text, `${where}.evals.${field}`, ctx)]);
+}
+
+function compileMapping(def: SourceMappingDef, ctx: EvalCompileContext, needed?: ReadonlySet<string>): CompiledMapping {
+  const where = `mapping ${def.name}`;
+  return {
+    name: def.name,
+    matches: compileSearch(def.match, `${where}: match`, ctx),
+    aliases: (def.aliases ?? []).map((a) => ({ src: a.src, dest: a.dest, asnew: a.asnew === true })),
+    evals: compileEvals(def.evals, where, ctx, needed),
+    eventtypes: def.eventtypes.map((et) => ({
+      name: et.name,
+      matches: compileSearch(et.search, `${where}: eventtype ${et.name}`, ctx),
+      tags: et.tags,
+      evals: compileEvals(et.evals, `${where}: eventtype ${et.name}`, ctx, needed),
+    })),
+  };
+}
+
+/** An eval result as a field value; the empty string is no value (as the add-ons treat it). */
+function present(v: FieldValue | undefined): FieldValue | undefined {
+  return v === '' ? undefined : v;
+}
+
+function applyMapping(m: CompiledMapping, ev: Event): void {
+  for (const a of m.aliases) {
+    const v = ev.get(a.src);
+    if (v !== undefined && !(a.asnew && ev.has(a.dest))) ev.set(a.dest, v);
+  }
+  const matched = m.eventtypes.filter((et) => et.matches(ev));
+  // Every EVAL sees the aliased event; the results are stored after all are computed.
+  const results = new Map<string, FieldValue | undefined>();
+  for (const [field, evaluate] of m.evals) results.set(field, present(toFieldValue(evaluate(ev))));
+  for (const et of matched) for (const [field, evaluate] of et.evals) results.set(field, present(toFieldValue(evaluate(ev))));
+  for (const [field, value] of results) ev.set(field, value);
+  if (matched.length === 0) return;
+  ev.set('eventtype', mergeValues(ev.get('eventtype'), matched.map((et) => et.name)));
+  ev.set('tag', mergeValues(ev.get('tag'), matched.flatMap((et) => et.tags)));
+}
+
+/** Existing values (kept) plus new ones, without repeats. */
+function mergeValues(existing: FieldValue | undefined, added: string[]): FieldValue {
+  const out = existing === undefined ? [] : (Array.isArray(existing) ? existing.map(String) : [String(existing)]);
+  for (const v of added) if (!out.includes(v)) out.push(v);
+  return out.length === 1 ? out[0]! : out;
+}
+
+/**
+ * Compile mappings once (user ones first, so they override the shipped ones for the events they match). With
+ * `needed`, only EVALs writing those fields run (every EVAL reads the aliased event, so skipping one changes no other).
+ */
+export function compileEventMapper(defs: SourceMappingDef[], ctx: EvalCompileContext, needed?: ReadonlySet<string>): EventMapper {
+  // Every file is checked whole (a bad EVAL is an error even when this query would not run it).
+  if (needed) defs.forEach((d) => compileMapping(d, ctx));
+  const mappings = defs.map((d) => compileMapping(d, ctx, needed));
+  return (ev) => {
+    for (const m of mappings) {
+      if (m.matches(ev)) {
+        applyMapping(m, ev);
+        return;
+      }
+    }
+  };
+}

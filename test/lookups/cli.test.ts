@@ -1,0 +1,47 @@
+// The CLI's lookup flags end to end: -l, --lookup, --lookup-dir, and worker threads
+// (each thread rebuilds the library and runs lookup on its share of the input) giving the one-thread answer.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/cli.js';
+import { tempFolder } from './helpers.js';
+
+function splq(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli/main.ts'), 'run', ...args, '-o', 'ndjson'], {
+    cwd: REPO, encoding: 'utf8', env: { ...process.env, TZ: 'UTC', ...env },
+  });
+  return { status: r.status, rows: r.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>), stderr: r.stderr };
+}
+
+describe('splq run with lookups', () => {
+  const dir = tempFolder({
+    'defs/procs.csv': 'process,category\n*\\cmd.exe,shell\n*\\powershell.exe,shell\nC:\\Tools\\*,tool\n',
+    'defs/procs.yml': "name: procs\nfilename: procs.csv\nmatch_type: WILDCARD(process)\ncase_sensitive_match: 'false'\nmin_matches: 1\ndefault_match: other\n",
+    'defs/seen.yml': 'name: seen\ncollection: seen\nfields_list: process, first\n',
+    'seen.csv': 'process,first\nC:\\Windows\\cmd.exe,2020\n',
+  });
+  const names = ['C:\\Windows\\cmd.exe', 'C:\\Tools\\x.exe', 'C:\\Windows\\POWERSHELL.EXE', 'C:\\a\\notepad.exe'];
+  const events = Array.from({ length: 400 }, (_, i) => JSON.stringify({ n: i, process: names[i % names.length] })).join('\n');
+  fs.writeFileSync(path.join(dir, 'events.json'), `${events}\n`);
+  const query = 'search * | lookup procs process OUTPUT category | stats count by category';
+
+  it('-l gives the definitions; worker threads give the same answer as one thread', () => {
+    const one = splq([query, '-l', path.join(dir, 'defs'), '-i', path.join(dir, 'events.json'), '--threads', '1']);
+    expect(one.status).toBe(0);
+    expect(one.rows).toEqual([{ category: 'other', count: 100 }, { category: 'shell', count: 200 }, { category: 'tool', count: 100 }]);
+    const two = splq([query, '-l', path.join(dir, 'defs'), '-i', path.join(dir, 'events.json'), '--threads', '2'], { SPLQ_SPLIT_BYTES: '2000' });
+    expect(two.status).toBe(0);
+    expect(two.rows).toEqual(one.rows);
+  });
+
+  it('outputlookup writes only into --lookup-dir; a bad --lookup is a usage error', () => {
+    const out = tempFolder();
+    const r = splq(['search n<3 | table n process | outputlookup first3', '--lookup-dir', out, '-i', path.join(dir, 'events.json')]);
+    expect(r.status).toBe(0);
+    expect(fs.readdirSync(out)).toEqual(['first3.csv']);
+    expect(fs.readFileSync(path.join(out, 'first3.csv'), 'utf8').split('\n')[0]).toBe('n,process');
+    const bad = splq(['search *', '--lookup', 'nopath', '-i', path.join(dir, 'events.json')]);
+    expect(bad.stderr).toMatch(/--lookup expects name=path/);
+  });
+});
