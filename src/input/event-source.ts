@@ -5,6 +5,7 @@ import { blocksToRecords, readFileBatches, readFileRecords, resolveInputs, STDIN
 import { blockEvents, canPickKeys, createDecoder, createEventBuilder, KeyPicker, recordEvent, timeFieldNames, type LineDecoding, type MetadataDefaults } from './json/index.js';
 import { LiteralScan } from './fastpath/index.js';
 import { isGzip, isSeekable } from './sources/chunks.js';
+import { cannotRead } from './sources/input-error.js';
 import type { Prefilter } from '../engine/prefilter.js';
 import type { FirstSearch } from '../engine/first-search.js';
 import type { SourceStats } from './source-stats.js';
@@ -44,7 +45,12 @@ export interface EventSourceOptions {
 /** The first bytes of a file (for format detection); empty for stdin and other streams (pipes, FIFOs), read once. */
 function head(file: string): string {
   if (file === STDIN || (!isSeekable(file) && !isGzip(file))) return '';
-  const fd = openSync(file, 'r');
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    throw cannotRead(file, err);
+  }
   try {
     const buf = Buffer.alloc(4096);
     const n = readSync(fd, buf, 0, buf.length, 0);
