@@ -4,6 +4,7 @@ import type { EventPredicate } from '../../engine/search-predicate.js';
 import { isDecodeError, type Decoder, type EventBuilder } from './decode.js';
 import type { LineBlock, RawRecord } from '../sources/index.js';
 import { isBlank } from '../sources/lines.js';
+import { isUtf8 } from 'node:buffer';
 import { latin1Text, utf8Text } from '../../util/byte-text.js';
 import { forEachLineIn } from '../sources/line-block.js';
 import { sparseByteLines } from '../fastpath/line-iteration.js';
@@ -45,6 +46,8 @@ export interface LineDecoding {
  * object space of the old generation, and a stream of them makes the collector run full collections.
  */
 const TEXT_BYTES = 64 * 1024;
+/** The report for a line with bytes that are not UTF-8: it is kept, with U+FFFD in their place (fails under --strict). */
+export const INVALID_UTF8 = 'invalid UTF-8 (each bad byte sequence read as U+FFFD; the event is kept)';
 /** A line the first search rejected from the fields it reads. */
 const REJECTED = Symbol('rejected');
 
@@ -65,11 +68,21 @@ export function blockEvents(block: LineBlock, decoding: LineDecoding, stats: Sou
 function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, firstLine: number, decoding: LineDecoding, stats: SourceStats, out: Event[]): number {
   const { bytes } = block;
   const { scan } = decoding;
-  const general = (start: number, end: number, line: number, checked = false) =>
+  // Invalid UTF-8 is reported per line (native checks: the whole piece once, each line only when the piece fails).
+  const pieceUtf8 = isUtf8(bytes.subarray(pieceStart, pieceEnd));
+  const reportInvalidUtf8 = (start: number, end: number, line: number) => {
+    if (!pieceUtf8 && !isUtf8(bytes.subarray(start, end))) stats.malformed.add({ file: block.file, line, message: INVALID_UTF8 });
+  };
+  const general = (start: number, end: number, line: number, checked = false) => {
+    if (!checked) reportInvalidUtf8(pieceStart + start, pieceStart + end, line);
     generalLine(utf8Text(bytes, pieceStart + start, pieceStart + end), line, block.file, decoding, stats, out, checked);
+  };
   /** The one malformed-line rule, on a line's Latin-1 text (absolute byte positions); a broken line is reported. */
   const wellFormed = (latin1: string, start: number, end: number, line: number): boolean => {
-    if (isJsonObjectText(latin1)) return true;
+    if (isJsonObjectText(latin1)) {
+      reportInvalidUtf8(start, end, line);
+      return true;
+    }
     stats.malformed.add(recordProblem({ text: utf8Text(bytes, start, end), file: block.file, line })!);
     return false;
   };
