@@ -46,6 +46,8 @@ export class Query implements CompiledQuery {
   readonly now: number;
   /** The lookups the query was compiled with (worker threads rebuild them from `lookups.toSpec()`). */
   readonly lookups: LookupLibrary;
+  /** Notes found while compiling that are not errors (e.g. a tstats field the data model does not define). */
+  notes: readonly string[] = [];
 
   constructor(parsed: ParsedQuery, pipeline: CompiledPipeline, timeZone: string, now: number, lookups: LookupLibrary = new LookupLibrary()) {
     this.text = parsed.original;
@@ -145,9 +147,12 @@ function compileChecked(spl: string, macros: MacroLibrary, opts: CompileOptions)
   const lookups = opts.lookups instanceof LookupLibrary ? opts.lookups : LookupLibrary.load({ paths: opts.lookups ?? [] });
   const ctx = createCompileContext(zone, now, { macros, onWarning: opts.onWarning, lookups });
   ctx.queryText = parsed.expansion.text;
+  ctx.notes = [];
   try {
     ctx.datamodelMappings = (opts.datamodelMaps ?? []).map(loadMappingFile);
-    return new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now, lookups);
+    const query = new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now, lookups);
+    query.notes = [...new Set(ctx.notes)];
+    return query;
   } catch (e) {
     if (e instanceof SplError) throw parsed.expansion.mapError(e);
     throw e;

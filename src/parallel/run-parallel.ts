@@ -4,6 +4,7 @@ import { createCompileContext } from '../engine/compile-pipeline.js';
 import type { StatsCommand } from '../ast.js';
 import type { Stage } from '../engine/types.js';
 import type { CompiledQuery } from '../engine/compiled-query.js';
+import { statSync } from 'node:fs';
 import type { SourceStats } from '../input/index.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
@@ -166,8 +167,18 @@ function addCounters(stats: SourceStats, result: UnitResult, unit: WorkUnit, fir
   stats.eventsRead += result.eventsRead;
   stats.eventsSkipped += result.eventsSkipped;
   stats.eventsKept += result.eventsKept;
+  stats.bytesRead += unit.range ? unit.range.end - unit.range.start : fileSize(unit.file);
   const linesBefore = firstLines.get(unit.file) ?? 0;
   for (const error of result.malformedKept) stats.malformed.add({ ...error, line: error.line + linesBefore });
   stats.malformed.count += result.malformedCount - result.malformedKept.length;
   firstLines.set(unit.file, linesBefore + result.rangeLines);
+}
+
+/** A whole-file unit's size, for the progress display's byte count. */
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

@@ -7,11 +7,12 @@ import { parseJsonExact } from '../../util/exact-json.js';
 import { BROKEN, skipValueAt } from './scan-skip.js';
 import { isAscii } from 'node:buffer';
 import { utf8Text } from '../../util/byte-text.js';
+import type { NodeBuffer } from '../../util/node-buffer.js';
 
 /** One block being read: its text as Latin-1 (one character per byte) and the bytes, for UTF-8 decoding. */
 export interface BlockText {
   text: string;
-  bytes: Buffer;
+  bytes: NodeBuffer;
   /** Byte offset of text position 0. */
   base: number;
 }

@@ -2,6 +2,7 @@
 import { RecordCarry, type RawRecord, type RecordSplitter } from './raw-record.js';
 import { forEachLineIn, type LineBlock } from './line-block.js';
 import { latin1Text, utf8Text } from '../../util/byte-text.js';
+import type { NodeBuffer } from '../../util/node-buffer.js';
 
 const NEWLINE = 0x0a;
 const BOM_BYTES = [0xef, 0xbb, 0xbf];
@@ -46,7 +47,7 @@ export class LineSplitter implements RecordSplitter {
   }
 
   /** Blocks of the lines that end in this chunk (in order). */
-  pushBlocks(chunk: Buffer): LineBlock[] {
+  pushBlocks(chunk: NodeBuffer): LineBlock[] {
     const out: LineBlock[] = [];
     const pos = this.done ? chunk.length : this.splitChunk(chunk, out);
     if (!this.done && pos < chunk.length) this.carry.add(chunk.subarray(pos), this.line);
@@ -63,7 +64,7 @@ export class LineSplitter implements RecordSplitter {
   }
 
   /** RecordSplitter: the same lines as decoded records. */
-  push(chunk: Buffer): RawRecord[] {
+  push(chunk: NodeBuffer): RawRecord[] {
     return blocksToRecords(this.pushBlocks(chunk));
   }
 

@@ -1,5 +1,6 @@
 // The raw record handed from the readers to the decoder, and the carry buffer for records that span chunks.
 import { SplError } from '../../errors.js';
+import type { NodeBuffer } from '../../util/node-buffer.js';
 
 /** One undecoded record: its JSON text, the input it came from and the 1-based line where it starts. */
 export interface RawRecord {
@@ -12,7 +13,7 @@ export interface RawRecord {
 export interface RecordSplitter {
   /** True once the rest of the input cannot contribute records (a byte range is complete). */
   readonly isDone: boolean;
-  push(chunk: Buffer): RawRecord[];
+  push(chunk: NodeBuffer): RawRecord[];
   finish(): RawRecord[];
 }
 
@@ -39,7 +40,7 @@ export class RecordCarry {
   }
 
   /** Keep a copy of `piece` (chunks are not retained, so memory stays bounded by the record). */
-  add(piece: Buffer, line: number): void {
+  add(piece: NodeBuffer, line: number): void {
     if (piece.length === 0) return;
     this.checkSize(this.bytes + piece.length, line);
     this.bytes += piece.length;
@@ -47,7 +48,7 @@ export class RecordCarry {
   }
 
   /** The collected bytes followed by `tail`, as one buffer; the carry is emptied. */
-  take(tail: Buffer, line: number): Buffer {
+  take(tail: NodeBuffer, line: number): NodeBuffer {
     if (this.bytes === 0) return tail;
     this.checkSize(this.bytes + tail.length, line);
     const whole = Buffer.concat([...this.pieces, tail], this.bytes + tail.length);
