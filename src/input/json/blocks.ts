@@ -54,6 +54,10 @@ const REJECTED = Symbol('rejected');
 /** The events of one block that survive decoding, pre-filters and the finisher, in line order. */
 export function blockEvents(block: LineBlock, decoding: LineDecoding, stats: SourceStats): Event[] {
   const out: Event[] = [];
+  if (block.oversized !== undefined) {
+    stats.malformed.add({ file: block.file, line: block.firstLine, message: block.oversized });
+    return out;
+  }
   let line = block.firstLine;
   for (let start = block.start; start <= block.end; ) {
     let end = start + TEXT_BYTES >= block.end ? block.end : block.bytes.indexOf(NEWLINE_BYTE, start + TEXT_BYTES);
