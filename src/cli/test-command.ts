@@ -15,6 +15,7 @@ import { addLookupOptions, loadLookups, type LookupCliOptions } from './lookup-o
 
 export interface TestCliOptions extends Partial<LookupCliOptions> {
   dataRoot?: string;
+  allowOutsideDataRoot?: boolean;
   data: string[];
   source?: string;
   sourcetype?: string;
@@ -41,6 +42,7 @@ export function registerTestCommand(program: Command, run: (fn: () => Promise<vo
     .description('test ESCU detections offline: replay their attack data and check the results (like contentctl test)')
     .argument('<detection...>', 'detection YAML files, folders of them (recursive) or globs; YAML without a search: key in a folder is set aside')
     .option('--data-root <dir>', 'a local splunk/attack_data checkout: attack_data URLs map to <dir>/datasets/...')
+    .option('--allow-outside-data-root', 'let attack_data paths be absolute or lead outside --data-root (refused by default)')
     .option('--data <file>', 'replay this file instead of the detections\' tests: (repeatable)', collect, [])
     .option('--sourcetype <value>', 'with --data: the sourcetype every replayed event gets')
     .option('--source <value>', 'with --data: the source every replayed event gets')
@@ -70,6 +72,7 @@ export async function runTestCommand(args: string[], opts: TestCliOptions, out: 
     macros: MacroLibrary.load([...defaultMacroPaths(), ...opts.macros]),
     lookups: loadLookups(opts),
     dataRoot: opts.dataRoot,
+    allowOutsideDataRoot: opts.allowOutsideDataRoot,
     override: { files: opts.data, source: opts.source, sourcetype: opts.sourcetype },
     preset: opts.preset === 'windows' ? 'windows' : undefined,
     timeZone: opts.tz,

@@ -4,6 +4,8 @@ import { compileFieldMapping, fieldsNeededForMapping, makeFinisher, presetMapper
 import { blocksToRecords, readFileBatches, readFileRecords, resolveInputs, STDIN, type ByteRange, type RawRecord, type ReadBatch } from './sources/index.js';
 import { blockEvents, canPickKeys, createDecoder, createEventBuilder, KeyPicker, recordEvent, timeFieldNames, type LineDecoding, type MetadataDefaults } from './json/index.js';
 import { LiteralScan } from './fastpath/index.js';
+import { isGzip, isSeekable } from './sources/chunks.js';
+import { cannotRead } from './sources/input-error.js';
 import type { Prefilter } from '../engine/prefilter.js';
 import type { FirstSearch } from '../engine/first-search.js';
 import type { SourceStats } from './source-stats.js';
@@ -41,10 +43,15 @@ export interface EventSourceOptions {
   onFile?: (file: string, format: string) => void;
 }
 
-/** The first bytes of a file (for format detection); empty for stdin. */
+/** The first bytes of a file (for format detection); empty for stdin and other streams (pipes, FIFOs), read once. */
 function head(file: string): string {
-  if (file === STDIN) return '';
-  const fd = openSync(file, 'r');
+  if (file === STDIN || (!isSeekable(file) && !isGzip(file))) return '';
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    throw cannotRead(file, err);
+  }
   try {
     const buf = Buffer.alloc(4096);
     const n = readSync(fd, buf, 0, buf.length, 0);
@@ -175,6 +182,7 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
     picker: pickable ? new KeyPicker(fields, timeNames, firstSearch?.fields) : null,
     firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw'), build: createEventBuilder(decodeOptions, false, 'picked') } : null,
     build: createEventBuilder(decodeOptions, timeNames.length > 0, 'picked'),
+    decodeChecks: fields === null || opts.strict === true,
     rawNeeded: fields === null || fields.has('_raw'),
   };
 }

@@ -29,7 +29,9 @@ type Sink = (text: string) => void;
 /** A result as a plain JSON object: keys in field order, multivalues as arrays, numbers as numbers. */
 export function resultObject(ev: Event): Record<string, FieldValue> {
   const obj = ev.toObject(false);
-  for (const [k, v] of Object.entries(obj)) if (typeof v === 'number' && !Number.isFinite(v)) obj[k] = numberToString(v);
+  for (const [k, v] of Object.entries(obj)) {
+    if (typeof v === 'number' && !Number.isFinite(v)) Object.defineProperty(obj, k, { value: numberToString(v), enumerable: true, writable: true, configurable: true });
+  }
   return obj;
 }
 

@@ -13,6 +13,8 @@ export interface LineBlock {
   lineCount: number;
   /** The input's reported name. */
   file: string;
+  /** Set for a line longer than the record limit: no bytes kept, one line, reported as malformed with this message. */
+  oversized?: string;
 }
 
 const NEWLINE = '\n';

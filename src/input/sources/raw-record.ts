@@ -39,6 +39,22 @@ export class RecordCarry {
     return this.bytes === 0;
   }
 
+  /** True when `extra` more bytes would make the record larger than the limit. */
+  wouldExceed(extra: number): boolean {
+    return this.bytes + extra > this.maxBytes;
+  }
+
+  /** Drop what was collected (an oversized line being skipped). */
+  clear(): void {
+    this.pieces = [];
+    this.bytes = 0;
+  }
+
+  /** What an oversized record is reported as. */
+  get oversizedMessage(): string {
+    return `record is larger than ${this.maxBytes} bytes: skipped (is the JSON well-formed?)`;
+  }
+
   /** Keep a copy of `piece` (chunks are not retained, so memory stays bounded by the record). */
   add(piece: NodeBuffer, line: number): void {
     if (piece.length === 0) return;
