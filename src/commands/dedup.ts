@@ -2,7 +2,8 @@
 import type { GenericArg, GenericCommand } from '../ast.js';
 import type { CommandDef, Stage } from '../engine/types.js';
 import { SplError } from '../errors.js';
-import { scalarToString, valuesOf, type Event } from '../runtime/event.js';
+import type { Event } from '../runtime/event.js';
+import { valueKey } from './value-key.js';
 import { clauseArgs, fieldList, missingSpan, parseIntArg, readOptions } from './generic-args.js';
 import { compileOrder, readSortSpecs, type SortKey, type SortSpec } from './sort-keys.js';
 
@@ -41,17 +42,6 @@ function readPlan(node: GenericCommand): DedupPlan {
   };
 }
 
-/** The value combination of a result, or null when a field is missing. */
-function comboKey(ev: Event, fields: string[]): string | null {
-  const parts: string[][] = [];
-  for (const f of fields) {
-    const v = ev.get(f);
-    if (v === undefined) return null;
-    parts.push(valuesOf(v).map(scalarToString));
-  }
-  return JSON.stringify(parts);
-}
-
 /** Streaming dedup; memory: one counter per distinct combination (one for consecutive=true). */
 function dedupStage(plan: DedupPlan, next: Stage): Stage {
   const counts = new Map<string, number>();
@@ -59,7 +49,7 @@ function dedupStage(plan: DedupPlan, next: Stage): Stage {
   let run = 0;
   return {
     push: (ev) => {
-      const key = comboKey(ev, plan.fields);
+      const key = valueKey(ev, plan.fields);
       if (key === null) {
         if (plan.keepEmpty) next.push(ev);
         return;

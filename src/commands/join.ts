@@ -3,22 +3,12 @@ import type { GenericCommand } from '../ast.js';
 import { runSubsearch } from '../engine/subsearch.js';
 import type { CommandDef, Stage } from '../engine/types.js';
 import { SplError } from '../errors.js';
-import { scalarToString, valuesOf, type Event } from '../runtime/event.js';
+import type { Event } from '../runtime/event.js';
+import { valueKey } from './value-key.js';
 import { clauseArgs, fieldList, readOptions } from './generic-args.js';
 import { subsearchLimits, takeSubsearch } from './subsearch-args.js';
 
 const OPTIONS = ['type', 'max', 'overwrite', 'usetime', 'earlier', 'maxout', 'maxtime', 'timeout'];
-
-/** The text key of an event's join fields, or null when one is missing (such rows never match). */
-function joinKey(ev: Event, fields: readonly string[]): string | null {
-  const parts: string[][] = [];
-  for (const f of fields) {
-    const v = ev.get(f);
-    if (v === undefined) return null;
-    parts.push(valuesOf(v).map(scalarToString));
-  }
-  return JSON.stringify(parts);
-}
 
 /** The right side indexed by key; without join fields, the fields common to the first left row and the right rows. */
 class RightSide {
@@ -37,14 +27,14 @@ class RightSide {
       if (this.fields.length === 0) this.fields = commonFields(left, this.rows);
       this.index = new Map();
       for (const row of this.rows) {
-        const key = joinKey(row, this.fields);
+        const key = valueKey(row, this.fields);
         if (key === null) continue;
         const list = this.index.get(key);
         if (list) list.push(row);
         else this.index.set(key, [row]);
       }
     }
-    const key = this.fields.length === 0 ? null : joinKey(left, this.fields);
+    const key = this.fields.length === 0 ? null : valueKey(left, this.fields);
     return key === null ? [] : (this.index.get(key) ?? []);
   }
 }
