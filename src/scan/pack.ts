@@ -5,7 +5,8 @@ import type { Stage } from '../engine/types.js';
 import { eventBatches, newSourceStats, type SourceStats } from '../input/index.js';
 import { Event, type FieldValue } from '../runtime/event.js';
 import type { CompileOptions } from '../query.js';
-import { getZone } from '../time/zone.js';
+import { getZone, type TimeZone } from '../time/zone.js';
+import { firstSearchFilter } from '../engine/first-search.js';
 import { scanMapping } from './mapping.js';
 import { checkPreset, type ScanOptions } from './options.js';
 import { compilePack, failureText, type CompiledPack, type PackEntry, type PackFailure, type PackMember } from './pack-compile.js';
@@ -23,7 +24,7 @@ export const DETECTION_FIELD = 'detection';
 export interface PackDetectionSummary {
   name: string;
   rows: number;
-  /** Events routed to its pipeline (after the shared reading and its literals). */
+  /** Events its literals let through (the pipeline's first search then decides; a gate before the copy). */
   eventsReached: number;
   /** Events that passed its first search. */
   eventsMatched: number;
@@ -67,6 +68,8 @@ interface Runner {
   head: Stage | null;
   matchedBefore: number;
   pending: Event[];
+  /** Its first search as a predicate: events it rejects are neither copied nor pushed (the pipeline would drop them). */
+  gate: ((ev: Event) => boolean) | null;
 }
 
 /** Whether a member must run on its own: its subsearches re-read the inputs, or it reads no input at all. */
@@ -153,7 +156,7 @@ async function sharedScan(
     results++;
     onRow(row, name);
   };
-  const runners: (Runner | null)[] = members.map((member) => startRunner(member, emit));
+  const runners: (Runner | null)[] = members.map((member) => startRunner(member, emit, zone));
   // XML records are not JSON lines: the literals (JSON-safe fragments) do not route them; every detection sees them.
   let routable = true;
   const onFile = (file: string, format: string): void => {
@@ -168,6 +171,7 @@ async function sharedScan(
     mapping, window, fileSets: options.fileSets, prefilter: null, firstSearch: null, onFile,
   };
   const touched: Runner[] = [];
+  const reached: Runner[] = [];
   for await (const batch of eventBatches(inputs, source, stats)) {
     for (const ev of batch) {
       const line = routable ? ev.rawText : undefined;
@@ -176,9 +180,16 @@ async function sharedScan(
       for (let k = 0; k < route.length; k++) {
         const r = runners[route[k]!];
         if (!r) continue;
-        if (r.pending.length === 0) touched.push(r);
-        r.pending.push(k === route.length - 1 ? ev : ev.clone());
+        r.summary.eventsReached++;
+        if (r.gate === null || r.gate(ev)) reached.push(r);
       }
+      // Each pipeline gets its own copy (commands change events in place); the last one gets the event itself.
+      for (let k = 0; k < reached.length; k++) {
+        const r = reached[k]!;
+        if (r.pending.length === 0) touched.push(r);
+        r.pending.push(k === reached.length - 1 ? ev : ev.clone());
+      }
+      reached.length = 0;
     }
     for (const r of touched) feed(r, runners, failed);
     touched.length = 0;
@@ -194,7 +205,7 @@ async function sharedScan(
 }
 
 /** Build a member's pipeline with a sink that tags its rows. */
-function startRunner(member: PackMember, onRow: (row: Event, name: string) => void): Runner {
+function startRunner(member: PackMember, onRow: (row: Event, name: string) => void, zone: TimeZone): Runner {
   const summary: PackDetectionSummary = { name: member.name, rows: 0, eventsReached: 0, eventsMatched: 0, elapsedMs: 0, scan: 'shared' };
   const sink: Stage = {
     push: (row) => {
@@ -204,7 +215,8 @@ function startRunner(member: PackMember, onRow: (row: Event, name: string) => vo
     end: () => undefined,
   };
   const { pipeline } = member.query;
-  return { member, summary, head: pipeline.factory(sink), matchedBefore: pipeline.counters.matched, pending: [] };
+  const first = firstSearchFilter(member.query.ast, zone, member.query.now);
+  return { member, summary, head: pipeline.factory(sink), matchedBefore: pipeline.counters.matched, pending: [], gate: first?.test ?? null };
 }
 
 /** Push a runner's pending events; a run-time failure takes it out of the pack (recorded), the others go on. */
@@ -212,7 +224,6 @@ function feed(r: Runner, runners: (Runner | null)[], failed: PackFailure[]): voi
   const started = performance.now();
   try {
     for (const ev of r.pending) r.head!.push(ev);
-    r.summary.eventsReached += r.pending.length;
   } catch (error) {
     drop(r, runners, failed, error);
   } finally {
