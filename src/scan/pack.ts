@@ -126,7 +126,7 @@ async function ownScan(
 ): Promise<PackDetectionSummary | null> {
   const started = performance.now();
   try {
-    const plan = await planScan(member.query, inputs, { ...options, threads: 1, onFile: undefined });
+    const plan = await planScan(member.query, inputs, { ...options, onFile: undefined });
     const s = await runScan(plan, (row) => onRow(tagRow(row, member.name), member.name), { pace: options.pace });
     return { name: member.name, rows: s.results, eventsReached: s.eventsParsed, eventsMatched: s.eventsMatched, elapsedMs: performance.now() - started, scan: 'own' };
   } catch (error) {
