@@ -7,6 +7,8 @@ export default defineConfig({
     ...shared,
     include: ['test/**/*.test.ts'],
     env: { SPLQ_FULL: '1' },
+    // The full files start processes and threads and read hundreds of MB: room for a busy shared machine.
+    testTimeout: 300_000,
     // The memory test measures the process's resident set: its own process, not a thread beside other tests.
     poolMatchGlobs: [['test/input/memory.full.test.ts', 'forks']],
   },

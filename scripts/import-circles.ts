@@ -17,19 +17,13 @@ function tsFiles(dir: string): string[] {
 /**
  * The module specifiers a file loads when it is loaded: `import` and `export ... from` declarations, type-only
  * ones included (they still tie the files together for a reader). A dynamic `import()` is not followed.
+ * TypeScript's pre-processing scanner finds them (comments and strings are skipped) without a full parse.
  */
-export function importedSpecifiers(text: string, fileName = 'file.ts'): string[] {
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const specifiers: string[] = [];
-  for (const statement of source.statements) {
-    const spec = ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) ? statement.moduleSpecifier : undefined;
-    if (spec && ts.isStringLiteral(spec)) specifiers.push(spec.text);
-    if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
-      const expr = statement.moduleReference.expression;
-      if (ts.isStringLiteral(expr)) specifiers.push(expr.text);
-    }
-  }
-  return specifiers;
+export function importedSpecifiers(text: string): string[] {
+  return ts
+    .preProcessFile(text, true, false)
+    .importedFiles.filter((ref) => !/\bimport\s*\(\s*$/.test(text.slice(Math.max(0, ref.pos - 40), ref.pos)))
+    .map((ref) => ref.fileName);
 }
 
 /** The .ts file a relative specifier names (`./x.js` → x.ts, `./dir` → dir/index.ts), or undefined. */
@@ -46,7 +40,7 @@ export function importGraph(dir: string): Map<string, string[]> {
   const files = tsFiles(dir);
   const inside = new Set(files);
   for (const file of files) {
-    const targets = importedSpecifiers(readFileSync(file, 'utf8'), file)
+    const targets = importedSpecifiers(readFileSync(file, 'utf8'))
       .map((spec) => resolveRelative(file, spec))
       .filter((target): target is string => target !== undefined && inside.has(target));
     graph.set(file, [...new Set(targets)]);

@@ -93,11 +93,17 @@ export const lookupCommand: CommandDef<GenericCommand> = {
   notes: 'exact, `WILDCARD`, `CIDR`; `OUTPUT`/`OUTPUTNEW`; match limits from the definition ([lookups](lookups.md))',
   compile(node, ctx) {
     const plan = readPlan(node);
-    const { def, table, find } = ctx.lookups.finder(plan.table, plan.keys.map((k) => k.name), plan.tableSpan);
+    const lookups = ctx.lookups;
+    // The table is read now (a bad name, file or field fails at compile time); its index is built on first use,
+    // so a thread that never runs this lookup (the main thread when workers do) does not build it.
+    const def = lookups.definition(plan.table, plan.tableSpan);
+    const table = lookups.table(plan.table, plan.tableSpan);
     checkColumns(plan, table, def);
     const keyNames = new Set(plan.keys.map((k) => k.name));
     const pairs = plan.outputs ?? table.columns.filter((c) => !keyNames.has(c)).map((c) => ({ name: c, alias: c, span: plan.tableSpan }));
     const outputs = pairs.map((p) => ({ column: table.columns.indexOf(p.name), field: p.alias }));
+    let finder: RowFinder | undefined;
+    const find: RowFinder = (keys) => (finder ??= lookups.finder(plan.table, plan.keys.map((k) => k.name)).find)(keys);
     return {
       kind: 'streaming',
       reads: [...plan.keys.map((k) => k.alias), ...(plan.onlyNew ? outputs.map((o) => o.field) : [])],

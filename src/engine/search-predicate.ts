@@ -1,5 +1,5 @@
 // Compile a search expression (the `search` language) into a predicate over events, once.
-import type { Pipeline, SearchCompareOp, SearchExpr, SearchLiteral } from '../ast.js';
+import type { Pipeline, SearchCompareOp, SearchExpr, SearchLiteral, Span } from '../ast.js';
 import { assertNever } from '../ast.js';
 import { SplError } from '../errors.js';
 import type { Event } from '../runtime/event.js';
@@ -15,6 +15,8 @@ export interface SearchCompileOptions {
   now: number;
   /** Compile a subsearch's own commands (so their errors come first). */
   compileSubsearch?: (pipeline: Pipeline) => void;
+  /** Compile a `[subsearch]` into the predicate its results stand for (the search command gives this). */
+  subsearch?: (pipeline: Pipeline, span: Span) => EventPredicate;
 }
 
 const ALWAYS: EventPredicate = () => true;
@@ -36,6 +38,7 @@ export function compileSearchExpr(expr: SearchExpr, opts: SearchCompileOptions):
     case 'in':
       return anyOf(expr.values.map((v) => compileCompare(expr.field, '=', v, opts)));
     case 'subsearch':
+      if (opts.subsearch) return opts.subsearch(expr.pipeline, expr.span);
       opts.compileSubsearch?.(expr.pipeline);
       throw new SplError('unsupported-command', 'subsearches inside a search are not supported yet', expr.span);
     default:

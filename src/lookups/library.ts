@@ -27,6 +27,8 @@ const TABLE_FILE = /\.(csv|csv\.gz)$/i;
 export interface LookupSpec {
   definitions: LookupDefinition[];
   lookupDir: string | undefined;
+  /** Tables already read (so worker threads need not parse them again). */
+  tables: Array<[string, LookupTable]>;
 }
 
 function csvFilesIn(dir: string): string[] {
@@ -76,11 +78,13 @@ export class LookupLibrary {
 
   /** What a worker thread needs to rebuild this library (structured-cloneable); its warnings were already given here. */
   toSpec(): LookupSpec {
-    return { definitions: [...this.defs.values()], lookupDir: this.lookupDir };
+    return { definitions: [...this.defs.values()], lookupDir: this.lookupDir, tables: [...this.tables] };
   }
 
   static fromSpec(spec: LookupSpec): LookupLibrary {
-    return new LookupLibrary(spec.definitions, { lookupDir: spec.lookupDir, onWarning: () => undefined });
+    const lib = new LookupLibrary(spec.definitions, { lookupDir: spec.lookupDir, onWarning: () => undefined });
+    for (const [name, table] of spec.tables) lib.tables.set(name, table);
+    return lib;
   }
 
   names(): string[] {

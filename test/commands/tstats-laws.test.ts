@@ -6,6 +6,7 @@ import { compile } from '../../src/query.js';
 import { Event, type FieldValue } from '../../src/runtime/event.js';
 import { compileDataset, getDataModel, resolveDataset } from '../../src/datamodels/index.js';
 import { getZone } from '../../src/time/zone.js';
+import { fuzzRuns } from '../helpers/tier.js';
 
 type Row = Record<string, FieldValue>;
 
@@ -66,7 +67,7 @@ describe('tstats laws', () => {
         const want = search.runSync(processesEvents(events)).map((e) => e.toObject());
         expect(sortRows(got)).toEqual(sortRows(want));
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(12, 150) },
     );
   });
 
@@ -82,7 +83,7 @@ describe('tstats laws', () => {
         await q.stream(batches(), (ev) => split.push(ev.toObject()));
         expect(split).toEqual(whole);
       }),
-      { numRuns: 60 },
+      { numRuns: fuzzRuns(6, 60) },
     );
   });
 
@@ -100,7 +101,7 @@ describe('tstats laws', () => {
         expect(kept.reduce((n, r) => n + Number(r.count), 0)).toBe(inDataset.length);
         expect(kept.find((r) => r['Processes.process_id'] === 'null')?.count ?? 0).toBe(without);
       }),
-      { numRuns: 100 },
+      { numRuns: fuzzRuns(10, 100) },
     );
   });
 });

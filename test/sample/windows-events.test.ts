@@ -52,13 +52,15 @@ describe('generateWindowsEvents', () => {
   });
 
   it('gives every event the required fields with a sourcetype matching its EventCode', () => {
-    for (const event of large) {
-      for (const field of REQUIRED_FIELDS) expect(event[field], field).toBeDefined();
-      expect(event.sourcetype).toBe(SOURCETYPE_BY_CODE[event.EventCode as number]);
-      expect(event.source).toBe(event.sourcetype);
-      expect(String(event.ComputerName).startsWith(`${String(event.host)}.`)).toBe(true);
-      expect(String(event.Message).length).toBeGreaterThan(50);
-    }
+    // One expect over the list of faults (an expect per field of 20,000 events takes seconds).
+    const faults = large.flatMap((event, i) => [
+      ...REQUIRED_FIELDS.filter((field) => event[field] === undefined).map((field) => `event ${i}: no ${field}`),
+      ...(event.sourcetype === SOURCETYPE_BY_CODE[event.EventCode as number] ? [] : [`event ${i}: sourcetype ${String(event.sourcetype)} for EventCode ${String(event.EventCode)}`]),
+      ...(event.source === event.sourcetype ? [] : [`event ${i}: source ${String(event.source)} is not the sourcetype`]),
+      ...(String(event.ComputerName).startsWith(`${String(event.host)}.`) ? [] : [`event ${i}: ComputerName ${String(event.ComputerName)} not under host ${String(event.host)}`]),
+      ...(String(event.Message).length > 50 ? [] : [`event ${i}: Message of ${String(event.Message).length} characters`]),
+    ]);
+    expect(faults.slice(0, 10)).toEqual([]);
   });
 
   it('adds the per-type fields of Sysmon and Security events', () => {

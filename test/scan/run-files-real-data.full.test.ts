@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/query.js';
 import { ensureDataset } from '../../bench/dataset.js';
+import { DEFAULT_SEED } from '../../bench/options.js';
 import { REPO, spawnSplq } from '../helpers/cli.js';
 
 const WINDOWS_DATA = join(REPO, '../shared/datasets/windows');
@@ -44,7 +45,7 @@ describe('query.runFiles equals splq run on larger data', () => {
   if (!existsSync(WINDOWS_DATA)) console.log(`notice: ${WINDOWS_DATA} is absent: the real-data comparison is skipped`);
 
   it('over the 100k bench file, with two threads', async () => {
-    const data = ensureDataset(join(REPO, 'bench/data'), 100_000, 1, () => undefined);
+    const data = ensureDataset(join(REPO, 'bench/data'), 100_000, DEFAULT_SEED, () => undefined);
     const spl = 'sourcetype="WinEventLog:Security" EventCode=4688 | stats count by ComputerName | sort ComputerName';
     const lib = await library(spl, [data.path], { threads: 2, splitBytes: 4 << 20 });
     const bin = cli([spl, '-i', data.path, '--threads', '2'], { SPLQ_SPLIT_BYTES: String(4 << 20) });
