@@ -10,6 +10,7 @@ import { firstSearchFilter } from '../engine/first-search.js';
 import { scanMapping } from './mapping.js';
 import { checkPreset, type ScanOptions } from './options.js';
 import { compilePack, failureText, type CompiledPack, type PackEntry, type PackFailure, type PackMember } from './pack-compile.js';
+import { prerunMemberSubsearches, prerunnable } from './pack-replay.js';
 import { PackRouter } from './pack-router.js';
 import { planScan, timeAt } from './plan.js';
 import { runScan } from './run.js';
@@ -30,7 +31,7 @@ export interface PackDetectionSummary {
   eventsMatched: number;
   /** Time spent in its pipeline (ms); for detections run on their own, their whole run. */
   elapsedMs: number;
-  /** `shared`: in the shared scan; `own`: run on its own after it (subsearches re-read the inputs, or it makes its own events). */
+  /** `shared`: in the shared scan (join/append subsearches pre-run first); `own`: run on its own after it (it makes its own events, or uses map). */
   scan: 'shared' | 'own';
 }
 
@@ -72,9 +73,9 @@ interface Runner {
   gate: ((ev: Event) => boolean) | null;
 }
 
-/** Whether a member must run on its own: its subsearches re-read the inputs, or it reads no input at all. */
-function runsOnItsOwn(member: PackMember): boolean {
-  return member.query.pipeline.replaysInputs || member.query.pipeline.generating;
+/** Whether a member runs on its own: it reads no input, or its subsearches cannot run before the shared scan (map). */
+function runsOnItsOwn(member: PackMember, inputs: readonly string[]): boolean {
+  return member.query.pipeline.generating || (member.query.pipeline.replaysInputs && !prerunnable(member, inputs));
 }
 
 /** The union of the members' input fields (null when one reads them all), with `_raw` for routing. */
@@ -94,7 +95,8 @@ function unionFields(members: PackMember[]): { fields: Set<string> | null; rawRe
 function memberPrefilters(members: PackMember[], opts: ScanOptions, mapped: boolean, userMapped: boolean): (Prefilter | null)[] {
   const defaults: Record<string, string | undefined> = { ...opts.defaults };
   return members.map(({ query }) => {
-    if (opts.prefilter === false) return null;
+    // As in a single run, a search whose subsearches replay the inputs gets no pre-filter.
+    if (opts.prefilter === false || query.pipeline.replaysInputs) return null;
     return derivePrefilter(query.ast, injectedFields({ mapped, defaults }))
       ?? generatingPrefilter(query.pipeline, injectedFields({ mapped: userMapped, defaults }));
   });
@@ -108,9 +110,9 @@ export async function runPack(
   const rows: Event[] = [];
   const onRow = options.onRow ?? ((row: Event) => void rows.push(row));
   const failed = [...compiled.failed];
-  const shared = compiled.members.filter((m) => !runsOnItsOwn(m));
-  const own = compiled.members.filter(runsOnItsOwn);
   const inputs = paths.length ? [...paths] : ['-'];
+  const shared = compiled.members.filter((m) => !runsOnItsOwn(m, inputs));
+  const own = compiled.members.filter((m) => runsOnItsOwn(m, inputs));
   const { scan, summaries } = await sharedScan(shared, inputs, options, onRow, failed);
   for (const member of own) {
     const summary = await ownScan(member, inputs, options, onRow, failed);
@@ -156,7 +158,8 @@ async function sharedScan(
     results++;
     onRow(row, name);
   };
-  const runners: (Runner | null)[] = members.map((member) => startRunner(member, emit, zone));
+  const runners: (Runner | null)[] = [];
+  for (const member of members) runners.push(await startRunner(member, emit, zone, inputs, options, failed));
   // XML records are not JSON lines: the literals (JSON-safe fragments) do not route them; every detection sees them.
   let routable = true;
   const onFile = (file: string, format: string): void => {
@@ -205,8 +208,21 @@ async function sharedScan(
 }
 
 /** Build a member's pipeline with a sink that tags its rows. */
-function startRunner(member: PackMember, onRow: (row: Event, name: string) => void, zone: TimeZone): Runner {
+async function startRunner(
+  member: PackMember, onRow: (row: Event, name: string) => void, zone: TimeZone, inputs: string[], options: ScanOptions, failed: PackFailure[],
+): Promise<Runner | null> {
   const summary: PackDetectionSummary = { name: member.name, rows: 0, eventsReached: 0, eventsMatched: 0, elapsedMs: 0, scan: 'shared' };
+  if (member.query.pipeline.replaysInputs) {
+    const started = performance.now();
+    try {
+      await prerunMemberSubsearches(member, inputs, options);
+    } catch (error) {
+      member.query.pipeline.run.inputs = null;
+      failed.push({ name: member.name, file: member.file, message: failureText(error, member.query.text), error });
+      return null;
+    }
+    summary.elapsedMs += performance.now() - started;
+  }
   const sink: Stage = {
     push: (row) => {
       summary.rows++;
@@ -241,6 +257,7 @@ function finish(r: Runner, runners: (Runner | null)[], failed: PackFailure[]): v
     drop(r, runners, failed, error);
   } finally {
     r.member.query.pipeline.run.prepared = null;
+    r.member.query.pipeline.run.inputs = null;
     r.summary.eventsMatched = r.member.query.pipeline.counters.matched - r.matchedBefore;
     r.summary.elapsedMs += performance.now() - started;
   }
@@ -249,5 +266,7 @@ function finish(r: Runner, runners: (Runner | null)[], failed: PackFailure[]): v
 function drop(r: Runner, runners: (Runner | null)[], failed: PackFailure[], error: unknown): void {
   const at = runners.indexOf(r);
   if (at >= 0) runners[at] = null;
+  r.member.query.pipeline.run.prepared = null;
+  r.member.query.pipeline.run.inputs = null;
   failed.push({ name: r.member.name, file: r.member.file, message: failureText(error, r.member.query.text), error });
 }

@@ -24,6 +24,7 @@ const HAND_WRITTEN: PackEntry[] = [
   { name: 'tstats processes', spl: '| tstats count from datamodel=Endpoint.Processes by Processes.dest | sort - count, Processes.dest | head 5' },
   { name: 'makeresults', spl: '| makeresults count=2 | eval x=1' },
   { name: 'append replays', spl: 'EventCode=4688 | stats count | append [search EventCode=4624 | stats count]' },
+  { name: 'join replays', spl: 'sourcetype="WinEventLog:Security" EventCode=4688 | stats count by host | join host [search EventCode=4624 | stats count as logons by host] | sort host | head 5' },
 ];
 
 let data: string;
@@ -93,7 +94,8 @@ describe('runPack', () => {
     expect(logons.eventsReached).toBeGreaterThan(0);
     expect(logons.eventsReached).toBeLessThan(3000);
     expect(result.detections.find((d) => d.name === 'everything')!.eventsReached).toBe(3000);
-    expect(result.detections.find((d) => d.name === 'append replays')!.scan).toBe('own');
+    expect(result.detections.find((d) => d.name === 'append replays')!.scan).toBe('shared');
+    expect(result.detections.find((d) => d.name === 'makeresults')!.scan).toBe('own');
     expect(result.rows[0]!.names()[0]).toBe('detection');
   });
 
