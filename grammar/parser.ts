@@ -538,8 +538,11 @@ export class SplParser extends CstParser {
 
   public genericAssign = this.RULE('genericAssign', () => {
     this.SUBRULE(this.fieldName, { LABEL: 'name' });
-    this.CONSUME(T.CompareOp, { LABEL: 'op' });
-    this.OPTION({ GATE: () => this.adjacentValue(), DEF: () => this.SUBRULE(this.genericAtom, { LABEL: 'value' }) });
+    const nameEnd = this.LA(0).endOffset;
+    const op = this.CONSUME(T.CompareOp, { LABEL: 'op' });
+    // As in searchCompare: `name = value` with the operator apart on both sides is an assignment (`regex f = "re"`).
+    const spaced = () => nameEnd !== undefined && op.startOffset > nameEnd + 1 && this.valueToken();
+    this.OPTION({ GATE: () => this.adjacentValue() || spaced(), DEF: () => this.SUBRULE(this.genericAtom, { LABEL: 'value' }) });
   });
 
   /** A word (maybe a call `name(args)`), or a quoted string. */

@@ -53,13 +53,30 @@ export function formatError(err: SplError, source = err.source): string {
     const col = start - lineStart;
     const width = Math.max(1, Math.min(end, lineEnd) - start);
     const gutter = `${lineNo} | `;
+    const shown = caretWindow(source.slice(lineStart, lineEnd), col, width);
     lines.push(`  --> line ${lineNo}, column ${col + 1}`);
-    lines.push(gutter + source.slice(lineStart, lineEnd));
-    lines.push(' '.repeat(gutter.length + col) + '^'.repeat(width));
+    lines.push(gutter + shown.text);
+    lines.push(' '.repeat(gutter.length + shown.col) + '^'.repeat(shown.width));
   }
   for (const frame of err.macroStack) lines.push(`  in expansion of macro \`${frame.macro}\``);
-  for (const hint of err.hints) lines.push(`  hint: ${hint}`);
+  for (const hint of new Set(err.hints)) lines.push(`  hint: ${hint}`);
   return lines.join('\n');
+}
+
+/** Longest source line shown whole under a diagnostic; longer lines are cut to a window around the caret. */
+export const MAX_SHOWN_LINE = 100;
+const CONTEXT_BEFORE = 40;
+
+/** The part of a long line around the caret, with `...` where text was cut, and the caret's place in it. */
+function caretWindow(line: string, col: number, width: number): { text: string; col: number; width: number } {
+  if (line.length <= MAX_SHOWN_LINE) return { text: line, col, width };
+  let from = Math.max(0, col - CONTEXT_BEFORE);
+  const to = Math.min(line.length, from + MAX_SHOWN_LINE);
+  from = Math.max(0, to - MAX_SHOWN_LINE);
+  const head = from > 0 ? '...' : '';
+  const tail = to < line.length ? '...' : '';
+  const caretCol = head.length + col - from;
+  return { text: head + line.slice(from, to) + tail, col: caretCol, width: Math.max(1, Math.min(width, to - col)) };
 }
 
 /** Edit distance, for "did you mean" hints. */
@@ -81,7 +98,7 @@ export function editDistance(a: string, b: string): number {
 export function closestNames(name: string, known: Iterable<string>, max = 3): string[] {
   const lower = name.toLowerCase();
   const scored: Array<[string, number]> = [];
-  for (const k of known) {
+  for (const k of new Set(known)) {
     const d = editDistance(lower, k.toLowerCase());
     const limit = Math.max(2, Math.floor(Math.max(name.length, k.length) / 3));
     if (d <= limit || k.toLowerCase().includes(lower) || lower.includes(k.toLowerCase())) scored.push([k, d]);

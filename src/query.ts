@@ -46,6 +46,8 @@ export class Query implements CompiledQuery {
   readonly now: number;
   /** The lookups the query was compiled with (worker threads rebuild them from `lookups.toSpec()`). */
   readonly lookups: LookupLibrary;
+  /** Notes found while compiling that are not errors (e.g. a tstats field the data model does not define). */
+  notes: readonly string[] = [];
 
   constructor(parsed: ParsedQuery, pipeline: CompiledPipeline, timeZone: string, now: number, lookups: LookupLibrary = new LookupLibrary()) {
     this.text = parsed.original;
@@ -96,15 +98,61 @@ async function* batchesOf(events: AsyncIterable<EventLike>): AsyncIterable<Event
 /** Expand macros, parse and compile. Errors are SplErrors pointing into `spl` (with the macro chain if inside one). */
 export function compile(spl: string, opts: CompileOptions = {}): Query {
   const macros = opts.macros instanceof MacroLibrary ? opts.macros : MacroLibrary.load(opts.macros ?? []);
+  checkQueryNesting(spl);
+  return withinStack(() => compileChecked(spl, macros, opts));
+}
+
+/** Deepest bracket nesting a query may have (Splunk's own parser rejects far less; real queries nest under 20). */
+export const MAX_QUERY_NESTING = 200;
+
+/** A query nesting brackets deeper than MAX_QUERY_NESTING is refused with a span at the first bracket too deep. */
+function checkQueryNesting(spl: string): void {
+  let depth = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < spl.length; i++) {
+    const ch = spl[i]!;
+    if (quote !== null) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === '`') quote = ch;
+    else if (ch === '(' || ch === '[') {
+      if (++depth > MAX_QUERY_NESTING) {
+        throw new SplError('query-too-complex', `brackets nest deeper than ${MAX_QUERY_NESTING} levels`, { start: i, end: i + 1 });
+      }
+    } else if (ch === ')' || ch === ']') depth = Math.max(0, depth - 1);
+  }
+}
+
+/**
+ * Parsing and compiling recurse over the query's structure: what the nesting check cannot see (1,000 NOTs, a
+ * 20,000-term `+` chain) may still exhaust the stack, which then ends as a clean SplError, not an internal error.
+ */
+function withinStack<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof RangeError) {
+      throw new SplError('query-too-complex', `the query is too deeply nested or too long to compile (${e.message})`, undefined, [
+        'split long chains into several eval/where commands, or use fewer nested NOT and brackets',
+      ]);
+    }
+    throw e;
+  }
+}
+
+function compileChecked(spl: string, macros: MacroLibrary, opts: CompileOptions): Query {
   const parsed = parseSpl(spl, { macros, filterFallback: opts.filterFallback });
   const zone = getZone(opts.timeZone ?? 'UTC');
   const now = opts.now ?? Date.now() / 1000;
   const lookups = opts.lookups instanceof LookupLibrary ? opts.lookups : LookupLibrary.load({ paths: opts.lookups ?? [] });
   const ctx = createCompileContext(zone, now, { macros, onWarning: opts.onWarning, lookups });
   ctx.queryText = parsed.expansion.text;
+  ctx.notes = [];
   try {
     ctx.datamodelMappings = (opts.datamodelMaps ?? []).map(loadMappingFile);
-    return new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now, lookups);
+    const query = new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now, lookups);
+    query.notes = [...new Set(ctx.notes)];
+    return query;
   } catch (e) {
     if (e instanceof SplError) throw parsed.expansion.mapError(e);
     throw e;

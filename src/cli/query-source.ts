@@ -17,8 +17,19 @@ export interface QuerySource {
   detection?: Detection;
 }
 
-/** Resolve the query text from the options, in order: argument, -q, --detection, stdin. */
+/**
+ * Resolve the query text from the options, in order: argument, -q, --detection, stdin. An empty (or blank) query
+ * is a usage error wherever it came from: in CI an unset variable must not turn a detection into "match everything".
+ */
 export function readQuery(arg: string | undefined, opts: QuerySourceOptions, allowStdin: boolean): QuerySource {
+  const source = querySource(arg, opts, allowStdin);
+  if (source.text.trim() === '') {
+    throw new SplError('usage', `empty query (from ${source.origin}): give the SPL to run; to match every event, say so with "search *"`);
+  }
+  return source;
+}
+
+function querySource(arg: string | undefined, opts: QuerySourceOptions, allowStdin: boolean): QuerySource {
   const given = [arg !== undefined, opts.queryFile !== undefined, opts.detection !== undefined].filter(Boolean).length;
   if (given > 1) throw new SplError('usage', 'give the query one way only: as an argument, with -q/--query-file, or with --detection');
   if (arg !== undefined) return { text: arg, origin: 'argument' };

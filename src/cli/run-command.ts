@@ -1,16 +1,16 @@
 // `splq run`: run a query over JSON/XML event files (or stdin) and print the results.
 import type { Command } from 'commander';
 import { SplError } from '../errors.js';
-import { createWriter, type OutputFormat } from '../output/formats.js';
+import { createWriter, knownColumns, type OutputFormat } from '../output/formats.js';
 import { compile } from '../query.js';
-import { planScan, runScan, timeAt, type ScanOptions, type ScanSummary } from '../scan/index.js';
-import { getZone } from '../time/zone.js';
+import { planScan, runScan, type ScanOptions, type ScanSummary } from '../scan/index.js';
 import type { MappingCliOptions } from './input-options.js';
 import { addLookupOptions, loadLookups, type LookupCliOptions } from './lookup-options.js';
 import { loadMacros, readQuery, type QuerySourceOptions } from './query-source.js';
 import { startProgress } from './progress.js';
 import { stdoutDrained } from './backpressure.js';
 import { isPackRun, runPackCli } from './pack-run.js';
+import { checkRunOptions, inputTotals, terminalWidth } from './run-options.js';
 
 export interface RunCliOptions extends Omit<QuerySourceOptions, 'detection'>, MappingCliOptions, LookupCliOptions {
   /** ESCU detection YAML files or folders; more than one, or a folder, runs them as a pack. */
@@ -33,8 +33,13 @@ export interface RunCliOptions extends Omit<QuerySourceOptions, 'detection'>, Ma
   earliest?: string;
   latest?: string;
   threads?: number;
+  quiet: boolean;
+  exitStatus: boolean;
   datamodelMap: string[];
 }
+
+/** `run --exit-status`: the exit code when the query gave no results (like grep's 1 for "no lines selected"). */
+export const EXIT_NO_RESULTS = 1;
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
@@ -74,37 +79,47 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--no-prefilter', 'decode every input line (by default lines lacking the first search\'s literals, or failing it on the fields it reads, are skipped undecoded)')
     .option('--threads <n>', 'worker threads (default: all cores for inputs over 32 MB, else 1; stdin always 1)', threadCount)
     .option('--strict', 'fail on the first malformed input record instead of skipping it', false)
-    .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false);
+    .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false)
+    .option('--quiet', 'no progress line on stderr (it is shown only when stderr is a terminal)', false)
+    .option('--exit-status', `exit ${EXIT_NO_RESULTS} when the query gives no results, 0 when it gives some (like grep, jq -e): "did the detection fire"`, false);
   addLookupOptions(command)
     .action((query: string | undefined, opts: RunCliOptions) => run(() => runQuery(query, opts)));
 }
 
 async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Promise<void> {
+  // Every option is checked before any work (reading the query, listing inputs): a bad one is a usage error.
+  const checked = checkRunOptions(opts, process.stdout.isTTY === true);
   const inputs = opts.input.length ? opts.input : ['-'];
-  const now = opts.now !== undefined ? timeAt(opts.now, Date.now() / 1000, getZone(opts.tz)) : Date.now() / 1000;
-  const compileOptions = { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now, datamodelMaps: opts.datamodelMap };
-  const format = opts.output ?? (process.stdout.isTTY ? 'table' : 'ndjson');
-  if (!['table', 'json', 'ndjson', 'csv'].includes(format)) throw new SplError('usage', `unknown output format "${format}": use table, json, ndjson or csv`);
+  const compileOptions = { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now: checked.now, datamodelMaps: opts.datamodelMap };
   if (isPackRun(opts.detection, opts.pack)) {
     if (queryArg !== undefined || opts.queryFile !== undefined) throw new SplError('usage', 'give either a query or --detection files, not both');
-    const cli = { format: format as OutputFormat, summary: opts.summary || opts.verbose, verbose: opts.verbose };
+    const cli = { format: checked.output, summary: opts.summary || opts.verbose, verbose: opts.verbose };
     return runPackCli(opts.detection!, inputs, compileOptions, scanOptionsOf(opts), cli);
   }
-  const src = readQuery(queryArg, { ...opts, detection: opts.detection?.[0] }, !inputs.includes('-'));
   if ((opts.detection?.length ?? 0) > 1) throw new SplError('usage', 'several --detection files run as a pack');
+  const src = readQuery(queryArg, { ...opts, detection: opts.detection?.[0] }, !inputs.includes('-'));
   const query = compile(src.text, compileOptions);
+  if (opts.verbose) for (const note of query.notes) process.stderr.write(`splq: note: ${note}\n`);
   const plan = await planScan(query, inputs, scanOptionsOf(opts));
-  const writer = createWriter(format as OutputFormat, (text) => process.stdout.write(text));
+  const writer = createWriter(checked.output, (text) => process.stdout.write(text), {
+    zone: checked.zone, width: terminalWidth(process.stdout), columns: knownColumns(query.ast),
+  });
+  const showProgress = !opts.quiet && process.stderr.isTTY === true;
+  const totals = showProgress ? await inputTotals(inputs) : {};
   let progress: { stop(): void } | undefined;
   let summary: ScanSummary;
   try {
-    summary = await runScan(plan, (ev) => writer.write(ev), { pace: stdoutDrained, onStats: (stats) => (progress = startProgress(stats)) });
+    summary = await runScan(plan, (ev) => writer.write(ev), {
+      pace: stdoutDrained,
+      onStats: (stats) => (progress = startProgress(stats, { quiet: opts.quiet, stream: process.stderr, ...totals })),
+    });
   } finally {
     progress?.stop();
   }
   writer.end();
   for (const line of summary.malformed.lines) process.stderr.write(`splq: malformed input: ${line}\n`);
   if (opts.verbose) process.stderr.write(`splq: ${summaryLine(summary)}\n`);
+  if (opts.exitStatus && summary.results === 0) process.exitCode = EXIT_NO_RESULTS;
 }
 
 /** The CLI's flags as scan options. */

@@ -1,19 +1,21 @@
 // `splq test`: run ESCU detections over their attack data offline (contentctl-style), with a summary and JUnit XML.
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { repoRoot } from '../corpus.js';
 import { renderJunit } from '../detection-test/junit.js';
 import { testDetections } from '../detection-test/run.js';
+import { resolveDetections } from '../detection-test/resolve.js';
 import { renderSummary, totalsOf } from '../detection-test/summary.js';
 import { SplError } from '../errors.js';
 import { MacroLibrary } from '../macros/index.js';
-import { getZone, type TimeZone } from '../time/zone.js';
-import { timeAt } from '../scan/index.js';
+import { timeOption } from '../scan/index.js';
+import { zoneOption } from './run-options.js';
 import { addLookupOptions, loadLookups, type LookupCliOptions } from './lookup-options.js';
 
 export interface TestCliOptions extends Partial<LookupCliOptions> {
   dataRoot?: string;
+  allowOutsideDataRoot?: boolean;
   data: string[];
   source?: string;
   sourcetype?: string;
@@ -22,6 +24,8 @@ export interface TestCliOptions extends Partial<LookupCliOptions> {
   junit?: string;
   tz: string;
   now?: string;
+  /** Exit 1 when any test was skipped (missing data, no tests:), not only on failures and errors. */
+  failOnSkip?: boolean;
 }
 
 /** Where the command writes; the CLI passes process.stdout, tests pass a collector. */
@@ -36,8 +40,9 @@ export function registerTestCommand(program: Command, run: (fn: () => Promise<vo
   const command = program
     .command('test')
     .description('test ESCU detections offline: replay their attack data and check the results (like contentctl test)')
-    .argument('<detection...>', 'detection YAML files')
+    .argument('<detection...>', 'detection YAML files, folders of them (recursive) or globs; YAML without a search: key in a folder is set aside')
     .option('--data-root <dir>', 'a local splunk/attack_data checkout: attack_data URLs map to <dir>/datasets/...')
+    .option('--allow-outside-data-root', 'let attack_data paths be absolute or lead outside --data-root (refused by default)')
     .option('--data <file>', 'replay this file instead of the detections\' tests: (repeatable)', collect, [])
     .option('--sourcetype <value>', 'with --data: the sourcetype every replayed event gets')
     .option('--source <value>', 'with --data: the source every replayed event gets')
@@ -45,7 +50,8 @@ export function registerTestCommand(program: Command, run: (fn: () => Promise<vo
     .option('-m, --macros <path>', 'more macro definitions (queries/macros is always loaded first; repeatable)', collect, [])
     .option('--junit <file>', 'also write the results as JUnit XML')
     .option('--tz <zone>', 'IANA time zone for formatting and for times without a zone', 'UTC')
-    .option('--now <time>', 'the search\'s "now" for relative times inside it (default: the wall clock)');
+    .option('--now <time>', 'the search\'s "now" for relative times inside it (default: the wall clock)')
+    .option('--fail-on-skip', 'exit 1 when any test is skipped (its data is missing, or the detection has no tests:)', false);
   addLookupOptions(command)
     .action((files: string[], opts: TestCliOptions) =>
       run(async () => {
@@ -54,13 +60,19 @@ export function registerTestCommand(program: Command, run: (fn: () => Promise<vo
     );
 }
 
-/** Run the tests, print the summary to `out`, write JUnit if asked; returns the exit code (0, or 1 on any failure). */
-export async function runTestCommand(files: string[], opts: TestCliOptions, out: TextSink): Promise<number> {
+/** Run the tests, print the summary to `out`, write JUnit if asked; returns the exit code (0, or 1 on any failure,
+ * or on any skip with `failOnSkip`). */
+export async function runTestCommand(args: string[], opts: TestCliOptions, out: TextSink): Promise<number> {
   const now = checkOptions(opts);
+  const { files, notDetections } = await resolveDetections(args);
+  if (notDetections.length > 0) {
+    out(`note: set aside ${notDetections.length} YAML file(s) without a search: key: ${notDetections.join(', ')}\n\n`);
+  }
   const outcomes = await testDetections(files, {
     macros: MacroLibrary.load([...defaultMacroPaths(), ...opts.macros]),
     lookups: loadLookups(opts),
     dataRoot: opts.dataRoot,
+    allowOutsideDataRoot: opts.allowOutsideDataRoot,
     override: { files: opts.data, source: opts.source, sourcetype: opts.sourcetype },
     preset: opts.preset === 'windows' ? 'windows' : undefined,
     timeZone: opts.tz,
@@ -69,7 +81,7 @@ export async function runTestCommand(files: string[], opts: TestCliOptions, out:
   out(renderSummary(outcomes));
   if (opts.junit !== undefined) writeJunit(opts.junit, renderJunit(outcomes));
   const totals = totalsOf(outcomes);
-  return totals.fail + totals.error > 0 ? EXIT_TESTS_FAILED : 0;
+  return totals.fail + totals.error > 0 || (opts.failOnSkip === true && totals.skip > 0) ? EXIT_TESTS_FAILED : 0;
 }
 
 /** Usage mistakes, caught before any test runs; returns `--now` as epoch seconds (undefined: the wall clock). */
@@ -81,18 +93,22 @@ function checkOptions(opts: TestCliOptions): number | undefined {
   if (opts.dataRoot !== undefined && !existsSync(opts.dataRoot)) throw new SplError('usage', `--data-root ${opts.dataRoot} does not exist`);
   const absent = opts.data.find((file) => !existsSync(file));
   if (absent !== undefined) throw new SplError('usage', `--data file ${absent} does not exist`);
-  const zone = checkZone(opts.tz);
-  return opts.now === undefined ? undefined : timeAt(opts.now, Date.now() / 1000, zone);
+  if (opts.junit !== undefined) checkJunitTarget(opts.junit);
+  const zone = zoneOption(opts.tz);
+  return opts.now === undefined ? undefined : timeOption('--now', opts.now, Date.now() / 1000, zone);
 }
 
-/** An unknown --tz is a usage mistake here (nothing is compiled yet), with getZone's "did you mean" hints. */
-function checkZone(name: string): TimeZone {
+/** The JUnit file's folder must exist before any test runs (not only when the report is written). */
+function checkJunitTarget(file: string): void {
+  const folder = dirname(resolve(file));
+  let isFolder = false;
   try {
-    return getZone(name);
-  } catch (e) {
-    if (e instanceof SplError) throw new SplError('usage', `--tz: ${e.message}`, undefined, e.hints);
-    throw e;
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // reported below
   }
+  if (!isFolder) throw new SplError('usage', `--junit ${file}: the folder ${folder} does not exist`);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new SplError('usage', `--junit ${file} is a folder: give a file name`);
 }
 
 /** The project's own macros (queries/macros), when present. */

@@ -34,6 +34,8 @@ import { spathCommand } from './spath.js';
 import { tailCommand } from './tail.js';
 import { topCommand } from './top.js';
 import { tstatsCommand } from './tstats.js';
+import { fromCommand } from './from.js';
+import { datamodelCommand } from './datamodel.js';
 import { whereCommand } from './where.js';
 import { xmlkvCommand } from './xmlkv.js';
 import { mapCommand } from './map.js';
@@ -86,6 +88,8 @@ export const COMMANDS: ReadonlyArray<CommandDef<any>> = [
   tailCommand,
   topCommand,
   tstatsCommand,
+  fromCommand,
+  datamodelCommand,
   whereCommand,
   xmlkvCommand,
   joinCommand,

@@ -46,7 +46,7 @@ function readPlan(node: GenericCommand, direction: 1 | -1): TopPlan {
     limit,
     countField: options.bool('showcount', true) ? options.text('countfield', 'count') : null,
     percentField: options.bool('showperc', true) ? options.text('percentfield', 'percent') : null,
-    otherText: options.bool('useother', false) ? options.text('otherstr', 'other') : null,
+    otherText: options.bool('useother', false) ? options.text('otherstr', 'OTHER') : null,
     direction,
   };
 }

@@ -1,7 +1,7 @@
 // `| tstats <fn>... FROM datamodel=<Model>[.<Dataset>] [WHERE ...] [BY ... [span=]]`: stats over a CIM dataset built from the input events.
 import type { Aggregate, GenericCommand, Span, StatsCommand } from '../ast.js';
 import { getDataModel, resolveDataset, rootDatasets } from '../datamodels/catalog.js';
-import { compileDataset, datasetFieldResolver, renameSearchFields } from '../datamodels/dataset.js';
+import { compileDataset, datasetFieldResolver, renameSearchFields, UNDEFINED_FIELD_PREFIX } from '../datamodels/dataset.js';
 import { builtinMappings, compileEventMapper } from '../datamodels/source-mapping.js';
 import { compileSearchExpr, searchReads } from '../engine/search-predicate.js';
 import { planDataset, whereLiterals } from '../datamodels/plan.js';
@@ -64,6 +64,7 @@ function timeBucketing(args: TstatsArgs, ctx: CompileContext): { fixed: ((t: num
 export const tstatsCommand: CommandDef<GenericCommand> = {
   names: ['tstats'],
   kind: 'generating',
+  notes: 'datasets built from the input events (docs/datamodels.md); summariesonly ignored; no prestats',
   compile(node, ctx) {
     const args = readTstatsArgs(node, ctx.queryText);
     const { model, dataset } = selectDataset(args, node.span);
@@ -72,7 +73,13 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
       if (opt && !['false', 'f', '0', 'no'].includes(opt.text.toLowerCase())) throw new SplError('unsupported-command', `tstats: ${name}=${opt.text} is not supported yet`, opt.span);
     }
     const fillnull = args.options.get('fillnull_value')?.text;
-    const resolveField = datasetFieldResolver(model, dataset);
+    const resolveModelField = datasetFieldResolver(model, dataset);
+    // Splunk matches nothing / drops the group for such a field; say so once (shown with -v).
+    const resolveField = (name: string) => {
+      const field = resolveModelField(name);
+      if (field.startsWith(UNDEFINED_FIELD_PREFIX)) ctx.notes?.push(`tstats: data model ${model.modelName} does not define \`${name}\`: it has no value (a where on it matches nothing, a BY on it drops the group unless fillnull_value)`);
+      return field;
+    };
     const evalCtx = ctx.evalContext;
     const mappings = [...(ctx.datamodelMappings ?? []), ...builtinMappings()];
     const whereExpr = args.where ? renameSearchFields(args.where, resolveField) : null;

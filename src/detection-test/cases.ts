@@ -13,6 +13,8 @@ export interface DataOverride {
 
 export interface CasePlanOptions {
   dataRoot?: string;
+  /** Let attack_data paths lead outside the data root (absolute paths, `..`). */
+  allowOutsideDataRoot?: boolean;
   /** When set (non-empty `files`), the detection runs once over these files instead of its `tests:`. */
   override?: DataOverride;
 }
@@ -29,14 +31,14 @@ export function planCases(detection: Detection, opts: CasePlanOptions): TestCase
   return tests.map((test, i) => {
     const name = test.name ?? `test ${i + 1}`;
     if (test.attack_data.length === 0) return { detection, name, files: [], skipReason: 'the test lists no attack_data' };
-    return fromAttackData(detection, name, test.attack_data, opts.dataRoot);
+    return fromAttackData(detection, name, test.attack_data, opts.dataRoot, opts.allowOutsideDataRoot ?? false);
   });
 }
 
-function fromAttackData(detection: Detection, name: string, data: AttackData[], dataRoot: string | undefined): TestCase {
+function fromAttackData(detection: Detection, name: string, data: AttackData[], dataRoot: string | undefined, allowOutside: boolean): TestCase {
   const files: ReplayFile[] = [];
   for (const item of data) {
-    const location = locateAttackData(item.data, dataRoot);
+    const location = locateAttackData(item.data, dataRoot, allowOutside);
     if ('unmapped' in location) return { detection, name, files, skipReason: location.unmapped };
     files.push(replayFile(location.path, item.source, item.sourcetype));
   }

@@ -14,6 +14,8 @@ export interface DetectionTestOptions {
   /** Lookup definitions and tables (default: none). */
   lookups?: LookupLibrary;
   dataRoot?: string;
+  /** Let attack_data paths lead outside the data root (`--allow-outside-data-root`). */
+  allowOutsideDataRoot?: boolean;
   /** Replay these files instead of each detection's `tests:`. */
   override?: DataOverride;
   preset?: 'windows';
@@ -37,7 +39,7 @@ async function testDetectionFile(file: string, opts: DetectionTestOptions): Prom
   } catch (e) {
     return [outcome({ file, detectionName: file, testName: 'read detection' }, 'error', errorText(e))];
   }
-  const cases = planCases(detection, { dataRoot: opts.dataRoot, override: opts.override });
+  const cases = planCases(detection, { dataRoot: opts.dataRoot, allowOutsideDataRoot: opts.allowOutsideDataRoot, override: opts.override });
   let query: Query;
   try {
     query = compile(detection.search, { macros: opts.macros, lookups: opts.lookups, timeZone: opts.timeZone, now: opts.now });

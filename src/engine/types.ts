@@ -36,6 +36,8 @@ export interface CompileContext {
   queryText?: string;
   /** Raw-event → CIM mappings given by the user (`--datamodel-map`), tried before the shipped ones. */
   datamodelMappings?: SourceMappingDef[];
+  /** Notes about the query that are not errors (a tstats field the data model does not define); the CLI shows them with -v. */
+  notes?: string[];
   /** Lookup definitions and tables (lookup, inputlookup, outputlookup). */
   lookups: LookupLibrary;
   /** Compile a `[subsearch]` that runs over the search's inputs (join, append, map); marks the query as replaying them. */

@@ -1,14 +1,79 @@
-// LIKE patterns (`%` any run of characters, `_` exactly one) compiled to anchored regular expressions.
+// LIKE patterns (`%` any run of characters, `_` exactly one) matched in linear-ish time, without a backtracking regex.
 
-const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+/** A compiled LIKE pattern: a whole-value, case-sensitive test. */
+export interface LikeMatcher {
+  test(text: string): boolean;
+}
 
-/** The anchored, case-sensitive regex for a LIKE pattern. */
-export function likePatternRegex(pattern: string): RegExp {
-  let source = '';
-  for (const ch of pattern) {
-    if (ch === '%') source += '[\\s\\S]*';
-    else if (ch === '_') source += '[\\s\\S]';
-    else source += ch.replace(REGEX_SPECIAL, '\\$&');
+/**
+ * The matcher for a LIKE pattern. The pattern is cut at `%` into segments of literal characters and `_`; the first
+ * segment must start the text, the last must end it, and each middle one is found leftmost after the previous one
+ * (leftmost is always safe, since a segment has a fixed length). No backtracking: `%a%a%b` over 4 KB is a few
+ * searches, where the former translation to a regex took 11 s (issue 16 point 23). `_` is one code point.
+ */
+export function likePatternRegex(pattern: string): LikeMatcher {
+  const segments = pattern.split('%').map((segment) => Array.from(segment));
+  const anyOne = segments.some((segment) => segment.includes('_'));
+  if (!anyOne) return literalSegments(segments.map((segment) => segment.join('')));
+  return wildcardSegments(segments);
+}
+
+/** Segments without `_`: prefix, suffix and indexOf on the text itself. */
+function literalSegments(parts: string[]): LikeMatcher {
+  if (parts.length === 1) return { test: (text) => text === parts[0] };
+  const head = parts[0]!;
+  const tail = parts[parts.length - 1]!;
+  const middle = parts.slice(1, -1).filter((part) => part !== '');
+  const minLength = parts.reduce((n, part) => n + part.length, 0);
+  return {
+    test: (text) => {
+      if (text.length < minLength || !text.startsWith(head) || !text.endsWith(tail)) return false;
+      const limit = text.length - tail.length;
+      let at = head.length;
+      for (const part of middle) {
+        const found = text.indexOf(part, at);
+        if (found < 0 || found + part.length > limit) return false;
+        at = found + part.length;
+      }
+      return true;
+    },
+  };
+}
+
+/** Segments with `_`: the same walk over the text's code points. */
+function wildcardSegments(segments: string[][]): LikeMatcher {
+  const head = segments[0]!;
+  const tail = segments[segments.length - 1]!;
+  const middle = segments.slice(1, -1).filter((segment) => segment.length > 0);
+  const minLength = segments.reduce((n, segment) => n + segment.length, 0);
+  const single = segments.length === 1;
+  return {
+    test: (text) => {
+      const chars = Array.from(text);
+      if (single) return chars.length === head.length && matchesAt(chars, head, 0);
+      if (chars.length < minLength || !matchesAt(chars, head, 0) || !matchesAt(chars, tail, chars.length - tail.length)) return false;
+      const limit = chars.length - tail.length;
+      let at = head.length;
+      for (const segment of middle) {
+        let found = -1;
+        for (let start = at; start + segment.length <= limit; start++) {
+          if (matchesAt(chars, segment, start)) {
+            found = start;
+            break;
+          }
+        }
+        if (found < 0) return false;
+        at = found + segment.length;
+      }
+      return true;
+    },
+  };
+}
+
+function matchesAt(chars: string[], segment: string[], start: number): boolean {
+  if (start < 0) return false;
+  for (let i = 0; i < segment.length; i++) {
+    if (segment[i] !== '_' && segment[i] !== chars[start + i]) return false;
   }
-  return new RegExp(`^${source}$`, 'u');
+  return true;
 }

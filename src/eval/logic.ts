@@ -47,7 +47,7 @@ export function compileNot(operand: CompiledArg): Evaluator {
 }
 
 /** Whether any value of `subject` matches `re` (null when there is no text to test). */
-export function anyValueMatches(subject: EvalValue, re: RegExp): boolean | null {
+export function anyValueMatches(subject: EvalValue, re: { test(text: string): boolean }): boolean | null {
   let sawText = false;
   for (const v of valueList(subject)) {
     const text = scalarText(v);

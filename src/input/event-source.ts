@@ -1,9 +1,11 @@
 // Turn input paths into batches of events: per-file format (JSON or Windows XML), decoding, mappings, time window.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { compileFieldMapping, fieldsNeededForMapping, makeFinisher, presetMapperOf, windowPrecheck, type FieldMapper, type FieldMappingSpec, type TimeWindow } from './mapping/index.js';
 import { blocksToRecords, readFileBatches, readFileRecords, resolveInputs, STDIN, type ByteRange, type RawRecord, type ReadBatch } from './sources/index.js';
 import { blockEvents, canPickKeys, createDecoder, createEventBuilder, KeyPicker, recordEvent, timeFieldNames, type LineDecoding, type MetadataDefaults } from './json/index.js';
 import { LiteralScan } from './fastpath/index.js';
+import { isGzip, isSeekable } from './sources/chunks.js';
+import { cannotRead } from './sources/input-error.js';
 import type { Prefilter } from '../engine/prefilter.js';
 import type { FirstSearch } from '../engine/first-search.js';
 import type { SourceStats } from './source-stats.js';
@@ -12,7 +14,8 @@ import type { Event } from '../runtime/event.js';
 import { getZone, type TimeZone } from '../time/zone.js';
 
 export interface EventSourceOptions {
-  zone: TimeZone;
+  /** The zone for times written without one (default UTC). */
+  zone?: TimeZone;
   timeField?: string;
   defaults?: MetadataDefaults;
   /** Fields the query reads (projection), or null for all. */
@@ -40,10 +43,15 @@ export interface EventSourceOptions {
   onFile?: (file: string, format: string) => void;
 }
 
-/** The first bytes of a file (for format detection); empty for stdin. */
+/** The first bytes of a file (for format detection); empty for stdin and other streams (pipes, FIFOs), read once. */
 function head(file: string): string {
-  if (file === STDIN) return '';
-  const fd = openSync(file, 'r');
+  if (file === STDIN || (!isSeekable(file) && !isGzip(file))) return '';
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    throw cannotRead(file, err);
+  }
   try {
     const buf = Buffer.alloc(4096);
     const n = readSync(fd, buf, 0, buf.length, 0);
@@ -96,6 +104,15 @@ async function* fileBatches(file: string, opts: EventSourceOptions, stats: Sourc
   }
 }
 
+/** A file's size in bytes (0 for stdin or when it cannot be read). */
+function fileSize(file: string): number {
+  try {
+    return file === STDIN ? 0 : statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 /** The text of a file's first record (what preset detection reads when a unit starts mid-file). */
 async function firstRecordText(file: string): Promise<string | undefined> {
   for await (const records of readFileRecords(file)) return records[0]?.text;
@@ -121,6 +138,7 @@ async function* xmlFileBatches(file: string, opts: EventSourceOptions, stats: So
     stats.eventsKept += batch.length;
     if (batch.length) yield batch;
   }
+  stats.bytesRead += fileSize(file);
 }
 
 /** The windows preset's mapping for a JSON file, detected from its first record (or forced with --format). */
@@ -146,7 +164,7 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
   const preset = jsonPreset(file, firstText, opts);
   // The preset derives fields from channels and lifted prefixes, so with it every field is decoded.
   const fields = preset ? null : withMapping(opts.fields, opts.mapping);
-  const zone = preset && preset.timeField && !opts.timeField ? getZone(preset.timeZone) : opts.zone;
+  const zone = preset && preset.timeField && !opts.timeField ? getZone(preset.timeZone) : (opts.zone ?? getZone('UTC'));
   const timeField = opts.timeField ?? preset?.timeField;
   const decodeOptions = { zone, timeField, defaults: opts.defaults, validate: opts.strict, fields };
   const prefilter = opts.strict ? null : (opts.prefilter ?? null);
@@ -164,6 +182,7 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
     picker: pickable ? new KeyPicker(fields, timeNames, firstSearch?.fields) : null,
     firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw'), build: createEventBuilder(decodeOptions, false, 'picked') } : null,
     build: createEventBuilder(decodeOptions, timeNames.length > 0, 'picked'),
+    decodeChecks: fields === null || opts.strict === true,
     rawNeeded: fields === null || fields.has('_raw'),
   };
 }
@@ -181,6 +200,7 @@ async function* jsonFileBatches(
       const firstText = !detecting ? undefined : range && range.start > 0 ? await firstRecordText(file) : firstTextOf(batch);
       decoding = fileDecoding(file, firstText ?? text, opts, userMapper);
     }
+    stats.bytesRead += batch.kind === 'lines' ? batch.block.end - batch.block.start : batch.records.reduce((n, r) => n + r.text.length + 1, 0);
     const events = batch.kind === 'lines' ? blockEvents(batch.block, decoding, stats) : recordEvents(batch.records, decoding, stats);
     stats.eventsKept += events.length;
     if (events.length) yield events;

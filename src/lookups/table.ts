@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { SplError } from '../errors.js';
+import type { NodeBuffer } from '../util/node-buffer.js';
 
 /** A table: column names and rows of cells, in file order. An empty cell is an absent value. */
 export interface LookupTable {
@@ -26,7 +27,7 @@ function readBytes(file: string, name: string): Buffer {
 }
 
 /** A CSV table: the first record is the header; a row with a different number of cells is an error naming its line. */
-export function parseCsvTable(text: string | Buffer, source: string): LookupTable {
+export function parseCsvTable(text: string | NodeBuffer, source: string): LookupTable {
   let records: string[][];
   try {
     records = parse(text, { bom: true, relax_column_count: false, skip_empty_lines: true, info: false }) as string[][];

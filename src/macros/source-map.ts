@@ -36,6 +36,11 @@ export class ExpansionBuilder {
   private readonly segments: Segment[] = [];
   private length = 0;
 
+  /** Characters of expanded text so far. */
+  get size(): number {
+    return this.length;
+  }
+
   /** Append original text `[start, end)` unchanged. */
   appendVerbatim(original: string, start: number, end: number): void {
     this.append(original.slice(start, end), start, end, []);

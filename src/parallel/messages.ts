@@ -39,10 +39,23 @@ export interface WorkUnit {
 }
 
 /**
- * A unit's output: its events after the prefix, or for partial stats `kept` (its groups went into its thread's
- * table, handed over once at the end: see `FlushRequest`).
+ * A unit's output: its events after the prefix, streamed as `UnitBatch` messages while the unit runs; with partial
+ * stats nothing (its groups went into its thread's table, handed over once at the end: see `FlushRequest`).
  */
 export type UnitPayload = { kind: 'kept' } | ({ kind: 'events' } & EncodedEvents);
+
+/** Worker → main: a batch of a unit's events (sent before the unit's `done`, in order). */
+export interface UnitBatch {
+  kind: 'batch';
+  index: number;
+  events: EncodedEvents;
+}
+
+/** Main → worker: the main thread consumed one batch of unit `index` (one more may be sent). */
+export interface BatchAck {
+  kind: 'ack';
+  index: number;
+}
 
 /** After the last unit: a thread's partial stats table, as columns (cheap to clone); null without partial stats. */
 export interface FlushRequest {
@@ -68,6 +81,7 @@ export interface UnitResult {
 }
 
 export type WorkerReply =
+  | UnitBatch
   | { kind: 'done'; result: UnitResult }
   | { kind: 'failed'; error: SerializedError }
   | { kind: 'flushed'; groups: PackedGroups | null };

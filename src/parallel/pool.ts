@@ -1,15 +1,23 @@
 // Worker threads plus the main thread running work units one at a time each; outcomes are settled values, never rejections.
 import type { PackedGroups } from '../aggregates/index.js';
-import { rebuildError, type FlushRequest, type UnitResult, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
+import { Credits } from './credits.js';
+import type { EncodedEvents } from './event-codec.js';
+import { rebuildError, type BatchAck, type FlushRequest, type UnitResult, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
 import { spawnWorker } from './spawn-worker.js';
 import { createUnitRunner } from './unit-runner.js';
 
 /** A unit's result or the error it failed with (rejections would go unhandled while earlier units are awaited). */
 export type UnitOutcome = { ok: true; result: UnitResult } | { ok: false; error: Error };
 
+/** Takes each result batch of a unit as it arrives (before the unit's outcome settles). */
+export type BatchTaker = (events: EncodedEvents) => void;
+
 /** Runs work units somewhere (worker threads; tests may run them in-process). */
 export interface UnitExecutor {
-  run(unit: WorkUnit): Promise<UnitOutcome>;
+  /** Run a unit: its event batches reach `onBatch` as they come; each must be acknowledged with `ack` once consumed. */
+  run(unit: WorkUnit, onBatch: BatchTaker): Promise<UnitOutcome>;
+  /** The main thread consumed one batch of unit `index`: that unit may send one more. */
+  ack(index: number): void;
   /** After every unit has finished: each thread's partial stats table (none without partial stats). */
   flush(): Promise<PackedGroups[]>;
   close(): Promise<void>;
@@ -17,6 +25,7 @@ export interface UnitExecutor {
 
 interface Task {
   unit: WorkUnit;
+  onBatch: BatchTaker;
   settle: (outcome: UnitOutcome) => void;
 }
 
@@ -24,6 +33,7 @@ interface Task {
 interface Slot {
   task: Task | null;
   start(unit: WorkUnit): void;
+  ack(index: number): void;
   flush(): Promise<PackedGroups | null>;
   stop(): Promise<unknown>;
 }
@@ -43,12 +53,16 @@ export class WorkerPool implements UnitExecutor {
   }
 
   /** Run a unit on the next free worker. */
-  run(unit: WorkUnit): Promise<UnitOutcome> {
+  run(unit: WorkUnit, onBatch: BatchTaker): Promise<UnitOutcome> {
     return new Promise((settle) => {
       if (this.broken) return settle({ ok: false, error: this.broken });
-      this.queue.push({ unit, settle });
+      this.queue.push({ unit, onBatch, settle });
       this.dispatch();
     });
+  }
+
+  ack(index: number): void {
+    for (const slot of this.slots) if (slot.task?.unit.index === index) slot.ack(index);
   }
 
   async flush(): Promise<PackedGroups[]> {
@@ -67,6 +81,7 @@ export class WorkerPool implements UnitExecutor {
     const slot: Slot = {
       task: null,
       start: (unit) => worker.postMessage(unit),
+      ack: (index) => worker.postMessage({ kind: 'ack', index } satisfies BatchAck),
       flush: () =>
         new Promise((resolve) => {
           flushed = resolve;
@@ -76,7 +91,9 @@ export class WorkerPool implements UnitExecutor {
     };
     worker.on('message', (reply: WorkerReply) => {
       if (reply.kind === 'flushed') flushed?.(reply.groups);
-      else this.finish(slot, reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, error: rebuildError(reply.error) });
+      else if (reply.kind === 'batch') {
+        if (slot.task?.unit.index === reply.index) slot.task.onBatch(reply.events);
+      } else this.finish(slot, reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, error: rebuildError(reply.error) });
     });
     worker.on('error', (err) => this.fail(err));
     worker.on('exit', (code) => this.fail(new Error(`worker thread stopped unexpectedly (exit code ${code})`)));
@@ -85,14 +102,24 @@ export class WorkerPool implements UnitExecutor {
 
   private mainThreadSlot(setup: WorkerSetup): Slot {
     const runner = createUnitRunner(setup);
+    let credits = new Credits();
     const slot: Slot = {
       task: null,
       start: (unit) => {
-        runner.run(unit).then(
+        const unitCredits = (credits = new Credits());
+        const onBatch = slot.task!.onBatch;
+        const output = {
+          send: (events: EncodedEvents) => {
+            onBatch(events);
+            return unitCredits.sent();
+          },
+        };
+        runner.run(unit, output).then(
           (result) => this.finish(slot, { ok: true, result }),
           (error: unknown) => this.finish(slot, { ok: false, error: error instanceof Error ? error : new Error(String(error)) }),
         );
       },
+      ack: () => credits.ack(),
       flush: async () => runner.flush(),
       stop: async () => undefined,
     };

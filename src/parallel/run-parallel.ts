@@ -4,10 +4,11 @@ import { createCompileContext } from '../engine/compile-pipeline.js';
 import type { StatsCommand } from '../ast.js';
 import type { Stage } from '../engine/types.js';
 import type { CompiledQuery } from '../engine/compiled-query.js';
+import { statSync } from 'node:fs';
 import type { SourceStats } from '../input/index.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
-import { decodeEvents } from './event-codec.js';
+import { decodeEvents, type EncodedEvents } from './event-codec.js';
 import type { PrefilterSpec, SourceSpec, UnitPayload, UnitResult, WorkerSetup, WorkUnit } from './messages.js';
 import { compileStatsAggregation } from './partial-stats.js';
 import { WorkerPool, type UnitExecutor, type UnitOutcome } from './pool.js';
@@ -16,7 +17,8 @@ import type { ParallelPlan } from './plan.js';
 
 /**
  * Units dispatched but not yet consumed: one per thread plus one, so every worker stays busy while the main thread
- * waits for the next unit in order. Memory on the main thread: up to that many units' results (events or groups).
+ * waits for the next unit in order. Memory on the main thread: up to that many units times BATCH_WINDOW batches of
+ * BATCH_EVENTS events (a unit waits for credit before sending more), whatever the output's size.
  */
 const unitsAhead = (threads: number): number => threads + 1;
 
@@ -29,7 +31,7 @@ export interface ParallelJob {
   source: SourceSpec;
   prefilter: PrefilterSpec | null;
   onFile?: (file: string, format: string) => void;
-  /** Awaited between units (e.g. until stdout has drained), so results never pile up in memory. */
+  /** Awaited between result batches (e.g. until stdout has drained), so results never pile up in memory. */
   beforeNextUnit?: () => Promise<void>;
   /** Where units run; default a pool of worker threads (tests run them in-process to try many inputs quickly). */
   startExecutor?: (setup: WorkerSetup, threads: number) => UnitExecutor;
@@ -47,12 +49,16 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
   let matched = 0;
   const firstLines = new Map<string, number>();
   try {
-    for await (const result of resultsInOrder(pool, plan.units, unitsAhead(plan.threads))) {
+    const onBatch = async (index: number, events: EncodedEvents) => {
+      main.take({ kind: 'events', ...events });
+      pool.ack(index);
+      await job.beforeNextUnit?.();
+    };
+    for await (const result of resultsInOrder(pool, plan.units, unitsAhead(plan.threads), onBatch)) {
       addCounters(stats, result, plan.units[result.index]!, firstLines);
       matched += result.matched;
       for (const [file, format] of result.formats) job.onFile?.(file, format);
       main.take(result.payload);
-      await job.beforeNextUnit?.();
     }
     for (const table of await pool.flush()) main.takeTable(table);
   } finally {
@@ -95,14 +101,57 @@ function statsMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainS
   };
 }
 
-/** Unit results in unit order, keeping at most `ahead` units queued, running or finished but not yet consumed. */
-async function* resultsInOrder(pool: UnitExecutor, units: readonly WorkUnit[], ahead: number): AsyncGenerator<UnitResult> {
-  const pending: Array<Promise<UnitOutcome>> = [];
+/** A dispatched unit: its batches received and not yet consumed, and whether its outcome is in. */
+interface PendingUnit {
+  index: number;
+  batches: EncodedEvents[];
+  outcome: Promise<UnitOutcome>;
+  settled: boolean;
+}
+
+/**
+ * Unit results in unit order, keeping at most `ahead` units queued, running or finished but not yet consumed. The
+ * batches of the unit at the head go to `consume` as they arrive (in order, each awaited); later units' batches
+ * wait, and their senders stop once their window is full.
+ */
+async function* resultsInOrder(
+  pool: UnitExecutor, units: readonly WorkUnit[], ahead: number, consume: (index: number, events: EncodedEvents) => Promise<void>,
+): AsyncGenerator<UnitResult> {
+  const pending: PendingUnit[] = [];
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const resolve = wake;
+    wake = null;
+    resolve?.();
+  };
+  const start = (unit: WorkUnit): PendingUnit => {
+    const entry: PendingUnit = { index: unit.index, batches: [], settled: false, outcome: null! };
+    entry.outcome = pool.run(unit, (events) => {
+      entry.batches.push(events);
+      notify();
+    });
+    void entry.outcome.then(() => {
+      entry.settled = true;
+      notify();
+    });
+    return entry;
+  };
   let next = 0;
   for (;;) {
-    while (next < units.length && pending.length < ahead) pending.push(pool.run(units[next++]!));
-    const outcome = await pending.shift();
-    if (!outcome) return;
+    while (next < units.length && pending.length < ahead) pending.push(start(units[next++]!));
+    const head = pending[0];
+    if (!head) return;
+    const batch = head.batches.shift();
+    if (batch !== undefined) {
+      await consume(head.index, batch);
+      continue;
+    }
+    if (!head.settled) {
+      await new Promise<void>((resolve) => (wake = resolve));
+      continue;
+    }
+    pending.shift();
+    const outcome = await head.outcome;
     if (!outcome.ok) throw outcome.error;
     yield outcome.result;
   }
@@ -118,8 +167,18 @@ function addCounters(stats: SourceStats, result: UnitResult, unit: WorkUnit, fir
   stats.eventsRead += result.eventsRead;
   stats.eventsSkipped += result.eventsSkipped;
   stats.eventsKept += result.eventsKept;
+  stats.bytesRead += unit.range ? unit.range.end - unit.range.start : fileSize(unit.file);
   const linesBefore = firstLines.get(unit.file) ?? 0;
   for (const error of result.malformedKept) stats.malformed.add({ ...error, line: error.line + linesBefore });
   stats.malformed.count += result.malformedCount - result.malformedKept.length;
   firstLines.set(unit.file, linesBefore + result.rangeLines);
+}
+
+/** A whole-file unit's size, for the progress display's byte count. */
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

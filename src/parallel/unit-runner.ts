@@ -8,14 +8,22 @@ import type { Stage } from '../engine/types.js';
 import { fileEventBatches, newSourceStats, type EventSourceOptions } from '../input/index.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
-import { encodeEvents } from './event-codec.js';
+import { encodeEvents, type EncodedEvents } from './event-codec.js';
+import { BATCH_EVENTS } from './credits.js';
 import type { UnitPayload, UnitResult, WorkerSetup, WorkUnit } from './messages.js';
 import { compileStatsAggregation, unitOrdinalBase } from './partial-stats.js';
 import { countingPrefix } from './stages.js';
 
 interface UnitSink {
   stage: Stage;
+  /** Called between input batches and at the end: sends what is pending (at the end, everything). */
+  drain(final: boolean): Promise<void>;
   payload(): UnitPayload;
+}
+
+/** Where a unit's result batches go; `send` resolves when the next one may be sent (the main thread's credit). */
+export interface UnitOutput {
+  send(events: EncodedEvents): Promise<void>;
 }
 
 /**
@@ -26,22 +34,33 @@ function groupSink(table: GroupTable, unitIndex: number): UnitSink {
   let ordinal = unitOrdinalBase(unitIndex);
   return {
     stage: { push: (ev) => table.add(ev, ordinal++), end: () => undefined },
+    drain: async () => undefined,
     payload: () => ({ kind: 'kept' }),
   };
 }
 
-/** The unit's events after the prefix. Memory: every event of the unit that the prefix keeps. */
-function eventSink(withRaw: boolean): UnitSink {
-  const events: Event[] = [];
+/**
+ * The unit's events after the prefix, sent in batches of about BATCH_EVENTS as the unit reads (waiting for credit
+ * when the main thread is behind). Memory: a batch plus what one input batch adds, whatever the unit's output size.
+ */
+function eventSink(withRaw: boolean, output: UnitOutput): UnitSink {
+  let events: Event[] = [];
   return {
     stage: { push: (ev) => void events.push(ev), end: () => undefined },
-    payload: () => ({ kind: 'events', ...encodeEvents(events, withRaw) }),
+    drain: async (final) => {
+      while (events.length >= BATCH_EVENTS || (final && events.length > 0)) {
+        const batch = events.length > BATCH_EVENTS ? events.slice(0, BATCH_EVENTS) : events;
+        events = events.length > BATCH_EVENTS ? events.slice(BATCH_EVENTS) : [];
+        await output.send(encodeEvents(batch, withRaw));
+      }
+    },
+    payload: () => ({ kind: 'kept' }),
   };
 }
 
 /** Runs one thread's units one at a time; `flush` hands over its partial stats table after the last one. */
 export interface UnitRunner {
-  run(unit: WorkUnit): Promise<UnitResult>;
+  run(unit: WorkUnit, output: UnitOutput): Promise<UnitResult>;
   /** The thread's partial stats groups (and a fresh table after), or null without partial stats. */
   flush(): PackedGroups | null;
 }
@@ -61,19 +80,21 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
   const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter, firstSearch, relativeLines: true };
 
   let table = aggregation ? new GroupTable(aggregation) : null;
-  const run = async (unit: WorkUnit): Promise<UnitResult> => {
+  const run = async (unit: WorkUnit, output: UnitOutput): Promise<UnitResult> => {
     // Malformed records are collected, never thrown here: under --strict the main thread fails on the first one
     // in input order, with its true line number.
     const stats = newSourceStats(false);
     const formats: UnitResult['formats'] = [];
     const counter = { matched: 0 };
-    const sink = table ? groupSink(table, unit.index) : eventSink(split.suffixReadsRaw);
+    const sink = table ? groupSink(table, unit.index) : eventSink(split.suffixReadsRaw, output);
     const head = countingPrefix(prefix, counter, sink.stage);
     const onFile = (file: string, format: string) => void formats.push([file, format]);
     for await (const batch of fileEventBatches(unit.file, { ...sourceOptions, onFile }, stats, unit.range)) {
       for (const ev of batch) head.push(ev);
+      await sink.drain(false);
     }
     head.end();
+    await sink.drain(true);
     return {
       index: unit.index,
       files: stats.files,

@@ -1,6 +1,8 @@
 // Worker thread entry: compile the query from the setup once, then answer each work unit with its result or error.
 import { parentPort, workerData } from 'node:worker_threads';
-import { serializeError, type FlushRequest, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
+import { serializeError, type BatchAck, type FlushRequest, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
+import { Credits } from './credits.js';
+import type { EncodedEvents } from './event-codec.js';
 import { createUnitRunner, type UnitRunner } from './unit-runner.js';
 
 const port = parentPort!;
@@ -19,16 +21,31 @@ try {
   setupError = serializeError(e);
 }
 
-port.on('message', (message: WorkUnit | FlushRequest) => {
+/** The unit running now and its flow control (acks for an earlier unit are stale and ignored). */
+let current: { index: number; credits: Credits } | null = null;
+
+port.on('message', (message: WorkUnit | FlushRequest | BatchAck) => {
   if ('kind' in message) {
-    reply({ kind: 'flushed', groups: runner?.flush() ?? null });
+    if (message.kind === 'ack') {
+      if (current?.index === message.index) current.credits.ack();
+    } else {
+      reply({ kind: 'flushed', groups: runner?.flush() ?? null });
+    }
     return;
   }
   if (!runner) {
     reply({ kind: 'failed', error: setupError! });
     return;
   }
-  runner.run(message).then(
+  const unit = { index: message.index, credits: new Credits() };
+  current = unit;
+  const output = {
+    send: (events: EncodedEvents) => {
+      reply({ kind: 'batch', index: unit.index, events });
+      return unit.credits.sent();
+    },
+  };
+  runner.run(message, output).then(
     (result) => reply({ kind: 'done', result }),
     (e: unknown) => reply({ kind: 'failed', error: serializeError(e) }),
   );

@@ -90,7 +90,11 @@ export class Event {
   /** Plain object view, for output and tests. Includes _raw only if it was set explicitly or `withRaw`. */
   toObject(withRaw = false): Record<string, FieldValue> {
     const out: Record<string, FieldValue> = {};
-    for (const [k, v] of this.values) out[k] = v;
+    for (const [k, v] of this.values) {
+      // A field named `__proto__` is an own property like any other (assignment would set the prototype instead).
+      if (k === '__proto__') Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+      else out[k] = v;
+    }
     if (withRaw && this.rawText !== undefined && !('_raw' in out)) out._raw = this.rawText;
     return out;
   }

@@ -51,3 +51,16 @@ export function checkThreads(value: number | undefined): number | undefined {
   if (!Number.isInteger(value) || value < 1) throw new SplError('usage', `threads must be a positive whole number, got "${value}"`);
   return value;
 }
+
+/** The input formats `format` may force (with the windows preset). */
+export const WINDOWS_FORMATS = ['mordor', 'sd2', 'evtx-flat', 'winlogbeat', 'xml'] as const;
+
+/** `format` only means something with the windows preset, and must be one of its formats. */
+export function checkFormat(format: string | undefined, preset: string | undefined): string | undefined {
+  if (format === undefined) return undefined;
+  if (preset === undefined) throw new SplError('usage', `--format ${format} forces the format of the windows preset: give --preset windows too`);
+  if (!(WINDOWS_FORMATS as readonly string[]).includes(format)) {
+    throw new SplError('usage', `unknown format "${format}": use ${WINDOWS_FORMATS.join(', ')}`);
+  }
+  return format;
+}

@@ -5,7 +5,8 @@ import { planParallelRun, type ParallelPlan, type PrefilterSpec, type SourceSpec
 import { compileTimeModifier } from '../time/relative.js';
 import { getZone, type TimeZone } from '../time/zone.js';
 import { scanMapping } from './mapping.js';
-import { checkPreset, checkThreads, type ScanOptions } from './options.js';
+import { checkFormat, checkPreset, checkThreads, type ScanOptions } from './options.js';
+import { SplError } from '../errors.js';
 
 /** Everything a scan decided before reading a byte. */
 export interface ScanPlan {
@@ -28,21 +29,38 @@ export function timeAt(value: string | number, now: number, zone: TimeZone): num
   return typeof value === 'number' ? value : compileTimeModifier(value)(now, zone);
 }
 
+/** A time option read as epoch seconds; a bad value is a usage error naming the option. */
+export function timeOption(name: string, value: string | number, now: number, zone: TimeZone): number {
+  try {
+    return timeAt(value, now, zone);
+  } catch (e) {
+    if (e instanceof SplError) throw new SplError('usage', `${name}: ${e.message}`, undefined, e.hints);
+    throw e;
+  }
+}
+
+/** The earliest/latest options as epoch seconds; earliest must come before latest (else nothing could match). */
+export function timeWindowOptions(opts: { earliest?: string | number; latest?: string | number }, now: number, zone: TimeZone): { earliest?: number; latest?: number } | undefined {
+  if (opts.earliest === undefined && opts.latest === undefined) return undefined;
+  const earliest = opts.earliest !== undefined ? timeOption('--earliest', opts.earliest, now, zone) : undefined;
+  const latest = opts.latest !== undefined ? timeOption('--latest', opts.latest, now, zone) : undefined;
+  if (earliest !== undefined && latest !== undefined && earliest >= latest) {
+    const iso = (t: number) => new Date(t * 1000).toISOString();
+    throw new SplError('usage', `--earliest (${opts.earliest} = ${iso(earliest)}) is not before --latest (${opts.latest} = ${iso(latest)}): no event could match`);
+  }
+  return { earliest, latest };
+}
+
 /** The options' window intersected with the first search's own earliest=/latest= (so the reader skips early). */
 function scanWindow(query: CompiledQuery, opts: ScanOptions, zone: TimeZone): TimeWindow | undefined {
-  const given = opts.earliest !== undefined || opts.latest !== undefined
-    ? {
-        earliest: opts.earliest !== undefined ? timeAt(opts.earliest, query.now, zone) : undefined,
-        latest: opts.latest !== undefined ? timeAt(opts.latest, query.now, zone) : undefined,
-      }
-    : undefined;
-  return intersectWindows(given, searchTimeWindow(query.ast, query.now, zone));
+  return intersectWindows(timeWindowOptions(opts, query.now, zone), searchTimeWindow(query.ast, query.now, zone));
 }
 
 /** Plan a scan of `inputs` (files, folders, globs, `-` for stdin) for `query`. */
 export async function planScan(query: CompiledQuery, inputs: readonly string[], opts: ScanOptions = {}): Promise<ScanPlan> {
   const zone = getZone(query.timeZone);
   const preset = checkPreset(opts.preset);
+  const format = checkFormat(opts.format, preset);
   const threads = checkThreads(opts.threads);
   const defaults: Record<string, string | undefined> = { ...opts.defaults };
   const mapping = scanMapping(opts);
@@ -52,7 +70,7 @@ export async function planScan(query: CompiledQuery, inputs: readonly string[], 
     strict: opts.strict ?? false,
     defaults,
     preset,
-    format: opts.format,
+    format,
     mapping,
     window: scanWindow(query, opts, zone),
     fileSets: opts.fileSets,

@@ -77,3 +77,4 @@ export async function runScan(plan: ScanPlan, onResult: (ev: Event) => void, hoo
   }
   return summarize(stats, matched, results, performance.now() - started);
 }
+

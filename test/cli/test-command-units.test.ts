@@ -38,8 +38,19 @@ describe('locateAttackData', () => {
     });
   });
 
-  it('takes plain paths as absolute, or relative to the data root', () => {
-    expect(locateAttackData('/abs/x.log', undefined)).toEqual({ path: '/abs/x.log' });
+  it('issue 16 point 22: encoded separators, .. and absolute paths cannot leave the root without the opt-in', () => {
+    const encoded = 'https://media.githubusercontent.com/media/splunk/attack_data/master/datasets/..%2F..%2F..%2Fetc%2Fpasswd';
+    expect(locateAttackData(encoded, ROOT)).toEqual({ unmapped: expect.stringContaining('refused') });
+    expect(locateAttackData('https://media.githubusercontent.com/media/splunk/attack_data/master/datasets/%2E%2E/x', ROOT)).toHaveProperty('unmapped');
+    expect(locateAttackData('../x.log', ROOT)).toEqual({ unmapped: expect.stringContaining('outside --data-root') });
+    expect(locateAttackData('rel/../../x.log', ROOT)).toEqual({ unmapped: expect.stringContaining('outside --data-root') });
+    expect(locateAttackData('/etc/passwd', ROOT)).toEqual({ unmapped: expect.stringContaining('absolute path') });
+    expect(locateAttackData('/abs/x.log', ROOT, true)).toEqual({ path: '/abs/x.log' });
+    expect(locateAttackData('../x.log', ROOT, true)).toEqual({ path: join(ROOT, '../x.log') });
+  });
+
+  it('takes plain paths relative to the data root (absolute ones with the opt-in)', () => {
+    expect(locateAttackData('/abs/x.log', undefined, true)).toEqual({ path: '/abs/x.log' });
     expect(locateAttackData('rel/x.log', ROOT)).toEqual({ path: `${ROOT}/rel/x.log` });
     expect(locateAttackData('rel/x.log', undefined)).toEqual({ unmapped: expect.stringContaining('relative path') });
   });

@@ -147,4 +147,43 @@ search: 'earliest=-1d \`wmi\` EventCode=5861 | rename ComputerName as dest | tab
     await expect(runCli([WMI_DETECTION], { dataRoot: join(root, 'nowhere') })).rejects.toThrow(/--data-root .*nowhere does not exist/);
     await expect(runCli([WMI_DETECTION], { tz: 'Mars/Base' })).rejects.toMatchObject({ code: 'usage', message: expect.stringMatching(/^--tz: /) });
   });
+
+  // Issue 16 point 18: usage mistakes are found before any test runs, and all exit 64 (code 'usage').
+  it('rejects a --junit file in a missing folder and a bad --now before running anything', async () => {
+    const out: string[] = [];
+    const junit = join(root, 'no-such-folder', 'report.xml');
+    await expect(runTestCommand([WMI_DETECTION], options({ junit }), (t) => out.push(t))).rejects.toMatchObject({ code: 'usage', message: expect.stringMatching(/--junit .*report\.xml: the folder .*no-such-folder does not exist/) });
+    await expect(runTestCommand([WMI_DETECTION], options({ now: 'someday' }), (t) => out.push(t))).rejects.toMatchObject({ code: 'usage', message: expect.stringMatching(/^--now: /) });
+    expect(out).toEqual([]);
+  });
+
+  // Issue 16 point 17: folders and globs, as `run -i` takes them.
+  describe('folders, globs and --fail-on-skip', () => {
+    const suite = join(root, 'suite');
+    write(join(suite, 'b', 'wmi.yml'), readFileSync(WMI_DETECTION, 'utf8'));
+    write(join(suite, 'a', 'untested.yml'), readFileSync(NO_TESTS, 'utf8'));
+    write(join(suite, 'macros', 'wmi.yml'), 'name: wmi\ndefinition: sourcetype=x\n');
+    write(join(suite, 'README.md'), '# not a detection\n');
+
+    it('a folder runs every detection YAML under it in path order and sets other YAML aside, saying so', async () => {
+      const { code, text } = await runCli([suite]);
+      expect(text.split('\n')[0]).toBe(`note: set aside 1 YAML file(s) without a search: key: ${join(suite, 'macros', 'wmi.yml')}`);
+      expect(text).toMatch(/SKIP  Fixture Untested[\s\S]*PASS  Fixture WMI \[True Positive Test\]/);
+      expect(text).toContain('3 tests: 1 passed, 0 failed, 2 skipped, 0 errors');
+      expect(code).toBe(0);
+    });
+
+    it('a glob expands like run -i; a folder or glob without detections is a usage error', async () => {
+      const { text } = await runCli([join(suite, '*', 'wmi.yml')]);
+      expect(text).toContain('PASS  Fixture WMI [True Positive Test]');
+      expect(text).toContain('2 tests: 1 passed, 0 failed, 1 skipped, 0 errors');
+      await expect(runCli([join(suite, 'macros')])).rejects.toMatchObject({ code: 'usage', message: expect.stringMatching(/no detection YAML .* in folder/) });
+      await expect(runCli([join(suite, '*.yaml')])).rejects.toMatchObject({ code: 'usage' });
+    });
+
+    it('--fail-on-skip turns a skipped test into exit 1', async () => {
+      expect((await runCli([suite], { failOnSkip: true })).code).toBe(1);
+      expect((await runCli([suite])).code).toBe(0);
+    });
+  });
 });

@@ -48,7 +48,8 @@ describe('top', () => {
   });
 
   it('useother=t adds a row counting the values left out', () => {
-    expect(runQuery('* | top limit=1 useother=t url', urls).at(-1)).toEqual({ url: 'other', count: 3, percent: '50.000000' });
+    // top command docs: otherstr defaults to "OTHER" (issue 16 point 13).
+    expect(runQuery('* | top limit=1 useother=t url', urls).at(-1)).toEqual({ url: 'OTHER', count: 3, percent: '50.000000' });
     expect(runQuery('* | top limit=1 useother=t otherstr=REST url', urls).at(-1)!.url).toBe('REST');
   });
 

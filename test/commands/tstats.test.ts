@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatError, SplError } from '../../src/errors.js';
 import { compile } from '../../src/query.js';
 import type { FieldValue } from '../../src/runtime/event.js';
-import { tempFiles } from '../helpers/cli.js';
-import { splq } from '../helpers/cli.js';
+import { splq, tempFiles } from '../helpers/cli.js';
 
 const NOW = 1700000000;
 type Plain = Record<string, FieldValue>;
@@ -151,6 +150,21 @@ describe('CIM calculations and the shipped mappings', () => {
   it('events that already carry CIM fields and tags are used as they are', () => {
     const rows = run('| tstats count from datamodel=Web by Web.url Web.url_length Web.status', [{ tag: 'web', url: 'http://a.example/x', status: '-' }]);
     expect(rows).toEqual([{ 'Web.url': 'http://a.example/x', 'Web.url_length': 18, 'Web.status': 'unknown', count: 1 }]);
+  });
+});
+
+describe('fields the data model does not define', () => {
+  it('are noted once (shown by the CLI with -v), and match nothing', async () => {
+    const q = '| tstats count from datamodel=Endpoint.Processes where Processes.path=* by Processes.path';
+    const query = compile(q, { now: NOW });
+    expect(query.notes).toHaveLength(1);
+    expect(query.notes[0]).toMatch(/does not define `Processes.path`/);
+    expect(query.runSync([{ tag: ['process', 'report'], path: 'x' }])).toEqual([]);
+    const dir = tempFiles({ 'e.json': '{"tag":["process","report"]}\n' });
+    const verbose = await splq(['run', q, '-i', join(dir, 'e.json'), '-o', 'ndjson', '-v']);
+    expect(verbose.stderr.match(/splq: note: /g)).toHaveLength(1);
+    const quiet = await splq(['run', q, '-i', join(dir, 'e.json'), '-o', 'ndjson']);
+    expect(quiet.stderr).toBe('');
   });
 });
 

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { generatingPrefilter } from '../../src/engine/prefilter.js';
 import { compile } from '../../src/query.js';
 import { generateWindowsEvents } from '../../src/sample/windows-events.js';
-import { tempFiles } from '../helpers/cli.js';
+
 import { ndjsonRows } from '../windows-acceptance/shared-data.js';
-import { splq } from '../helpers/cli.js';
+import { splq, tempFiles } from '../helpers/cli.js';
 
 const NOW = 1700000000;
 const none = () => false;

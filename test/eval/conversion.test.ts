@@ -8,7 +8,6 @@ describe('tonumber', () => {
     expect(evaluate('tonumber("0x1F", 16)')).toBe(31);
     expect(evaluate('tonumber("1010", 2)')).toBe(10);
     expect(evaluate('tonumber("-17", 8)')).toBe(-15);
-    expect(evaluate('tonumber(" 42 ")')).toBe(42);
     expect(evaluate('tonumber("1.5e3")')).toBe(1500);
     expect(evaluate('tonumber(x)', { x: '3.25' })).toBe(3.25);
   });
@@ -18,6 +17,14 @@ describe('tonumber', () => {
     expect(evaluate('tonumber("19", 8)')).toBeNull();
     expect(evaluate('tonumber("0x1F")')).toBeNull();
     expect(evaluate('tonumber(missing)')).toBeNull();
+  });
+
+  // Conversion functions page (tonumber): text with leading or trailing spaces is NULL; "use the trim function".
+  it('gives null for text with surrounding spaces, in every base (issue 16 point 10)', () => {
+    expect(evaluate('tonumber(" 42 ")')).toBeNull();
+    expect(evaluate('tonumber("42 ")')).toBeNull();
+    expect(evaluate('tonumber(" 1F", 16)')).toBeNull();
+    expect(evaluate('tonumber(trim(" 42 "))')).toBe(42);
   });
 });
 
@@ -57,6 +64,10 @@ describe('printf', () => {
     expect(evaluate('printf("%f|%.1f|%05.1f", 1.5, 2.26, 3.14159)')).toBe('1.500000|2.3|003.1');
     expect(evaluate('printf("%g|%g|%g", 0.0001, 123456789, 100)')).toBe('0.0001|1.23457e+08|100');
     expect(evaluate('printf("%o|%x|%X|%#x", 8, 255, 255, 255)')).toBe('10|ff|FF|0xff');
+    // Conversion functions page (printf): %p is an alias of %X and %z of %s (issue 16 point 11).
+    expect(evaluate('printf("%x,%X,%p",10,10,10)')).toBe('a,A,A');
+    expect(evaluate('printf("%s%z","foo","bar")')).toBe('foobar');
+    expect(evaluate('printf("%zd|%5z", 7, "ab")')).toBe('7|   ab');
     expect(evaluate('printf("%5s|%-5s|%.3s", "ab", "cd", "abcdef")')).toBe('   ab|cd   |abc');
     expect(evaluate('printf("%\'d", 12345678)')).toBe('12,345,678');
     expect(evaluate('printf("%+d % d %05d", 5, 5, -42)')).toBe('+5  5 -0042');

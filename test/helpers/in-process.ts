@@ -2,6 +2,7 @@
 import { CommanderError } from 'commander';
 import { buildProgram } from '../../src/cli/program.js';
 import { EXIT_USAGE, reportError } from '../../src/cli/report-error.js';
+import { isSplError } from '../../src/errors.js';
 
 export interface CliResult {
   status: number | null;
@@ -40,9 +41,11 @@ export async function runSplqInProcess(args: string[], env: Record<string, strin
     await pending;
     if (status === 0) status = Number(process.exitCode ?? 0);
   } catch (e) {
-    // What main.ts's exit override does with commander's own exits: 0 for --help/--version, else the usage code.
-    if (!(e instanceof CommanderError)) throw e;
-    status = e.exitCode === 0 ? 0 : EXIT_USAGE;
+    // What main.ts does: an option parser's SplError (say --threads 0) is reported with its exit code; commander's
+    // own exits are 0 for --help/--version, else the usage code.
+    if (isSplError(e)) status = reportError(e);
+    else if (!(e instanceof CommanderError)) throw e;
+    else status = e.exitCode === 0 ? 0 : EXIT_USAGE;
   } finally {
     process.stdout.write = saved.out;
     process.stderr.write = saved.err;

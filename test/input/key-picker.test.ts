@@ -1,4 +1,5 @@
 // The key picker reads exactly what JSON.parse gives for the needed top-level keys, or declines the line.
+import { parseJsonExact } from '../../src/util/exact-json.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SPELLING_ESCAPES } from '../../src/input/fastpath/escape-search.js';
@@ -38,11 +39,11 @@ const TRAPS = [
 const lineArb = fc.oneof(jsonObjectText, fc.constantFrom(...TRAPS));
 const projectionArb = fc.uniqueArray(fc.constantFrom(...SIMPLE_NAMES, 'zz'), { minLength: 1, maxLength: 4 });
 
-/** What the picker must give for a valid line: the needed keys of JSON.parse's object, in its key order. */
+/** What the picker must give for a valid line: the needed keys of JSON.parse's object (integers beyond 2^53 as their text), in its key order. */
 function expected(line: string, fields: readonly string[]): Record<string, unknown> | undefined {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(line);
+    parsed = parseJsonExact(line);
   } catch {
     return undefined;
   }

@@ -4,6 +4,8 @@ import { firstSearchFilter } from '../../src/engine/first-search.js';
 import { planParallelRun, runParallel, type UnitExecutor, type WorkerSetup } from '../../src/parallel/index.js';
 import { rebuildError, serializeError, type SourceSpec } from '../../src/parallel/messages.js';
 import { createUnitRunner } from '../../src/parallel/unit-runner.js';
+import { Credits } from '../../src/parallel/credits.js';
+import type { EncodedEvents } from '../../src/parallel/event-codec.js';
 import { compile, type Query } from '../../src/query.js';
 import { eventBatches, newSourceStats, type SourceStats } from '../../src/input/index.js';
 import type { Event, FieldValue } from '../../src/runtime/event.js';
@@ -68,11 +70,21 @@ export async function runOneThread(text: string, files: string[], read: ReadOpti
 export function inProcessExecutor(setup: WorkerSetup, threads: number): UnitExecutor {
   const runners = Array.from({ length: threads }, () => createUnitRunner(structuredClone(setup)));
   const queues: Array<Promise<unknown>> = runners.map(() => Promise.resolve());
+  const credits = new Map<number, Credits>();
   return {
-    run: (unit) => {
+    ack: (index) => credits.get(index)?.ack(),
+    run: (unit, onBatch) => {
       const slot = unit.index % threads;
+      const unitCredits = new Credits();
+      credits.set(unit.index, unitCredits);
+      const output = {
+        send: (events: EncodedEvents) => {
+          onBatch(structuredClone(events));
+          return unitCredits.sent();
+        },
+      };
       const outcome = queues[slot]!.then(() =>
-        runners[slot]!.run(structuredClone(unit)).then(
+        runners[slot]!.run(structuredClone(unit), output).then(
           (result) => ({ ok: true as const, result: structuredClone(result) }),
           (e: unknown) => ({ ok: false as const, error: rebuildError(structuredClone(serializeError(e))) }),
         ),

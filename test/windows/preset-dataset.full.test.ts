@@ -68,11 +68,11 @@ describe.skipIf(!HAS_WINDOWS_DATA)('windows preset on the real datasets', () => 
     expect(Math.abs((presetEvent(record!).event.get('_time') as number) - utcSeconds(record!['UtcTime']))).toBeLessThan(1);
   });
 
-  it('Mordor covenant 5861: ComputerName from Hostname, not the collector host', () => {
+  it('Mordor covenant 5861: ComputerName and host from Hostname, not the collector host', () => {
     const record = find('master_covenant_persistwmi/covenant_persistwmi_2019-12-05044734.json', (r) => r['EventID'] === 5861);
     const { event } = presetEvent(record);
     expect(event.toObject()).toMatchObject({
-      EventCode: 5861, ComputerName: record['Hostname'], dest: record['Hostname'], host: 'ip-172-18-39-102.ec2.internal',
+      EventCode: 5861, ComputerName: record['Hostname'], dest: record['Hostname'], host: record['Hostname'],
       sourcetype: 'WinEventLog:Microsoft-Windows-WMI-Activity/Operational', _time: Date.parse(String(record['@timestamp'])) / 1000,
     });
     expect(String(event.get('Message'))).toContain('Evil Persistence');

@@ -47,12 +47,12 @@ describe('detectWindowsFormat', () => {
 });
 
 describe('windowsPresetMapping', () => {
-  it('Mordor: EventCode, ComputerName and dest from Hostname (not the collector host), _time from @timestamp', () => {
+  it('Mordor: EventCode, ComputerName, dest and host from Hostname (not the collector host), _time from @timestamp', () => {
     const { event, mapping } = presetEvent(MORDOR);
     expect(mapping.timeField).toBe('@timestamp');
     expect(event.toObject()).toMatchObject({
-      EventCode: 1, ComputerName: 'MORDORDC.theshire.local', dest: 'MORDORDC.theshire.local', host: 'wec.internal.cloudapp.net',
-      sourcetype: 'WinEventLog:Microsoft-Windows-Sysmon/Operational', source: 'WinEventLog:Microsoft-Windows-Sysmon/Operational',
+      EventCode: 1, ComputerName: 'MORDORDC.theshire.local', dest: 'MORDORDC.theshire.local', host: 'MORDORDC.theshire.local',
+      sourcetype: 'XmlWinEventLog', source: 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational',
       _time: Date.parse('2020-09-04T07:06:22.432Z') / 1000,
     });
   });
@@ -78,7 +78,8 @@ describe('windowsPresetMapping', () => {
       EventCode: '1', ComputerName: 'WS1.corp.local', dest: 'WS1.corp.local', Message: 'Process Create:',
       Channel: 'Microsoft-Windows-Sysmon/Operational', SourceName: 'Microsoft-Windows-Sysmon', RecordNumber: 42,
       CommandLine: 'cmd.exe /c whoami', Image: 'C:\\Windows\\System32\\cmd.exe',
-      sourcetype: 'WinEventLog:Microsoft-Windows-Sysmon/Operational', _time: Date.parse('2023-05-01T10:00:00.123Z') / 1000,
+      sourcetype: 'XmlWinEventLog', source: 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational', host: 'WS1.corp.local',
+      _time: Date.parse('2023-05-01T10:00:00.123Z') / 1000,
     });
   });
 
@@ -86,7 +87,7 @@ describe('windowsPresetMapping', () => {
     const { event } = presetEvent(WINLOGBEAT_6);
     expect(event.toObject()).toMatchObject({
       EventCode: 4688, ComputerName: 'DC1', Message: 'A new process has been created.', NewProcessName: 'C:\\a.exe',
-      Image: 'top-level wins', sourcetype: 'WinEventLog:Security', source: 'WinEventLog:Security',
+      Image: 'top-level wins', sourcetype: 'XmlWinEventLog', source: 'XmlWinEventLog:Security', eventtype: 'wineventlog_security', host: 'DC1',
     });
   });
 
@@ -111,6 +112,31 @@ describe('windowsPresetMapping', () => {
     mapping.derive(event);
     compileFieldMapping(mapping.spec, new Set(['EventCode']))(event, {});
     expect(event.toObject()).toEqual({ EventID: 7, computer_name: 'c1', Channel: 'System', EventCode: 7,
-      source: 'WinEventLog:System', sourcetype: 'WinEventLog:System' });
+      source: 'XmlWinEventLog:System', sourcetype: 'XmlWinEventLog', eventtype: 'wineventlog_system', host: 'c1' });
+  });
+
+  // Issue 16 point 8: ESCU's `sysmon` macro is `sourcetype=XmlWinEventLog:...Sysmon/Operational OR
+  // source=XmlWinEventLog:...Sysmon/Operational`; its `wmi` macro still wants the pre-5.0 sourcetype.
+  it('names channels as the add-on does, checked against the corpus macros, in every format', () => {
+    const meta = (record: Record<string, unknown>) => {
+      const o = presetEvent(record).event.toObject();
+      return { source: o.source, sourcetype: o.sourcetype, eventtype: o.eventtype, host: o.host };
+    };
+    expect(meta(MORDOR)).toEqual({ source: 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational', sourcetype: 'XmlWinEventLog', eventtype: undefined, host: 'MORDORDC.theshire.local' });
+    expect(meta(EVTX_FLAT)).toEqual({ source: 'WinEventLog:Microsoft-Windows-WMI-Activity/Operational', sourcetype: 'WinEventLog:Microsoft-Windows-WMI-Activity/Operational', eventtype: undefined, host: 'WIN-28GFHAGEV4P' });
+    expect(meta({ ...SD2, Channel: 'Security', EventID: 4688 })).toMatchObject({ source: 'XmlWinEventLog:Security', sourcetype: 'XmlWinEventLog', eventtype: 'wineventlog_security' });
+    expect(meta({ ...SD2, Channel: 'Microsoft-Windows-Windows Defender/Operational' })).toMatchObject({ source: 'WinEventLog:Microsoft-Windows-Windows Defender/Operational', sourcetype: 'XmlWinEventLog' });
+    expect(meta({ ...SD2, Channel: 'Microsoft-Windows-PrintService/Admin' })).toMatchObject({ source: 'WinEventLog:Microsoft-Windows-PrintService/Admin', sourcetype: 'WinEventLog' });
+  });
+
+  // Issue 16 point 9: EVTX-flat exports carry no rendered Message; the WMI detections `rex field=Message`.
+  it('renders Message for WMI-Activity 5861 and 5860 from the event fields, as Windows does', () => {
+    const binding = presetEvent({ ...EVTX_FLAT, Namespace: '//./root/subscription', ESS: 'KillProcess', CONSUMER: 'CommandLineEventConsumer="KillProcess"', PossibleCause: 'Binding EventFilter: x' }).event;
+    expect(binding.get('Message')).toBe('Namespace = //./root/subscription; Eventfilter = KillProcess (refer to its activate eventid:5859); Consumer = CommandLineEventConsumer="KillProcess"; PossibleCause = Binding EventFilter: x');
+    const temporary = presetEvent({ ...EVTX_FLAT, EventID: 5860, NamespaceName: 'ROOT\\CIMV2', Query: 'SELECT * FROM X', User: 'S-1-5-18', Processid: '1016', ClientMachine: 'WIN-1', PossibleCause: 'Temporary' }).event;
+    expect(temporary.get('Message')).toBe('Namespace = ROOT\\CIMV2; NotificationQuery = SELECT * FROM X; UserName = S-1-5-18; ClientProcessID = 1016, ClientMachine = WIN-1; PossibleCause = Temporary');
+    // A rendered Message (SD2, Mordor) is kept; other ids and channels get none.
+    expect(presetEvent(SD2).event.get('Message')).toBe('Consumer = X');
+    expect(presetEvent({ ...EVTX_FLAT, EventID: 5857 }).event.has('Message')).toBe(false);
   });
 });

@@ -9,9 +9,11 @@ import { printfFunction } from './printf.js';
 
 const DIGITS_IN_BASE = /^([+-]?)(?:0x)?([0-9a-z]+)$/i;
 
-/** Parse text as a number in `base` (2..36); base 16 accepts a 0x prefix. Null when not entirely a number. */
+/** Parse text as a number in `base` (2..36); base 16 accepts a 0x prefix. Null when not entirely a number:
+ * surrounding spaces make it null too (the conversion-functions page: "use the trim function"). */
 function parseInBase(text: string, base: number): number | null {
-  const trimmed = text.trim();
+  if (text !== text.trim()) return null;
+  const trimmed = text;
   if (base === 10) {
     const n = toNumber(trimmed);
     return Number.isNaN(n) ? null : n;

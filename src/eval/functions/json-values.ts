@@ -2,11 +2,12 @@
 import { numberToString, type Scalar } from '../../runtime/event.js';
 import type { EvalValue, ValueKind } from '../types.js';
 import { listResult } from '../values.js';
+import { parseJsonExact } from '../../util/exact-json.js';
 
 /** Parse JSON text; undefined when it is not valid JSON. */
 export function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseJsonExact(text);
   } catch {
     return undefined;
   }

@@ -16,7 +16,10 @@ export interface ConversionSpec {
 
 export type FormatPiece = string | ConversionSpec;
 
-const SPEC = /%([-+ #0']*)(\*|\d+)?(?:\.(\*|\d*))?(?:hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGsc%])/g;
+const SPEC = /%([-+ #0']*)(\*|\d+)?(?:\.(\*|\d*))?(?:hh|h|ll|l|L|q|j|z|t)?([diouxXeEfFgGscpz%])/g;
+
+/** Documented aliases (conversion-functions page): `%p` is `%X`, `%z` is `%s`. */
+const ALIASES: Record<string, string> = { p: 'X', z: 's' };
 
 function parseCount(text: string | undefined): number | 'arg' | null {
   if (text === undefined) return null;
@@ -45,7 +48,7 @@ export function parseFormat(format: string): FormatPiece[] {
       grouping: flags!.includes("'"),
       width: parseCount(width),
       precision: parseCount(precision),
-      conversion: conversion!,
+      conversion: ALIASES[conversion!] ?? conversion!,
     });
   }
   if (last < format.length) pieces.push(format.slice(last));

@@ -4,6 +4,7 @@ import { countChar } from '../../util/count-char.js';
 import { spellsAscii, unicodeEscapeByteSearch } from './escape-search.js';
 import { hidingForms } from './hiding-forms.js';
 import { asciiUpper, equalsFolded, isAsciiLower } from '../../util/ascii-case.js';
+import type { NodeBuffer } from '../../util/node-buffer.js';
 
 /** A native search for fixed bytes (Buffer.indexOf: memchr on the first byte, then a compare). */
 function bytesSearch(needle: Buffer): TextSearch<Buffer> {
@@ -73,7 +74,7 @@ export class ByteLiteralScan {
   }
 
   /** Searches `bytes` from now on, unless it is already the block searched (cursors keep their hits within a block). */
-  useBlock(bytes: Buffer, blockStart: number): void {
+  useBlock(bytes: NodeBuffer, blockStart: number): void {
     if (bytes === this.bytes && blockStart === this.blockStart) return;
     this.bytes = bytes;
     this.blockStart = blockStart;

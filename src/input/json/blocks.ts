@@ -4,6 +4,7 @@ import type { EventPredicate } from '../../engine/search-predicate.js';
 import { isDecodeError, type Decoder, type EventBuilder } from './decode.js';
 import type { LineBlock, RawRecord } from '../sources/index.js';
 import { isBlank } from '../sources/lines.js';
+import { isUtf8 } from 'node:buffer';
 import { latin1Text, utf8Text } from '../../util/byte-text.js';
 import { forEachLineIn } from '../sources/line-block.js';
 import { sparseByteLines } from '../fastpath/line-iteration.js';
@@ -15,6 +16,7 @@ import { SPELLING_ESCAPES } from '../fastpath/escape-search.js';
 import type { Event } from '../../runtime/event.js';
 import type { EventFinisher } from '../mapping/event-finish.js';
 import type { SourceStats } from '../source-stats.js';
+import { isJsonObjectText, recordProblem } from './line-check.js';
 
 const NEWLINE_BYTE = 0x0a;
 const SPACE = 0x20;
@@ -31,6 +33,8 @@ export interface LineDecoding {
   /** The fast path for a projection of plain keys, with the builder for its members. */
   picker: KeyPicker | null;
   build: EventBuilder;
+  /** Whether `decode` parses every record fully (JSON.parse), so it finds any malformed record itself. */
+  decodeChecks: boolean;
   /** Whether events need their raw text (the query reads `_raw`). */
   rawNeeded: boolean;
   /** With the picker: the first search, tried on the fields it reads before the others are decoded. */
@@ -42,12 +46,18 @@ export interface LineDecoding {
  * object space of the old generation, and a stream of them makes the collector run full collections.
  */
 const TEXT_BYTES = 64 * 1024;
+/** The report for a line with bytes that are not UTF-8: it is kept, with U+FFFD in their place (fails under --strict). */
+export const INVALID_UTF8 = 'invalid UTF-8 (each bad byte sequence read as U+FFFD; the event is kept)';
 /** A line the first search rejected from the fields it reads. */
 const REJECTED = Symbol('rejected');
 
 /** The events of one block that survive decoding, pre-filters and the finisher, in line order. */
 export function blockEvents(block: LineBlock, decoding: LineDecoding, stats: SourceStats): Event[] {
   const out: Event[] = [];
+  if (block.oversized !== undefined) {
+    stats.malformed.add({ file: block.file, line: block.firstLine, message: block.oversized });
+    return out;
+  }
   let line = block.firstLine;
   for (let start = block.start; start <= block.end; ) {
     let end = start + TEXT_BYTES >= block.end ? block.end : block.bytes.indexOf(NEWLINE_BYTE, start + TEXT_BYTES);
@@ -62,12 +72,30 @@ export function blockEvents(block: LineBlock, decoding: LineDecoding, stats: Sou
 function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, firstLine: number, decoding: LineDecoding, stats: SourceStats, out: Event[]): number {
   const { bytes } = block;
   const { scan } = decoding;
-  const general = (start: number, end: number, line: number) => generalLine(utf8Text(bytes, pieceStart + start, pieceStart + end), line, block.file, decoding, stats, out);
+  // Invalid UTF-8 is reported per line (native checks: the whole piece once, each line only when the piece fails).
+  const pieceUtf8 = isUtf8(bytes.subarray(pieceStart, pieceEnd));
+  const reportInvalidUtf8 = (start: number, end: number, line: number) => {
+    if (!pieceUtf8 && !isUtf8(bytes.subarray(start, end))) stats.malformed.add({ file: block.file, line, message: INVALID_UTF8 });
+  };
+  const general = (start: number, end: number, line: number, checked = false) => {
+    if (!checked) reportInvalidUtf8(pieceStart + start, pieceStart + end, line);
+    generalLine(utf8Text(bytes, pieceStart + start, pieceStart + end), line, block.file, decoding, stats, out, checked);
+  };
+  /** The one malformed-line rule, on a line's Latin-1 text (absolute byte positions); a broken line is reported. */
+  const wellFormed = (latin1: string, start: number, end: number, line: number): boolean => {
+    if (isJsonObjectText(latin1)) {
+      reportInvalidUtf8(start, end, line);
+      return true;
+    }
+    stats.malformed.add(recordProblem({ text: utf8Text(bytes, start, end), file: block.file, line })!);
+    return false;
+  };
   // Few lines hold the scan's literal: the picker's searches would cross the piece for each one, decoding them is
-  // cheaper, and the lines between them are only counted, searching the raw bytes (no text made).
+  // cheaper, and the lines between them are only judged well-formed and counted.
   const sparse = (byteScan: ByteLiteralScan) => {
     byteScan.useBlock(bytes, block.start);
-    return sparseByteLines(bytes, pieceStart, pieceEnd, firstLine, byteScan, stats, general);
+    const skippedWellFormed = (start: number, end: number, line: number) => wellFormed(latin1Text(bytes, start, end), start, end, line);
+    return sparseByteLines(bytes, pieceStart, pieceEnd, firstLine, byteScan, stats, general, skippedWellFormed);
   };
   if (scan?.bytes) return sparse(scan.bytes);
   const text = latin1Text(bytes, pieceStart, pieceEnd);
@@ -80,6 +108,7 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
   picker?.reset({ text, bytes, base: pieceStart }, escapes);
   return forEachLineIn(text, firstLine, (start, end, line) => {
     if (text.charCodeAt(start) <= SPACE || start === end) return general(start, end, line);
+    if (!wellFormed(text.slice(start, end), pieceStart + start, pieceStart + end, line)) return;
     stats.eventsRead++;
     if (scan !== null && !scan.mayMatch(start, end)) {
       stats.eventsSkipped++;
@@ -92,7 +121,7 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
     }
     if (picked === null) {
       stats.eventsRead--;
-      return general(start, end, line);
+      return general(start, end, line, true);
     }
     if (decoding.finish(picked)) out.push(picked);
   });
@@ -114,18 +143,30 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
 }
 
 /** One decoded line through the general path: blank lines are skipped, the rest go to recordEvent. */
-function generalLine(text: string, line: number, file: string, decoding: LineDecoding, stats: SourceStats, out: Event[]): void {
-  if (!isBlank(text)) recordEvent({ text, file, line }, decoding, stats, out);
+function generalLine(text: string, line: number, file: string, decoding: LineDecoding, stats: SourceStats, out: Event[], checked: boolean): void {
+  if (!isBlank(text)) recordEvent({ text, file, line }, decoding, stats, out, checked);
 }
 
-/** One decoded record through the general path: per-record pre-filter, time window, full decoder, finisher. */
-export function recordEvent(rec: RawRecord, decoding: LineDecoding, stats: SourceStats, out: Event[]): void {
-  if (decoding.prefilter && !decoding.prefilter.test(rec.text)) {
+/**
+ * One decoded record through the general path: the malformed-record rule (unless `checked` already, or the
+ * decoder applies it itself), per-record pre-filter, time window, full decoder, finisher.
+ */
+export function recordEvent(rec: RawRecord, decoding: LineDecoding, stats: SourceStats, out: Event[], checked = false): void {
+  const filteredOut = decoding.prefilter !== null && !decoding.prefilter.test(rec.text);
+  const outside = !filteredOut && decoding.outsideWindow !== null && decoding.outsideWindow(rec);
+  if (!checked && (filteredOut || outside || !decoding.decodeChecks)) {
+    const problem = recordProblem(rec);
+    if (problem !== null) {
+      stats.malformed.add(problem);
+      return;
+    }
+  }
+  if (filteredOut) {
     stats.eventsRead++;
     stats.eventsSkipped++;
     return;
   }
-  if (decoding.outsideWindow?.(rec)) {
+  if (outside) {
     stats.eventsRead++;
     return;
   }

@@ -7,6 +7,7 @@ import { createFlattener, createPickedFlattener } from './project.js';
 import type { RawRecord } from '../sources/raw-record.js';
 import { ObjectScanner } from './scan-object.js';
 import { isObject } from '../../util/is-object.js';
+import { parseJsonExact } from '../../util/exact-json.js';
 
 export type { DecodeError } from './decode-error.js';
 
@@ -91,7 +92,7 @@ export function createDecoder(opts: DecodeOptions): Decoder {
     if (scanned !== null) return toEvent(scanned, rec.file, rec.text);
     let parsed: unknown;
     try {
-      parsed = JSON.parse(rec.text);
+      parsed = parseJsonExact(rec.text);
     } catch (err) {
       return jsonSyntaxError(rec, err);
     }

@@ -3,14 +3,16 @@ import { HitCursor, stringSearch } from '../fastpath/hit-cursor.js';
 import { endsMember } from './key-search.js';
 import { LETTER_F, LETTER_N, LETTER_T, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-chars.js';
 import { parseJsonNumber } from './scan-number.js';
+import { parseJsonExact } from '../../util/exact-json.js';
 import { BROKEN, skipValueAt } from './scan-skip.js';
 import { isAscii } from 'node:buffer';
 import { utf8Text } from '../../util/byte-text.js';
+import type { NodeBuffer } from '../../util/node-buffer.js';
 
 /** One block being read: its text as Latin-1 (one character per byte) and the bytes, for UTF-8 decoding. */
 export interface BlockText {
   text: string;
-  bytes: Buffer;
+  bytes: NodeBuffer;
   /** Byte offset of text position 0. */
   base: number;
 }
@@ -104,8 +106,8 @@ export class ValueReader {
   private parsed(start: number, end: number): unknown {
     const { bytes, base, text } = this.block;
     try {
-      if (isAscii(bytes.subarray(base + start, base + end))) return JSON.parse(text.slice(start, end));
-      return JSON.parse(utf8Text(bytes, base + start, base + end));
+      if (isAscii(bytes.subarray(base + start, base + end))) return parseJsonExact(text.slice(start, end));
+      return parseJsonExact(utf8Text(bytes, base + start, base + end));
     } catch {
       return undefined;
     }

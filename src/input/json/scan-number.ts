@@ -1,4 +1,5 @@
 // Exact fast parse of a JSON number from text, without JSON.parse, for the common short forms.
+import { isUnsafeIntegerText } from '../../util/exact-json.js';
 
 /** Powers of ten that are exact doubles (10^0 .. 10^22). */
 const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, exponent) => 10 ** exponent);
@@ -15,7 +16,7 @@ const ZERO = 0x30;
  * divided by an exact power of ten, which IEEE division rounds correctly, i.e. exactly as JSON.parse does;
  * longer numbers and exponents are handed to JSON.parse.
  */
-export function parseJsonNumber(text: string, start: number, end: number): number | undefined {
+export function parseJsonNumber(text: string, start: number, end: number): number | string | undefined {
   const negative = text.charCodeAt(start) === MINUS;
   let pos = negative ? start + 1 : start;
   if (pos === end || !isDigit(text.charCodeAt(pos))) return undefined;
@@ -45,11 +46,16 @@ function isDigit(code: number): boolean {
   return code >= ZERO && code <= 0x39;
 }
 
-/** JSON.parse of a number's text (exponents, long mantissas, or invalid text → undefined). */
-function parseWithJson(text: string, start: number, end: number): number | undefined {
+/**
+ * JSON.parse of a number's text (exponents, long mantissas, or invalid text → undefined); an integer beyond 2^53
+ * is its exact text, as parseJsonExact gives it.
+ */
+function parseWithJson(text: string, start: number, end: number): number | string | undefined {
   try {
-    const value: unknown = JSON.parse(text.slice(start, end));
-    return typeof value === 'number' ? value : undefined;
+    const token = text.slice(start, end);
+    const value: unknown = JSON.parse(token);
+    if (typeof value !== 'number') return undefined;
+    return isUnsafeIntegerText(token) ? token : value;
   } catch {
     return undefined;
   }

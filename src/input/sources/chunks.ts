@@ -1,5 +1,5 @@
 // Read an input as a stream of large byte chunks: plain files (optionally from an offset), `.gz` files, stdin.
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream, statSync, type ReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
@@ -24,10 +24,27 @@ export function isGzip(file: string): boolean {
   return file.toLowerCase().endsWith('.gz');
 }
 
-/** True when the input supports reading from an arbitrary byte offset. */
+/**
+ * True when the input supports reading from an arbitrary byte offset: a regular file, not gzipped. Pipes, FIFOs,
+ * `/dev/stdin`, `<(zcat x.gz)` and other non-regular files are streams: read once, front to back, sniffed from the
+ * same stream (reopening a FIFO would lose what the first read took).
+ */
 export function isSeekable(file: string): boolean {
-  return file !== '-' && !isGzip(file);
+  if (file === '-' || isGzip(file)) return false;
+  let regular = regularFiles.get(file);
+  if (regular === undefined) {
+    try {
+      regular = statSync(file).isFile();
+    } catch {
+      regular = true; // Missing or unreadable: opening it reports why.
+    }
+    regularFiles.set(file, regular);
+  }
+  return regular;
 }
+
+/** Whether each path seen is a regular file (a path's kind does not change during a run). */
+const regularFiles = new Map<string, boolean>();
 
 /**
  * The raw chunks of an input (a BOM is left in place: see withoutBom).
@@ -82,7 +99,8 @@ async function* readPlainFile(file: string, chunkSize: number, start: number): A
 
 function openStream(file: string, chunkSize: number, start: number): Readable {
   if (file === '-') return process.stdin;
-  const source: ReadStream = createReadStream(file, { highWaterMark: chunkSize, start });
+  // No `start` for a stream read from its beginning: with one, reads are positional, which a pipe refuses (ESPIPE).
+  const source: ReadStream = createReadStream(file, start > 0 ? { highWaterMark: chunkSize, start } : { highWaterMark: chunkSize });
   if (!isGzip(file)) return source;
   const gunzip = createGunzip({ chunkSize: Math.max(MIN_GUNZIP_CHUNK, chunkSize) });
   return pipeline(source, gunzip, () => undefined);

@@ -1,4 +1,5 @@
 // Small glob matcher for input paths: `*` and `?` within one path segment, `**` across any number of folders.
+import { cannotRead } from './input-error.js';
 import { readdir, stat } from 'node:fs/promises';
 import type { Dirent } from 'node:fs';
 import { join } from 'node:path';
@@ -70,15 +71,28 @@ async function walk(dir: string, segments: Segment[], index: number, found: Set<
 /** Every non-hidden file below `dir` (recursively), sorted by path. */
 export async function filesUnder(dir: string): Promise<string[]> {
   const found = new Set<string>();
-  await collectAllFiles(dir, await listDir(dir), found);
+  await collectAllFiles(dir, await listFolder(dir), found);
   return [...found].sort(compareNames);
+}
+
+/**
+ * Entries of a folder given as input (or inside one), sorted by name. Unlike a glob's folders, an unreadable one is
+ * an input error naming it: its events would otherwise be lost without a word (issue 16 point 6).
+ */
+async function listFolder(dir: string): Promise<Dirent[]> {
+  try {
+    const entries = await readdir(dir === '' ? '.' : dir, { withFileTypes: true });
+    return entries.sort((a, b) => compareNames(a.name, b.name));
+  } catch (err) {
+    throw cannotRead(dir, err);
+  }
 }
 
 async function collectAllFiles(dir: string, entries: Dirent[], found: Set<string>): Promise<void> {
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = dir === '' ? entry.name : join(dir, entry.name);
-    if (entry.isDirectory()) await collectAllFiles(path, await listDir(path), found);
+    if (entry.isDirectory()) await collectAllFiles(path, await listFolder(path), found);
     else if (await isFile(entry, path)) found.add(path);
   }
 }

@@ -1,17 +1,20 @@
 // A block of whole NDJSON lines still in bytes: readers hand these on so that lines are decoded only when needed.
+import type { NodeBuffer } from '../../util/node-buffer.js';
 
 /**
  * Lines `bytes[start, end)`: each ended by a newline byte except the last (whose newline, if any, is at `end`).
  * Line numbers run from `firstLine`; `lineCount` includes blank lines. A line's trailing CR is not content.
  */
 export interface LineBlock {
-  bytes: Buffer;
+  bytes: NodeBuffer;
   start: number;
   end: number;
   firstLine: number;
   lineCount: number;
   /** The input's reported name. */
   file: string;
+  /** Set for a line longer than the record limit: no bytes kept, one line, reported as malformed with this message. */
+  oversized?: string;
 }
 
 const NEWLINE = '\n';

@@ -2,6 +2,7 @@
 import { RecordCarry, type RawRecord, type RecordSplitter } from './raw-record.js';
 import { forEachLineIn, type LineBlock } from './line-block.js';
 import { latin1Text, utf8Text } from '../../util/byte-text.js';
+import type { NodeBuffer } from '../../util/node-buffer.js';
 
 const NEWLINE = 0x0a;
 const BOM_BYTES = [0xef, 0xbb, 0xbf];
@@ -27,6 +28,8 @@ export class LineSplitter implements RecordSplitter {
   private offset = 0;
   private skipping: boolean;
   private done = false;
+  /** True while the rest of a line longer than the record limit is being skipped. */
+  private oversized = false;
   private readonly carry: RecordCarry;
 
   constructor(private readonly opts: LineSplitOptions) {
@@ -46,10 +49,17 @@ export class LineSplitter implements RecordSplitter {
   }
 
   /** Blocks of the lines that end in this chunk (in order). */
-  pushBlocks(chunk: Buffer): LineBlock[] {
+  pushBlocks(chunk: NodeBuffer): LineBlock[] {
     const out: LineBlock[] = [];
     const pos = this.done ? chunk.length : this.splitChunk(chunk, out);
-    if (!this.done && pos < chunk.length) this.carry.add(chunk.subarray(pos), this.line);
+    if (!this.done && pos < chunk.length && !this.oversized) {
+      if (this.carry.wouldExceed(chunk.length - pos)) {
+        this.carry.clear();
+        this.oversized = true;
+      } else {
+        this.carry.add(chunk.subarray(pos), this.line);
+      }
+    }
     this.offset += chunk.length;
     return out;
   }
@@ -57,13 +67,14 @@ export class LineSplitter implements RecordSplitter {
   /** The last line when the input does not end in a newline. */
   finishBlocks(): LineBlock[] {
     const out: LineBlock[] = [];
-    if (!this.done && !this.carry.isEmpty) this.emitBlock(out, this.carry.take(Buffer.alloc(0), this.line), 0, -1);
+    if (!this.done && this.oversized) this.emitOversized(out);
+    else if (!this.done && !this.carry.isEmpty) this.emitBlock(out, this.carry.take(Buffer.alloc(0), this.line), 0, -1);
     this.done = true;
     return out;
   }
 
   /** RecordSplitter: the same lines as decoded records. */
-  push(chunk: Buffer): RawRecord[] {
+  push(chunk: NodeBuffer): RawRecord[] {
     return blocksToRecords(this.pushBlocks(chunk));
   }
 
@@ -80,11 +91,21 @@ export class LineSplitter implements RecordSplitter {
       this.skipping = false;
       pos = newline + 1;
     }
-    if (!this.carry.isEmpty) {
+    if (this.oversized) {
+      // The rest of a line over the limit: skipped up to its newline, then reported as one malformed line.
+      const newline = chunk.indexOf(NEWLINE, pos);
+      if (newline < 0) return chunk.length;
+      this.emitOversized(out);
+      pos = newline + 1;
+    } else if (!this.carry.isEmpty) {
       const newline = chunk.indexOf(NEWLINE, pos);
       if (newline < 0) return pos;
-      const whole = this.carry.take(chunk.subarray(pos, newline), this.line);
-      this.emitBlock(out, whole, 0, -1);
+      if (this.carry.wouldExceed(newline - pos)) {
+        this.carry.clear();
+        this.emitOversized(out);
+      } else {
+        this.emitBlock(out, this.carry.take(chunk.subarray(pos, newline), this.line), 0, -1);
+      }
       pos = newline + 1;
     }
     const limit = this.opts.ownedEnd - this.offset;
@@ -104,6 +125,13 @@ export class LineSplitter implements RecordSplitter {
       return chunk.length;
     }
     return pos;
+  }
+
+  /** A line over the record limit, as a one-line block without bytes (reported as malformed, never decoded). */
+  private emitOversized(out: LineBlock[]): void {
+    out.push({ bytes: Buffer.alloc(0), start: 0, end: 0, firstLine: this.line, lineCount: 1, file: this.opts.label, oversized: this.carry.oversizedMessage });
+    this.oversized = false;
+    this.line += 1;
   }
 
   /**
@@ -131,6 +159,7 @@ function startsWithBom(bytes: Buffer, start: number, end: number): boolean {
 export function blocksToRecords(blocks: LineBlock[]): RawRecord[] {
   const out: RawRecord[] = [];
   for (const block of blocks) {
+    if (block.oversized !== undefined) continue;
     const { bytes, start: base } = block;
     forEachLineIn(latin1Text(bytes, base, block.end), block.firstLine, (start, end, line) => {
       const text = utf8Text(bytes, base + start, base + end);

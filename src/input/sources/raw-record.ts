@@ -1,5 +1,6 @@
 // The raw record handed from the readers to the decoder, and the carry buffer for records that span chunks.
 import { SplError } from '../../errors.js';
+import type { NodeBuffer } from '../../util/node-buffer.js';
 
 /** One undecoded record: its JSON text, the input it came from and the 1-based line where it starts. */
 export interface RawRecord {
@@ -12,7 +13,7 @@ export interface RawRecord {
 export interface RecordSplitter {
   /** True once the rest of the input cannot contribute records (a byte range is complete). */
   readonly isDone: boolean;
-  push(chunk: Buffer): RawRecord[];
+  push(chunk: NodeBuffer): RawRecord[];
   finish(): RawRecord[];
 }
 
@@ -38,8 +39,24 @@ export class RecordCarry {
     return this.bytes === 0;
   }
 
+  /** True when `extra` more bytes would make the record larger than the limit. */
+  wouldExceed(extra: number): boolean {
+    return this.bytes + extra > this.maxBytes;
+  }
+
+  /** Drop what was collected (an oversized line being skipped). */
+  clear(): void {
+    this.pieces = [];
+    this.bytes = 0;
+  }
+
+  /** What an oversized record is reported as. */
+  get oversizedMessage(): string {
+    return `record is larger than ${this.maxBytes} bytes: skipped (is the JSON well-formed?)`;
+  }
+
   /** Keep a copy of `piece` (chunks are not retained, so memory stays bounded by the record). */
-  add(piece: Buffer, line: number): void {
+  add(piece: NodeBuffer, line: number): void {
     if (piece.length === 0) return;
     this.checkSize(this.bytes + piece.length, line);
     this.bytes += piece.length;
@@ -47,7 +64,7 @@ export class RecordCarry {
   }
 
   /** The collected bytes followed by `tail`, as one buffer; the carry is emptied. */
-  take(tail: Buffer, line: number): Buffer {
+  take(tail: NodeBuffer, line: number): NodeBuffer {
     if (this.bytes === 0) return tail;
     this.checkSize(this.bytes + tail.length, line);
     const whole = Buffer.concat([...this.pieces, tail], this.bytes + tail.length);

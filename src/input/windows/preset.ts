@@ -4,6 +4,8 @@ import { parseTimestamp } from '../../time/parse.js';
 import { getZone, type TimeZone } from '../../time/zone.js';
 import type { FieldMappingSpec } from '../mapping/aliases.js';
 import type { WindowsFormat } from './detect.js';
+import { channelMetadata } from './channels.js';
+import { renderMessage } from './messages.js';
 
 export { detectWindowsFormat, type WindowsFormat } from './detect.js';
 
@@ -15,15 +17,20 @@ export interface WindowsMapping {
   timeField?: string;
   /** The zone to read `timeField` in when its text has no zone: pass `getZone(timeZone)` to the decoder. */
   timeZone: string;
-  /** Per-event work aliases cannot do: source/sourcetype from the channel, lifting Winlogbeat data, `_time` fallback. */
+  /** Per-event work aliases cannot do: source/sourcetype/eventtype from the channel, `host` from the computer name,
+   * lifting Winlogbeat data, `Message` where the export has none, `_time` fallback. */
   derive(ev: Event): void;
 }
 
 interface FormatRules {
   /** [src, dest] pairs, applied as `src ASNEW dest` in this order (the first source with a value wins). */
   aliases: Array<[string, string]>;
-  /** Fields naming the event log channel, first present wins; source = sourcetype = `WinEventLog:<channel>`. */
+  /** Fields naming the event log channel, first present wins; source/sourcetype/eventtype from `channelMetadata`. */
   channelFields: string[];
+  /** Fields naming the computer that logged the event, first present wins: it becomes `host`, as Splunk's event log input sets it. */
+  hostFields: string[];
+  /** Fields holding the event id, first present wins (read before the aliases run). */
+  eventIdFields: string[];
   timeField?: string;
   /** Read (in UTC) only when the decoder left the event without `_time`. */
   fallbackTimeFields: string[];
@@ -37,16 +44,21 @@ const EVENT_LOG_ALIASES: Array<[string, string]> = [
   ['Computer', 'dest'],
 ];
 
+/** Event log exports that name the channel `Channel`, the computer `Computer` and the id `EventID`. */
+const EVENT_LOG_FIELDS = { channelFields: ['Channel'], hostFields: ['Computer'], eventIdFields: ['EventID', 'EventCode'] };
+
 const RULES: Record<WindowsFormat, FormatRules> = {
   mordor: {
     aliases: [['EventID', 'EventCode'], ['Hostname', 'ComputerName'], ['Hostname', 'dest']],
     channelFields: ['Channel'],
+    hostFields: ['Hostname'],
+    eventIdFields: ['EventID'],
     timeField: '@timestamp',
     fallbackTimeFields: ['EventTime', 'TimeCreated'],
     liftPrefixes: [],
   },
-  sd2: { aliases: EVENT_LOG_ALIASES, channelFields: ['Channel'], timeField: 'TimeGenerated', fallbackTimeFields: [], liftPrefixes: [] },
-  'evtx-flat': { aliases: EVENT_LOG_ALIASES, channelFields: ['Channel'], timeField: 'TimeCreated', fallbackTimeFields: [], liftPrefixes: [] },
+  sd2: { aliases: EVENT_LOG_ALIASES, ...EVENT_LOG_FIELDS, timeField: 'TimeGenerated', fallbackTimeFields: [], liftPrefixes: [] },
+  'evtx-flat': { aliases: EVENT_LOG_ALIASES, ...EVENT_LOG_FIELDS, timeField: 'TimeCreated', fallbackTimeFields: [], liftPrefixes: [] },
   winlogbeat: {
     aliases: [
       ['winlog.event_id', 'EventCode'], ['event_id', 'EventCode'], ['event.code', 'EventCode'],
@@ -58,11 +70,13 @@ const RULES: Record<WindowsFormat, FormatRules> = {
       ['winlog.record_id', 'RecordNumber'], ['record_number', 'RecordNumber'],
     ],
     channelFields: ['winlog.channel', 'log_name'],
+    hostFields: ['winlog.computer_name', 'computer_name'],
+    eventIdFields: ['winlog.event_id', 'event_id', 'event.code'],
     timeField: '@timestamp',
     fallbackTimeFields: [],
     liftPrefixes: ['winlog.event_data.', 'winlog.user_data.', 'event_data.', 'user_data.'],
   },
-  xml: { aliases: [['Computer', 'dest']], channelFields: [], fallbackTimeFields: ['SystemTime'], liftPrefixes: [] },
+  xml: { aliases: [['Computer', 'dest']], ...EVENT_LOG_FIELDS, fallbackTimeFields: ['SystemTime'], liftPrefixes: [] },
   unknown: {
     aliases: [
       ['EventID', 'EventCode'], ['event_id', 'EventCode'],
@@ -71,6 +85,8 @@ const RULES: Record<WindowsFormat, FormatRules> = {
       ['message', 'Message'],
     ],
     channelFields: ['Channel', 'log_name', 'winlog.channel'],
+    hostFields: ['Hostname', 'Computer', 'computer_name'],
+    eventIdFields: ['EventID', 'event_id', 'EventCode'],
     fallbackTimeFields: ['@timestamp', 'TimeGenerated', 'TimeCreated', 'EventTime'],
     liftPrefixes: [],
   },
@@ -91,15 +107,22 @@ export function windowsPresetMapping(format: WindowsFormat): WindowsMapping {
 function compileDerive(rules: FormatRules): (ev: Event) => void {
   const utc = getZone('UTC');
   const timeFields = rules.timeField === undefined ? rules.fallbackTimeFields : [rules.timeField, ...rules.fallbackTimeFields];
-  const { channelFields, liftPrefixes } = rules;
+  const { channelFields, hostFields, eventIdFields, liftPrefixes } = rules;
   return (ev) => {
     const channel = firstText(ev, channelFields);
     if (channel !== undefined) {
-      const name = `WinEventLog:${channel}`;
-      ev.set('source', name);
-      ev.set('sourcetype', name);
+      const meta = channelMetadata(channel);
+      ev.set('source', meta.source);
+      ev.set('sourcetype', meta.sourcetype);
+      if (meta.eventtype !== undefined && !ev.has('eventtype')) ev.set('eventtype', meta.eventtype);
     }
+    const computer = firstText(ev, hostFields);
+    if (computer !== undefined) ev.set('host', computer);
     if (liftPrefixes.length > 0) liftFields(ev, liftPrefixes);
+    if (channel !== undefined) {
+      const eventId = firstText(ev, eventIdFields);
+      if (eventId !== undefined) renderMessage(ev, channel, eventId);
+    }
     if (!ev.has('_time')) setTimeFrom(ev, timeFields, utc);
   };
 }

@@ -1,0 +1,8 @@
+// npm `prepare`: build dist/ when it is missing, so a git install (`npm install github:...`) gets a working package,
+// while `npm install` in a clone that has built once stays fast (`prepack` always rebuilds before packing).
+import { existsSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+
+if (!existsSync('dist/bundle/splq.mjs') || !existsSync('dist/src/index.js')) {
+  execSync('npm run build', { stdio: 'inherit' });
+}
