@@ -1,4 +1,5 @@
 // LIKE patterns (`%` any run of characters, `_` exactly one) matched in linear-ish time, without a backtracking regex.
+import { compileSegments } from '../search/glob.js';
 
 /** A compiled LIKE pattern: a whole-value, case-sensitive test. */
 export interface LikeMatcher {
@@ -14,30 +15,8 @@ export interface LikeMatcher {
 export function likePatternRegex(pattern: string): LikeMatcher {
   const segments = pattern.split('%').map((segment) => Array.from(segment));
   const anyOne = segments.some((segment) => segment.includes('_'));
-  if (!anyOne) return literalSegments(segments.map((segment) => segment.join('')));
+  if (!anyOne) return { test: compileSegments(segments.map((segment) => segment.join(''))) };
   return wildcardSegments(segments);
-}
-
-/** Segments without `_`: prefix, suffix and indexOf on the text itself. */
-function literalSegments(parts: string[]): LikeMatcher {
-  if (parts.length === 1) return { test: (text) => text === parts[0] };
-  const head = parts[0]!;
-  const tail = parts[parts.length - 1]!;
-  const middle = parts.slice(1, -1).filter((part) => part !== '');
-  const minLength = parts.reduce((n, part) => n + part.length, 0);
-  return {
-    test: (text) => {
-      if (text.length < minLength || !text.startsWith(head) || !text.endsWith(tail)) return false;
-      const limit = text.length - tail.length;
-      let at = head.length;
-      for (const part of middle) {
-        const found = text.indexOf(part, at);
-        if (found < 0 || found + part.length > limit) return false;
-        at = found + part.length;
-      }
-      return true;
-    },
-  };
 }
 
 /** Segments with `_`: the same walk over the text's code points. */

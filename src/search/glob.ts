@@ -2,8 +2,15 @@
 
 /** Compile `pattern` (where `*` matches any run of characters, newlines included) into a whole-string test. */
 export function compileGlob(pattern: string): (text: string) => boolean {
-  const parts = pattern.split('*');
-  if (parts.length === 1) return (text) => text === pattern;
+  return compileSegments(pattern.split('*'));
+}
+
+/**
+ * A whole-string test for literal parts with any run of characters between them (the parts of a glob cut at `*`,
+ * or of a LIKE pattern cut at `%`): prefix and suffix checks, then leftmost indexOf for each middle part.
+ */
+export function compileSegments(parts: readonly string[]): (text: string) => boolean {
+  if (parts.length === 1) return (text) => text === parts[0];
   const head = parts[0]!;
   const tail = parts[parts.length - 1]!;
   const middle = parts.slice(1, -1).filter((p) => p !== '');
