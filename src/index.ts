@@ -9,6 +9,10 @@ export { parseQuery } from './parse/parse.js';
 export { printPipeline } from './parse/print.js';
 export { readDetection, type Detection } from './detection.js';
 export type { FileRun, ScanOptions, ScanSummary } from './scan/index.js';
+export {
+  runPack, compilePack, readPackEntries, DETECTION_FIELD,
+  type CompiledPack, type PackEntry, type PackMember, type PackFailure, type PackResult, type PackRunOptions, type PackDetectionSummary,
+} from './scan/pack.js';
 export { eventBatches, newSourceStats, type EventSourceOptions, type SourceStats } from './input/index.js';
 export { getZone, type TimeZone } from './time/zone.js';
 export type { Pipeline, Command } from './ast.js';

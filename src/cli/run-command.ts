@@ -9,9 +9,14 @@ import { addLookupOptions, loadLookups, type LookupCliOptions } from './lookup-o
 import { loadMacros, readQuery, type QuerySourceOptions } from './query-source.js';
 import { startProgress } from './progress.js';
 import { stdoutDrained } from './backpressure.js';
+import { isPackRun, runPackCli } from './pack-run.js';
 import { checkRunOptions, inputTotals, terminalWidth } from './run-options.js';
 
-export interface RunCliOptions extends QuerySourceOptions, MappingCliOptions, LookupCliOptions {
+export interface RunCliOptions extends Omit<QuerySourceOptions, 'detection'>, MappingCliOptions, LookupCliOptions {
+  /** ESCU detection YAML files or folders; more than one, or a folder, runs them as a pack. */
+  detection?: string[];
+  pack: boolean;
+  summary: boolean;
   input: string[];
   output?: OutputFormat;
   tz: string;
@@ -49,7 +54,9 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .description('run an SPL query over event files and print the results')
     .argument('[query]', 'SPL text (else -q, --detection, or standard input when -i is given)')
     .option('-q, --query-file <file>', 'read the query from a file')
-    .option('--detection <file.yml>', 'read the query from an ESCU detection YAML (its search: key)')
+    .option('--detection <path...>', 'read the query from an ESCU detection YAML (its search: key); several files or a folder run as a pack (one shared scan, rows tagged with `detection`)')
+    .option('--pack', 'run the --detection files as a pack even when there is only one', false)
+    .option('--summary', 'pack mode: print a table per detection (rows, events reached, time) on stderr (also with -v)', false)
     .option('-m, --macros <path>', 'macro definitions: ESCU YAML / macros.conf files or folders (repeatable)', collect, [])
     .option('--no-filter', 'do not expand a missing <name>_filter macro to "search *"')
     .option('-i, --input <path...>', 'event files, folders (recursive) or globs; "-" for stdin (several after one -i, or -i again; default stdin)', [])
@@ -83,8 +90,15 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   // Every option is checked before any work (reading the query, listing inputs): a bad one is a usage error.
   const checked = checkRunOptions(opts, process.stdout.isTTY === true);
   const inputs = opts.input.length ? opts.input : ['-'];
-  const src = readQuery(queryArg, opts, !inputs.includes('-'));
-  const query = compile(src.text, { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now: checked.now, datamodelMaps: opts.datamodelMap });
+  const compileOptions = { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now: checked.now, datamodelMaps: opts.datamodelMap };
+  if (isPackRun(opts.detection, opts.pack)) {
+    if (queryArg !== undefined || opts.queryFile !== undefined) throw new SplError('usage', 'give either a query or --detection files, not both');
+    const cli = { format: checked.output, summary: opts.summary || opts.verbose, verbose: opts.verbose };
+    return runPackCli(opts.detection!, inputs, compileOptions, scanOptionsOf(opts), cli);
+  }
+  if ((opts.detection?.length ?? 0) > 1) throw new SplError('usage', 'several --detection files run as a pack');
+  const src = readQuery(queryArg, { ...opts, detection: opts.detection?.[0] }, !inputs.includes('-'));
+  const query = compile(src.text, compileOptions);
   if (opts.verbose) for (const note of query.notes) process.stderr.write(`splq: note: ${note}\n`);
   const plan = await planScan(query, inputs, scanOptionsOf(opts));
   const writer = createWriter(checked.output, (text) => process.stdout.write(text), {

@@ -1,0 +1,272 @@
+// Pack mode: many detections over the same inputs in one shared scan; each line is read and decoded once and routed
+// by the detections' pre-filter literals to the pipelines it can reach.
+import { derivePrefilter, generatingPrefilter, injectedFields, type Prefilter } from '../engine/prefilter.js';
+import type { Stage } from '../engine/types.js';
+import { eventBatches, newSourceStats, type SourceStats } from '../input/index.js';
+import { Event, type FieldValue } from '../runtime/event.js';
+import type { CompileOptions } from '../query.js';
+import { getZone, type TimeZone } from '../time/zone.js';
+import { firstSearchFilter } from '../engine/first-search.js';
+import { scanMapping } from './mapping.js';
+import { checkPreset, type ScanOptions } from './options.js';
+import { compilePack, failureText, type CompiledPack, type PackEntry, type PackFailure, type PackMember } from './pack-compile.js';
+import { prerunMemberSubsearches, prerunnable } from './pack-replay.js';
+import { PackRouter } from './pack-router.js';
+import { planScan, timeAt } from './plan.js';
+import { runScan } from './run.js';
+import { summarize, type ScanSummary } from './summary.js';
+
+export { compilePack, readPackEntries, type CompiledPack, type PackEntry, type PackFailure, type PackMember } from './pack-compile.js';
+
+/** The field that names a row's detection (the first column of a pack's rows). */
+export const DETECTION_FIELD = 'detection';
+
+/** What one detection did in a pack run. */
+export interface PackDetectionSummary {
+  name: string;
+  rows: number;
+  /** Events its literals let through (the pipeline's first search then decides; a gate before the copy). */
+  eventsReached: number;
+  /** Events that passed its first search. */
+  eventsMatched: number;
+  /** Time spent in its pipeline (ms); for detections run on their own, their whole run. */
+  elapsedMs: number;
+  /** `shared`: in the shared scan (join/append subsearches pre-run first); `own`: run on its own after it (it makes its own events, or uses map). */
+  scan: 'shared' | 'own';
+}
+
+export interface PackRunOptions extends ScanOptions {
+  /** Each row as it is produced, with the detection's name as its first field; without it rows are collected. */
+  onRow?: (row: Event, detection: string) => void;
+  /** Awaited between batches (e.g. until stdout drains). */
+  pace?: () => Promise<void>;
+}
+
+export interface PackResult {
+  /** The rows (empty when `onRow` took them), each with `detection` first. */
+  rows: Event[];
+  detections: PackDetectionSummary[];
+  /** Detections that could not be read, compiled, or failed while running: skipped with their error. */
+  failed: PackFailure[];
+  /** The shared scan's counters (files, events read and parsed, malformed records). */
+  scan: ScanSummary;
+}
+
+/** A row with the detection's name put first. */
+export function tagRow(row: Event, name: string): Event {
+  const values = new Map<string, FieldValue>();
+  values.set(DETECTION_FIELD, name);
+  // The stored fields only: a lazy `_raw` stays lazy (as in the row itself).
+  const fields = row.toObject();
+  for (const field in fields) if (field !== DETECTION_FIELD) values.set(field, fields[field]!);
+  return new Event(values, row.rawText);
+}
+
+/** A member in the shared scan: its pipeline head and counters. */
+interface Runner {
+  member: PackMember;
+  summary: PackDetectionSummary;
+  head: Stage | null;
+  matchedBefore: number;
+  pending: Event[];
+  /** Its first search as a predicate: events it rejects are neither copied nor pushed (the pipeline would drop them). */
+  gate: ((ev: Event) => boolean) | null;
+}
+
+/** Whether a member runs on its own: it reads no input, or its subsearches cannot run before the shared scan (map). */
+function runsOnItsOwn(member: PackMember, inputs: readonly string[]): boolean {
+  return member.query.pipeline.generating || (member.query.pipeline.replaysInputs && !prerunnable(member, inputs));
+}
+
+/** The union of the members' input fields (null when one reads them all), with `_raw` for routing. */
+function unionFields(members: PackMember[]): { fields: Set<string> | null; rawRead: boolean } {
+  const fields = new Set<string>();
+  for (const m of members) {
+    const reads = m.query.requiredFields;
+    if (reads === null) return { fields: null, rawRead: true };
+    for (const f of reads) fields.add(f);
+  }
+  const rawRead = fields.has('_raw');
+  fields.add('_raw');
+  return { fields, rawRead };
+}
+
+/** Each member's pre-filter as a single run would build it (null: it sees every event). */
+function memberPrefilters(members: PackMember[], opts: ScanOptions, mapped: boolean, userMapped: boolean): (Prefilter | null)[] {
+  const defaults: Record<string, string | undefined> = { ...opts.defaults };
+  return members.map(({ query }) => {
+    // As in a single run, a search whose subsearches replay the inputs gets no pre-filter.
+    if (opts.prefilter === false || query.pipeline.replaysInputs) return null;
+    return derivePrefilter(query.ast, injectedFields({ mapped, defaults }))
+      ?? generatingPrefilter(query.pipeline, injectedFields({ mapped: userMapped, defaults }));
+  });
+}
+
+/** Run a pack over `paths`. Entries are compiled first (with `options`' compile options); failures are skipped. */
+export async function runPack(
+  pack: CompiledPack | readonly PackEntry[], paths: readonly string[], options: PackRunOptions & CompileOptions = {},
+): Promise<PackResult> {
+  const compiled = Array.isArray(pack) ? compilePack(pack as readonly PackEntry[], options) : (pack as CompiledPack);
+  const rows: Event[] = [];
+  const onRow = options.onRow ?? ((row: Event) => void rows.push(row));
+  const failed = [...compiled.failed];
+  const inputs = paths.length ? [...paths] : ['-'];
+  const shared = compiled.members.filter((m) => !runsOnItsOwn(m, inputs));
+  const own = compiled.members.filter((m) => runsOnItsOwn(m, inputs));
+  const { scan, summaries } = await sharedScan(shared, inputs, options, onRow, failed);
+  for (const member of own) {
+    const summary = await ownScan(member, inputs, options, onRow, failed);
+    if (summary) summaries.set(member, summary);
+  }
+  const detections = compiled.members.flatMap((m) => summaries.get(m) ?? []);
+  return { rows, detections, failed, scan };
+}
+
+/** A detection run on its own (the usual scan), its failure recorded instead of thrown. */
+async function ownScan(
+  member: PackMember, inputs: string[], options: PackRunOptions, onRow: (row: Event, name: string) => void, failed: PackFailure[],
+): Promise<PackDetectionSummary | null> {
+  const started = performance.now();
+  try {
+    const plan = await planScan(member.query, inputs, { ...options, onFile: undefined });
+    const s = await runScan(plan, (row) => onRow(tagRow(row, member.name), member.name), { pace: options.pace });
+    return { name: member.name, rows: s.results, eventsReached: s.eventsParsed, eventsMatched: s.eventsMatched, elapsedMs: performance.now() - started, scan: 'own' };
+  } catch (error) {
+    failed.push({ name: member.name, file: member.file, message: failureText(error, member.query.text), error });
+    return null;
+  }
+}
+
+/** The shared scan: read and decode each line once, route it, feed each reached pipeline its own copy. */
+async function sharedScan(
+  members: PackMember[], inputs: string[], options: PackRunOptions, onRow: (row: Event, name: string) => void, failed: PackFailure[],
+): Promise<{ scan: ScanSummary; summaries: Map<PackMember, PackDetectionSummary> }> {
+  const started = performance.now();
+  const stats = newSourceStats(options.strict ?? false);
+  if (members.length === 0) return { scan: summarize(stats, 0, 0, 0), summaries: new Map() };
+  const zone = getZone(members[0]!.query.timeZone);
+  const now = members[0]!.query.now;
+  const preset = checkPreset(options.preset);
+  const mapping = scanMapping(options);
+  const userMapped = mapping !== undefined || options.fileSets !== undefined;
+  const prefilters = memberPrefilters(members, options, userMapped || preset !== undefined, userMapped);
+  const router = new PackRouter(prefilters);
+  const everyone = members.map((_, i) => i);
+  const { fields, rawRead } = unionFields(members);
+  let results = 0;
+  const emit = (row: Event, name: string): void => {
+    results++;
+    onRow(row, name);
+  };
+  const runners: (Runner | null)[] = [];
+  for (const member of members) runners.push(await startRunner(member, emit, zone, inputs, options, failed));
+  // XML records are not JSON lines: the literals (JSON-safe fragments) do not route them; every detection sees them.
+  let routable = true;
+  const onFile = (file: string, format: string): void => {
+    routable = !format.startsWith('xml');
+    options.onFile?.(file, format);
+  };
+  const window = options.earliest !== undefined || options.latest !== undefined
+    ? { earliest: options.earliest !== undefined ? timeAt(options.earliest, now, zone) : undefined, latest: options.latest !== undefined ? timeAt(options.latest, now, zone) : undefined }
+    : undefined;
+  const source = {
+    zone, timeField: options.timeField, defaults: { ...options.defaults }, fields, strict: options.strict ?? false, preset, format: options.format,
+    mapping, window, fileSets: options.fileSets, prefilter: null, firstSearch: null, onFile,
+  };
+  const touched: Runner[] = [];
+  const reached: Runner[] = [];
+  for await (const batch of eventBatches(inputs, source, stats)) {
+    for (const ev of batch) {
+      const line = routable ? ev.rawText : undefined;
+      const route = line === undefined ? everyone : router.route(line);
+      if (!rawRead) ev.rawText = undefined;
+      for (let k = 0; k < route.length; k++) {
+        const r = runners[route[k]!];
+        if (!r) continue;
+        r.summary.eventsReached++;
+        if (r.gate === null || r.gate(ev)) reached.push(r);
+      }
+      // Each pipeline gets its own copy (commands change events in place); the last one gets the event itself.
+      for (let k = 0; k < reached.length; k++) {
+        const r = reached[k]!;
+        if (r.pending.length === 0) touched.push(r);
+        r.pending.push(k === reached.length - 1 ? ev : ev.clone());
+      }
+      reached.length = 0;
+    }
+    for (const r of touched) feed(r, runners, failed);
+    touched.length = 0;
+    if (options.pace) await options.pace();
+  }
+  const summaries = new Map<PackMember, PackDetectionSummary>();
+  for (const r of [...runners]) {
+    if (!r) continue;
+    finish(r, runners, failed);
+    if (runners.includes(r)) summaries.set(r.member, r.summary);
+  }
+  return { scan: summarize(stats, 0, results, performance.now() - started), summaries };
+}
+
+/** Build a member's pipeline with a sink that tags its rows. */
+async function startRunner(
+  member: PackMember, onRow: (row: Event, name: string) => void, zone: TimeZone, inputs: string[], options: ScanOptions, failed: PackFailure[],
+): Promise<Runner | null> {
+  const summary: PackDetectionSummary = { name: member.name, rows: 0, eventsReached: 0, eventsMatched: 0, elapsedMs: 0, scan: 'shared' };
+  if (member.query.pipeline.replaysInputs) {
+    const started = performance.now();
+    try {
+      await prerunMemberSubsearches(member, inputs, options);
+    } catch (error) {
+      member.query.pipeline.run.inputs = null;
+      failed.push({ name: member.name, file: member.file, message: failureText(error, member.query.text), error });
+      return null;
+    }
+    summary.elapsedMs += performance.now() - started;
+  }
+  const sink: Stage = {
+    push: (row) => {
+      summary.rows++;
+      onRow(tagRow(row, member.name), member.name);
+    },
+    end: () => undefined,
+  };
+  const { pipeline } = member.query;
+  const first = firstSearchFilter(member.query.ast, zone, member.query.now);
+  return { member, summary, head: pipeline.factory(sink), matchedBefore: pipeline.counters.matched, pending: [], gate: first?.test ?? null };
+}
+
+/** Push a runner's pending events; a run-time failure takes it out of the pack (recorded), the others go on. */
+function feed(r: Runner, runners: (Runner | null)[], failed: PackFailure[]): void {
+  const started = performance.now();
+  try {
+    for (const ev of r.pending) r.head!.push(ev);
+  } catch (error) {
+    drop(r, runners, failed, error);
+  } finally {
+    r.pending.length = 0;
+    r.summary.elapsedMs += performance.now() - started;
+  }
+}
+
+/** End a runner's pipeline (commands that hold events emit here) and count what its first search matched. */
+function finish(r: Runner, runners: (Runner | null)[], failed: PackFailure[]): void {
+  const started = performance.now();
+  try {
+    r.head!.end();
+  } catch (error) {
+    drop(r, runners, failed, error);
+  } finally {
+    r.member.query.pipeline.run.prepared = null;
+    r.member.query.pipeline.run.inputs = null;
+    r.summary.eventsMatched = r.member.query.pipeline.counters.matched - r.matchedBefore;
+    r.summary.elapsedMs += performance.now() - started;
+  }
+}
+
+function drop(r: Runner, runners: (Runner | null)[], failed: PackFailure[], error: unknown): void {
+  const at = runners.indexOf(r);
+  if (at >= 0) runners[at] = null;
+  r.member.query.pipeline.run.prepared = null;
+  r.member.query.pipeline.run.inputs = null;
+  failed.push({ name: r.member.name, file: r.member.file, message: failureText(error, r.member.query.text), error });
+}
