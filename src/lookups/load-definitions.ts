@@ -4,6 +4,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { SplError } from '../errors.js';
 import { toDefinition, type LookupDefinition, type RawDefinition } from './definition.js';
+import { loadFromPaths } from '../util/definition-files.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 const SETTINGS = ['filename', 'collection', 'fields_list', 'match_type', 'case_sensitive_match', 'min_matches', 'max_matches', 'default_match'] as const;
@@ -94,17 +95,8 @@ function readStanzas(text: string, file: string): Stanza[] {
   return stanzas;
 }
 
-/** Every definition file under `dir`, recursively, in sorted order. */
-function listDefinitionFiles(dir: string): string[] {
-  const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const files: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listDefinitionFiles(full));
-    else if (entry.isFile() && (YAML_FILE.test(entry.name) || entry.name === 'transforms.conf')) files.push(full);
-  }
-  return files;
-}
+/** A lookup definition file: ESCU YAML or transforms.conf. */
+const isDefinitionFile = (name: string): boolean => YAML_FILE.test(name) || name === 'transforms.conf';
 
 /** Definitions in one file, by its type. */
 export function loadDefinitionFile(file: string): LookupDefinition[] {
@@ -114,16 +106,5 @@ export function loadDefinitionFile(file: string): LookupDefinition[] {
 
 /** Definitions from files and folders (a folder: its *.yml and transforms.conf files, recursively), in order. */
 export function loadDefinitions(paths: string[]): LookupDefinition[] {
-  const defs: LookupDefinition[] = [];
-  for (const p of paths) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      throw new SplError('lookup-load', `lookups path not found: ${p}`);
-    }
-    const files = stat.isDirectory() ? listDefinitionFiles(p) : [p];
-    for (const file of files) defs.push(...loadDefinitionFile(file));
-  }
-  return defs;
+  return loadFromPaths(paths, isDefinitionFile, loadDefinitionFile, (p) => new SplError('lookup-load', `lookups path not found: ${p}`));
 }
