@@ -3,7 +3,7 @@
 // docs/library.md's example type-checks against its .d.ts with and without @types/node. Slow (a build and an
 // install): in the full tier.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,9 +22,30 @@ function libraryExamples(): string[] {
   return [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
+/** Top-level entries of the checkout that a copy for packing leaves out: built or installed things, and bench data. */
+const NOT_COPIED = new Set(['node_modules', 'dist', '.git', 'coverage']);
+
+/**
+ * A copy of the checkout to pack: `npm pack` runs prepack (the build), which rewrites dist/. Done in the checkout
+ * itself, that races the other full-tier tests that start dist/'s CLI at the same moment (CI saw one print nothing).
+ */
+function checkoutCopy(): string {
+  const copy = join(work, 'checkout');
+  cpSync(REPO, copy, {
+    recursive: true,
+    filter: (src) => {
+      const rel = src.slice(REPO.length + 1);
+      const top = rel.split('/')[0]!;
+      return rel === '' || (!NOT_COPIED.has(top) && !rel.startsWith('bench/data/'));
+    },
+  });
+  symlinkSync(join(REPO, 'node_modules'), join(copy, 'node_modules'), 'dir');
+  return copy;
+}
+
 beforeAll(() => {
-  // `npm pack` runs prepack (the build) first.
-  const out = npm(['pack', '--json', '--pack-destination', work], REPO);
+  // `npm pack` runs prepack (the build) first, in a copy (see checkoutCopy).
+  const out = npm(['pack', '--json', '--pack-destination', work], checkoutCopy());
   packed = (JSON.parse(out.slice(out.indexOf('[\n'))) as Array<typeof packed>)[0]!;
   mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', type: 'module', private: true }));
