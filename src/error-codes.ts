@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   'bad-option': { meaning: 'an unknown option of a command, or a bad value for one', exit: EXIT.query },
   'bad-argument': { meaning: 'a command or function argument of the wrong shape or value', exit: EXIT.query },
   'bad-regex': { meaning: 'a regular expression that does not compile', exit: EXIT.query },
+  'regex-limit': { meaning: 'a regular expression ran past its time budget on one value (like Splunk\'s rex match_limit)', exit: EXIT.query },
   'query-too-complex': { meaning: 'the query nests brackets deeper than 200 levels, or is too deep or long for the parser and compiler', exit: EXIT.query },
   'bad-time-format': { meaning: 'a time format or relative time modifier that cannot be read', exit: EXIT.query },
   'input-error': { meaning: 'an input path that cannot be found or read', exit: EXIT.input },
