@@ -161,7 +161,17 @@ function watchdog(): Watchdog {
 export function budgetedRegExp(source: string, flags: string, shape: PatternShape, pattern: string, groupNames: string[]): RegExp {
   const directLimit = directLengthLimit(shape.degree);
   if (directLimit === Infinity) return new RegExp(source, flags);
-  const plain = new RegExp(source, flags);
+  return new BudgetedRegExp(source, flags, linearPlan(source, flags, shape, pattern, groupNames, directLimit));
+}
+
+/** The same pattern forced onto RE2 for every value (tests compare it with V8), or null when RE2 cannot run it. */
+export function linearOnlyRegExp(source: string, flags: string, shape: PatternShape, groupNames: string[]): BudgetedRegExp | null {
+  const plan = linearPlan(source, flags, shape, source, groupNames, -1);
+  return plan.re2 ? new BudgetedRegExp(source, flags, plan) : null;
+}
+
+function linearPlan(source: string, flags: string, shape: PatternShape, pattern: string, groupNames: string[], directLimit: number): LinearPlan {
+  const groupCount = countGroups(new RegExp(source, flags));
   let re2: RE2JS | null = null;
   if (shape.re2 !== null) {
     try {
@@ -170,9 +180,8 @@ export function budgetedRegExp(source: string, flags: string, shape: PatternShap
       re2 = null;
     }
   }
-  const groupCount = countGroups(plain);
   if (re2 && re2.groupCount() !== groupCount + (shape.endGroup ? 1 : 0)) re2 = null;
-  return new BudgetedRegExp(source, flags, { re2, endGroup: shape.endGroup, groupCount, groupNames, directLimit, pattern });
+  return { re2, endGroup: shape.endGroup, groupCount, groupNames, directLimit, pattern };
 }
 
 /** Number of capture groups of a compiled RegExp. */
