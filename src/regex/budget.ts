@@ -63,6 +63,16 @@ export class BudgetedRegExp extends RegExp {
     return this.watchedExec(text);
   }
 
+  /** A yes/no answer needs no captures: RE2 then runs its DFA only (without `g`, where `test` must move lastIndex). */
+  override test(text: string): boolean {
+    const { plan } = this;
+    if (plan.re2 && !this.global && !this.sticky && text.length > plan.directLimit) {
+      this.lastEngine = 're2';
+      return plan.re2.test(text);
+    }
+    return this.exec(text) !== null;
+  }
+
   private linearExec(re2: RE2JS, text: string): RegExpExecArray | null {
     const sticky = this.global || this.sticky;
     const from = sticky ? this.lastIndex : 0;
@@ -128,17 +138,13 @@ export function regexLimitError(pattern: string, length: number): SplError {
   );
 }
 
-/** Rethrow a `regex-limit` error with the field (or function) it was matching named, and the pattern's span. */
-export function withRegexField<T>(where: string, span: SplError['span'], run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof SplError && err.code === 'regex-limit' && !err.message.startsWith('in ')) {
-      err.message = `in ${where}: ${err.message}`;
-      err.span ??= span;
-    }
-    throw err;
+/** Name what a `regex-limit` error was matching (`rex field=x`, `match() on x`) and give it a span; other errors pass. */
+export function annotateRegexLimit(err: unknown, where: string, span?: SplError['span']): unknown {
+  if (err instanceof SplError && err.code === 'regex-limit' && !err.message.startsWith('in ')) {
+    err.message = `in ${where}: ${err.message}`;
+    err.span ??= span;
   }
+  return err;
 }
 
 interface Watchdog {
