@@ -1,9 +1,13 @@
 // Issue 16 point 23: catastrophic patterns over a 30 KB value finish within the matching budget in every regex command.
+// Full tier: about 10 s in all. Each command's two runs (a value that matches, one that does not) must take under
+// PER_COMMAND_MS together; docs/reliability.md gives the measured figures (RE2 is linear, so it has no time limit).
 import { describe, expect, it } from 'vitest';
 import { REGEX_TIME_BUDGET_MS } from '../../src/regex/budget.js';
 import { compileError, runQuery } from '../helpers/run.js';
 
 const SIZE = 30_000;
+/** "At most a few seconds each" (issue 16), with room for a loaded 2-core machine. */
+const PER_COMMAND_MS = 5_000;
 const failing = `${'a'.repeat(SIZE)}!`;
 
 /** Each pattern, a 30 KB value it matches, and what its one group captures there (PCRE: the last iteration). */
@@ -28,14 +32,14 @@ describe.each(CASES)('$pattern over a 30 KB value', ({ pattern, matching, group 
     expect(hit.rows[0]!.x).toBe(group);
     const miss = timed(`* | rex field=v "${named}"`, failing);
     expect(miss.rows[0]!.x).toBeUndefined();
-    expect(hit.ms + miss.ms).toBeLessThan(REGEX_TIME_BUDGET_MS);
+    expect(hit.ms + miss.ms).toBeLessThan(PER_COMMAND_MS);
   });
 
   it('regex keeps the matching event and drops the other', () => {
     const hit = timed(`* | regex v="${pattern}"`, matching);
     const miss = timed(`* | regex v="${pattern}"`, failing);
     expect([hit.rows.length, miss.rows.length]).toEqual([1, 0]);
-    expect(hit.ms + miss.ms).toBeLessThan(REGEX_TIME_BUDGET_MS);
+    expect(hit.ms + miss.ms).toBeLessThan(PER_COMMAND_MS);
   });
 
   it('match() and replace() answer within the budget', () => {
@@ -44,7 +48,7 @@ describe.each(CASES)('$pattern over a 30 KB value', ({ pattern, matching, group 
     const miss = timed(query, failing);
     expect([hit.rows[0]!.m, miss.rows[0]!.m, miss.rows[0]!.r]).toEqual([1, 0, SIZE + 1]);
     expect(hit.rows[0]!.r).toBeLessThan(SIZE);
-    expect(hit.ms + miss.ms).toBeLessThan(REGEX_TIME_BUDGET_MS);
+    expect(hit.ms + miss.ms).toBeLessThan(PER_COMMAND_MS);
   });
 
   it('rex mode=sed edits within the budget', () => {
@@ -53,7 +57,7 @@ describe.each(CASES)('$pattern over a 30 KB value', ({ pattern, matching, group 
     expect(miss.rows[0]!.v).toBe(failing);
     const hit = timed(query, matching);
     expect((hit.rows[0]!.v as string).endsWith('X')).toBe(true);
-    expect(hit.ms + miss.ms).toBeLessThan(REGEX_TIME_BUDGET_MS);
+    expect(hit.ms + miss.ms).toBeLessThan(PER_COMMAND_MS);
   });
 });
 
