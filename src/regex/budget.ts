@@ -6,13 +6,15 @@ import type { PatternShape } from './linear-source.js';
 
 /** Estimated backtracking paths up to which V8 runs a value directly (about 0.1 s at worst on this machine). */
 export const DIRECT_PATHS = 1e8;
+/** Values up to this length run on V8 even for nested repetition: 3^16 (doubly nested) is about 4e7 paths. */
+export const NESTED_DIRECT_LENGTH = 16;
 /** Wall-clock budget of one match attempt on V8 when RE2 cannot run the pattern (the `regex-limit` error past it). */
 export const REGEX_TIME_BUDGET_MS = 2000;
 
 /** The longest value V8 may match directly for a pattern of this degree: n^(k+1)/(k+1)! <= DIRECT_PATHS. */
 export function directLengthLimit(degree: number): number {
   if (degree === 0) return Infinity;
-  if (!Number.isFinite(degree)) return 0;
+  if (!Number.isFinite(degree)) return NESTED_DIRECT_LENGTH;
   let factorial = 1;
   for (let i = 2; i <= degree + 1; i++) factorial *= i;
   return Math.floor((DIRECT_PATHS * factorial) ** (1 / (degree + 1)));
@@ -22,10 +24,11 @@ export function directLengthLimit(degree: number): number {
 export type Engine = 'v8' | 're2' | 'watchdog';
 
 interface LinearPlan {
-  re2: RE2JS | null;
+  /** The RE2 program, compiled on the first value past the direct limit (most patterns never need it). */
+  readonly re2: RE2JS | null;
   endGroup: boolean;
   /** JS capture groups (the RE2 pattern may have one more: the end group). */
-  groupCount: number;
+  readonly groupCount: number;
   groupNames: string[];
   directLimit: number;
   pattern: string;
@@ -177,17 +180,32 @@ export function linearOnlyRegExp(source: string, flags: string, shape: PatternSh
 }
 
 function linearPlan(source: string, flags: string, shape: PatternShape, pattern: string, groupNames: string[], directLimit: number): LinearPlan {
+  let compiled: { re2: RE2JS | null; groupCount: number } | undefined;
+  const compile = () => (compiled ??= compileRe2(source, flags, shape));
+  return {
+    get re2() {
+      return compile().re2;
+    },
+    get groupCount() {
+      return compile().groupCount;
+    },
+    endGroup: shape.endGroup,
+    groupNames,
+    directLimit,
+    pattern,
+  };
+}
+
+/** The RE2 program for a shape, or null when RE2 rejects it or numbers its groups otherwise than V8. */
+function compileRe2(source: string, flags: string, shape: PatternShape): { re2: RE2JS | null; groupCount: number } {
   const groupCount = countGroups(new RegExp(source, flags));
-  let re2: RE2JS | null = null;
-  if (shape.re2 !== null) {
-    try {
-      re2 = RE2JS.compile(shape.re2, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
-    } catch {
-      re2 = null;
-    }
+  if (shape.re2 === null) return { re2: null, groupCount };
+  try {
+    const re2 = RE2JS.compile(shape.re2, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
+    return { re2: re2.groupCount() === groupCount + (shape.endGroup ? 1 : 0) ? re2 : null, groupCount };
+  } catch {
+    return { re2: null, groupCount };
   }
-  if (re2 && re2.groupCount() !== groupCount + (shape.endGroup ? 1 : 0)) re2 = null;
-  return { re2, endGroup: shape.endGroup, groupCount, groupNames, directLimit, pattern };
 }
 
 /** Number of capture groups of a compiled RegExp. */

@@ -21,6 +21,13 @@ interface Frame {
   unbounded: boolean;
   /** A `|` occurs directly or deeper inside. */
   alternation: boolean;
+  /** Nullability of the current branch before its last item, and of its last item. */
+  before: boolean;
+  last: boolean;
+  /** Some earlier branch of this group can match the empty string. */
+  nullableBranch: boolean;
+  /** A lookaround: matches the empty string whatever its body. */
+  lookaround: boolean;
 }
 
 /** How the translator spells PCRE's non-multiline `$` and `\Z` (end, or before a final newline). */
@@ -54,23 +61,34 @@ class SourceReader {
   private step(): void {
     const { source } = this;
     if (source.startsWith(END_ANCHOR, this.pos)) return this.endAnchor();
-    if (source.startsWith(LINE_END, this.pos)) return this.emit(LINE_END.length, '(?m:$)');
+    if (source.startsWith(LINE_END, this.pos)) return this.assertion(LINE_END.length, '(?m:$)');
     const c = source[this.pos]!;
     if (c === '\\') return this.escape();
     if (c === '[') return this.charClass();
     if (c === '(') return this.openGroup();
     if (c === ')') return this.closeGroup();
     if (c === '|') {
-      this.frames.at(-1)!.alternation = true;
+      const frame = this.frames.at(-1)!;
+      frame.alternation = true;
+      frame.nullableBranch ||= frame.before && frame.last;
+      frame.before = frame.last = true;
       return this.emit(1, '|');
     }
-    if (c === '^') return this.emit(1, '^');
-    if (c === '$') return this.emit(1, '\\z');
+    if (c === '^') return this.assertion(1, '^');
+    if (c === '$') return this.assertion(1, '\\z');
     if (c === '.') this.re2ok = false; // never emitted by the translator; JS and RE2 disagree on line terminators
     const q = QUANTIFIER.exec(source.slice(this.pos, this.pos + 24));
     if (q) return this.quantifier(q);
     this.lastGroup = null;
+    addItem(this.frames.at(-1)!, false);
     this.emit(1, c);
+  }
+
+  /** A zero-width item (anchor, word boundary): it matches the empty string. */
+  private assertion(length: number, re2: string): void {
+    this.lastGroup = null;
+    addItem(this.frames.at(-1)!, true);
+    this.emit(length, re2);
   }
 
   private emit(length: number, re2: string): void {
@@ -86,17 +104,20 @@ class SourceReader {
     this.out += '(\\n?)\\z';
     this.endGroup = true;
     this.lastGroup = null;
+    addItem(this.frames.at(-1)!, true);
   }
 
   private escape(): void {
     const rest = this.source.slice(this.pos);
     this.lastGroup = null;
     const codePoint = /^\\u\{([0-9a-fA-F]+)\}/.exec(rest);
-    if (codePoint) return this.emit(codePoint[0].length, `\\x{${codePoint[1]}}`);
     const property = /^\\([pP])\{(?:Script=)?([^}]*)\}/.exec(rest);
+    if (codePoint || property) addItem(this.frames.at(-1)!, false);
+    if (codePoint) return this.emit(codePoint[0].length, `\\x{${codePoint[1]}}`);
     if (property) return this.emit(property[0].length, `\\${property[1]}{${property[2]}}`);
     const next = rest[1]!;
     if (/[1-9k]/.test(next)) this.re2ok = false; // a back reference
+    addItem(this.frames.at(-1)!, /[bB1-9k]/.test(next)); // a back reference may match empty
     this.emit(2, `\\${next}`);
   }
 
@@ -118,13 +139,14 @@ class SourceReader {
       i += codePoint?.[0].length ?? property?.[0].length ?? 2;
     }
     this.lastGroup = null;
+    addItem(this.frames.at(-1)!, false);
     this.out += `${re2}]`;
     this.pos = i + 1;
   }
 
   private openGroup(): void {
     const rest = this.source.slice(this.pos, this.pos + 4);
-    this.frames.push(newFrame());
+    this.frames.push(newFrame(/^\(\?<?[=!]/.test(rest)));
     const named = /^\(\?<([A-Za-z_]\w*)>/.exec(this.source.slice(this.pos));
     if (named) return this.emit(named[0].length, `(?P<${named[1]}>`);
     if (rest.startsWith('(?:')) return this.emit(3, '(?:');
@@ -142,6 +164,7 @@ class SourceReader {
     parent.repeats ||= frame.repeats;
     parent.unbounded ||= frame.unbounded;
     parent.alternation ||= frame.alternation;
+    addItem(parent, frameNullable(frame));
     this.lastGroup = frame;
     this.emit(1, ')');
   }
@@ -152,15 +175,28 @@ class SourceReader {
     const upper = text[0] === '?' ? 1 : unbounded ? Infinity : Number(max ?? min);
     const group = this.lastGroup;
     if (group && ((unbounded && (group.repeats || group.alternation)) || (upper > 1 && group.unbounded))) this.degree = Infinity;
+    // A repeated group that can match the empty string: RE2's captures can differ from V8's and PCRE's there.
+    if (group && upper > 1 && frameNullable(group)) this.re2ok = false;
     if (unbounded) this.degree += 1;
     const frame = this.frames.at(-1)!;
     frame.repeats ||= upper > 1;
     frame.unbounded ||= unbounded;
+    frame.last ||= Number(min ?? (text[0] === '+' ? 1 : 0)) === 0;
     this.lastGroup = null;
     this.emit(text.length, text);
   }
 }
 
-function newFrame(): Frame {
-  return { repeats: false, unbounded: false, alternation: false };
+function newFrame(lookaround = false): Frame {
+  return { repeats: false, unbounded: false, alternation: false, before: true, last: true, nullableBranch: false, lookaround };
+}
+
+/** A new item in the frame's current branch, which can match the empty string or not. */
+function addItem(frame: Frame, nullable: boolean): void {
+  frame.before &&= frame.last;
+  frame.last = nullable;
+}
+
+function frameNullable(frame: Frame): boolean {
+  return frame.lookaround || frame.nullableBranch || (frame.before && frame.last);
 }

@@ -36,7 +36,7 @@ function hasNullableLoop(p: string): boolean {
     else if (p[i] === '(') opens.push(i);
     else if (p[i] === ')') {
       const start = opens.pop()!;
-      if (!/[*+?{]/.test(p[i + 1] ?? '')) continue;
+      if (!/[*+{]/.test(p[i + 1] ?? '')) continue; // ? repeats nothing
       const body = p.slice(start, i + 1);
       if (compilePcre(`\\A${body}\\z`).regex.test('')) return true;
     }
@@ -82,7 +82,8 @@ export function checkRe2AgainstV8(runs: number): void {
     fc.assert(
       fc.property(pattern, subject, (p, s) => {
         const pair = both(p);
-        fc.pre(pair !== null && !hasNullableLoop(p));
+        fc.pre(pair !== null);
+        expect(hasNullableLoop(p), `${p} has a repeated group that can match empty: it must stay off RE2`).toBe(false);
         const [v8, re2] = pair!;
         const fromRe2 = Array.from(s.matchAll(re2), shape);
         const fromV8 = Array.from(s.matchAll(v8), shape);
