@@ -57,15 +57,21 @@ const NON_WORD_START = new Set([...' \t\n\r\f\v|()[]",=!<>+-*/%.`\'']);
  * that can start a Word is missed.
  */
 export function wordStartChars(): number[] {
-  const out: number[] = [];
-  let lastBucket = -1;
-  for (let code = 0; code < 0x10000; code++) {
-    const bucket = code < 256 ? code : 255 + Math.floor(code / 255);
-    if (bucket === lastBucket) continue;
+  const space = /\s/;
+  const startsWord = (code: number): boolean => {
     const ch = String.fromCharCode(code);
-    if (NON_WORD_START.has(ch) || /\s/.test(ch)) continue;
-    out.push(code);
-    lastBucket = bucket;
+    return !NON_WORD_START.has(ch) && !space.test(ch);
+  };
+  const out: number[] = [];
+  for (let code = 0; code < 256; code++) if (startsWord(code)) out.push(code);
+  for (let bucket = 1; 255 * bucket < 0x10000; bucket++) {
+    const last = Math.min(255 * bucket + 254, 0xffff);
+    for (let code = Math.max(255 * bucket, 256); code <= last; code++) {
+      if (startsWord(code)) {
+        out.push(code);
+        break;
+      }
+    }
   }
   return out;
 }
