@@ -1,6 +1,7 @@
-// The Word token's short start-character hint hides no code unit that can start a Word from the lexer.
+// The lexer's start-up hints: the Word token's short start-character list hides no Word start, and line_breaks is declared.
 import { describe, expect, it } from 'vitest';
-import { splLexer, Word, NumberLiteral, wordStartChars } from '../../grammar/tokens.js';
+import { Lexer } from 'chevrotain';
+import { ALL_TOKENS, splLexer, Word, NumberLiteral, wordStartChars } from '../../grammar/tokens.js';
 
 const WORD_START = new RegExp(`^(?:${Word.PATTERN instanceof RegExp ? Word.PATTERN.source : ''})`);
 
@@ -25,5 +26,20 @@ describe('Word start characters', () => {
     expect(hint).toContain('a'.charCodeAt(0));
     expect(hint).not.toContain(' '.charCodeAt(0));
     expect(hint).not.toContain('|'.charCodeAt(0));
+  });
+});
+
+describe('line_breaks hints', () => {
+  it('every token that the lexer matches declares line_breaks (else chevrotain analyses its pattern at start-up)', () => {
+    const undeclared = ALL_TOKENS.filter((t) => t.PATTERN !== Lexer.NA && t.LINE_BREAKS === undefined).map((t) => t.name);
+    expect(undeclared).toEqual([]);
+  });
+
+  it('tokens that can span lines say so, and a quoted name with a carriage return still lexes as one token', () => {
+    const spanning = ALL_TOKENS.filter((t) => t.LINE_BREAKS === true).map((t) => t.name);
+    expect(spanning).toEqual(['WhiteSpace', 'Comment', 'UnterminatedComment', 'MacroCall', 'StringLiteral', 'UnterminatedString', 'QuotedName']);
+    const { tokens, errors } = splLexer().tokenize("eval x='a\rb'");
+    expect(errors).toEqual([]);
+    expect(tokens.map((t) => t.tokenType.name)).toEqual(['Word', 'Word', 'Eq', 'QuotedName']);
   });
 });
