@@ -1,15 +1,16 @@
-// The aggregation of a distributed `stats`: compiled identically in workers and on the main thread.
+// The aggregation of a distributed `stats` or `eventstats`: compiled identically in workers and on the main thread.
 import type { StatsCommand } from '../ast.js';
 import { compileAggregation, type Aggregation } from '../aggregates/index.js';
+import { eventstatsAggregation } from '../commands/eventstats.js';
 import type { EvalCompileContext } from '../eval/index.js';
 import { boolWord } from '../util/bool-word.js';
-
 
 /**
  * The stats command's aggregation. Its options were validated when the query compiled; of them only
  * `dedup_splitvals` shapes the aggregation (the last one written wins, as in stats itself).
  */
 export function compileStatsAggregation(node: StatsCommand, ctx: { evalContext: EvalCompileContext }): Aggregation {
+  if (node.command === 'eventstats') return eventstatsAggregation(node, ctx);
   let dedupSplitValues = false;
   for (const opt of node.trailingOptions) {
     if (opt.name.toLowerCase() === 'dedup_splitvals') dedupSplitValues = boolWord(opt.value) === true;
