@@ -74,7 +74,11 @@ export const transactionCommand: CommandDef<GenericCommand> = {
     const { filters, rest: args } = readFilters(clauseArgs(node).get(null) ?? [], ctx);
     const { options, rest } = readOptions('transaction', args, OPTIONS);
     const name = options.get('name');
-    if (name) throw new SplError('unsupported-command', 'transaction: name= needs transactiontypes.conf, which splq does not read', name.span);
+    if (name) {
+      throw new SplError('unsupported-command', `transaction: name=${name.text} needs transactiontypes.conf, which splq does not read`, name.span, [
+        'write the stanza\'s settings (fields, maxspan=, startswith=, ...) in the query instead',
+      ]);
+    }
     const rules: GroupingRules = {
       fields: fieldList('transaction', rest).map((f) => f.name),
       maxSpan: duration(options, 'maxspan'),
@@ -102,9 +106,9 @@ export const transactionCommand: CommandDef<GenericCommand> = {
           end: () => {
             const out: Event[] = [];
             let evictedByMemory = 0;
-            const grouper = new TransactionGrouper(rules, (members, closed, byMemory) => {
+            const grouper = new TransactionGrouper(rules, (members, ending, byMemory) => {
               if (byMemory) evictedByMemory++;
-              if (closed || keepEvicted) out.push(mergeTransaction(members, closed, merge));
+              if (ending !== 'evicted' || keepEvicted) out.push(mergeTransaction(members, ending === 'closed', merge));
             });
             for (const ev of timeOrder(held.events)) grouper.add(ev);
             grouper.finish();
