@@ -8,7 +8,8 @@ import { HeldEvents } from '../../src/commands/held-events.js';
 import { splitPipeline } from '../../src/parallel/split.js';
 import { Event } from '../../src/runtime/event.js';
 import { compileError, runQuery, type PlainEvent } from '../helpers/run.js';
-import { fuzzRuns } from '../helpers/tier.js';
+import { splq, tempFiles } from '../helpers/cli.js';
+import { FULL_TIER, fuzzRuns } from '../helpers/tier.js';
 import { compileQuery, runOneThread, runThreads } from '../parallel/harness.js';
 
 describe('eventstats', () => {
@@ -130,5 +131,18 @@ describe('eventstats over threads (issue 14: partial aggregates merged, then the
       }),
       { numRuns: fuzzRuns(8, 40) },
     );
+  });
+
+  // Real worker threads load the engine from source (seconds each): full tier only.
+  it.runIf(FULL_TIER)('splq run --threads 2 over a split file (SPLQ_SPLIT_BYTES) prints what --threads 1 prints', async () => {
+    const lines = Array.from({ length: 600 }, (_, i) => JSON.stringify({ _time: 1700000000 + i, h: `h${i % 7}`, n: (i * 37) % 101 }));
+    const dir = tempFiles({ 'events.json': `${lines.join('\n')}\n` });
+    const query = 'search * | eventstats count dc(n) max(n) first(n) last(n) by h | table _time h n count dc(n) max(n) first(n) last(n)';
+    const run = (threads: string) => splq(['run', query, '-i', join(dir, 'events.json'), '--threads', threads, '-o', 'ndjson'], { SPLQ_SPLIT_BYTES: '4000' });
+    const [one, two] = [await run('1'), await run('2')];
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(one.stdout.split('\n').length).toBe(601);
+    expect(two.stdout).toBe(one.stdout);
   });
 });
