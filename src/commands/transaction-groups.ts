@@ -62,8 +62,8 @@ function fits(open: Open, values: Map<string, string>): boolean {
 export class TransactionGrouper {
   private readonly open: Open[] = [];
   private openEvents = 0;
-  /** Events that belong to no transaction (no grouping field, or before any start event). */
-  orphans = 0;
+  /** Events that belong to no transaction (no grouping field, or before any start event), for keeporphans=true. */
+  readonly orphans: Event[] = [];
 
   constructor(
     private readonly rules: GroupingRules,
@@ -74,7 +74,7 @@ export class TransactionGrouper {
     const { rules } = this;
     const values = valuesFor(ev, rules.fields);
     if (rules.fields.length > 0 && values.size === 0) {
-      this.orphans++;
+      this.orphans.push(ev);
       return;
     }
     const time = eventTime(ev);
@@ -85,7 +85,7 @@ export class TransactionGrouper {
     }
     if (!txn) {
       if (rules.startsWith && !rules.startsWith(ev)) {
-        this.orphans++;
+        this.orphans.push(ev);
         return;
       }
       txn = { members: [], values: new Map(), start: time, last: time };

@@ -69,7 +69,7 @@ function compileFilterText(text: string, span: Span, ctx: CompileContext): (ev: 
 export const transactionCommand: CommandDef<GenericCommand> = {
   names: ['transaction'],
   kind: 'transforming',
-  notes: 'fields, `maxspan`, `maxpause`, `maxevents`, `startswith`, `endswith`, `keepevicted`, `mvlist`, memory limits; `name=` not supported',
+  notes: 'fields, `maxspan`, `maxpause`, `maxevents`, `startswith`, `endswith`, `keepevicted`, `keeporphans`, `mvlist`, memory limits; `name=` not supported',
   compile(node, ctx) {
     const { filters, rest: args } = readFilters(clauseArgs(node).get(null) ?? [], ctx);
     const { options, rest } = readOptions('transaction', args, OPTIONS);
@@ -92,7 +92,6 @@ export const transactionCommand: CommandDef<GenericCommand> = {
     for (const flag of ['connected', 'unifyends', 'mvraw']) options.bool(flag, flag === 'connected');
     const keepEvicted = options.bool('keepevicted', false);
     const keepOrphans = options.bool('keeporphans', false);
-    if (keepOrphans) throw new SplError('bad-option', 'transaction: keeporphans=true is not supported yet', options.get('keeporphans')!.span);
     const merge = { mvlist: options.bool('mvlist', false), markClosed: keepEvicted };
     const run = ctx.run;
     return {
@@ -112,6 +111,13 @@ export const transactionCommand: CommandDef<GenericCommand> = {
             });
             for (const ev of timeOrder(held.events)) grouper.add(ev);
             grouper.finish();
+            // keeporphans=true: the events of no transaction pass through, marked _txn_orphan=1 (Search Reference "transaction").
+            if (keepOrphans) {
+              for (const ev of grouper.orphans) {
+                ev.set('_txn_orphan', 1);
+                out.push(ev);
+              }
+            }
             held.events.length = 0;
             if (evictedByMemory > 0) {
               run.warn(`transaction: ${evictedByMemory} transactions were evicted (maxopentxn=${rules.maxOpenTxn}, maxopenevents=${rules.maxOpenEvents})`);

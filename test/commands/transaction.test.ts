@@ -91,6 +91,20 @@ describe('transaction', () => {
     expect(started.map((t) => [t.k, t.eventcount, t.closed_txn])).toEqual([['b', 1, 1], ['a', 3, 1]]);
   });
 
+  // Same page, keeporphans: "output the results that are not part of any transactions ... distinguished from
+  // transaction events with a _txn_orphan field, which has a value of 1 for orphan results".
+  it('keeporphans=true passes the events of no transaction through, marked _txn_orphan=1, in time order', () => {
+    const events = [...EVENTS, { _time: 300, other: 'x', _raw: 'no user' }];
+    const out = runQuery('search * | transaction user startswith=(op=start) keeporphans=true', [{ _time: 50, user: 'ann', op: 'work' }, ...events]);
+    expect(out.map((t) => [t._time, t.user, t.eventcount, t._txn_orphan])).toEqual([
+      [300, undefined, undefined, 1],
+      [101, 'bob', 1, undefined],
+      [100, 'ann', 4, undefined],
+      [50, 'ann', undefined, 1],
+    ]);
+    expect(runQuery('search * | transaction user startswith=(op=start)', [{ _time: 50, user: 'ann', op: 'work' }, ...events])).toHaveLength(2);
+  });
+
   it('errors: name= needs transactiontypes.conf; bad span; unknown option', () => {
     const named = compileError('search * | transaction name=login_txn');
     expect(named.code).toBe('unsupported-command');
