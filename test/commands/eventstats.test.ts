@@ -95,6 +95,8 @@ describe('eventstats over threads (issue 14: partial aggregates merged, then the
   const QUERIES = [
     'search * | eventstats count dc(u) values(u) first(n) last(n) list(n) min(n) max(n) by h',
     'search * | eventstats count AS total, earliest(n) AS e, latest(n) AS l',
+    // Numbers and numeric text group together (7 and "7"): the merged table and the second pass must agree.
+    'search * | eventstats count list(h) by n',
     'search * | rex field=m "id=(?<id>\\d+)" | eventstats count by h, id | table h id count n',
     'search n>3 | eventstats median(n) perc90(n) mode(u) by u | head 20',
     // avg runs serially on the main thread: the same answer either way.
