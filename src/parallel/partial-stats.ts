@@ -1,7 +1,6 @@
 // The aggregation of a distributed `stats` or `eventstats`: compiled identically in workers and on the main thread.
 import type { StatsCommand } from '../ast.js';
 import { compileAggregation, type Aggregation } from '../aggregates/index.js';
-import { eventstatsAggregation } from '../commands/eventstats.js';
 import type { EvalCompileContext } from '../eval/index.js';
 import { boolWord } from '../util/bool-word.js';
 
@@ -10,9 +9,9 @@ import { boolWord } from '../util/bool-word.js';
  * `dedup_splitvals` shapes the aggregation (the last one written wins, as in stats itself).
  */
 export function compileStatsAggregation(node: StatsCommand, ctx: { evalContext: EvalCompileContext }): Aggregation {
-  if (node.command === 'eventstats') return eventstatsAggregation(node, ctx);
   let dedupSplitValues = false;
-  for (const opt of node.trailingOptions) {
+  // Leading options too (eventstats takes dedup_splitvals anywhere; stats refused it there when the query compiled).
+  for (const opt of [...node.options, ...node.trailingOptions]) {
     if (opt.name.toLowerCase() === 'dedup_splitvals') dedupSplitValues = boolWord(opt.value) === true;
   }
   return compileAggregation(node, ctx, { dedupSplitValues });

@@ -12,6 +12,7 @@ import { encodeEvents, type EncodedEvents } from './event-codec.js';
 import { BATCH_EVENTS } from './credits.js';
 import type { UnitPayload, UnitResult, WorkerSetup, WorkUnit } from './messages.js';
 import { compileStatsAggregation, unitOrdinalBase } from './partial-stats.js';
+import { partialSendsEvents } from './split.js';
 import { countingPrefix } from './stages.js';
 
 interface UnitSink {
@@ -59,7 +60,7 @@ function eventSink(withRaw: boolean, output: UnitOutput): UnitSink {
 }
 
 /**
- * Partial eventstats: each event goes into the thread's table (global ordinals, as for stats) and is then sent on, so
+ * A partial aggregate with a second pass (eventstats): each event goes into the thread's table (global ordinals, as for stats) and is then sent on, so
  * the main thread can hold it for the second pass once the tables are merged.
  */
 function groupAndEventSink(table: GroupTable, unitIndex: number, withRaw: boolean, output: UnitOutput): UnitSink {
@@ -107,7 +108,7 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
     const counter = { matched: 0 };
     const sink = !table
       ? eventSink(split.suffixReadsRaw, output)
-      : split.partialStats?.command === 'eventstats'
+      : split.partialStats && partialSendsEvents(split.partialStats)
         ? groupAndEventSink(table, unit.index, split.suffixReadsRaw, output)
         : groupSink(table, unit.index);
     const head = countingPrefix(prefix, counter, sink.stage);
