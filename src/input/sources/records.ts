@@ -66,11 +66,24 @@ export async function* readFileBatches(
 }
 
 async function* readWhole(file: string, opts: ReadOptions): AsyncGenerator<ReadBatch> {
+  if (isSeekable(file)) return yield* readPlainWhole(file, opts);
   const input = await openInput(file, opts.chunkSize);
   try {
     yield* readOpenedBatches(input, opts);
   } finally {
     await input.close();
+  }
+}
+
+/** A plain text regular file (already sniffed by isSeekable): its chunks as they are, no decoding layer. */
+async function* readPlainWhole(file: string, opts: ReadOptions): AsyncGenerator<ReadBatch> {
+  const chunks = readChunks(file, { chunkSize: opts.chunkSize });
+  try {
+    const { layout, head } = await peekLayout(chunks);
+    const replayed = replay(head, chunks);
+    yield* splitAll(layout === 'stream' ? withoutBom(replayed) : replayed, createSplitter(inputLabel(file), layout, opts));
+  } finally {
+    await chunks.return(undefined);
   }
 }
 
