@@ -49,6 +49,7 @@ describe('sniffEncoding', () => {
     expect(sniffEncoding(Buffer.from('\x01\x02\x03\x04 {"a":1}\n'), true)).toMatchObject({ kind: 'binary' });
     expect(sniffEncoding(Buffer.from('{"a":"\x1b[31mred"}\n'), true)).toEqual({ kind: 'text' });
     expect(sniffEncoding(Buffer.from('<Event>é</Event>\n'), true)).toEqual({ kind: 'text' });
+    expect(sniffEncoding(Buffer.from('\uFEFF {"a":1}\n\0\0\0\n'), true)).toEqual({ kind: 'text' });
   });
 
   it('waits for a line or SNIFF_BYTES on a stream, but not for more', () => {
@@ -66,6 +67,13 @@ describe('binary input', () => {
     expect(rows).toEqual([{ count: 2 }]);
     expect(summary.malformed.count).toBe(1);
     expect(summary.malformed.lines).toEqual([`${binary}:1: binary data, not JSON or XML text: a NUL byte at byte 7; the input is skipped`]);
+  });
+
+  it('a file that opens like JSON is read line by line even with NUL bytes further on: only those lines are lost', async () => {
+    const path = file('crashed.ndjson', Buffer.concat([Buffer.from(NDJSON), Buffer.alloc(100), Buffer.from('\n{"host":"c","n":3}\n')]));
+    const { rows, summary } = await run('search * | stats count', [path]);
+    expect(rows).toEqual([{ count: 3 }]);
+    expect(summary.malformed.lines).toEqual([expect.stringMatching(new RegExp(`^${path}:3: invalid JSON: .*\\\\x00`))]);
   });
 
   it('fails the run under --strict', async () => {

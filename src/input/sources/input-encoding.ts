@@ -19,8 +19,8 @@ const UTF16_PROBE_CHARS = 8;
  * The encoding of an input starting with `head`, or undefined while more bytes are needed (`atEnd` false). A BOM
  * decides UTF-16 at once; so does gzip's magic number. Otherwise the first SNIFF_BYTES decide, or fewer once a line
  * has ended (a slow pipe is not kept waiting). Text whose first characters are ASCII each paired with a NUL byte is
- * UTF-16 without a BOM. Any other NUL byte, or more than a tenth of control bytes, makes the input binary: JSON and
- * XML text hold neither.
+ * UTF-16 without a BOM. Text that opens with `{`, `[` or `<` is text. Otherwise a NUL byte, or more than a tenth of
+ * control bytes, makes the input binary: JSON and XML text hold neither.
  */
 export function sniffEncoding(head: Uint8Array, atEnd: boolean): InputEncoding | undefined {
   if (head.length < 2 && !atEnd) return undefined;
@@ -34,6 +34,9 @@ export function sniffEncoding(head: Uint8Array, atEnd: boolean): InputEncoding |
 function decide(head: Uint8Array): InputEncoding {
   const utf16 = utf16WithoutBom(head);
   if (utf16) return { kind: utf16 };
+  // Text that opens like JSON or XML is read line by line even with NUL bytes further on (a log with a block of NULs
+  // from a crash): its good lines are kept and the bad ones reported one by one.
+  if (opensLikeEvents(head)) return { kind: 'text' };
   const nul = head.indexOf(0);
   if (nul >= 0) return { kind: 'binary', reason: `a NUL byte at byte ${nul}` };
   if (hasManyControls(head)) return { kind: 'binary', reason: 'control bytes in its first bytes' };
@@ -53,6 +56,15 @@ function utf16WithoutBom(head: Uint8Array): 'utf-16le' | 'utf-16be' | undefined 
     be &&= a === 0 && isTextAscii(b);
   }
   return le ? 'utf-16le' : be ? 'utf-16be' : undefined;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** True when the first byte after an optional UTF-8 BOM and whitespace is `{`, `[` or `<`. */
+function opensLikeEvents(head: Uint8Array): boolean {
+  let i = startsWith(head, UTF8_BOM) ? UTF8_BOM.length : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
+  return head[i] === 0x7b || head[i] === 0x5b || head[i] === 0x3c;
 }
 
 function isTextAscii(byte: number): boolean {
