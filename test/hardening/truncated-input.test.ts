@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JsonRecordScanner } from '../../src/input/sources/json-values.js';
 import { readRecords } from '../../src/input/sources/records.js';
@@ -63,6 +64,24 @@ describe('an oversized value in a JSON-stream layout', () => {
       ]);
       expect(out[1]!.problem).toBe('record is larger than 100 bytes: skipped (is the JSON well-formed?)');
     }
+  });
+
+  it('law: with a limit, each value over it becomes a problem at its line and every other value is as without one', () => {
+    const value = fc.oneof(fc.object({ maxDepth: 2 }), fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 4 }).map((a) => ({ a })));
+    const layout = fc.tuple(fc.array(value, { minLength: 1, maxLength: 8 }), fc.boolean(), fc.constantFrom(',', ',\n', ' , '));
+    fc.assert(fc.property(layout, fc.integer({ min: 8, max: 80 }), fc.integer({ min: 1, max: 40 }), ([values, inArray, sep], limit, chunkSize) => {
+      const parts = values.map((v) => JSON.stringify(v, null, v && Object.keys(v).length % 2 ? 1 : 0));
+      const text = inArray ? `[${parts.join(sep)}]` : parts.join(sep.replace(',', ''));
+      const cut = (max: number) => {
+        const scanner = new JsonRecordScanner('f', max);
+        const bytes = Buffer.from(text);
+        const out: RawRecord[] = [];
+        for (let at = 0; at < bytes.length; at += chunkSize) out.push(...scanner.push(bytes.subarray(at, at + chunkSize)));
+        return [...out, ...scanner.finish()];
+      };
+      const expected = cut(Infinity).map((r) => (Buffer.byteLength(r.text) > limit ? { ...r, text: '', problem: 'record is larger than ' + limit + ' bytes: skipped (is the JSON well-formed?)' } : r));
+      expect(cut(limit)).toEqual(expected);
+    }), { numRuns: 200 });
   });
 
   it('does not end the reading of a file (no input error)', async () => {
