@@ -1,6 +1,6 @@
 // XML events on a stream (stdin, a FIFO) are read as XML like an XML file, sniffed or forced (issue 16 point 7).
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -45,5 +45,23 @@ describe.skipIf(process.platform === 'win32')('XML on a stream', () => {
     const { rows, summary } = await run('search * | stats count', [fifo('forced.fifo', text)], { preset: 'windows', format: 'xml' });
     expect(rows).toEqual([{ count: 3 }]);
     expect(summary.malformed.lines).toEqual([`${join(dir, 'forced.fifo')}:1: skipped 1 line(s) of text outside <Event> elements (not XmlWinEventLog)`]);
+  });
+});
+
+describe('truncated gzipped XML', () => {
+  it('keeps the events before the cut and reports the cut at the line it falls in', async () => {
+    const events = Array.from({ length: 400 }, (_, i) => xmlEvent({ recordId: i, computer: `host${i}` })).join('\n');
+    const packed = gzipSync(events);
+    const path = join(dir, 'cut.xml.gz');
+    writeFileSync(path, packed.subarray(0, packed.length >> 1));
+    const { rows, summary } = await run('search * | stats count max(EventRecordID) as last', [path]);
+    const { count, last } = rows[0] as { count: number; last: string };
+    expect(count).toBeGreaterThan(10);
+    expect(Number(last)).toBe(count - 1);
+    const cutLine = count + 1;
+    expect(summary.malformed.lines).toEqual([
+      `${path}:${cutLine}: truncated <Event>: the file ends before </Event>`,
+      expect.stringMatching(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${cutLine}: gzip data is truncated: reading stopped in this line`)),
+    ]);
   });
 });

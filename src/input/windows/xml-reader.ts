@@ -195,7 +195,7 @@ export async function* readXmlEvents(source: string | OpenedInput, batchSize = 2
     }
     parser.push(decoder.end());
     parser.end();
-    if (input.problem !== undefined) batch.push({ file: input.label, line: parser.lineCount + 1, message: input.problem.message });
+    if (input.problem !== undefined) batch.push({ file: input.label, line: Math.max(1, parser.lineCount), message: input.problem.message });
     if (batch.length > 0) yield batch;
   } finally {
     if (typeof source === 'string') await input.close();
