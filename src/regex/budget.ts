@@ -42,6 +42,8 @@ interface LinearPlan {
 export class BudgetedRegExp extends RegExp {
   private readonly plan: LinearPlan;
   lastEngine: Engine = 'v8';
+  private matcher: ReturnType<RE2JS['matcher']> | null = null;
+  private matcherText: string | null = null;
 
   constructor(source: string | BudgetedRegExp, flags: string, plan?: LinearPlan) {
     super(source, flags);
@@ -83,8 +85,14 @@ export class BudgetedRegExp extends RegExp {
       if (sticky) this.lastIndex = 0;
       return null;
     }
-    const m = re2.matcher(text);
-    if (!m.find(from)) {
+    // One matcher per text: a global loop (replace, matchAll, max_match=0) calls exec once per match.
+    if (this.matcherText !== text || !this.matcher) {
+      this.matcher = re2.matcher(text);
+      this.matcherText = text;
+    }
+    const m = this.matcher;
+    // Sticky (`y`, e.g. String.prototype.split through Symbol.species) must match exactly at lastIndex.
+    if (!m.find(from) || (this.sticky && m.start() !== from)) {
       if (sticky) this.lastIndex = 0;
       return null;
     }

@@ -59,6 +59,13 @@ describe('engine choice', () => {
     expect(regex.exec(long)?.groups?.image).toBe('C:\\cmd.exe');
     expect(regex.lastEngine).toBe('re2');
   });
+
+  it('keeps JS semantics through matchAll and split on the RE2 path (Symbol.species makes BudgetedRegExps)', () => {
+    const regex = compilePcre('(?<n>[0-9]+),?', { global: true }).regex;
+    const long = Array.from({ length: 20000 }, (_, i) => i % 10).join(',');
+    expect(Array.from(long.matchAll(regex), (m) => m.groups!.n)).toEqual(long.split(','));
+    expect(long.split(compilePcre(',[0-9]+').regex)).toEqual(long.split(/,[0-9]+/u));
+  });
 });
 
 describe('RE2 agrees with V8 on the translated patterns', () => {
