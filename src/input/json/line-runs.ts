@@ -5,8 +5,10 @@ const STRING = String.raw`"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[
 const SCALAR = String.raw`(?:${STRING}|-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null)`;
 /** JSON whitespace inside one line (a newline ends the line). */
 const SPACE = '[ \\t\\r]*';
-const MEMBER = `${STRING}${SPACE}:${SPACE}${SCALAR}${SPACE}`;
-/** One flat object line (scalar members only), as line-check.ts's FLAT_OBJECT accepts it, then its newline or the end of the text. */
+/** An array of scalars (a multivalue field, as exports of real Windows events hold): two levels deep, far under the 512 limit. */
+const SCALAR_ARRAY = `\\[${SPACE}(?:${SCALAR}${SPACE}(?:,${SPACE}${SCALAR}${SPACE})*)?\\]`;
+const MEMBER = `${STRING}${SPACE}:${SPACE}(?:${SCALAR}|${SCALAR_ARRAY})${SPACE}`;
+/** One flat object line (scalar or scalar-array members), a JSON object by RFC 8259, then its newline or the end of the text. */
 const FLAT_LINE = `${SPACE}\\{${SPACE}(?:${MEMBER}(?:,${SPACE}${MEMBER})*)?\\}${SPACE}(?:\\n|$)`;
 /** As many whole flat-object lines as follow `lastIndex` (sticky): the match's end is where the first other line starts. */
 const FLAT_LINES = new RegExp(`(?:${FLAT_LINE})*`, 'y');
