@@ -4,7 +4,7 @@ import { compilePipeline, createCompileContext, type CompiledPipeline } from './
 import type { CompiledQuery } from './engine/compiled-query.js';
 import { runAsync, runSync, toEvent } from './engine/run.js';
 import { SplError } from './errors.js';
-import { loadMappingFile } from './datamodels/index.js';
+import { loadMappingFile, type SourceMappingDef } from './datamodels/index.js';
 import { LookupLibrary } from './lookups/index.js';
 import { MacroLibrary } from './macros/index.js';
 import { parseSpl, type ParsedQuery } from './query-text.js';
@@ -48,6 +48,8 @@ export class Query implements CompiledQuery {
   readonly lookups: LookupLibrary;
   /** Notes found while compiling that are not errors (e.g. a tstats field the data model does not define). */
   notes: readonly string[] = [];
+  /** @internal The user's raw-event → CIM mappings (worker threads compile tstats with them). */
+  datamodelMappings: SourceMappingDef[] = [];
 
   constructor(parsed: ParsedQuery, pipeline: CompiledPipeline, timeZone: string, now: number, lookups: LookupLibrary = new LookupLibrary()) {
     this.text = parsed.original;
@@ -152,6 +154,7 @@ function compileChecked(spl: string, macros: MacroLibrary, opts: CompileOptions)
     ctx.datamodelMappings = (opts.datamodelMaps ?? []).map(loadMappingFile);
     const query = new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now, lookups);
     query.notes = [...new Set(ctx.notes)];
+    query.datamodelMappings = ctx.datamodelMappings;
     return query;
   } catch (e) {
     if (e instanceof SplError) throw parsed.expansion.mapError(e);

@@ -42,9 +42,17 @@ const startWorkerPool = (setup: WorkerSetup, threads: number): UnitExecutor => n
 /** Run the plan; results reach `onResult` in the order `--threads 1` gives. Returns the search's match count. */
 export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: SourceStats, onResult: (ev: Event) => void): Promise<{ matched: number }> {
   const { split } = plan;
-  const suffix = chainStages(job.query.pipeline.commands.slice(split.suffixStart), callbackStage(onResult));
-  const main = split.partialStats ? statsMerger(split.partialStats, job, suffix) : eventForwarder(suffix);
-  const setup: WorkerSetup = { ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split, lookups: job.query.lookups.toSpec() };
+  // A leading tstats counts its output rows as the search's matches (as on one thread).
+  const leadingRows = { matched: 0 };
+  const results = split.leadingAggregate
+    ? callbackStage((ev) => { leadingRows.matched++; onResult(ev); })
+    : callbackStage(onResult);
+  const suffix = chainStages(job.query.pipeline.commands.slice(split.suffixStart), results);
+  const main = split.partialStats ? statsMerger(split.partialStats, job, suffix) : eventForwarder(leadingTail(split, job, suffix));
+  const setup: WorkerSetup = {
+    ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split, lookups: job.query.lookups.toSpec(),
+    queryText: job.query.expandedText, datamodelMappings: job.query.datamodelMappings,
+  };
   const pool = (job.startExecutor ?? startWorkerPool)(setup, plan.threads);
   let matched = 0;
   const firstLines = new Map<string, number>();
@@ -65,7 +73,15 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
     await pool.close();
   }
   main.end();
-  return { matched };
+  return { matched: split.leadingAggregate ? leadingRows.matched : matched };
+}
+
+/** Rows of a leading tstats that does not merge partially go through its aggregating half on the main thread. */
+function leadingTail(split: ParallelPlan['split'], job: ParallelJob, suffix: Stage): Stage {
+  if (!split.leadingAggregate) return suffix;
+  const parts = job.query.pipeline.commands[0]?.partial;
+  if (!parts) throw new Error('leading aggregate without partial parts');
+  return parts.tail(suffix);
 }
 
 /** The main thread's side of the pipeline: takes each unit's payload in unit order, then ends the suffix. */
