@@ -2,7 +2,7 @@
 import type { EvalExpr, SearchExpr } from '../ast.js';
 import { evalReads } from '../engine/eval-reads.js';
 import { searchReads } from '../engine/search-predicate.js';
-import { parseEvalExpression, parseSearchExpression } from '../parse/parse.js';
+import { parseEvalCached, parseSearchCached } from '../parse/parse-cache.js';
 import { toNumber } from '../runtime/event.js';
 import { requiredLiterals } from '../search/terms.js';
 import type { ResolvedDataset } from './catalog.js';
@@ -26,12 +26,12 @@ interface Rule {
 }
 
 function evalRule(field: string, text: string): Rule {
-  return { field, reads: evalReads(parseEvalExpression(text)) };
+  return { field, reads: evalReads(parseEvalCached(text)) };
 }
 
 function searchFields(text: string): string[] {
   const out = new Set<string>();
-  searchReads(parseSearchExpression(text), out);
+  searchReads(parseSearchCached(text), out);
   return [...out];
 }
 
@@ -43,7 +43,7 @@ function evalConstants(text: string, out: Set<string>): void {
     else if (e.kind === 'unary') walk(e.expr);
     else if (e.kind === 'in') { walk(e.expr); e.values.forEach(walk); }
   };
-  walk(parseEvalExpression(text));
+  walk(parseEvalCached(text));
 }
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { SplError } from '../errors.js';
 import { compileEval, type EvalCompileContext, type Evaluator } from '../eval/index.js';
 import { toFieldValue } from '../eval/store.js';
-import { parseEvalExpression, parseSearchExpression } from '../parse/parse.js';
+import { parseEvalCached, parseSearchCached } from '../parse/parse-cache.js';
 import { compileSearchExpr } from '../engine/search-predicate.js';
 import type { Event, FieldValue } from '../runtime/event.js';
 import { BUILTIN_MAPPING_FILES } from './builtin.js';
@@ -58,7 +58,7 @@ export function loadMappingFile(path: string): SourceMappingDef {
 /** Compile a search string from a mapping file; its errors name the file and the place. */
 function compileSearch(text: string, where: string, ctx: EvalCompileContext): Predicate {
   try {
-    return compileSearchExpr(parseSearchExpression(text), { zone: ctx.zone, now: ctx.now });
+    return compileSearchExpr(parseSearchCached(text), { zone: ctx.zone, now: ctx.now });
   } catch (e) {
     if (e instanceof SplError) throw new SplError('bad-datamodel-map', `${where}: ${e.message} in "${text}"`);
     throw e;
@@ -68,7 +68,7 @@ function compileSearch(text: string, where: string, ctx: EvalCompileContext): Pr
 /** Compile an eval expression from a data file; errors name the file and the place. */
 export function compileDataEval(text: string, where: string, ctx: EvalCompileContext, code: 'bad-datamodel-map' | 'unknown-datamodel' = 'bad-datamodel-map'): Evaluator {
   try {
-    return compileEval(parseEvalExpression(text), ctx);
+    return compileEval(parseEvalCached(text), ctx);
   } catch (e) {
     if (e instanceof SplError) throw new SplError(code, `${where}: ${e.message} in "${text}"`);
     throw e;
@@ -123,13 +123,16 @@ function mergeValues(existing: FieldValue | undefined, added: string[]): FieldVa
   return out.length === 1 ? out[0]! : out;
 }
 
+/** Mapping definitions already compiled whole in this thread (their EVALs and searches are known to compile). */
+const checkedWhole = new WeakSet<SourceMappingDef>();
+
 /**
  * Compile mappings once (user ones first, so they override the shipped ones for the events they match). With
  * `needed`, only EVALs writing those fields run (every EVAL reads the aliased event, so skipping one changes no other).
  */
 export function compileEventMapper(defs: SourceMappingDef[], ctx: EvalCompileContext, needed?: ReadonlySet<string>): EventMapper {
-  // Every file is checked whole (a bad EVAL is an error even when this query would not run it).
-  if (needed) defs.forEach((d) => compileMapping(d, ctx));
+  // Every file is checked whole once (a bad EVAL is an error even when this query would not run it).
+  if (needed) for (const d of defs) if (!checkedWhole.has(d)) { compileMapping(d, ctx); checkedWhole.add(d); }
   const mappings = defs.map((d) => compileMapping(d, ctx, needed));
   return (ev) => {
     for (const m of mappings) {

@@ -2,6 +2,7 @@
 import type { Pipeline } from '../ast.js';
 import type { LookupSpec } from '../lookups/index.js';
 import type { SourceMappingDef } from '../datamodels/types.js';
+import type { ParsedText } from '../parse/parse-cache.js';
 import type { PackedGroups } from '../aggregates/index.js';
 import { SplError, type ErrorCode, type MacroFrame, type Span } from '../errors.js';
 import type { DecodeError } from '../input/index.js';
@@ -39,6 +40,8 @@ export interface WorkerSetup {
   queryText?: string;
   /** The user's raw-event → CIM mappings (`--datamodel-map`, `--ta`), for a tstats the workers run. */
   datamodelMappings?: SourceMappingDef[];
+  /** Expressions the main thread parsed for data files and tstats (workers then need no parser for them). */
+  parsedTexts?: ParsedText[];
 }
 
 /** One slice of the input: a whole file, or the records starting in a byte range of it. */

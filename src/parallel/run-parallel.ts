@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import type { SourceStats } from '../input/index.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
+import { parsedTexts } from '../parse/parse-cache.js';
 import { decodeEvents, type EncodedEvents } from './event-codec.js';
 import type { PrefilterSpec, SourceSpec, UnitPayload, UnitResult, WorkerSetup, WorkUnit } from './messages.js';
 import { compileStatsAggregation } from './partial-stats.js';
@@ -52,6 +53,7 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
   const setup: WorkerSetup = {
     ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split, lookups: job.query.lookups.toSpec(),
     queryText: job.query.expandedText, datamodelMappings: job.query.datamodelMappings,
+    parsedTexts: split.leadingAggregate ? parsedTexts() : undefined,
   };
   const pool = (job.startExecutor ?? startWorkerPool)(setup, plan.threads);
   let matched = 0;

@@ -3,6 +3,7 @@ import { GroupTable, type PackedGroups } from '../aggregates/index.js';
 import { compilePipeline, createCompileContext } from '../engine/compile-pipeline.js';
 import { LookupLibrary } from '../lookups/index.js';
 import { scanPrefilter } from '../engine/prefilter.js';
+import { primeParsedTexts } from '../parse/parse-cache.js';
 import { firstSearchFilter } from '../engine/first-search.js';
 import type { CompiledCommand, Stage } from '../engine/types.js';
 import { fileEventBatches, newSourceStats, type EventSourceOptions } from '../input/index.js';
@@ -76,6 +77,8 @@ function leadingRows(commands: CompiledCommand[]): CompiledCommand[] {
 export function createUnitRunner(setup: WorkerSetup): UnitRunner {
   const zone = getZone(setup.tz);
   const lookups = setup.lookups ? LookupLibrary.fromSpec(setup.lookups) : undefined;
+  // Parses the main thread made (tstats' mappings and where clause): no parser is built here for them.
+  if (setup.parsedTexts) primeParsedTexts(setup.parsedTexts);
   const ctx = createCompileContext(zone, setup.now, { lookups });
   ctx.queryText = setup.queryText;
   ctx.datamodelMappings = setup.datamodelMappings;
