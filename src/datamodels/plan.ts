@@ -8,6 +8,7 @@ import { requiredLiterals } from '../search/terms.js';
 import type { ResolvedDataset } from './catalog.js';
 import { BASE_FIELDS, UNDEFINED_FIELD_PREFIX } from './dataset.js';
 import type { SourceMappingDef } from './types.js';
+import { extractFields } from './source-mapping.js';
 
 export interface DatasetPlan {
   /** CIM fields the mapping and the calculations must produce (others are never looked at). */
@@ -55,7 +56,10 @@ export function planDataset(ds: ResolvedDataset, mappings: SourceMappingDef[], w
   for (const f of wanted) if (!f.startsWith(UNDEFINED_FIELD_PREFIX)) needed.add(f);
   for (const c of ds.constraints) for (const f of searchFields(c)) needed.add(f);
   const calcRules: Rule[] = ds.calculations.map((c) => ('fill' in c ? { field: c.field, reads: [c.field] } : evalRule(c.field, c.eval)));
-  const mapRules: Rule[] = mappings.flatMap((m) => [...Object.entries(m.evals ?? {}), ...m.eventtypes.flatMap((et) => Object.entries(et.evals ?? {}))].map(([f, t]) => evalRule(f, t)));
+  const mapRules: Rule[] = mappings.flatMap((m) => [
+    ...(m.extracts ?? []).flatMap((x) => extractFields(x).map((f) => ({ field: f, reads: [x.field ?? '_raw'] }))),
+    ...[...Object.entries(m.evals ?? {}), ...m.eventtypes.flatMap((et) => Object.entries(et.evals ?? {}))].map(([f, t]) => evalRule(f, t)),
+  ]);
   let anyField = false;
   // Calculated fields read other CIM fields (process_name reads process): close `needed` over them.
   for (let changed = true; changed;) {

@@ -7,7 +7,8 @@ import { parseEvalCached, parseSearchCached } from '../parse/parse-cache.js';
 import { compileSearchExpr } from '../engine/search-predicate.js';
 import type { Event, FieldValue } from '../runtime/event.js';
 import { BUILTIN_MAPPING_FILES } from './builtin.js';
-import type { SourceMappingDef } from './types.js';
+import type { ExtractDef, SourceMappingDef } from './types.js';
+import { compilePcre } from '../regex/pcre.js';
 import { checkSourceMapping } from './validate.js';
 
 type Predicate = (ev: Event) => boolean;
@@ -19,9 +20,16 @@ interface CompiledEventtype {
   evals: Array<[string, Evaluator]>;
 }
 
+interface CompiledExtract {
+  regex: RegExp;
+  groupNames: string[];
+  field: string;
+}
+
 interface CompiledMapping {
   name: string;
   matches: Predicate;
+  extracts: CompiledExtract[];
   aliases: Array<{ src: string; dest: string; asnew: boolean }>;
   evals: Array<[string, Evaluator]>;
   eventtypes: CompiledEventtype[];
@@ -84,6 +92,7 @@ function compileMapping(def: SourceMappingDef, ctx: EvalCompileContext, needed?:
   return {
     name: def.name,
     matches: compileSearch(def.match, `${where}: match`, ctx),
+    extracts: (def.extracts ?? []).map((x, i) => compileExtract(x, `${where}: extracts[${i}]`)),
     aliases: (def.aliases ?? []).map((a) => ({ src: a.src, dest: a.dest, asnew: a.asnew === true })),
     evals: compileEvals(def.evals, where, ctx, needed),
     eventtypes: def.eventtypes.map((et) => ({
@@ -95,12 +104,43 @@ function compileMapping(def: SourceMappingDef, ctx: EvalCompileContext, needed?:
   };
 }
 
+/** An EXTRACT's regex (PCRE as Splunk writes it); errors name the file and the place. */
+function compileExtract(def: ExtractDef, where: string): CompiledExtract {
+  try {
+    const { regex, groupNames } = compilePcre(def.regex);
+    return { regex, groupNames, field: def.field ?? '_raw' };
+  } catch (e) {
+    if (e instanceof SplError) throw new SplError('bad-datamodel-map', `${where}: ${e.message} in "${def.regex}"`);
+    throw e;
+  }
+}
+
+/** The named groups an EXTRACT sets (the plan reads them as written fields). */
+export function extractFields(def: ExtractDef): string[] {
+  return compilePcre(def.regex).groupNames;
+}
+
+/** Run the EXTRACTs: each named group that matched sets its field unless the event already has one. */
+function applyExtracts(extracts: CompiledExtract[], ev: Event): void {
+  for (const x of extracts) {
+    const text = ev.get(x.field);
+    if (typeof text !== 'string') continue;
+    const groups = x.regex.exec(text)?.groups;
+    if (!groups) continue;
+    for (const name of x.groupNames) {
+      const v = groups[name];
+      if (v !== undefined && v !== '' && !ev.has(name)) ev.set(name, v);
+    }
+  }
+}
+
 /** An eval result as a field value; the empty string is no value (as the add-ons treat it). */
 function present(v: FieldValue | undefined): FieldValue | undefined {
   return v === '' ? undefined : v;
 }
 
 function applyMapping(m: CompiledMapping, ev: Event): void {
+  if (m.extracts.length > 0) applyExtracts(m.extracts, ev);
   for (const a of m.aliases) {
     const v = ev.get(a.src);
     if (v !== undefined && !(a.asnew && ev.has(a.dest))) ev.set(a.dest, v);
