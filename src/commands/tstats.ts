@@ -12,6 +12,7 @@ import { compileBinner, isTimeSpan, parseBinSpan } from './bin-span.js';
 import { autoTimeSpan } from './bin-auto.js';
 import { statsCommand } from './stats.js';
 import { readTstatsArgs, type TstatsArgs } from './tstats-args.js';
+import { expandWhereSubsearches } from './tstats-subsearch.js';
 
 /** Which dataset `from datamodel=` (and `nodename`) names, resolved. */
 function selectDataset(args: TstatsArgs, commandSpan: Span) {
@@ -83,7 +84,7 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     };
     const evalCtx = ctx.evalContext;
     const mappings = [...(ctx.datamodelMappings ?? []), ...builtinMappings()];
-    const whereExpr = args.where ? renameSearchFields(args.where, resolveField) : null;
+    const whereExpr = args.where ? renameSearchFields(expandWhereSubsearches(args.where, ctx), resolveField) : null;
     const projection = neededNames(args).map((out) => [out, resolveField(out)] as const);
     const whereFields = new Set<string>();
     searchReads(whereExpr, whereFields);
