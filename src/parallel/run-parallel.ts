@@ -43,13 +43,11 @@ const startWorkerPool = (setup: WorkerSetup, threads: number): UnitExecutor => n
 /** Run the plan; results reach `onResult` in the order `--threads 1` gives. Returns the search's match count. */
 export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: SourceStats, onResult: (ev: Event) => void): Promise<{ matched: number }> {
   const { split } = plan;
-  // A leading tstats counts its output rows as the search's matches (as on one thread).
+  const suffix = chainStages(job.query.pipeline.commands.slice(split.suffixStart), callbackStage(onResult));
+  // A leading tstats counts its own output rows as the search's matches (as on one thread), before the suffix.
   const leadingRows = { matched: 0 };
-  const results = split.leadingAggregate
-    ? callbackStage((ev) => { leadingRows.matched++; onResult(ev); })
-    : callbackStage(onResult);
-  const suffix = chainStages(job.query.pipeline.commands.slice(split.suffixStart), results);
-  const main = split.partialStats ? statsMerger(split.partialStats, job, suffix) : eventForwarder(leadingTail(split, job, suffix));
+  const afterLeading: Stage = split.leadingAggregate ? { push: (ev) => { leadingRows.matched++; suffix.push(ev); }, end: () => suffix.end() } : suffix;
+  const main = split.partialStats ? statsMerger(split.partialStats, job, afterLeading) : eventForwarder(leadingTail(split, job, afterLeading));
   const setup: WorkerSetup = {
     ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split, lookups: job.query.lookups.toSpec(),
     queryText: job.query.expandedText, datamodelMappings: job.query.datamodelMappings,
