@@ -11,6 +11,8 @@ export class HitCursor<T = string> {
   /** The first hit at or after `searchedFrom` (Infinity: none up to the end of the text). */
   private hit = -1;
   private searchedFrom = Infinity;
+  /** After a bounded search that found nothing: no hit starts in [searchedFrom, clearTo); `hit` is then -1 (unknown). */
+  private clearTo = -1;
 
   constructor(
     private text: T,
@@ -22,6 +24,7 @@ export class HitCursor<T = string> {
     this.text = text;
     this.hit = -1;
     this.searchedFrom = Infinity;
+    this.clearTo = -1;
   }
 
   /** The position of the first hit at or after `pos`, or Infinity. Positions asked must not decrease much: each
@@ -31,6 +34,28 @@ export class HitCursor<T = string> {
     const found = this.search(this.text, pos);
     this.searchedFrom = pos;
     this.hit = found < 0 ? Infinity : found;
+    this.clearTo = -1;
+    return this.hit;
+  }
+
+  /**
+   * The first hit in [pos, end) that lies wholly inside `window` (the text's [windowStart, end), e.g. a line as a
+   * slice), else Infinity (or a hit at or past `end`, already known). Unlike firstFrom, the search never runs past
+   * `end`: a caller that asks about a few lines far apart pays for those lines only, not for the text between
+   * them (where a rare needle would be searched to its next hit). Cached as firstFrom is.
+   */
+  firstIn(pos: number, end: number, window: T, windowStart: number): number {
+    if (pos >= this.searchedFrom && pos <= this.hit) return this.hit;
+    if (pos >= this.searchedFrom && end <= this.clearTo) return Infinity;
+    const found = this.search(window, pos - windowStart);
+    this.searchedFrom = pos;
+    if (found < 0) {
+      this.hit = -1;
+      this.clearTo = end;
+      return Infinity;
+    }
+    this.hit = found + windowStart;
+    this.clearTo = -1;
     return this.hit;
   }
 

@@ -53,6 +53,9 @@ export class KeyPicker {
   /** Needles located on the current line, sorted by position before building members. */
   private readonly found: Int32Array;
   private foundCount = 0;
+  /** The current line as a slice of the block's text (made when a key search needs it), and where it starts. */
+  private line = '';
+  private lineStart = -1;
 
   /** `first`: fields to read in a first step (a subset of `fields`, not the time fields); empty for one step. */
   constructor(fields: Iterable<string>, timeNames: readonly string[], first: readonly string[] = []) {
@@ -73,6 +76,8 @@ export class KeyPicker {
   reset(block: BlockText, escapes: HitCursor): void {
     this.block = block;
     this.escapes = escapes;
+    this.line = '';
+    this.lineStart = -1;
     const { text } = block;
     if (this.keyCursors.length === 0) {
       this.needles = this.needles.map((k) => keyNeedle(k.name, text));
@@ -129,12 +134,21 @@ export class KeyPicker {
     return true;
   }
 
-  /** Finds key i's one real occurrence in the line (positions[i] = -1 when absent); false when written twice. */
+  /**
+   * Finds key i's one real occurrence in the line (positions[i] = -1 when absent); false when written twice. The
+   * search stays inside the line: when few lines are read (a selective pre-filter), a key missing from most
+   * lines would otherwise be searched through all the lines skipped up to its next hit, once per key.
+   */
   private locate(i: number, start: number, end: number): boolean {
     const key = this.needles[i]!;
     const cursor = this.keyCursors[i]!;
     this.positions[i] = -1;
-    for (let hit = cursor.firstFrom(start); hit < end; hit = cursor.firstFrom(hit + 1)) {
+    if (this.lineStart !== start) {
+      this.line = this.block.text.slice(start, end);
+      this.lineStart = start;
+    }
+    const { line } = this;
+    for (let hit = cursor.firstIn(start, end, line, start); hit < end; hit = cursor.firstIn(hit + 1, end, line, start)) {
       const valueStart = keyValueStart(this.block.text, key, hit, start, end);
       if (valueStart < 0) continue;
       if (this.positions[i]! >= 0) return false;
