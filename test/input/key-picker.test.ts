@@ -129,6 +129,30 @@ describe('KeyPicker', () => {
     );
   });
 
+  it('reads any subset of a block\'s lines right, as a selective pre-filter leaves them (key searches stay in the line)', () => {
+    fc.assert(
+      fc.property(projectionArb, fc.array(fc.tuple(lineArb, fc.boolean()), { minLength: 1, maxLength: 12 }), (fields, rows) => {
+        const lines = rows.map(([line]) => line.replace(/\n/g, ' '));
+        const latin1 = Buffer.from(lines.join('\n'), 'utf8').toString('latin1');
+        const bytes = Buffer.from(latin1, 'latin1');
+        const picker = new KeyPicker(fields, TIME_NAMES);
+        picker.reset({ text: latin1, bytes, base: 0 }, new HitCursor(latin1, SPELLING_ESCAPES));
+        let start = 0;
+        rows.forEach(([, read], i) => {
+          let end = latin1.indexOf('\n', start);
+          if (end < 0) end = latin1.length;
+          if (read) {
+            const picked = picker.pick(start, end);
+            const want = expected(lines[i]!, fields);
+            if (picked !== null && want !== undefined) expect(Object.entries(picked)).toEqual(Object.entries(want));
+          }
+          start = end + 1;
+        });
+      }),
+      { numRuns: fuzzRuns(300, 1500) },
+    );
+  });
+
   it('keeps lines whose escapes cannot spell a key (data written with ensure_ascii) on the fast path', () => {
     const line = '{"caf\\u00e9":1,"a":"d\\u00e9j\\u00e0 vu \\u2019","b":2}';
     expect(pickLine(['a', 'b'], line, '{}', '{}')).toEqual(JSON.parse('{"a":"d\\u00e9j\\u00e0 vu \\u2019","b":2}'));
