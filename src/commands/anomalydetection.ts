@@ -52,7 +52,7 @@ export const anomalydetectionCommand: CommandDef<GenericCommand> = {
   names: ['anomalydetection'],
   kind: 'transforming',
   notes: '`method=histogram` only; `action=filter|annotate|summary`, `pthresh=`',
-  compile(node) {
+  compile(node, ctx) {
     const { options, rest } = readOptions('anomalydetection', clauseArgs(node).get(null) ?? [], ['method', 'action', 'pthresh', 'cutoff']);
     const method = options.text('method', 'histogram').toLowerCase();
     if (method !== 'histogram') throw new SplError('bad-option', `anomalydetection: method=${method} is not supported yet (only histogram)`, options.get('method')!.span);
@@ -68,7 +68,7 @@ export const anomalydetectionCommand: CommandDef<GenericCommand> = {
       reads: named.length ? named : null,
       factory: (next) => {
         // Memory: every event until the end (frequencies need them all).
-        const held = new HeldEvents('anomalydetection', node.span);
+        const held = new HeldEvents('anomalydetection', node.span, ctx.run.maxMemoryMb);
         return {
           push: (ev) => held.push(ev),
           end: () => {
@@ -111,7 +111,7 @@ export const anomalydetectionCommand: CommandDef<GenericCommand> = {
                 next.push(s.ev);
               }
             }
-            held.events.length = 0;
+            held.clear();
             next.end();
           },
         };

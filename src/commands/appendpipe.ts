@@ -22,7 +22,7 @@ export const appendpipeCommand: CommandDef<GenericCommand> = {
       reads: null,
       factory: (next) => {
         // Memory: a copy of every result (later stages may change the originals), up to MAX_HELD_EVENTS.
-        const held = new HeldEvents('appendpipe', node.span);
+        const held = new HeldEvents('appendpipe', node.span, ctx.run.maxMemoryMb);
         return {
           push: (ev) => {
             held.push(ev.clone());

@@ -1,9 +1,10 @@
 // `join [type=inner|left|outer] [max=N] [overwrite=bool] [usetime=bool] [earlier=bool] [<fields>] [subsearch]`.
-import type { GenericCommand } from '../ast.js';
+import type { GenericCommand, Span } from '../ast.js';
 import { runSubsearch } from '../engine/subsearch.js';
 import type { CommandDef, Stage } from '../engine/types.js';
 import { SplError } from '../errors.js';
 import type { Event } from '../runtime/event.js';
+import { MemoryTracker } from '../runtime/memory-budget.js';
 import { valueKey } from './value-key.js';
 import { clauseArgs, fieldList, readOptions } from './generic-args.js';
 import { subsearchLimits, takeSubsearch } from './subsearch-args.js';
@@ -76,7 +77,7 @@ export const joinCommand: CommandDef<GenericCommand> = {
         let right: RightSide | null = null;
         return {
           push: (left) => {
-            right ??= new RightSide(runSubsearch(sub, services, limits, 'join'), fields);
+            right ??= new RightSide(heldRows(runSubsearch(sub, services, limits, 'join'), node.span, run.maxMemoryMb), fields);
             const found = right.matches(left);
             if (found.length === 0) {
               if (keepUnmatched) next.push(left);
@@ -91,6 +92,13 @@ export const joinCommand: CommandDef<GenericCommand> = {
     };
   },
 };
+
+/** The right side's rows, counted against the memory budget (besides `maxout`, they may be wide). */
+function heldRows(rows: Event[], span: Span, budgetMb: number): Event[] {
+  const memory = new MemoryTracker('join', span, budgetMb, 'subsearch rows');
+  for (const row of rows) memory.addEvent(row);
+  return rows;
+}
 
 /** The left row with the right row's fields: replacing its own values when `overwrite`, else only filling gaps. */
 function merge(left: Event, right: Event, overwrite: boolean): Event {

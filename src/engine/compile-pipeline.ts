@@ -38,6 +38,8 @@ export interface CompileContextOptions {
   onWarning?: (message: string) => void;
   /** Lookup definitions and tables (lookup, inputlookup, outputlookup); default none. */
   lookups?: LookupLibrary;
+  /** Memory budget of each command that holds data, MB (default: half of V8's heap limit). */
+  maxMemoryMb?: number;
 }
 
 export function createCompileContext(zone: TimeZone, now: number, options: CompileContextOptions = {}): CompileContext {
@@ -70,7 +72,7 @@ export function createCompileContext(zone: TimeZone, now: number, options: Compi
         throw e;
       }
     },
-    run: createRunServices(options.onWarning),
+    run: createRunServices(options.onWarning, options.maxMemoryMb),
     replaysInputs: false,
     subsearches: [],
     dynamicReplay: false,

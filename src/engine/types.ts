@@ -67,12 +67,19 @@ export interface CompiledCommand {
   readsInputs?: boolean;
   /** For such a command: raw literals every input line it can use holds, given which fields the reader injects. */
   rawLiterals?: (injected: (field: string) => boolean) => string[];
+  /**
+   * A `partial-aggregate` command that is not stats: a stage each worker runs over each work unit's events (after
+   * the per-event prefix) such that this command over the units' outputs, in unit order, gives the same results
+   * as over the whole input (sort N: each unit's first N). The main thread still runs the command itself.
+   */
+  perUnit?: StageFactory;
 }
 
 /**
  * How a command runs when the input is split over worker threads:
  * - `per-event`: it looks at each event alone (no state, no order), so workers run it on their slice;
- * - `partial-aggregate`: workers aggregate their slice and the main thread merges the partial results (stats);
+ * - `partial-aggregate`: workers aggregate their slice and the main thread merges the partial results (stats's
+ *   partial tables; sort's per-unit top N, see `CompiledCommand.perUnit`);
  * - `serial`: it needs every event in order, so it runs on the main thread (the default).
  * A `per-event` command whose compiled form is a `dataset` command (e.g. `fillnull` without fields) runs serially.
  */

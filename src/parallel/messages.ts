@@ -29,6 +29,8 @@ export interface WorkerSetup {
   split: PipelineSplit;
   /** The query's lookups, for lookup/iplocation commands the workers run. */
   lookups?: LookupSpec;
+  /** The memory budget of each holding command, MB (partial stats and per-unit sorts run in workers too). */
+  maxMemoryMb?: number;
 }
 
 /** One slice of the input: a whole file, or the records starting in a byte range of it. */

@@ -1,6 +1,7 @@
 // Run a planned query over worker threads: consume unit results in unit order, finish the pipeline on the main thread.
 import { GroupTable, type PackedGroups } from '../aggregates/index.js';
 import { createCompileContext } from '../engine/compile-pipeline.js';
+import { MemoryTracker } from '../runtime/memory-budget.js';
 import type { StatsCommand } from '../ast.js';
 import type { Stage } from '../engine/types.js';
 import type { CompiledQuery } from '../engine/compiled-query.js';
@@ -44,7 +45,7 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
   const { split } = plan;
   const suffix = chainStages(job.query.pipeline.commands.slice(split.suffixStart), callbackStage(onResult));
   const main = split.partialStats ? statsMerger(split.partialStats, job, suffix) : eventForwarder(suffix);
-  const setup: WorkerSetup = { ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split, lookups: job.query.lookups.toSpec() };
+  const setup: WorkerSetup = { ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split, lookups: job.query.lookups.toSpec(), maxMemoryMb: job.query.pipeline.run.maxMemoryMb };
   const pool = (job.startExecutor ?? startWorkerPool)(setup, plan.threads);
   let matched = 0;
   const firstLines = new Map<string, number>();
@@ -90,7 +91,7 @@ function eventForwarder(suffix: Stage): MainSide {
 /** Each thread's partial table merges into one (positions keep order-sensitive functions exact); its rows go into the suffix at the end. */
 function statsMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainSide {
   const aggregation = compileStatsAggregation(node, createCompileContext(getZone(job.tz), job.now));
-  const merged = new GroupTable(aggregation);
+  const merged = new GroupTable(aggregation, new MemoryTracker('stats', node.span, job.query.pipeline.run.maxMemoryMb, 'groups and values'));
   return {
     take: () => undefined,
     takeTable: (table) => merged.mergePacked(table),

@@ -21,6 +21,11 @@ export interface PipelineSplit {
   suffixStart: number;
   /** Whether a main-thread command may read `_raw`, so events must carry their raw text. */
   suffixReadsRaw: boolean;
+  /**
+   * Whether workers run the first main-thread command's `perUnit` stage on each unit's events (sort N keeps each
+   * unit's top N in its worker; the main thread's sort then sees at most N per unit).
+   */
+  perUnit: boolean;
 }
 
 /** How a command node splits over threads, from its definition (`serial` when it has none). */
@@ -48,5 +53,7 @@ export function splitPipeline(ast: Pipeline, compiled: CompiledPipeline): Pipeli
   const suffixStart = partialStats ? prefixLength + 1 : prefixLength;
   const suffix = compiled.commands.slice(suffixStart);
   const suffixReadsRaw = !partialStats && suffix.some((c) => c.reads === null || c.reads.includes('_raw'));
-  return { prefixLength, partialStats, suffixStart, suffixReadsRaw };
+  const next = ast.commands[prefixLength];
+  const perUnit = !partialStats && next !== undefined && threadSplitOf(next) === 'partial-aggregate' && suffix[0]?.perUnit !== undefined;
+  return { prefixLength, partialStats, suffixStart, suffixReadsRaw, perUnit };
 }

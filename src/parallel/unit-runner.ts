@@ -1,5 +1,6 @@
 // Run one work unit (inside a worker): read its slice of the input, run the pipeline prefix, return groups or events.
-import { GroupTable, type PackedGroups } from '../aggregates/index.js';
+import { GroupTable, type Aggregation, type PackedGroups } from '../aggregates/index.js';
+import { defaultMaxMemoryMb, MemoryTracker } from '../runtime/memory-budget.js';
 import { compilePipeline, createCompileContext } from '../engine/compile-pipeline.js';
 import { LookupLibrary } from '../lookups/index.js';
 import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
@@ -69,17 +70,23 @@ export interface UnitRunner {
 export function createUnitRunner(setup: WorkerSetup): UnitRunner {
   const zone = getZone(setup.tz);
   const lookups = setup.lookups ? LookupLibrary.fromSpec(setup.lookups) : undefined;
-  const ctx = createCompileContext(zone, setup.now, { lookups });
+  const ctx = createCompileContext(zone, setup.now, { lookups, maxMemoryMb: setup.maxMemoryMb });
   const { split } = setup;
   // Only the prefix runs here: the rest (tables loaded by a later lookup, say) is the main thread's.
-  const prefix = compilePipeline({ ...setup.ast, commands: setup.ast.commands.slice(0, split.prefixLength) }, ctx).commands;
+  const compiled = compilePipeline({ ...setup.ast, commands: setup.ast.commands.slice(0, split.prefixLength + (split.perUnit ? 1 : 0)) }, ctx).commands;
+  const prefix = compiled.slice(0, split.prefixLength);
+  // The first main-thread command's per-unit stage (sort N: the unit's top N), built afresh for each unit.
+  const perUnit = split.perUnit ? compiled[split.prefixLength]!.perUnit : undefined;
   const aggregation = split.partialStats ? compileStatsAggregation(split.partialStats, ctx) : null;
   const prefilter = setup.prefilter ? derivePrefilter(setup.ast, injectedFields(setup.prefilter)) : null;
   // Ranges number their lines from 1; the main thread adds each range's first line (it sees units in order).
   const firstSearch = setup.prefilter ? firstSearchFilter(setup.ast, zone, setup.now) : null;
   const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter, firstSearch, relativeLines: true };
 
-  let table = aggregation ? new GroupTable(aggregation) : null;
+  // The thread's partial groups count against the budget in this thread (its own heap).
+  const budgetMb = setup.maxMemoryMb ?? defaultMaxMemoryMb();
+  const newTable = (agg: Aggregation) => new GroupTable(agg, new MemoryTracker('stats', split.partialStats?.span, budgetMb, 'groups and values'));
+  let table = aggregation ? newTable(aggregation) : null;
   const run = async (unit: WorkUnit, output: UnitOutput): Promise<UnitResult> => {
     // Malformed records are collected, never thrown here: under --strict the main thread fails on the first one
     // in input order, with its true line number.
@@ -87,7 +94,7 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
     const formats: UnitResult['formats'] = [];
     const counter = { matched: 0 };
     const sink = table ? groupSink(table, unit.index) : eventSink(split.suffixReadsRaw, output);
-    const head = countingPrefix(prefix, counter, sink.stage);
+    const head = countingPrefix(prefix, counter, perUnit ? perUnit(sink.stage) : sink.stage);
     const onFile = (file: string, format: string) => void formats.push([file, format]);
     for await (const batch of fileEventBatches(unit.file, { ...sourceOptions, onFile }, stats, unit.range)) {
       for (const ev of batch) head.push(ev);
@@ -112,7 +119,7 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
   const flush = (): PackedGroups | null => {
     if (!table || !aggregation) return null;
     const packed = table.pack();
-    table = new GroupTable(aggregation);
+    table = newTable(aggregation);
     return packed;
   };
   return { run, flush };
