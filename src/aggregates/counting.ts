@@ -73,8 +73,8 @@ export const distinctValues: Accumulator<DistinctValues> = {
     if (entry) absorb(entry, value, 1, at);
     else {
       state.set(key, { value, count: 1, ordinal: at.ordinal, sub: at.sub });
-      // The entry, its Map slot and (for a non-string value) the key string.
-      if (at.grown !== undefined) at.grown += DISTINCT_ENTRY_BYTES + (typeof value === 'string' ? 0 : 16 + key.length);
+      // The entry, its Map slot and the key string (the state keeps it alive after the event is gone).
+      if (at.grown !== undefined) at.grown += DISTINCT_ENTRY_BYTES + 16 + key.length;
     }
   },
   merge(into, from) {

@@ -8,6 +8,7 @@ import { planParallelRun, runParallel } from '../../src/parallel/index.js';
 import type { UnitExecutor } from '../../src/parallel/pool.js';
 import type { WorkerSetup } from '../../src/parallel/messages.js';
 import type { Event } from '../../src/runtime/event.js';
+import { compile } from '../../src/index.js';
 import { compileQuery, inProcessExecutor, NOW, runOneThread, storedFields } from './harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'splq-sort-top-'));
@@ -51,7 +52,7 @@ describe('sort N over threads', () => {
       expect(plan!.split.perUnit).toBe(true);
       const sent = { events: 0 };
       const rows: Event[] = [];
-      const job = { query: compiled, tz: 'UTC', now: NOW, source: { fields: compiled.requiredFields }, prefilter: null, startExecutor: countingExecutor(sent) };
+      const job = { query: compiled, tz: 'UTC', now: NOW, source: { fields: compiled.requiredFields as Set<string> | null }, prefilter: null, startExecutor: countingExecutor(sent) };
       await runParallel(plan!, job, newSourceStats(false), (ev) => void rows.push(ev));
       expect(rows.map(storedFields)).toEqual(one.rows);
       const n = Number(/sort (\d+)/.exec(query)![1]);
@@ -65,5 +66,17 @@ describe('sort N over threads', () => {
     const compiled = compileQuery('search * | sort 0 k');
     const plan = await planParallelRun(compiled, [file], { threads: 2, splitBytes: 4096 });
     expect(plan!.split.perUnit).toBe(false);
+  });
+});
+
+describe('memory budget in worker threads', () => {
+  it('a partial stats by a unique field fails with memory-limit in the worker, rebuilt on the main thread', async () => {
+    const path = join(dir, 'wide.ndjson');
+    writeFileSync(path, `${Array.from({ length: 3000 }, (_, i) => JSON.stringify({ text: `${'y'.repeat(1000)}${i}` })).join('\n')}\n`);
+    const query = compile('search * | stats count by text', { maxMemoryMb: 1, timeZone: 'UTC', now: NOW });
+    const plan = await planParallelRun(query, [path], { threads: 2, splitBytes: 4096 });
+    expect(plan!.split.partialStats).not.toBeNull();
+    const job = { query, tz: 'UTC', now: NOW, source: { fields: query.requiredFields as Set<string> | null }, prefilter: null, startExecutor: inProcessExecutor };
+    await expect(runParallel(plan!, job, newSourceStats(false), () => undefined)).rejects.toMatchObject({ code: 'memory-limit', message: expect.stringMatching(/^stats: /) });
   });
 });
