@@ -21,7 +21,7 @@ export const appendpipeCommand: CommandDef<GenericCommand> = {
       kind: 'dataset',
       reads: null,
       factory: (next) => {
-        // Memory: a copy of every result (later stages may change the originals), up to MAX_HELD_EVENTS.
+        // Memory: a copy of every result (later stages may change the originals), within the memory budget.
         const held = new HeldEvents('appendpipe', node.span, ctx.run.maxMemoryMb);
         return {
           push: (ev) => {
