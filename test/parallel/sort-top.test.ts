@@ -79,4 +79,14 @@ describe('memory budget in worker threads', () => {
     const job = { query, tz: 'UTC', now: NOW, source: { fields: query.requiredFields as Set<string> | null }, prefilter: null, startExecutor: inProcessExecutor };
     await expect(runParallel(plan!, job, newSourceStats(false), () => undefined)).rejects.toMatchObject({ code: 'memory-limit', message: expect.stringMatching(/^stats: /) });
   });
+
+  it('eventstats over threads holds its events on the main thread within the budget too', async () => {
+    const path = join(dir, 'wide2.ndjson');
+    writeFileSync(path, `${Array.from({ length: 3000 }, (_, i) => JSON.stringify({ h: `h${i % 3}`, text: `${'z'.repeat(1000)}${i}` })).join('\n')}\n`);
+    const query = compile('search * | eventstats count by h', { maxMemoryMb: 1, timeZone: 'UTC', now: NOW });
+    const plan = await planParallelRun(query, [path], { threads: 2, splitBytes: 4096 });
+    expect(plan).not.toBeNull();
+    const job = { query, tz: 'UTC', now: NOW, source: { fields: query.requiredFields as Set<string> | null }, prefilter: null, startExecutor: inProcessExecutor };
+    await expect(runParallel(plan!, job, newSourceStats(false), () => undefined)).rejects.toMatchObject({ code: 'memory-limit', message: expect.stringMatching(/^eventstats: /) });
+  });
 });
