@@ -92,7 +92,7 @@ async function main(): Promise<number> {
     '',
     '| events | query | peak RSS MB | CPU s | wall s | result |',
     '|---:|---|---:|---:|---:|---|',
-    ...rows.map((r) => `| ${r.events.toLocaleString('en-US')} | \`${r.query}\` | ${fmt(r.m.peakRssMb, 0)} | ${fmt(r.m.cpuSeconds)} | ${fmt(r.m.wallSeconds)} | ${r.verdict} |`),
+    ...rows.map((r) => `| ${r.events.toLocaleString('en-US')} | \`${r.query.replaceAll('|', '\\|')}\` | ${fmt(r.m.peakRssMb, 0)} | ${fmt(r.m.cpuSeconds)} | ${fmt(r.m.wallSeconds)} | ${r.verdict} |`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return failed ? 1 : 0;
