@@ -105,7 +105,8 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
 
   // The thread's partial groups count against the budget in this thread (its own heap).
   const budgetMb = setup.maxMemoryMb ?? defaultMaxMemoryMb();
-  const newTable = (agg: Aggregation) => new GroupTable(agg, new MemoryTracker(split.partialStats?.command ?? 'stats', split.partialStats?.span, budgetMb, 'groups and values'));
+  const partial = split.partialStats;
+  const newTable = (agg: Aggregation) => new GroupTable(agg, partial ? new MemoryTracker(partial.command, partial.span, budgetMb, 'groups and values') : undefined);
   let table = aggregation ? newTable(aggregation) : null;
   const run = async (unit: WorkUnit, output: UnitOutput): Promise<UnitResult> => {
     // Malformed records are collected, never thrown here: under --strict the main thread fails on the first one
