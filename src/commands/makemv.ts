@@ -2,6 +2,7 @@
 import type { GenericCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
 import { SplError } from '../errors.js';
+import { annotateRegexLimit } from '../regex/budget.js';
 import { compilePcre } from '../regex/pcre.js';
 import { scalarToString, valuesOf, type Scalar } from '../runtime/event.js';
 import { clauseArgs, readOptions, singleField } from './generic-args.js';
@@ -13,7 +14,13 @@ function tokenizerSplitter(pattern: string, span: GenericCommand['span']): Split
   const { regex, groupIndex } = compilePcre(pattern, { global: true, span });
   const group = groupIndex[1] ?? 0;
   // Each match contributes its first capturing group (the whole match when the regex has none).
-  return (text) => Array.from(text.matchAll(regex), (m) => m[group] ?? '');
+  return (text) => {
+    try {
+      return Array.from(text.matchAll(regex), (m) => m[group] ?? '');
+    } catch (err) {
+      throw annotateRegexLimit(err, 'makemv tokenizer', span);
+    }
+  };
 }
 
 export const makemvCommand: CommandDef<GenericCommand> = {

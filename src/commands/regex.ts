@@ -2,6 +2,7 @@
 import type { GenericArg, GenericCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
 import { SplError } from '../errors.js';
+import { annotateRegexLimit } from '../regex/budget.js';
 import { compilePcre } from '../regex/pcre.js';
 import { scalarToString, valuesOf, type Event } from '../runtime/event.js';
 import { clauseArgs, missingSpan } from './generic-args.js';
@@ -39,7 +40,13 @@ export const regexCommand: CommandDef<GenericCommand> = {
       reads: [field],
       factory: (next) => ({
         push: (ev) => {
-          if (matches(ev) !== negated) next.push(ev);
+          let keep: boolean;
+          try {
+            keep = matches(ev) !== negated;
+          } catch (err) {
+            throw annotateRegexLimit(err, `regex field=${field}`, patternArg.span);
+          }
+          if (keep) next.push(ev);
         },
         end: () => next.end(),
       }),

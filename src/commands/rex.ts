@@ -2,6 +2,7 @@
 import type { CommandOption, RexCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
 import { SplError, closestNames } from '../errors.js';
+import { annotateRegexLimit } from '../regex/budget.js';
 import { scalarToString, type Event, type FieldValue, type Scalar } from '../runtime/event.js';
 import { compileExtraction } from './rex-extract.js';
 import { compileSedExpression, type SedEdit } from './rex-sed.js';
@@ -17,12 +18,17 @@ export const rexCommand: CommandDef<RexCommand> = {
     checkOptions(node);
     const source = node.field ?? '_raw';
     const apply = node.mode === 'sed' ? compileSedStep(source, compileSedExpression(node.pattern, node.patternSpan)) : compileExtractStep(node, source);
+    const where = `rex${node.mode === 'sed' ? ' mode=sed' : ''} field=${source}`;
     return {
       kind: 'streaming',
       reads: [source],
       factory: (next) => ({
         push: (ev) => {
-          apply(ev);
+          try {
+            apply(ev);
+          } catch (err) {
+            throw annotateRegexLimit(err, where, node.patternSpan);
+          }
           next.push(ev);
         },
         end: () => next.end(),

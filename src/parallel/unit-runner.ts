@@ -3,9 +3,10 @@ import { GroupTable, type Aggregation, type PackedGroups } from '../aggregates/i
 import { defaultMaxMemoryMb, MemoryTracker } from '../runtime/memory-budget.js';
 import { compilePipeline, createCompileContext } from '../engine/compile-pipeline.js';
 import { LookupLibrary } from '../lookups/index.js';
-import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
+import { scanPrefilter } from '../engine/prefilter.js';
+import { primeParsedTexts } from '../parse/parse-cache.js';
 import { firstSearchFilter } from '../engine/first-search.js';
-import type { Stage } from '../engine/types.js';
+import type { CompiledCommand, Stage } from '../engine/types.js';
 import { fileEventBatches, newSourceStats, type EventSourceOptions } from '../input/index.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
@@ -86,19 +87,31 @@ export interface UnitRunner {
   flush(): PackedGroups | null;
 }
 
+/** A leading tstats as a prefix: only its per-event half (rows) runs here. */
+function leadingRows(commands: CompiledCommand[]): CompiledCommand[] {
+  const [first] = commands;
+  if (!first?.partial) throw new Error('leading aggregate without partial parts');
+  return [{ ...first, factory: first.partial.rows }];
+}
+
 /** Compile the query once (as the main thread did). */
 export function createUnitRunner(setup: WorkerSetup): UnitRunner {
   const zone = getZone(setup.tz);
   const lookups = setup.lookups ? LookupLibrary.fromSpec(setup.lookups) : undefined;
+  // Parses the main thread made (tstats' mappings and where clause): no parser is built here for them.
+  if (setup.parsedTexts) primeParsedTexts(setup.parsedTexts);
   const ctx = createCompileContext(zone, setup.now, { lookups, maxMemoryMb: setup.maxMemoryMb });
+  ctx.queryText = setup.queryText;
+  ctx.datamodelMappings = setup.datamodelMappings;
   const { split } = setup;
-  // Only the prefix runs here: the rest (tables loaded by a later lookup, say) is the main thread's.
-  const compiled = compilePipeline({ ...setup.ast, commands: setup.ast.commands.slice(0, split.prefixLength + (split.perUnit ? 1 : 0)) }, ctx).commands;
-  const prefix = compiled.slice(0, split.prefixLength);
-  // The first main-thread command's per-unit stage (sort N: the unit's top N), built afresh for each unit.
-  const perUnit = split.perUnit ? compiled[split.prefixLength]!.perUnit : undefined;
+  // Only the prefix runs here: the rest (tables loaded by a later lookup, say) is the main thread's; with a per-unit
+  // stage, the first main-thread command too (sort N: the unit's top N, built afresh for each unit).
+  const compiled = compilePipeline({ ...setup.ast, commands: setup.ast.commands.slice(0, split.prefixLength + (split.perUnit ? 1 : 0)) }, ctx);
+  const prefixCommands = compiled.commands.slice(0, split.prefixLength);
+  const prefix = split.leadingAggregate ? leadingRows(prefixCommands) : prefixCommands;
+  const perUnit = split.perUnit ? compiled.commands[split.prefixLength]!.perUnit : undefined;
   const aggregation = split.partialStats ? compileStatsAggregation(split.partialStats, ctx) : null;
-  const prefilter = setup.prefilter ? derivePrefilter(setup.ast, injectedFields(setup.prefilter)) : null;
+  const prefilter = setup.prefilter ? scanPrefilter(setup.ast, compiled, setup.prefilter) : null;
   // Ranges number their lines from 1; the main thread adds each range's first line (it sees units in order).
   const firstSearch = setup.prefilter ? firstSearchFilter(setup.ast, zone, setup.now) : null;
   const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter, firstSearch, relativeLines: true };

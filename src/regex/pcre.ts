@@ -1,5 +1,7 @@
 // Compiles Splunk's PCRE patterns to JavaScript RegExps once, with a cache keyed by pattern and flags.
 import { SplError, type Span } from '../errors.js';
+import { budgetedRegExp } from './budget.js';
+import { analyseSource } from './linear-source.js';
 import { translatePcre } from './translate.js';
 
 export interface CompiledRegex {
@@ -44,7 +46,7 @@ function compileUncached(pattern: string, opts: PcreOptions): CompiledRegex {
   const flags = `${opts.indices ? 'd' : ''}${opts.global ? 'g' : ''}${translation.ignoreCase ? 'i' : ''}u`;
   let regex: RegExp;
   try {
-    regex = new RegExp(translation.source, flags);
+    regex = budgetedRegExp(translation.source, flags, analyseSource(translation.source), pattern, translation.groupNames);
   } catch (err) {
     const reason = err instanceof Error ? err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') : String(err);
     throw new SplError('bad-regex', `invalid regex: ${reason}`, opts.span);

@@ -8,7 +8,7 @@ import { numberReader } from '../values.js';
 import { compileCidrMatch } from './cidr.js';
 import { constantFunction } from './define.js';
 import { commonKind } from './kinds.js';
-import { regexArg } from './regex.js';
+import { regexArg, withRegexBudget } from './regex.js';
 
 const ifFunction: EvalFunction = {
   name: 'if',
@@ -105,7 +105,7 @@ const matchFunction: EvalFunction = {
     const regex = regexArg(pattern!);
     return (ev) => {
       const re = regex(ev);
-      return re === null ? null : anyValueMatches(text!.evaluate(ev), re);
+      return re === null ? null : withRegexBudget('match', text!, pattern!, () => anyValueMatches(text!.evaluate(ev), re));
     };
   },
 };

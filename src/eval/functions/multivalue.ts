@@ -6,7 +6,7 @@ import { listResult, valueList } from '../values.js';
 import { numberArg, textArg } from './define.js';
 import { commonKind } from './kinds.js';
 import { MV_ITERATE_FUNCTIONS } from './mv-iterate.js';
-import { regexArg } from './regex.js';
+import { regexArg, withRegexBudget } from './regex.js';
 
 /** A multivalue function definition in one line. */
 function multivalueFunction(name: string, minArgs: number, maxArgs: number, result: EvalFunction['result'], compile: (args: CompiledArg[]) => Evaluator): EvalFunction {
@@ -37,7 +37,7 @@ const mvfind = multivalueFunction('mvfind', 2, 2, 'number', ([mv, pattern]) => {
   return (ev) => {
     const re = regex(ev);
     if (re === null) return null;
-    const index = valueList(mv!.evaluate(ev)).findIndex((v) => re.test(scalarToString(v)));
+    const index = withRegexBudget('mvfind', mv!, pattern!, () => valueList(mv!.evaluate(ev)).findIndex((v) => re.test(scalarToString(v))));
     return index < 0 ? null : index;
   };
 });

@@ -1,5 +1,6 @@
 // Regex arguments of eval functions: PCRE patterns translated by src/regex, compiled once when literal.
 import { isSplError, SplError } from '../../errors.js';
+import { annotateRegexLimit } from '../../regex/budget.js';
 import { compilePcre, type CompiledRegex } from '../../regex/pcre.js';
 import type { CompiledArg, Evaluator } from '../types.js';
 import { preparedArg } from './define.js';
@@ -24,4 +25,13 @@ export function compiledRegexArg(arg: CompiledArg, global: boolean): (ev: Parame
 export function regexArg(arg: CompiledArg): (ev: Parameters<Evaluator>[0]) => RegExp | null {
   const compiled = compiledRegexArg(arg, false);
   return (ev) => compiled(ev)?.regex ?? null;
+}
+
+/** Run a regex match for function `name` on argument `text`; a `regex-limit` error names them (`match() on CommandLine`). */
+export function withRegexBudget<T>(name: string, text: CompiledArg, pattern: CompiledArg, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    throw annotateRegexLimit(err, `${name}() on ${text.node.kind === 'field' ? text.node.name : 'its first argument'}`, pattern.node.span);
+  }
 }

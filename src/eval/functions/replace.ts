@@ -3,7 +3,7 @@ import type { CompiledRegex } from '../../regex/pcre.js';
 import type { EvalFunction } from '../types.js';
 import { mapValues, scalarText } from '../values.js';
 import { preparedArg } from './define.js';
-import { compiledRegexArg } from './regex.js';
+import { compiledRegexArg, withRegexBudget } from './regex.js';
 
 /** A replacement template: literal text and group numbers, in order. */
 type TemplatePart = string | number;
@@ -70,10 +70,13 @@ export const replaceFunction: EvalFunction = {
       const parts = template(ev);
       if (compiled === null || parts === null) return null;
       const build = buildFor(compiled, parts);
-      return mapValues(text!.evaluate(ev), (v) => {
-        const s = scalarText(v);
-        return s === null ? null : s.replace(compiled.regex, build);
-      });
+      const value = text!.evaluate(ev);
+      return withRegexBudget('replace', text!, pattern!, () =>
+        mapValues(value, (v) => {
+          const s = scalarText(v);
+          return s === null ? null : s.replace(compiled.regex, build);
+        }),
+      );
     };
   },
 };
