@@ -6,6 +6,7 @@ import { builtinMappings, compileEventMapper } from '../datamodels/source-mappin
 import { compileSearchExpr, searchReads } from '../engine/search-predicate.js';
 import { planDataset, whereLiterals } from '../datamodels/plan.js';
 import type { CommandDef, CompileContext, Stage } from '../engine/types.js';
+import type { SourceMappingDef } from '../datamodels/types.js';
 import { SplError } from '../errors.js';
 import { Event, type FieldValue } from '../runtime/event.js';
 import { compileBinner, isTimeSpan, parseBinSpan } from './bin-span.js';
@@ -112,36 +113,81 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
       rawLiterals: (injected) => whereLiterals(whereExpr, plan, injected),
       limitsFields: true,
       factory: (next: Stage): Stage => {
-        const aggregate = stats.factory(next);
-        const held: Event[] = [];
+        const consume = consumer(next);
         return {
           push: (ev) => {
             mapEvent(ev);
             if (!selection.matches(ev)) return;
             selection.calculate(ev);
-            if (!where(ev)) return;
-            const row = project(ev);
-            if (bucketing.auto) held.push(row);
-            else {
-              if (bucketing.fixed) bucketRow(row, bucketing.fixed);
-              aggregate.push(row);
-            }
+            consume.push(ev);
           },
-          end: () => {
-            if (bucketing.auto) {
-              const bin = autoBinner(held, ctx);
-              for (const row of held) {
-                bucketRow(row, bin);
-                aggregate.push(row);
-              }
-            }
-            aggregate.end();
-          },
+          end: () => consume.end(),
         };
       },
+      datasetInput: {
+        key: `${datasetKey(model.modelName, dataset.path)}\u0000${mappingsKey(mappings)}\u0000${zoneKey(ctx.zone)}\u0000${ctx.now}`,
+        mapperKey: `${mappingsKey(mappings)}\u0000${zoneKey(ctx.zone)}\u0000${ctx.now}`,
+        compileMapper: () => compileEventMapper(mappings, evalCtx),
+        compileSelection: () => compileDataset(dataset, evalCtx),
+        factory: consumer,
+      },
     };
+
+    /** The stage after the dataset: where, projection, time buckets, stats; it reads the dataset event, never changes it. */
+    function consumer(next: Stage): Stage {
+      const aggregate = stats.factory(next);
+      const held: Event[] = [];
+      return {
+        push: (ev) => {
+          if (!where(ev)) return;
+          const row = project(ev);
+          if (bucketing.auto) held.push(row);
+          else {
+            if (bucketing.fixed) bucketRow(row, bucketing.fixed);
+            aggregate.push(row);
+          }
+        },
+        end: () => {
+          if (bucketing.auto) {
+            const bin = autoBinner(held, ctx);
+            for (const row of held) {
+              bucketRow(row, bin);
+              aggregate.push(row);
+            }
+          }
+          aggregate.end();
+        },
+      };
+    }
   },
 };
+
+const objectIds = new WeakMap<object, number>();
+let objectCount = 0;
+
+/** A number per object (for keys naming shared things: zones, user mappings). */
+function objectId(o: object): number {
+  let id = objectIds.get(o);
+  if (id === undefined) {
+    id = ++objectCount;
+    objectIds.set(o, id);
+  }
+  return id;
+}
+
+function datasetKey(model: string, path: string[]): string {
+  return [model, ...path].join('.');
+}
+
+/** Mappings with the same definitions map alike: the shipped ones by name, a user's by content. */
+function mappingsKey(mappings: SourceMappingDef[]): string {
+  const shipped = builtinMappings();
+  return mappings.map((m) => (shipped.includes(m) ? `builtin:${m.name}` : JSON.stringify(m))).join('\u0001');
+}
+
+function zoneKey(zone: object): string {
+  return String(objectId(zone));
+}
 
 function bucketRow(row: Event, bin: (t: number) => FieldValue | undefined): void {
   const t = row.get('_time');

@@ -67,6 +67,22 @@ export interface CompiledCommand {
   readsInputs?: boolean;
   /** For such a command: raw literals every input line it can use holds, given which fields the reader injects. */
   rawLiterals?: (injected: (field: string) => boolean) => string[];
+  /** A command whose input is one CIM dataset's events (tstats): a pack maps each event to the dataset once for all. */
+  datasetInput?: DatasetInput;
+}
+
+/** How a command reads a CIM dataset, for sharing the mapping between commands (scan/pack-datasets.ts). */
+export interface DatasetInput {
+  /** Equal keys: equal dataset events (same model, dataset, mappings, zone and now). */
+  key: string;
+  /** Equal keys: equal mapped events (same mappings, zone and now). */
+  mapperKey: string;
+  /** The source mapping with every EVAL (in place): a superset of what the command computes, equal on its fields. */
+  compileMapper(): (ev: Event) => void;
+  /** The dataset's constraint over a mapped event, and every calculation (in place). */
+  compileSelection(): { matches(ev: Event): boolean; calculate(ev: Event): void };
+  /** The command's stage over dataset events (mapped, selected, calculated): it reads them and never changes them. */
+  factory: StageFactory;
 }
 
 /**

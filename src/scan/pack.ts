@@ -11,6 +11,7 @@ import { scanMapping } from './mapping.js';
 import { checkPreset, type ScanOptions } from './options.js';
 import { compilePack, failureText, type CompiledPack, type PackEntry, type PackFailure, type PackMember } from './pack-compile.js';
 import { prerunMemberSubsearches, prerunnable } from './pack-replay.js';
+import { SharedDatasets, type DatasetView } from './pack-datasets.js';
 import { PackRouter } from './pack-router.js';
 import { planScan, timeAt } from './plan.js';
 import { runScan } from './run.js';
@@ -71,6 +72,8 @@ interface Runner {
   pending: Event[];
   /** Its first search as a predicate: events it rejects are neither copied nor pushed (the pipeline would drop them). */
   gate: ((ev: Event) => boolean) | null;
+  /** For a tstats detection: its dataset, shared with the others reading it (its pipeline takes dataset events). */
+  dataset: DatasetView | null;
 }
 
 /** Whether a member runs on its own: it reads no input, or its subsearches cannot run before the shared scan (map). */
@@ -159,7 +162,8 @@ async function sharedScan(
     onRow(row, name);
   };
   const runners: (Runner | null)[] = [];
-  for (const member of members) runners.push(await startRunner(member, emit, zone, inputs, options, failed));
+  const datasets = new SharedDatasets();
+  for (const member of members) runners.push(await startRunner(member, emit, zone, inputs, options, failed, datasets));
   // XML records are not JSON lines: the literals (JSON-safe fragments) do not route them; every detection sees them.
   let routable = true;
   const onFile = (file: string, format: string): void => {
@@ -175,8 +179,10 @@ async function sharedScan(
   };
   const touched: Runner[] = [];
   const reached: Runner[] = [];
+  let stamp = 0;
   for await (const batch of eventBatches(inputs, source, stats)) {
     for (const ev of batch) {
+      stamp++;
       const line = routable ? ev.rawText : undefined;
       const route = line === undefined ? everyone : router.route(line);
       if (!rawRead) ev.rawText = undefined;
@@ -184,7 +190,13 @@ async function sharedScan(
         const r = runners[route[k]!];
         if (!r) continue;
         r.summary.eventsReached++;
-        if (r.gate === null || r.gate(ev)) reached.push(r);
+        if (r.dataset !== null) {
+          // The dataset event is shared (tstats reads it, never changes it): no copy per detection.
+          const row = r.dataset.get(ev, stamp);
+          if (row === null) continue;
+          if (r.pending.length === 0) touched.push(r);
+          r.pending.push(row);
+        } else if (r.gate === null || r.gate(ev)) reached.push(r);
       }
       // Each pipeline gets its own copy (commands change events in place); the last one gets the event itself.
       for (let k = 0; k < reached.length; k++) {
@@ -210,6 +222,7 @@ async function sharedScan(
 /** Build a member's pipeline with a sink that tags its rows. */
 async function startRunner(
   member: PackMember, onRow: (row: Event, name: string) => void, zone: TimeZone, inputs: string[], options: ScanOptions, failed: PackFailure[],
+  datasets: SharedDatasets,
 ): Promise<Runner | null> {
   const summary: PackDetectionSummary = { name: member.name, rows: 0, eventsReached: 0, eventsMatched: 0, elapsedMs: 0, scan: 'shared' };
   if (member.query.pipeline.replaysInputs) {
@@ -231,8 +244,12 @@ async function startRunner(
     end: () => undefined,
   };
   const { pipeline } = member.query;
+  if (pipeline.datasetInput) {
+    const dataset = datasets.view(pipeline.datasetInput);
+    return { member, summary, head: pipeline.datasetInput.factory(sink), matchedBefore: pipeline.counters.matched, pending: [], gate: null, dataset };
+  }
   const first = firstSearchFilter(member.query.ast, zone, member.query.now);
-  return { member, summary, head: pipeline.factory(sink), matchedBefore: pipeline.counters.matched, pending: [], gate: first?.test ?? null };
+  return { member, summary, head: pipeline.factory(sink), matchedBefore: pipeline.counters.matched, pending: [], gate: first?.test ?? null, dataset: null };
 }
 
 /** Push a runner's pending events; a run-time failure takes it out of the pack (recorded), the others go on. */
