@@ -2,7 +2,7 @@
 import type { EvalExpr, SearchExpr } from '../ast.js';
 import { evalReads } from '../engine/eval-reads.js';
 import { searchReads } from '../engine/search-predicate.js';
-import { parseEvalExpression, parseSearchExpression } from '../parse/parse.js';
+import { parsedEval as parseEvalExpression, parsedSearch as parseSearchExpression } from './parsed-text.js';
 import { toNumber } from '../runtime/event.js';
 import { requiredLiterals } from '../search/terms.js';
 import type { ResolvedDataset } from './catalog.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { SplError } from '../errors.js';
 import { compileEval, type EvalCompileContext, type Evaluator } from '../eval/index.js';
 import { toFieldValue } from '../eval/store.js';
-import { parseEvalExpression, parseSearchExpression } from '../parse/parse.js';
+import { parsedEval as parseEvalExpression, parsedSearch as parseSearchExpression } from './parsed-text.js';
 import { compileSearchExpr } from '../engine/search-predicate.js';
 import type { Event, FieldValue } from '../runtime/event.js';
 import { BUILTIN_MAPPING_FILES } from './builtin.js';
