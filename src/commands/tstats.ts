@@ -130,6 +130,7 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
         compileMapper: () => compileEventMapper(mappings, evalCtx),
         compileSelection: () => compileDataset(dataset, evalCtx),
         factory: consumer,
+        where: whereExpr,
       },
     };
 

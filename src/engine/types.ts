@@ -1,5 +1,5 @@
 // The engine's core contracts: push-based stages, the compile context, and the command definition shape.
-import type { Command, Pipeline, Span } from '../ast.js';
+import type { Command, Pipeline, SearchExpr, Span } from '../ast.js';
 import type { EvalCompileContext } from '../eval/index.js';
 import type { LookupLibrary } from '../lookups/index.js';
 import type { Event } from '../runtime/event.js';
@@ -83,6 +83,8 @@ export interface DatasetInput {
   compileSelection(): { matches(ev: Event): boolean; calculate(ev: Event): void };
   /** The command's stage over dataset events (mapped, selected, calculated): it reads them and never changes them. */
   factory: StageFactory;
+  /** The filter that stage applies first, over dataset event fields (a pack indexes it to skip the stage). */
+  where: SearchExpr | null;
 }
 
 /**

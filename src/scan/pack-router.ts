@@ -102,14 +102,17 @@ export class PackRouter {
   private readonly seen: Int32Array;
   private stamp = 0;
 
-  /** `prefilters[i]` is detection i's pre-filter (null: it sees everything). */
-  constructor(prefilters: (Prefilter | null)[]) {
+  /** `prefilters[i]` is detection i's pre-filter (null: it sees everything, unless `routedElsewhere` has i). */
+  constructor(prefilters: (Prefilter | null)[], routedElsewhere: ReadonlySet<number> = new Set()) {
     this.prefilters = prefilters;
     const anchors = new Map<string, number>();
     this.byAnchor = [];
     this.open = [];
     prefilters.forEach((p, i) => {
-      if (!p) return void this.open.push(i);
+      if (!p) {
+        if (!routedElsewhere.has(i)) this.open.push(i);
+        return;
+      }
       // The longest literal (literals come longest first): the rarest in most data, and each line still gets the
       // detection's whole pre-filter test once its anchor is found.
       const anchor = p.literals[0]!;

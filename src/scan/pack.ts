@@ -1,6 +1,7 @@
 // Pack mode: many detections over the same inputs in one shared scan; each line is read and decoded once and routed
 // by the detections' pre-filter literals to the pipelines it can reach.
 import { derivePrefilter, generatingPrefilter, injectedFields, type Prefilter } from '../engine/prefilter.js';
+import type { SearchExpr } from '../ast.js';
 import type { Stage } from '../engine/types.js';
 import { eventBatches, newSourceStats, type SourceStats } from '../input/index.js';
 import { Event, type FieldValue } from '../runtime/event.js';
@@ -12,6 +13,7 @@ import { checkPreset, type ScanOptions } from './options.js';
 import { compilePack, failureText, type CompiledPack, type PackEntry, type PackFailure, type PackMember } from './pack-compile.js';
 import { prerunMemberSubsearches, prerunnable } from './pack-replay.js';
 import { SharedDatasets, type DatasetView } from './pack-datasets.js';
+import { ConditionIndex, necessaryCondition, type Condition } from './pack-conditions.js';
 import { PackRouter } from './pack-router.js';
 import { planScan, timeAt } from './plan.js';
 import { runScan } from './run.js';
@@ -74,6 +76,11 @@ interface Runner {
   gate: ((ev: Event) => boolean) | null;
   /** For a tstats detection: its dataset, shared with the others reading it (its pipeline takes dataset events). */
   dataset: DatasetView | null;
+  /** Its slot among the dataset's readers, and whether the dataset's where index can rule events out for it. */
+  slot: number;
+  conditioned: boolean;
+  /** For a search: a necessary condition of its first search (field=value atoms), indexed for all members at once. */
+  condition: Condition;
 }
 
 /** Whether a member runs on its own: it reads no input, or its subsearches cannot run before the shared scan (map). */
@@ -153,7 +160,6 @@ async function sharedScan(
   const mapping = scanMapping(options);
   const userMapped = mapping !== undefined || options.fileSets !== undefined;
   const prefilters = memberPrefilters(members, options, userMapped || preset !== undefined, userMapped);
-  const router = new PackRouter(prefilters);
   const everyone = members.map((_, i) => i);
   const { fields, rawRead } = unionFields(members);
   let results = 0;
@@ -164,6 +170,14 @@ async function sharedScan(
   const runners: (Runner | null)[] = [];
   const datasets = new SharedDatasets();
   for (const member of members) runners.push(await startRunner(member, emit, zone, inputs, options, failed, datasets));
+  // Field routing: an index over the first searches' conditions. Members with a condition and no literal come from
+  // the index alone; members with both must pass both.
+  const conditions = runners.map((r) => r?.condition ?? null);
+  const fieldIndex = new ConditionIndex(conditions);
+  const conditionOnly = new Set(everyone.filter((i) => conditions[i] !== null && prefilters[i] === null));
+  const router = new PackRouter(prefilters, conditionOnly);
+  const met = fieldIndex.met;
+  const conditionHits: number[] = [];
   // XML records are not JSON lines: the literals (JSON-safe fragments) do not route them; every detection sees them.
   let routable = true;
   const onFile = (file: string, format: string): void => {
@@ -180,23 +194,34 @@ async function sharedScan(
   const touched: Runner[] = [];
   const reached: Runner[] = [];
   let stamp = 0;
+  /** A runner the event can reach: tstats ones take the shared dataset event, the others are gated and queued for a copy. */
+  const reach = (r: Runner | null, ev: Event, at: number): void => {
+    if (!r) return;
+    r.summary.eventsReached++;
+    if (r.dataset !== null) {
+      // The dataset event is shared (tstats reads it, never changes it): no copy per detection.
+      const row = r.dataset.get(ev, at);
+      if (row === null || (r.conditioned && !r.dataset.meets(row, at, r.slot))) return;
+      if (r.pending.length === 0) touched.push(r);
+      r.pending.push(row);
+    } else if (r.gate === null || r.gate(ev)) reached.push(r);
+  };
   for await (const batch of eventBatches(inputs, source, stats)) {
     for (const ev of batch) {
       stamp++;
       const line = routable ? ev.rawText : undefined;
       const route = line === undefined ? everyone : router.route(line);
       if (!rawRead) ev.rawText = undefined;
+      conditionHits.length = 0;
+      fieldIndex.match(ev, stamp, conditionHits);
       for (let k = 0; k < route.length; k++) {
-        const r = runners[route[k]!];
-        if (!r) continue;
-        r.summary.eventsReached++;
-        if (r.dataset !== null) {
-          // The dataset event is shared (tstats reads it, never changes it): no copy per detection.
-          const row = r.dataset.get(ev, stamp);
-          if (row === null) continue;
-          if (r.pending.length === 0) touched.push(r);
-          r.pending.push(row);
-        } else if (r.gate === null || r.gate(ev)) reached.push(r);
+        const i = route[k]!;
+        if (conditions[i] !== null && met[i] !== stamp) continue;
+        reach(runners[i], ev, stamp);
+      }
+      if (line !== undefined) for (let k = 0; k < conditionHits.length; k++) {
+        const i = conditionHits[k]!;
+        if (conditionOnly.has(i)) reach(runners[i], ev, stamp);
       }
       // Each pipeline gets its own copy (commands change events in place); the last one gets the event itself.
       for (let k = 0; k < reached.length; k++) {
@@ -244,12 +269,21 @@ async function startRunner(
     end: () => undefined,
   };
   const { pipeline } = member.query;
+  const base = { member, summary, matchedBefore: pipeline.counters.matched, pending: [] };
   if (pipeline.datasetInput) {
     const dataset = datasets.view(pipeline.datasetInput);
-    return { member, summary, head: pipeline.datasetInput.factory(sink), matchedBefore: pipeline.counters.matched, pending: [], gate: null, dataset };
+    const { slot, conditioned } = dataset.addReader(pipeline.datasetInput);
+    return { ...base, head: pipeline.datasetInput.factory(sink), gate: null, dataset, slot, conditioned, condition: null };
   }
   const first = firstSearchFilter(member.query.ast, zone, member.query.now);
-  return { member, summary, head: pipeline.factory(sink), matchedBefore: pipeline.counters.matched, pending: [], gate: first?.test ?? null, dataset: null };
+  const condition = first ? necessaryCondition(firstSearchExpr(member)) : null;
+  return { ...base, head: pipeline.factory(sink), gate: first?.test ?? null, dataset: null, slot: -1, conditioned: false, condition };
+}
+
+/** The first command's search expression (when the first search filter exists, it is this expression). */
+function firstSearchExpr(member: PackMember): SearchExpr | null {
+  const first = member.query.ast.commands[0];
+  return first && first.kind === 'search' ? first.expr ?? null : null;
 }
 
 /** Push a runner's pending events; a run-time failure takes it out of the pack (recorded), the others go on. */
