@@ -90,7 +90,9 @@ function compileSubsearch(pipeline: Pipeline, ctx: CompileContext): CompiledSubs
   const commands = pipeline.commands.map((c) => compileCommand(c, ctx));
   const generating = commands[0]?.kind === 'generating' && !commands[0].readsInputs;
   if (!generating) ctx.replaysInputs = true;
-  return { factory: chain(commands), reads: inputReads(commands), generating, span: pipeline.span };
+  const head = commands[0]?.datasetInput;
+  const datasetInput = head ? { ...head, factory: (next: Parameters<StageFactory>[0]) => head.factory(chain(commands.slice(1))(next)) } : undefined;
+  return { factory: chain(commands), reads: inputReads(commands), generating, span: pipeline.span, ast: pipeline, datasetInput };
 }
 
 function chain(compiled: CompiledCommand[]): StageFactory {

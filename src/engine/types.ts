@@ -116,6 +116,10 @@ export interface CompiledSubsearch {
   span: Span;
   /** Set by the command that runs it before the search (join, append): its limits and name, for the pre-run. */
   prerun?: { limits: SubsearchLimits; command: string };
+  /** Its pipeline (a pack gates the replayed events with its first search). */
+  ast?: Pipeline;
+  /** When it starts with tstats: the chain over dataset events (a pack shares the mapping, see CompiledPipeline). */
+  datasetInput?: DatasetInput;
 }
 
 /** Splunk's subsearch limits (limits.conf [subsearch] maxout=50000, maxtime=60; join and append use them too). */

@@ -11,7 +11,7 @@ import { firstSearchFilter } from '../engine/first-search.js';
 import { scanMapping } from './mapping.js';
 import { checkPreset, type ScanOptions } from './options.js';
 import { compilePack, failureText, type CompiledPack, type PackEntry, type PackFailure, type PackMember } from './pack-compile.js';
-import { prerunMemberSubsearches, prerunnable } from './pack-replay.js';
+import { prerunnable, prerunSharedSubsearches } from './pack-replay.js';
 import { SharedDatasets, type DatasetView } from './pack-datasets.js';
 import { ConditionIndex, necessaryCondition, type Condition } from './pack-conditions.js';
 import { PackRouter } from './pack-router.js';
@@ -169,7 +169,9 @@ async function sharedScan(
   };
   const runners: (Runner | null)[] = [];
   const datasets = new SharedDatasets();
-  for (const member of members) runners.push(await startRunner(member, emit, zone, inputs, options, failed, datasets));
+  // join/append subsearches first, all members' at once: one re-read of the inputs per round (pack-replay.ts).
+  const broken = await prerunSharedSubsearches(members.filter((m) => m.query.pipeline.replaysInputs), inputs, options, failed);
+  for (const member of members) runners.push(broken.has(member) ? null : startRunner(member, emit, zone, datasets));
   // Field routing: an index over the first searches' conditions. Members with a condition and no literal come from
   // the index alone; members with both must pass both.
   const conditions = runners.map((r) => r?.condition ?? null);
@@ -245,22 +247,10 @@ async function sharedScan(
 }
 
 /** Build a member's pipeline with a sink that tags its rows. */
-async function startRunner(
-  member: PackMember, onRow: (row: Event, name: string) => void, zone: TimeZone, inputs: string[], options: ScanOptions, failed: PackFailure[],
-  datasets: SharedDatasets,
-): Promise<Runner | null> {
+function startRunner(
+  member: PackMember, onRow: (row: Event, name: string) => void, zone: TimeZone, datasets: SharedDatasets,
+): Runner | null {
   const summary: PackDetectionSummary = { name: member.name, rows: 0, eventsReached: 0, eventsMatched: 0, elapsedMs: 0, scan: 'shared' };
-  if (member.query.pipeline.replaysInputs) {
-    const started = performance.now();
-    try {
-      await prerunMemberSubsearches(member, inputs, options);
-    } catch (error) {
-      member.query.pipeline.run.inputs = null;
-      failed.push({ name: member.name, file: member.file, message: failureText(error, member.query.text), error });
-      return null;
-    }
-    summary.elapsedMs += performance.now() - started;
-  }
   const sink: Stage = {
     push: (row) => {
       summary.rows++;
