@@ -21,6 +21,9 @@ import { summarize, type ScanSummary } from './summary.js';
 
 export { compilePack, readPackEntries, type CompiledPack, type PackEntry, type PackFailure, type PackMember } from './pack-compile.js';
 
+/** Events routed before the pipelines reached are fed their pending events (and the copies can be collected). */
+const FEED_EVERY = 32;
+
 /** The field that names a row's detection (the first column of a pack's rows). */
 export const DETECTION_FIELD = 'detection';
 
@@ -196,6 +199,7 @@ async function sharedScan(
   const touched: Runner[] = [];
   const reached: Runner[] = [];
   let stamp = 0;
+  let sinceFeed = 0;
   /** A runner the event can reach: tstats ones take the shared dataset event, the others are gated and queued for a copy. */
   const reach = (r: Runner | null, ev: Event, at: number): void => {
     if (!r) return;
@@ -232,6 +236,12 @@ async function sharedScan(
         r.pending.push(k === reached.length - 1 ? ev : ev.clone());
       }
       reached.length = 0;
+      // Copies wait for at most FEED_EVERY events: a whole batch of them (one per detection reached) is a lot of memory.
+      if (++sinceFeed === FEED_EVERY) {
+        sinceFeed = 0;
+        for (const r of touched) feed(r, runners, failed);
+        touched.length = 0;
+      }
     }
     for (const r of touched) feed(r, runners, failed);
     touched.length = 0;

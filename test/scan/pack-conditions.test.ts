@@ -12,6 +12,7 @@ import { Event, type FieldValue } from '../../src/runtime/event.js';
 import { generateWindowsEvents, writeNdjson } from '../../src/sample/windows-events.js';
 import { ConditionIndex, necessaryCondition } from '../../src/scan/pack-conditions.js';
 import { runPack } from '../../src/scan/pack.js';
+import { LiteralAutomaton } from '../../src/scan/pack-router.js';
 import { getZone } from '../../src/time/zone.js';
 
 const NOW = 1_700_000_000;
@@ -78,6 +79,22 @@ describe('necessary conditions and their index', () => {
     const hits: number[] = [];
     index.match(Event.fromObject({ a: 1, b: 'x MIMIKATZ' }), 1, hits);
     expect(hits.sort()).toEqual([0, 1]);
+  });
+});
+
+describe('the literal automaton (character classes)', () => {
+  it('finds exactly the literals a lower-cased text contains (property)', () => {
+    const text = fc.stringOf(fc.constantFrom('a', 'B', 'b', 'c', '.', '\\', 'é', '\u212A', 'k', ' '), { maxLength: 30 });
+    const literal = fc.stringOf(fc.constantFrom('a', 'b', 'c', '.', '\\', 'k'), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.uniqueArray(literal, { minLength: 1, maxLength: 8 }), text, (literals, line) => {
+        const hits: number[] = [];
+        new LiteralAutomaton(literals).scan(line, new Int32Array(literals.length), 1, hits);
+        const folded = line.replace(/\u212A/g, 'k').toLowerCase();
+        expect(hits.sort((x, y) => x - y)).toEqual(literals.flatMap((l, i) => (folded.includes(l) ? [i] : [])));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
