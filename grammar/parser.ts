@@ -1,5 +1,5 @@
 // The pure SPL grammar (chevrotain CstParser): no actions, only structure. src/parse/to-ast.ts turns the CST into the AST.
-import { CstParser, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, LLkLookaheadStrategy, type ILookaheadStrategy, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
 
 /** Command names with a dedicated rule; everything else parses as a generic command. */
@@ -25,13 +25,50 @@ const BRACKET_COMMANDS = typed([
   'inputcsv', 'gentimes', 'mcatalog', 'summary',
 ]);
 
+type AlternationOptions = Parameters<ILookaheadStrategy['buildLookaheadForAlternation']>[0];
+type OptionalOptions = Parameters<ILookaheadStrategy['buildLookaheadForOptional']>[0];
+
+/**
+ * Chevrotain's LL(k) lookahead, each decision's function built on its first use instead of all ~600 when the
+ * parser is built: a query pays only for the productions it reaches (about half of the grammar analysis at
+ * start-up). The functions built are the same, so parses are the same.
+ */
+class LazyLookahead extends LLkLookaheadStrategy {
+  override buildLookaheadForAlternation(options: AlternationOptions): (orAlts?: IOrAlt<unknown>[]) => number | undefined {
+    const build = (): ((orAlts?: IOrAlt<unknown>[]) => number | undefined) => super.buildLookaheadForAlternation(options);
+    let built: ((orAlts?: IOrAlt<unknown>[]) => number | undefined) | undefined;
+    return function lazyAlternation(this: unknown, orAlts?: IOrAlt<unknown>[]) {
+      built ??= build();
+      return built.call(this, orAlts);
+    };
+  }
+
+  override buildLookaheadForOptional(options: OptionalOptions): () => boolean {
+    const build = (): (() => boolean) => super.buildLookaheadForOptional(options);
+    let built: (() => boolean) | undefined;
+    return function lazyOptional(this: unknown) {
+      built ??= build();
+      return built.call(this);
+    };
+  }
+}
+
+const MAX_LOOKAHEAD = 2;
+
 export class SplParser extends CstParser {
   /**
-   * `validate`: run chevrotain's grammar checks (ambiguities, left recursion...). They cost ~20 ms of every
-   * start-up and only change when the grammar does, so the shared instance skips them and a test runs them.
+   * `validate`: run chevrotain's grammar checks (ambiguities, left recursion...) and build every lookahead
+   * function up front. The checks cost ~20 ms of every start-up and only change when the grammar does, so the
+   * shared instance skips them and builds lookahead lazily; a test builds the parser with `validate` on.
    */
   constructor(validate = false) {
-    super(T.ALL_TOKENS, { maxLookahead: 2, recoveryEnabled: false, nodeLocationTracking: 'onlyOffset', skipValidations: !validate });
+    super(T.ALL_TOKENS, {
+      maxLookahead: MAX_LOOKAHEAD,
+      recoveryEnabled: false,
+      nodeLocationTracking: 'onlyOffset',
+      skipValidations: !validate,
+      ...(validate ? {} : { lookaheadStrategy: new LazyLookahead({ maxLookahead: MAX_LOOKAHEAD }) }),
+    });
     this.performSelfAnalysis();
   }
 

@@ -2,6 +2,8 @@
 // so the same token stream serves both the search language (`*.exe`, `web-01`) and eval (`x-1`, `a*b`).
 import { createToken, Lexer, type IToken, type TokenType } from 'chevrotain';
 
+// Every token says whether it can hold a line break (`line_breaks`), so that the lexer does not analyse each pattern
+// for it at start-up (~5 ms); QuotedName can hold a \r.
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED, line_breaks: true });
 /** Triple-backtick comments are dropped by the lexer. */
 export const Comment = createToken({ name: 'Comment', pattern: /```[\s\S]*?```/, group: Lexer.SKIPPED, line_breaks: true });
@@ -12,56 +14,67 @@ export const MacroCall = createToken({ name: 'MacroCall', pattern: /`[^`]*`?/, l
 export const StringLiteral = createToken({ name: 'StringLiteral', pattern: /"(?:[^"\\]|\\[\s\S])*"/, line_breaks: true });
 export const UnterminatedString = createToken({ name: 'UnterminatedString', pattern: /"(?:[^"\\]|\\[\s\S])*/, line_breaks: true });
 /** Single-quoted text: a field name in eval, literal text elsewhere. */
-export const QuotedName = createToken({ name: 'QuotedName', pattern: /'(?:[^'\\\n]|\\.)*'/ });
+export const QuotedName = createToken({ name: 'QuotedName', pattern: /'(?:[^'\\\n]|\\.)*'/, line_breaks: true }); // \r can occur
 
-export const Pipe = createToken({ name: 'Pipe', pattern: /\|/ });
-export const LBracket = createToken({ name: 'LBracket', pattern: /\[/ });
-export const RBracket = createToken({ name: 'RBracket', pattern: /]/ });
-export const LParen = createToken({ name: 'LParen', pattern: /\(/ });
-export const RParen = createToken({ name: 'RParen', pattern: /\)/ });
-export const Comma = createToken({ name: 'Comma', pattern: /,/ });
+export const Pipe = createToken({ name: 'Pipe', pattern: /\|/, line_breaks: false });
+export const LBracket = createToken({ name: 'LBracket', pattern: /\[/, line_breaks: false });
+export const RBracket = createToken({ name: 'RBracket', pattern: /]/, line_breaks: false });
+export const LParen = createToken({ name: 'LParen', pattern: /\(/, line_breaks: false });
+export const RParen = createToken({ name: 'RParen', pattern: /\)/, line_breaks: false });
+export const Comma = createToken({ name: 'Comma', pattern: /,/, line_breaks: false });
 
 /** Any comparison operator (category). */
 export const CompareOp = createToken({ name: 'CompareOp', pattern: Lexer.NA });
-export const EqEq = createToken({ name: 'EqEq', pattern: /==/, categories: [CompareOp] });
-export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, categories: [CompareOp] });
-export const LtEq = createToken({ name: 'LtEq', pattern: /<=/, categories: [CompareOp] });
-export const GtEq = createToken({ name: 'GtEq', pattern: />=/, categories: [CompareOp] });
-export const Eq = createToken({ name: 'Eq', pattern: /=/, categories: [CompareOp] });
+export const EqEq = createToken({ name: 'EqEq', pattern: /==/, categories: [CompareOp], line_breaks: false });
+export const NotEq = createToken({ name: 'NotEq', pattern: /!=/, categories: [CompareOp], line_breaks: false });
+export const LtEq = createToken({ name: 'LtEq', pattern: /<=/, categories: [CompareOp], line_breaks: false });
+export const GtEq = createToken({ name: 'GtEq', pattern: />=/, categories: [CompareOp], line_breaks: false });
+export const Eq = createToken({ name: 'Eq', pattern: /=/, categories: [CompareOp], line_breaks: false });
 
 /** Parts that glue into search words when nothing separates them. */
 export const WordPart = createToken({ name: 'WordPart', pattern: Lexer.NA });
 /** `<<FIELD>>` templates of foreach. Must precede `<`. */
-export const Template = createToken({ name: 'Template', pattern: /<<[A-Za-z_]+>>/, categories: [WordPart] });
-export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [CompareOp] });
-export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [CompareOp] });
+export const Template = createToken({ name: 'Template', pattern: /<<[A-Za-z_]+>>/, categories: [WordPart], line_breaks: false });
+export const Lt = createToken({ name: 'Lt', pattern: /</, categories: [CompareOp], line_breaks: false });
+export const Gt = createToken({ name: 'Gt', pattern: />/, categories: [CompareOp], line_breaks: false });
 
-export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [WordPart] });
-export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [WordPart] });
-export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [WordPart] });
-export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [WordPart] });
-export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [WordPart] });
-export const Dot = createToken({ name: 'Dot', pattern: /\./, categories: [WordPart] });
-export const Bang = createToken({ name: 'Bang', pattern: /!/, categories: [WordPart] });
-export const Apostrophe = createToken({ name: 'Apostrophe', pattern: /'/, categories: [WordPart] });
+export const Plus = createToken({ name: 'Plus', pattern: /\+/, categories: [WordPart], line_breaks: false });
+export const Minus = createToken({ name: 'Minus', pattern: /-/, categories: [WordPart], line_breaks: false });
+export const Star = createToken({ name: 'Star', pattern: /\*/, categories: [WordPart], line_breaks: false });
+export const Slash = createToken({ name: 'Slash', pattern: /\//, categories: [WordPart], line_breaks: false });
+export const Percent = createToken({ name: 'Percent', pattern: /%/, categories: [WordPart], line_breaks: false });
+export const Dot = createToken({ name: 'Dot', pattern: /\./, categories: [WordPart], line_breaks: false });
+export const Bang = createToken({ name: 'Bang', pattern: /!/, categories: [WordPart], line_breaks: false });
+export const Apostrophe = createToken({ name: 'Apostrophe', pattern: /'/, categories: [WordPart], line_breaks: false });
 
 /** Characters that never start a Word (delimiters, operators, quotes, white space). */
 const NON_WORD_START = new Set([...' \t\n\r\f\v|()[]",=!<>+-*/%.`\'']);
 
 /**
- * Every UTF-16 code unit that may start a Word, for the lexer's first-char optimisation (the pattern is a
- * complement set). White space is found by one `\s` pass over a string of all code units (it runs at every
- * start, in workers too: one regex test per code unit took ~10 ms).
+ * The start characters of a Word for the lexer's first-character optimisation (the pattern is a complement set,
+ * which chevrotain cannot read). Chevrotain gives each code unit below 256 its own table entry and files those
+ * above in buckets (`255 + floor(code / 255)`), so one start character per bucket stands for all of it: the hint is
+ * the ~250 Latin-1 starts plus one per bucket, ~500 codes. Listing all ~65,500 code units gave the same tables
+ * and cost ~30 ms of every start-up. test/grammar/lexer-hints.test.ts lexes every code unit to check nothing
+ * that can start a Word is missed.
  */
-function wordStartChars(): number[] {
-  const pieces: string[] = [];
-  for (let first = 0; first < 0x10000; first += 0x1000) {
-    pieces.push(String.fromCharCode(...Array.from({ length: 0x1000 }, (_, i) => first + i)));
-  }
-  const excluded = new Set([...NON_WORD_START].map((ch) => ch.charCodeAt(0)));
-  for (const space of pieces.join('').matchAll(/\s/g)) excluded.add(space.index);
+export function wordStartChars(): number[] {
+  const space = /\s/;
+  const startsWord = (code: number): boolean => {
+    const ch = String.fromCharCode(code);
+    return !NON_WORD_START.has(ch) && !space.test(ch);
+  };
   const out: number[] = [];
-  for (let code = 0; code < 0x10000; code++) if (!excluded.has(code)) out.push(code);
+  for (let code = 0; code < 256; code++) if (startsWord(code)) out.push(code);
+  for (let bucket = 1; 255 * bucket < 0x10000; bucket++) {
+    const last = Math.min(255 * bucket + 254, 0xffff);
+    for (let code = Math.max(255 * bucket, 256); code <= last; code++) {
+      if (startsWord(code)) {
+        out.push(code);
+        break;
+      }
+    }
+  }
   return out;
 }
 
@@ -71,6 +84,7 @@ export const Word = createToken({
   // A backslash escapes the next character (`\"` inside an unquoted term does not start a string).
   pattern: /(?:[^\s|()[\]",=!<>+\-*/%.`'\\]|\\\S?)(?:[^\s|()[\]",=!<>+\-*/%.`\\]|\\\S?)*/,
   start_chars_hint: wordStartChars(),
+  line_breaks: false,
   categories: [WordPart],
 });
 export const NumberLiteral = createToken({
@@ -78,11 +92,12 @@ export const NumberLiteral = createToken({
   pattern: /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/,
   categories: [WordPart],
   longer_alt: Word,
+  line_breaks: false,
 });
 
 /** Keywords are non-reserved: each is also a Word, so it works as a field name anywhere a name is expected. */
 function keyword(name: string): TokenType {
-  return createToken({ name, pattern: new RegExp(name.toLowerCase(), 'i'), longer_alt: Word, categories: [Word, WordPart] });
+  return createToken({ name, pattern: new RegExp(name.toLowerCase(), 'i'), longer_alt: Word, categories: [Word, WordPart], line_breaks: false });
 }
 export const And = keyword('AND');
 export const Or = keyword('OR');

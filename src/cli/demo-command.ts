@@ -8,7 +8,6 @@ import { MacroLibrary } from '../macros/index.js';
 import { createWriter, type OutputFormat } from '../output/formats.js';
 import { compile } from '../query.js';
 import { planScan, runScan } from '../scan/index.js';
-import { writeDemoSample } from '../sample/demo.js';
 
 /** Where the sample goes without --dir: a folder of the system's temp space (never inside the installed package). */
 export const DEFAULT_DEMO_DIR = join(tmpdir(), 'splq-demo');
@@ -42,6 +41,8 @@ async function runDemo(opts: { output: OutputFormat; dir?: string }): Promise<vo
   const detectionFile = join(root, 'queries/wmi_permanent_event_subscription.yml');
   const macrosDir = join(root, 'queries/macros');
   const detection = readDetection(detectionFile);
+  // Loaded here, not at start-up: the sample's process catalog is built when its module loads (~5 ms per start).
+  const { writeDemoSample } = await import('../sample/demo.js');
   const sample = writeDemoSample(resolve(cwd, opts.dir ?? DEFAULT_DEMO_DIR));
   const query = compile(detection.search, { macros: MacroLibrary.load([macrosDir]) });
   process.stderr.write(`splq demo: wrote ${sample}\nsplq demo: running "${detection.name}" (${shown(detectionFile, cwd)})\n\n`);

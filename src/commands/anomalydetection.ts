@@ -1,10 +1,17 @@
-// `anomalydetection [method=histogram] [action=filter|annotate|summary] [pthresh=] [<fields>]`: rare-value events.
+// `anomalydetection [method=histogram|zscore|iqr] [action=...] [pthresh=] [<fields>]`: rare-value events.
 import type { GenericCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
 import { SplError } from '../errors.js';
 import { Event, isNumeric, scalarToString, toNumber, valuesOf } from '../runtime/event.js';
 import { clauseArgs, fieldList, readOptions } from './generic-args.js';
 import { HeldEvents } from './held-events.js';
+import { applyIqrRule } from './iqr-outliers.js';
+import { applyZscore, ZSCORE_PTHRESH } from './anomaly-zscore.js';
+
+const METHODS = ['histogram', 'zscore', 'iqr'];
+/** Search Reference "anomalydetection": filter|annotate|summary for histogram and zscore, remove|transform for iqr. */
+const ACTIONS = ['filter', 'annotate', 'summary'];
+const IQR_ACTIONS = ['remove', 'transform'];
 
 /** Bins of the histogram of a numeric field (Splunk does not document its number). */
 const NUMERIC_BINS = 10;
@@ -51,14 +58,18 @@ interface Scored {
 export const anomalydetectionCommand: CommandDef<GenericCommand> = {
   names: ['anomalydetection'],
   kind: 'transforming',
-  notes: '`method=histogram` only; `action=filter|annotate|summary`, `pthresh=`',
+  notes: '`method=histogram|zscore|iqr`; `action=filter|annotate|summary` (iqr: `remove|transform`), `pthresh=`',
   compile(node) {
     const { options, rest } = readOptions('anomalydetection', clauseArgs(node).get(null) ?? [], ['method', 'action', 'pthresh', 'cutoff']);
     const method = options.text('method', 'histogram').toLowerCase();
-    if (method !== 'histogram') throw new SplError('bad-option', `anomalydetection: method=${method} is not supported yet (only histogram)`, options.get('method')!.span);
-    const action = options.text('action', 'filter').toLowerCase();
-    if (!['filter', 'annotate', 'summary'].includes(action)) throw new SplError('bad-argument', 'anomalydetection: action must be filter, annotate or summary', options.get('action')!.valueSpan);
+    if (!METHODS.includes(method)) throw new SplError('bad-argument', `anomalydetection: method must be histogram, zscore or iqr, not "${options.text('method')}"`, options.get('method')!.valueSpan);
+    const actions = method === 'iqr' ? IQR_ACTIONS : ACTIONS;
+    const action = options.text('action', method === 'iqr' ? 'transform' : 'filter').toLowerCase();
+    if (!actions.includes(action)) {
+      throw new SplError('bad-argument', `anomalydetection: with method=${method}, action must be ${actions.join(', ')}`, options.get('action')!.valueSpan);
+    }
     const pthreshText = options.text('pthresh');
+    if (method === 'iqr' && pthreshText !== undefined) throw new SplError('bad-option', 'anomalydetection: pthresh does not apply to method=iqr', options.get('pthresh')!.span);
     const pthresh = pthreshText === undefined ? undefined : Number(pthreshText);
     if (pthresh !== undefined && !(pthresh > 0 && pthresh < 1)) throw new SplError('bad-argument', 'anomalydetection: pthresh must be between 0 and 1', options.get('pthresh')!.valueSpan);
     options.bool('cutoff', true);
@@ -73,6 +84,13 @@ export const anomalydetectionCommand: CommandDef<GenericCommand> = {
           push: (ev) => held.push(ev),
           end: () => {
             const events = held.events;
+            if (method !== 'histogram') {
+              if (method === 'iqr') applyIqrRule(events, named, { param: 2.5, useLower: false, remove: action === 'remove', mark: false }, next);
+              else applyZscore(events, named, pthresh ?? ZSCORE_PTHRESH, action, next);
+              held.events.length = 0;
+              next.end();
+              return;
+            }
             const fields = named.length ? named : [...new Set(events.flatMap((ev) => ev.names()))].filter((f) => !f.startsWith('_'));
             const models = fields.map((f) => [f, frequencyOf(events, f)] as const);
             const scored: Scored[] = events.map((ev) => {

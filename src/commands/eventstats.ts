@@ -1,20 +1,27 @@
 // `eventstats [allnum=false] <fn>(x) [AS y]... [BY a, b]`: every event gets its group's aggregates (two passes in memory).
 import type { StatsCommand } from '../ast.js';
-import { compileAggregation, GroupTable, type Group } from '../aggregates/index.js';
+import { compileAggregation, GroupTable, type Aggregation } from '../aggregates/index.js';
 import type { CommandDef } from '../engine/types.js';
-import type { FieldValue } from '../runtime/event.js';
-import { applyResults, groupResults } from './group-results.js';
+import type { EvalCompileContext } from '../eval/index.js';
+import { writeGroupResults } from './group-results.js';
 import { HeldEvents } from './held-events.js';
 import { StatsOptions } from './stats-options.js';
+
+/** The aggregation: options as eventstats reads them (allnum=true refused, dedup_splitvals before or after BY). */
+function eventstatsAggregation(node: StatsCommand, ctx: { evalContext: EvalCompileContext }): Aggregation {
+  const options = new StatsOptions(node, ['allnum', 'dedup_splitvals']);
+  options.onlyDefault('allnum', (opt) => !options.bool(opt.name.toLowerCase(), false));
+  return compileAggregation(node, ctx, { dedupSplitValues: options.bool('dedup_splitvals', false) });
+}
 
 export const eventstatsCommand: CommandDef<StatsCommand> = {
   names: ['eventstats'],
   kind: 'dataset',
-  notes: 'all stats functions and BY rules; holds its events (bound in [commands](commands.md))',
+  // Workers aggregate their slices and ship their events; the main thread merges the tables, then makes the second pass.
+  threads: 'partial-aggregate-events',
+  notes: 'all stats functions and BY rules; holds its events (bound in [commands](commands.md)); partial aggregates over threads',
   compile(node, ctx) {
-    const options = new StatsOptions(node, ['allnum', 'dedup_splitvals']);
-    options.onlyDefault('allnum', (opt) => !options.bool(opt.name.toLowerCase(), false));
-    const aggregation = compileAggregation(node, ctx, { dedupSplitValues: options.bool('dedup_splitvals', false) });
+    const aggregation = eventstatsAggregation(node, ctx);
     return {
       kind: 'dataset',
       // Every field reaches the output; the aggregation's reads are a subset.
@@ -29,18 +36,7 @@ export const eventstatsCommand: CommandDef<StatsCommand> = {
             held.push(ev);
           },
           end: () => {
-            const cache = new Map<Group, Array<[string, FieldValue]>>();
-            const resultsOf = (group: Group) => {
-              let results = cache.get(group);
-              if (!results) cache.set(group, (results = groupResults(aggregation, group)));
-              return results;
-            };
-            for (const ev of held.events) {
-              // An event with a multivalue BY field is in several groups: the first one's results are used.
-              const group = table.groupsOf(ev)[0];
-              if (group) applyResults(ev, resultsOf(group));
-              next.push(ev);
-            }
+            writeGroupResults(aggregation, table, held.events, next);
             held.events.length = 0;
             next.end();
           },

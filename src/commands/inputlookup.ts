@@ -7,8 +7,8 @@ import { printGenericArg } from '../parse/print.js';
 import { Event } from '../runtime/event.js';
 import { clauseArgs, missingSpan, readOptions, unexpectedArg } from './generic-args.js';
 
-/** Row `r` as a result: one field per non-empty cell, in column order. */
-function rowEvent(table: LookupTable, r: number): Event {
+/** Row `r` as a result: one field per non-empty cell, in column order (also `from lookup:`). */
+export function rowEvent(table: LookupTable, r: number): Event {
   const ev = new Event();
   const row = table.rows[r]!;
   for (let c = 0; c < table.columns.length; c++) {

@@ -1,89 +1,62 @@
-// `join [type=inner|left|outer] [max=N] [overwrite=bool] [usetime=bool] [earlier=bool] [<fields>] [subsearch]`.
-import type { GenericCommand } from '../ast.js';
+// `join [type=] [max=] [overwrite=] [usetime=] [earlier=] (<fields> | left=L right=R where L.a=R.b) [subsearch]`.
+import type { GenericArg, GenericCommand, Span } from '../ast.js';
 import { runSubsearch } from '../engine/subsearch.js';
 import type { CommandDef, Stage } from '../engine/types.js';
 import { SplError } from '../errors.js';
-import type { Event } from '../runtime/event.js';
-import { valueKey } from './value-key.js';
+import { Event } from '../runtime/event.js';
 import { clauseArgs, fieldList, readOptions } from './generic-args.js';
+import { aliasedKeys, RightSide, timeFilter, type AliasedKeys } from './join-keys.js';
 import { subsearchLimits, takeSubsearch } from './subsearch-args.js';
 
-const OPTIONS = ['type', 'max', 'overwrite', 'usetime', 'earlier', 'maxout', 'maxtime', 'timeout'];
-
-/** The right side indexed by key; without join fields, the fields common to the first left row and the right rows. */
-class RightSide {
-  private index: Map<string, Event[]> | null = null;
-  private fields: readonly string[];
-
-  constructor(
-    private readonly rows: Event[],
-    fields: readonly string[],
-  ) {
-    this.fields = fields;
-  }
-
-  matches(left: Event): Event[] {
-    if (this.index === null) {
-      if (this.fields.length === 0) this.fields = commonFields(left, this.rows);
-      this.index = new Map();
-      for (const row of this.rows) {
-        const key = valueKey(row, this.fields);
-        if (key === null) continue;
-        const list = this.index.get(key);
-        if (list) list.push(row);
-        else this.index.set(key, [row]);
-      }
-    }
-    const key = this.fields.length === 0 ? null : valueKey(left, this.fields);
-    return key === null ? [] : (this.index.get(key) ?? []);
-  }
-}
-
-/** Fields (other than internal ones) present in the left row and in some right row. */
-function commonFields(left: Event, rows: readonly Event[]): string[] {
-  const right = new Set<string>();
-  for (const row of rows) for (const name of row.names()) right.add(name);
-  return left.names().filter((n) => right.has(n) && !n.startsWith('_'));
-}
+const OPTIONS = ['type', 'max', 'overwrite', 'usetime', 'earlier', 'maxout', 'maxtime', 'timeout', 'left', 'right'];
 
 export const joinCommand: CommandDef<GenericCommand> = {
   names: ['join'],
   kind: 'streaming',
-  notes: '`type=inner|left|outer`, `max=`, `overwrite=`, fields or common fields; subsearch 50,000 rows / 60 s',
+  notes: '`type=inner|left|outer`, `max=`, `overwrite=`, `usetime=`/`earlier=`, fields or common fields, or `left=L right=R where L.a=R.b`; subsearch 50,000 rows / 60 s',
   compile(node, ctx) {
-    const head = clauseArgs(node).get(null) ?? [];
-    const { pipeline, rest: beforeSub } = takeSubsearch(node, head, 'join user [search sourcetype=x | fields user, src]');
+    const clauses = clauseArgs(node, ['where']);
+    const where = clauses.get('where');
+    const head = clauses.get(null) ?? [];
+    const example = 'join user [search sourcetype=x | fields user, src]';
+    // In the aliased form the subsearch ends the where clause.
+    const { pipeline, rest: subRest } = takeSubsearch(node, where ?? head, example);
+    const [beforeSub, whereArgs] = where ? [head, subRest] : [subRest, []];
     const { options, rest } = readOptions('join', beforeSub, OPTIONS);
     const fields = fieldList('join', rest).map((f) => f.name);
     const type = options.text('type', 'inner').toLowerCase();
     if (!['inner', 'left', 'outer'].includes(type)) {
       throw new SplError('bad-argument', `join: type must be inner, left or outer, not "${options.text('type')}"`, options.get('type')!.valueSpan);
     }
+    const aliases = readAliases(node, options.get('left'), options.get('right'), where === undefined ? null : whereArgs, fields.length > 0);
     const keepUnmatched = type !== 'inner';
     const max = options.int('max', 1, 0);
     const overwrite = options.bool('overwrite', true);
-    options.bool('usetime', false);
-    options.bool('earlier', true);
+    const usetime = options.bool('usetime', false);
+    const inTime = usetime ? timeFilter(options.bool('earlier', true)) : null;
     const limits = subsearchLimits(options);
     const sub = ctx.compileSubsearch(pipeline);
     sub.prerun = { limits, command: 'join' };
     const run = ctx.run;
+    const combine = aliases ? (l: Event, r: Event | null) => aliasedRow(l, r, aliases) : (l: Event, r: Event | null) => (r ? merge(l, r, overwrite) : l);
     return {
       kind: 'streaming',
-      reads: fields.length ? fields : null,
+      // The aliased form renames every field; usetime also reads _time.
+      reads: aliases || fields.length === 0 ? null : usetime ? [...fields, '_time'] : fields,
       factory: (next): Stage => {
         const services = { ...run };
         let right: RightSide | null = null;
         return {
           push: (left) => {
-            right ??= new RightSide(runSubsearch(sub, services, limits, 'join'), fields);
-            const found = right.matches(left);
+            right ??= new RightSide(runSubsearch(sub, services, limits, 'join'), aliases?.leftFields ?? fields, aliases?.rightFields ?? fields);
+            let found = right.matches(left);
+            if (inTime) found = found.filter((row) => inTime(left, row));
             if (found.length === 0) {
-              if (keepUnmatched) next.push(left);
+              if (keepUnmatched) next.push(combine(left, null));
               return;
             }
             const used = max === 0 ? found.length : Math.min(max, found.length);
-            for (let i = 0; i < used; i++) next.push(merge(i === used - 1 ? left : left.clone(), found[i]!, overwrite));
+            for (let i = 0; i < used; i++) next.push(combine(i === used - 1 ? left : left.clone(), found[i]!));
           },
           end: () => next.end(),
         };
@@ -92,6 +65,25 @@ export const joinCommand: CommandDef<GenericCommand> = {
   },
 };
 
+/** `left=L right=R where ...`: both aliases and the where clause together, and no field list beside them. */
+function readAliases(
+  node: GenericCommand,
+  left: { text: string; span: Span } | undefined,
+  right: { text: string; span: Span } | undefined,
+  where: GenericArg[] | null,
+  hasFields: boolean,
+): AliasedKeys | null {
+  if (!left && !right && where === null) return null;
+  const usage = 'e.g. join left=L right=R where L.pid=R.pid [search ...]';
+  if (!left || !right || where === null) {
+    const at = (left ?? right)?.span ?? node.span;
+    throw new SplError('bad-argument', 'join: left=, right= and where go together', at, [usage]);
+  }
+  if (left.text === right.text) throw new SplError('bad-argument', 'join: the left and right aliases must differ', right.span, [usage]);
+  if (hasFields) throw new SplError('bad-argument', 'join: give either join fields or left=/right=/where, not both', node.span, [usage]);
+  return aliasedKeys(node, left.text, right.text, where, node.span);
+}
+
 /** The left row with the right row's fields: replacing its own values when `overwrite`, else only filling gaps. */
 function merge(left: Event, right: Event, overwrite: boolean): Event {
   for (const name of right.names()) {
@@ -99,4 +91,15 @@ function merge(left: Event, right: Event, overwrite: boolean): Event {
     left.set(name, right.get(name));
   }
   return left;
+}
+
+/**
+ * The aliased form's row: every left field as `L.<name>`, every right field as `R.<name>` (so nothing collides), and
+ * the left row's internal fields (`_time`, `_raw`, ...) as they were.
+ */
+function aliasedRow(left: Event, right: Event | null, keys: AliasedKeys): Event {
+  const out = new Event();
+  for (const name of left.names()) out.set(name.startsWith('_') ? name : `${keys.leftAlias}.${name}`, left.get(name)!);
+  if (right) for (const name of right.names()) if (!name.startsWith('_')) out.set(`${keys.rightAlias}.${name}`, right.get(name)!);
+  return out;
 }

@@ -1,12 +1,12 @@
-// `mstats <fn>(<metric>) [AS <name>]... [WHERE <search>] [BY <dims>] [span=<time>]`: statistics over metric events.
+// `mstats [prestats=] <fn>(<metric>) [AS <name>]... [WHERE <search>] [BY <dims>] [span=<time>]`: statistics over metric events.
 import type { Aggregate, GenericArg, GenericCommand, Span } from '../ast.js';
 import { compareSortKeys, sortKeysOf } from '../aggregates/group-order.js';
 import { resolveAggregate } from '../aggregates/resolve.js';
 import type { AggregateFunction, Position } from '../aggregates/types.js';
-import type { CommandDef } from '../engine/types.js';
+import type { CommandDef, Stage } from '../engine/types.js';
 import { SplError } from '../errors.js';
 import { printGenericArg } from '../parse/print.js';
-import { Event, scalarToString, valuesOf, type Scalar } from '../runtime/event.js';
+import { Event, scalarToString, valuesOf, type FieldValue, type Scalar } from '../runtime/event.js';
 import { parseBinSpan } from './bin-span.js';
 import { clauseArgs, fieldList, readOptions, unexpectedArg } from './generic-args.js';
 import { measurementsOf } from './mstats-input.js';
@@ -67,17 +67,69 @@ function spanSeconds(text: string, span: Span): number {
   throw new SplError('bad-argument', 'mstats: span must be a time span such as 10s, 5m or 1h', span);
 }
 
+/** What the prestats form needs of the compiled command. */
+interface PrestatsPlan {
+  aggregates: MetricAggregate[];
+  byFields: string[];
+  span: number;
+  where: (ev: Event) => boolean;
+  perMeasurement: boolean;
+}
+
+/**
+ * prestats=true: one row per measurement that passes WHERE and that some function reads, for the stats, chart or
+ * timechart after it to aggregate (Search Reference "mstats": "AS instructions are not relevant. The field names for
+ * the aggregates are determined by the command that consumes the prestats format"). Splunk's prestats format is
+ * internal; splq hands on the measurements themselves, which any consumer aggregates to the same result: the value
+ * under the name the consumer's function reads (`_value`, or the metric's own name for `avg(cpu.idle)` or
+ * `avg(cpu.*)`), `metric_name`, the BY dimensions, and `_time` (its span's start with `span=`). Memory: none.
+ */
+function prestatsStage(next: Stage, plan: PrestatsPlan): Stage {
+  const readsValue = plan.aggregates.some((a) => a.metric.text === '_value');
+  const named = plan.aggregates.filter((a) => a.metric.text !== '_value');
+  return {
+    push: (ev) => {
+      if (!plan.perMeasurement && !plan.where(ev)) return;
+      const t = eventTime(ev);
+      if (plan.span > 0 && Number.isNaN(t)) return;
+      const by: Array<[string, FieldValue]> = [];
+      for (const f of plan.byFields) {
+        const v = valuesOf(ev.get(f))[0];
+        if (v === undefined) return;
+        by.push([f, v]);
+      }
+      for (const m of measurementsOf(ev)) {
+        if (plan.perMeasurement) {
+          const probe = ev.clone();
+          probe.set('metric_name', m.name);
+          if (!plan.where(probe)) continue;
+        }
+        const byName = named.some((a) => a.metric.match(m.name) !== null);
+        if (!readsValue && !byName) continue;
+        const row = new Event();
+        if (!Number.isNaN(t)) row.set('_time', plan.span > 0 ? Math.floor(t / plan.span) * plan.span : t);
+        for (const [f, v] of by) row.set(f, v);
+        row.set('metric_name', m.name);
+        if (readsValue) row.set('_value', m.value);
+        if (byName) row.set(m.name, m.value);
+        next.push(row);
+      }
+    },
+    end: () => next.end(),
+  };
+}
+
 export const mstatsCommand: CommandDef<GenericCommand> = {
   names: ['mstats'],
   kind: 'generating',
-  notes: 'metric events in JSON (`metric_name`+`_value`, or `metric_name:<name>` fields); WHERE, BY, `span=`',
+  notes: 'metric events in JSON (`metric_name`+`_value`, or `metric_name:<name>` fields); WHERE, BY, `span=`, `prestats=true` (measurement rows for stats/chart/timechart)',
   compile(node, ctx) {
     const clauses = clauseArgs(node, ['where', 'by']);
     const head = readOptions('mstats', clauses.get(null) ?? [], ['span', 'prestats', 'append', 'backfill', 'update_period', 'chart', 'fillnull_value']);
     const { aggregates, rest } = readAggregates(head.rest);
     if (rest[0]) throw unexpectedArg('mstats', rest[0]);
     if (aggregates.length === 0) throw new SplError('bad-argument', 'mstats: expected a function such as avg(cpu.idle)', node.span);
-    if (head.options.bool('prestats', false)) throw new SplError('bad-option', 'mstats: prestats=true is not supported yet', head.options.get('prestats')!.span);
+    const prestats = head.options.bool('prestats', false);
     const by = readOptions('mstats', clauses.get('by') ?? [], ['span']);
     const byFields = fieldList('mstats', by.rest).map((f) => f.name);
     // span= may also end the WHERE clause when there is no BY.
@@ -91,6 +143,9 @@ export const mstatsCommand: CommandDef<GenericCommand> = {
     const where = whereArgs.length ? ctx.compileSearchText(whereText, { start: whereArgs[0]!.span.start, end: whereArgs[whereArgs.length - 1]!.span.end }) : () => true;
     // A WHERE on metric_name is checked per measurement (a multiple-measurement event has no metric_name field).
     const perMeasurement = /\bmetric_name\b/i.test(whereText);
+    if (prestats) {
+      return { kind: 'generating', readsInputs: true, reads: null, factory: (next) => prestatsStage(next, { aggregates, byFields, span, where, perMeasurement }) };
+    }
     return {
       kind: 'generating',
       readsInputs: true,
@@ -119,8 +174,8 @@ export const mstatsCommand: CommandDef<GenericCommand> = {
             if (!perMeasurement && !where(ev)) return;
             const measurements = measurementsOf(ev);
             if (measurements.length === 0) return;
-            const row = rowOf(ev);
-            if (!row) return;
+            // The row is made only when some function reads a measurement: a group with none of the metrics has no row.
+            let row: Row | undefined | null = null;
             at.time = eventTime(ev);
             at.ordinal++;
             for (const m of measurements) {
@@ -133,6 +188,8 @@ export const mstatsCommand: CommandDef<GenericCommand> = {
                 const agg = aggregates[index]!;
                 const captures = agg.metric.text === '_value' ? [] : agg.metric.match(m.name);
                 if (captures === null) continue;
+                if (row === null) row = rowOf(ev);
+                if (row === undefined) return;
                 const name = fillPattern(agg.as, captures);
                 let slot = row.states.get(name);
                 if (!slot) row.states.set(name, (slot = { fn: agg.fn, state: agg.fn.accumulator.init(), index }));

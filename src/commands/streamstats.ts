@@ -1,108 +1,72 @@
-// `streamstats [current=] [window=] [global=] [reset_on_change=] <fn>(x) [AS y]... [BY a, b]`: running aggregates per event.
-import type { StatsCommand } from '../ast.js';
-import { compileAggregation, GroupTable, type Aggregation, type Group } from '../aggregates/index.js';
-import type { CommandDef, Stage } from '../engine/types.js';
-import { scalarToString, valuesOf, type Event } from '../runtime/event.js';
-import { applyResults, groupResults } from './group-results.js';
+// `streamstats [current=] [window=] [time_window=] [global=] [reset_on_change=] [reset_before=] [reset_after=] <fn>(x)... [BY a, b]`: running aggregates per event.
+import type { CommandOption, StatsCommand } from '../ast.js';
+import { compileAggregation } from '../aggregates/index.js';
+import type { CommandDef, CompileContext } from '../engine/types.js';
+import { SplError } from '../errors.js';
+import { compileCondition } from '../eval/index.js';
+import { parseEvalExpression } from '../parse/parse.js';
+import type { Event } from '../runtime/event.js';
+import { parseBinSpan } from './bin-span.js';
 import { StatsOptions } from './stats-options.js';
+import { MAX_STREAM_WINDOW, runningStage, windowStage, type StreamPlan } from './streamstats-stages.js';
 
 const OPTIONS = ['current', 'window', 'global', 'reset_on_change', 'reset_before', 'reset_after', 'time_window', 'allnum', 'dedup_splitvals'];
 
-interface StreamPlan {
-  /** Whether the current event counts in its own results. */
-  current: boolean;
-  /** Events in the window (0: all events since the start or the last reset). */
-  window: number;
-  /** With a window: one window over all events (true) or one per group (false). */
-  global: boolean;
-  resetOnChange: boolean;
-}
-
-/** The event's BY values as one text (null when a BY field is missing), to notice a change between events. */
-function byText(ev: Event, fields: readonly string[]): string | null {
-  const parts: string[] = [];
-  for (const f of fields) {
-    const v = ev.get(f);
-    if (v === undefined) return null;
-    parts.push(valuesOf(v).map(scalarToString).join('\n'));
+/** `reset_before="(<eval-expression>)"` / `reset_after=...`: a condition compiled once; errors point at the option. */
+function resetCondition(opt: CommandOption | undefined, ctx: CompileContext): ((ev: Event) => boolean) | null {
+  if (!opt) return null;
+  if (opt.value.trim() === '') throw new SplError('bad-option', `streamstats: ${opt.name} expects "(<eval-expression>)"`, opt.span);
+  try {
+    return compileCondition(parseEvalExpression(opt.value), ctx.evalContext);
+  } catch (e) {
+    if (e instanceof SplError) e.span = opt.span;
+    throw e;
   }
-  return JSON.stringify(parts);
 }
 
-/** Without a window: running states per group, read after (current=true) or before (false) the event is added. */
-function runningStage(agg: Aggregation, plan: StreamPlan, next: Stage): Stage {
-  let table = new GroupTable(agg);
-  let previous: string | null | undefined;
-  let ordinal = 0;
-  return {
-    push: (ev) => {
-      if (plan.resetOnChange) {
-        const key = byText(ev, agg.byFields);
-        if (previous !== undefined && key !== previous) table = new GroupTable(agg);
-        previous = key;
-      }
-      if (plan.current) table.add(ev, ordinal++);
-      const group = table.groupsOf(ev)[0] ?? (byText(ev, agg.byFields) === null ? undefined : agg.newGroup([]));
-      if (group) applyResults(ev, groupResults(agg, group));
-      if (!plan.current) table.add(ev, ordinal++);
-      next.push(ev);
-    },
-    end: () => next.end(),
-  };
-}
-
-/** With a window: the last `window` events (all, or of the event's group), aggregated afresh for each event. */
-function windowStage(agg: Aggregation, plan: StreamPlan, next: Stage): Stage {
-  const windows = new Map<string, Array<{ ev: Event; ordinal: number }>>();
-  let ordinal = 0;
-  let previous: string | null | undefined;
-  return {
-    push: (ev) => {
-      const key = byText(ev, agg.byFields);
-      if (plan.resetOnChange && previous !== undefined && key !== previous) windows.clear();
-      previous = key;
-      const windowKey = plan.global ? '' : (key ?? '');
-      let window = windows.get(windowKey);
-      if (!window) windows.set(windowKey, (window = []));
-      const snapshot = { ev: ev.clone(), ordinal: ordinal++ };
-      if (plan.current) window.push(snapshot);
-      if (window.length > plan.window) window.shift();
-      if (key !== null) {
-        const table = new GroupTable(agg);
-        for (const item of window) table.add(item.ev, item.ordinal);
-        const group: Group = table.groupsOf(ev)[0] ?? agg.newGroup([]);
-        applyResults(ev, groupResults(agg, group));
-      }
-      if (!plan.current) {
-        window.push(snapshot);
-        if (window.length > plan.window) window.shift();
-      }
-      next.push(ev);
-    },
-    end: () => next.end(),
-  };
+/** `time_window=<span-length>` in seconds (s, m, h, d, w); 0 when absent. */
+function timeWindow(opt: CommandOption | undefined): number {
+  if (!opt) return 0;
+  const bad = () => new SplError('bad-option', `streamstats: time_window expects a time span such as 30s, 5m, 1h or 2d, got "${opt.value}"`, opt.span);
+  let span;
+  try {
+    span = parseBinSpan(opt.value, opt.span);
+  } catch {
+    throw bad();
+  }
+  if (span.kind === 'seconds') return span.seconds;
+  if (span.kind === 'days') return span.days * 86400;
+  throw bad();
 }
 
 export const streamstatsCommand: CommandDef<StatsCommand> = {
   names: ['streamstats'],
   kind: 'dataset',
-  notes: '`current=`, `window=`, `global=`, `reset_on_change=`; `time_window=`/`reset_before=`/`reset_after=` not yet',
+  notes: '`current=`, `window=` (≤ 10000), `time_window=`, `global=`, `reset_on_change=`, `reset_before=`, `reset_after=`; `allnum=true` not yet',
   compile(node, ctx) {
     const options = new StatsOptions(node, OPTIONS);
     options.onlyDefault('allnum', (opt) => !options.bool(opt.name.toLowerCase(), false));
-    for (const name of ['reset_before', 'reset_after', 'time_window']) options.onlyDefault(name, () => false);
+    const window = options.int('window', 0);
+    if (window > MAX_STREAM_WINDOW) {
+      throw new SplError('bad-option', `streamstats: window=${window} is over the maximum of ${MAX_STREAM_WINDOW} (max_stream_window)`, options.get('window')!.span);
+    }
     const plan: StreamPlan = {
       current: options.bool('current', true),
-      window: options.int('window', 0),
+      window,
+      timeWindow: timeWindow(options.get('time_window')),
       global: options.bool('global', true),
       resetOnChange: options.bool('reset_on_change', false),
+      resetBefore: resetCondition(options.get('reset_before'), ctx),
+      resetAfter: resetCondition(options.get('reset_after'), ctx),
+      span: node.span,
     };
     const aggregation = compileAggregation(node, ctx, { dedupSplitValues: options.bool('dedup_splitvals', false) });
+    const windowed = plan.window > 0 || plan.timeWindow > 0;
     return {
       kind: 'dataset',
       reads: null,
-      // Memory: one state per group without a window; with one, at most `window` event copies per window.
-      factory: (next) => (plan.window > 0 ? windowStage(aggregation, plan, next) : runningStage(aggregation, plan, next)),
+      // Memory: one state per group without a window; with one, at most `window` (or 10,000) event copies per window.
+      factory: (next) => (windowed ? windowStage(aggregation, plan, next) : runningStage(aggregation, plan, next)),
     };
   },
 };

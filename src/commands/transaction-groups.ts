@@ -22,8 +22,16 @@ interface Open {
   last: number;
 }
 
-/** What the grouper hands out: a finished transaction, and whether it closed (true) or was evicted (false). */
-export type Emit = (members: Event[], closed: boolean, byMemory: boolean) => void;
+/**
+ * How a transaction ended (Search Reference "transaction", keepevicted): `closed` when one of its conditions ended it
+ * (maxevents, maxpause, maxspan, startswith; endswith here too), `flushed` when the input ended with none of them met
+ * (returned, but `closed_txn=0`), `evicted` when it never saw its endswith event or was pushed out of memory
+ * (returned only with keepevicted=true).
+ */
+export type Ending = 'closed' | 'flushed' | 'evicted';
+
+/** What the grouper hands out: a finished transaction, how it ended, and whether memory bounds evicted it. */
+export type Emit = (members: Event[], ending: Ending, byMemory: boolean) => void;
 
 /** The event's grouping values that it has (first value of each; a multivalue field groups by its first value). */
 function valuesFor(ev: Event, fields: readonly string[]): Map<string, string> {
@@ -54,8 +62,8 @@ function fits(open: Open, values: Map<string, string>): boolean {
 export class TransactionGrouper {
   private readonly open: Open[] = [];
   private openEvents = 0;
-  /** Events that belong to no transaction (no grouping field, or before any start event). */
-  orphans = 0;
+  /** Events that belong to no transaction (no grouping field, or before any start event), for keeporphans=true. */
+  readonly orphans: Event[] = [];
 
   constructor(
     private readonly rules: GroupingRules,
@@ -66,18 +74,18 @@ export class TransactionGrouper {
     const { rules } = this;
     const values = valuesFor(ev, rules.fields);
     if (rules.fields.length > 0 && values.size === 0) {
-      this.orphans++;
+      this.orphans.push(ev);
       return;
     }
     const time = eventTime(ev);
     let txn = this.find(values);
     if (txn && this.outgrown(txn, time, ev)) {
-      this.close(txn, rules.endsWith === null, false);
+      this.close(txn, this.endedByCondition(), false);
       txn = undefined;
     }
     if (!txn) {
       if (rules.startsWith && !rules.startsWith(ev)) {
-        this.orphans++;
+        this.orphans.push(ev);
         return;
       }
       txn = { members: [], values: new Map(), start: time, last: time };
@@ -90,14 +98,23 @@ export class TransactionGrouper {
     // Most recently updated last, so eviction takes the front.
     this.open.splice(this.open.indexOf(txn), 1);
     this.open.push(txn);
-    if (rules.endsWith?.(ev)) this.close(txn, true, false);
-    else if (txn.members.length >= rules.maxEvents) this.close(txn, rules.endsWith === null, false);
-    while (this.open.length > rules.maxOpenTxn || this.openEvents > rules.maxOpenEvents) this.close(this.open[0]!, false, true);
+    if (rules.endsWith?.(ev)) this.close(txn, 'closed', false);
+    else if (txn.members.length >= rules.maxEvents) this.close(txn, this.endedByCondition(), false);
+    while (this.open.length > rules.maxOpenTxn || this.openEvents > rules.maxOpenEvents) this.close(this.open[0]!, 'evicted', true);
   }
 
-  /** End of input: transactions still open close (closed only when no endswith was waited for). */
+  /**
+   * End of input: a transaction waiting for its endswith event is evicted; one that began at a startswith event is
+   * closed (Splunk, reading newest first, closes it at that event); any other is flushed.
+   */
   finish(): void {
-    while (this.open.length) this.close(this.open[0]!, this.rules.endsWith === null, false);
+    const ending: Ending = this.rules.endsWith !== null ? 'evicted' : this.rules.startsWith !== null ? 'closed' : 'flushed';
+    while (this.open.length) this.close(this.open[0]!, ending, false);
+  }
+
+  /** A span, pause, event count or new start ended a transaction: closed, unless it still waited for its end event. */
+  private endedByCondition(): Ending {
+    return this.rules.endsWith === null ? 'closed' : 'evicted';
   }
 
   private find(values: Map<string, string>): Open | undefined {
@@ -112,9 +129,9 @@ export class TransactionGrouper {
     return time - txn.start > this.rules.maxSpan || time - txn.last > this.rules.maxPause;
   }
 
-  private close(txn: Open, closed: boolean, byMemory: boolean): void {
+  private close(txn: Open, ending: Ending, byMemory: boolean): void {
     this.open.splice(this.open.indexOf(txn), 1);
     this.openEvents -= txn.members.length;
-    this.emit(txn.members, closed, byMemory);
+    this.emit(txn.members, ending, byMemory);
   }
 }

@@ -69,12 +69,16 @@ function compileFilterText(text: string, span: Span, ctx: CompileContext): (ev: 
 export const transactionCommand: CommandDef<GenericCommand> = {
   names: ['transaction'],
   kind: 'transforming',
-  notes: 'fields, `maxspan`, `maxpause`, `maxevents`, `startswith`, `endswith`, `keepevicted`, `mvlist`, memory limits; `name=` not supported',
+  notes: 'fields, `maxspan`, `maxpause`, `maxevents`, `startswith`, `endswith`, `keepevicted`, `keeporphans`, `mvlist`, memory limits; `name=` not supported',
   compile(node, ctx) {
     const { filters, rest: args } = readFilters(clauseArgs(node).get(null) ?? [], ctx);
     const { options, rest } = readOptions('transaction', args, OPTIONS);
     const name = options.get('name');
-    if (name) throw new SplError('unsupported-command', 'transaction: name= needs transactiontypes.conf, which splq does not read', name.span);
+    if (name) {
+      throw new SplError('unsupported-command', `transaction: name=${name.text} needs transactiontypes.conf, which splq does not read`, name.span, [
+        'write the stanza\'s settings (fields, maxspan=, startswith=, ...) in the query instead',
+      ]);
+    }
     const rules: GroupingRules = {
       fields: fieldList('transaction', rest).map((f) => f.name),
       maxSpan: duration(options, 'maxspan'),
@@ -88,7 +92,6 @@ export const transactionCommand: CommandDef<GenericCommand> = {
     for (const flag of ['connected', 'unifyends', 'mvraw']) options.bool(flag, flag === 'connected');
     const keepEvicted = options.bool('keepevicted', false);
     const keepOrphans = options.bool('keeporphans', false);
-    if (keepOrphans) throw new SplError('bad-option', 'transaction: keeporphans=true is not supported yet', options.get('keeporphans')!.span);
     const merge = { mvlist: options.bool('mvlist', false), markClosed: keepEvicted };
     const run = ctx.run;
     return {
@@ -102,12 +105,19 @@ export const transactionCommand: CommandDef<GenericCommand> = {
           end: () => {
             const out: Event[] = [];
             let evictedByMemory = 0;
-            const grouper = new TransactionGrouper(rules, (members, closed, byMemory) => {
+            const grouper = new TransactionGrouper(rules, (members, ending, byMemory) => {
               if (byMemory) evictedByMemory++;
-              if (closed || keepEvicted) out.push(mergeTransaction(members, closed, merge));
+              if (ending !== 'evicted' || keepEvicted) out.push(mergeTransaction(members, ending === 'closed', merge));
             });
             for (const ev of timeOrder(held.events)) grouper.add(ev);
             grouper.finish();
+            // keeporphans=true: the events of no transaction pass through, marked _txn_orphan=1 (Search Reference "transaction").
+            if (keepOrphans) {
+              for (const ev of grouper.orphans) {
+                ev.set('_txn_orphan', 1);
+                out.push(ev);
+              }
+            }
             held.events.length = 0;
             if (evictedByMemory > 0) {
               run.warn(`transaction: ${evictedByMemory} transactions were evicted (maxopentxn=${rules.maxOpenTxn}, maxopenevents=${rules.maxOpenEvents})`);

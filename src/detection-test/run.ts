@@ -69,7 +69,8 @@ async function runCase(query: Query, testCase: TestCase, opts: DetectionTestOpti
       ...outcome(names, verdict.passed ? 'pass' : 'fail', verdict.reason),
       results: judge.resultCount,
       eventsRead: summary.eventsRead,
-      malformed: summary.malformed.lines,
+      // Where and what kind, never the text: a data file that is not JSON must not be echoed into reports.
+      malformed: summary.malformed.locations,
       malformedCount: summary.malformed.count,
       seconds: (performance.now() - started) / 1000,
     };

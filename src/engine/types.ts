@@ -91,10 +91,12 @@ export interface DatasetInput {
  * How a command runs when the input is split over worker threads:
  * - `per-event`: it looks at each event alone (no state, no order), so workers run it on their slice;
  * - `partial-aggregate`: workers aggregate their slice and the main thread merges the partial results (stats);
+ * - `partial-aggregate-events`: the same, and workers also send their events on; the main thread holds them, merges the
+ *   partial results, then gives each event its group's results (eventstats' second pass);
  * - `serial`: it needs every event in order, so it runs on the main thread (the default).
  * A `per-event` command whose compiled form is a `dataset` command (e.g. `fillnull` without fields) runs serially.
  */
-export type ThreadSplit = 'per-event' | 'partial-aggregate' | 'serial';
+export type ThreadSplit = 'per-event' | 'partial-aggregate' | 'partial-aggregate-events' | 'serial';
 
 /** One SPL command: its names, its facts, and how to compile its AST node (generic commands bind their words here). */
 export interface CommandDef<N extends Command = Command> {

@@ -2,9 +2,11 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { compileFieldMapping, fieldsNeededForMapping, makeFinisher, presetMapperOf, windowPrecheck, type FieldMapper, type FieldMappingSpec, type TimeWindow } from './mapping/index.js';
 import { blocksToRecords, readFileBatches, readFileRecords, resolveInputs, STDIN, type ByteRange, type RawRecord, type ReadBatch } from './sources/index.js';
+import { readOpenedBatches } from './sources/records.js';
+import { openInput, type OpenedInput } from './sources/open-input.js';
 import { blockEvents, canPickKeys, createDecoder, createEventBuilder, KeyPicker, recordEvent, timeFieldNames, type LineDecoding, type MetadataDefaults } from './json/index.js';
 import { LiteralScan } from './fastpath/index.js';
-import { isGzip, isSeekable } from './sources/chunks.js';
+import { isSeekable } from './sources/chunks.js';
 import { cannotRead } from './sources/input-error.js';
 import type { Prefilter } from '../engine/prefilter.js';
 import type { FirstSearch } from '../engine/first-search.js';
@@ -43,9 +45,8 @@ export interface EventSourceOptions {
   onFile?: (file: string, format: string) => void;
 }
 
-/** The first bytes of a file (for format detection); empty for stdin and other streams (pipes, FIFOs), read once. */
+/** The first bytes of a plain regular file (for format detection); streams are sniffed once opened (openInput). */
 function head(file: string): string {
-  if (file === STDIN || (!isSeekable(file) && !isGzip(file))) return '';
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -93,15 +94,41 @@ export async function* fileEventBatches(file: string, opts: EventSourceOptions, 
   yield* fileBatches(file, optionsFor(file, opts), stats, mapperFor(file, opts, userMapper), range);
 }
 
+/**
+ * A plain regular file is sniffed by reading its head and may be split into ranges. Any other input (stdin, a FIFO,
+ * gzip, UTF-16, binary data) is opened once and read whole by the range holding byte 0, its format (XML or JSON)
+ * decided from its first decoded bytes. `--format xml` reads every input as XML.
+ */
 async function* fileBatches(file: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null, range?: ByteRange): AsyncGenerator<Event[]> {
   const ownsStart = range === undefined || range.start === 0;
   if (ownsStart) stats.files++;
-  const text = head(file);
-  if (looksLikeXmlEvents(text)) {
-    if (ownsStart) yield* xmlFileBatches(file, opts, stats, userMapper);
-  } else {
-    yield* jsonFileBatches(file, text, ownsStart ? opts : { ...opts, onFile: undefined }, stats, userMapper, range);
+  if (isSeekable(file)) {
+    const text = head(file);
+    if (isXml(text, opts)) {
+      if (ownsStart) yield* xmlFileBatches(file, file, opts, stats, userMapper);
+    } else {
+      yield* jsonFileBatches(file, text, ownsStart ? opts : { ...opts, onFile: undefined }, stats, userMapper, range);
+    }
+    return;
   }
+  if (!ownsStart) return;
+  const input = await openInput(file);
+  try {
+    const text = input.head.toString('utf8');
+    if (isXml(text, opts)) yield* xmlFileBatches(file, input, opts, stats, userMapper);
+    else yield* jsonFileBatches(file, text, opts, stats, userMapper, undefined, input);
+  } finally {
+    await input.close();
+  }
+}
+
+function isXml(head: string, opts: EventSourceOptions): boolean {
+  return opts.format === 'xml' || looksLikeXmlEvents(head);
+}
+
+/** How an input was decoded, for -v: ` (gzip, utf-16le)`, or nothing for plain text. */
+function layersNote(input: OpenedInput | undefined): string {
+  return input && input.layers.length > 0 ? `, ${input.layers.join(', ')}` : '';
 }
 
 /** A file's size in bytes (0 for stdin or when it cannot be read). */
@@ -119,12 +146,12 @@ async function firstRecordText(file: string): Promise<string | undefined> {
   return undefined;
 }
 
-async function* xmlFileBatches(file: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null): AsyncGenerator<Event[]> {
-  opts.onFile?.(file, 'xml (XmlWinEventLog)');
+async function* xmlFileBatches(file: string, source: string | OpenedInput, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null): AsyncGenerator<Event[]> {
+  opts.onFile?.(file, `xml (XmlWinEventLog${layersNote(typeof source === 'string' ? undefined : source)})`);
   const preset = opts.preset === 'windows' ? windowsPresetMapping('xml') : null;
   const presetMapper = preset ? presetMapperOf(preset, opts.fields) : null;
   const finish = makeFinisher(opts.window, presetMapper, userMapper);
-  for await (const items of readXmlEvents(file)) {
+  for await (const items of readXmlEvents(source)) {
     const batch: Event[] = [];
     for (const item of items) {
       if (isXmlReadError(item)) {
@@ -188,12 +215,12 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
 }
 
 async function* jsonFileBatches(
-  file: string, text: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null, range?: ByteRange,
+  file: string, text: string, opts: EventSourceOptions, stats: SourceStats, userMapper: FieldMapper | null, range?: ByteRange, input?: OpenedInput,
 ): AsyncGenerator<Event[]> {
   let decoding: LineDecoding | null = null;
-  if (opts.preset !== 'windows') opts.onFile?.(file, 'json');
+  if (opts.preset !== 'windows') opts.onFile?.(file, input?.layers.length ? `json (${input.layers.join(', ')})` : 'json');
   const readOptions = range ? { range, relativeLines: opts.relativeLines, onRangeLines: (n: number) => void (stats.rangeLines = n) } : {};
-  for await (const batch of readFileBatches(file, readOptions)) {
+  for await (const batch of input ? readOpenedBatches(input) : readFileBatches(file, readOptions)) {
     if (!decoding) {
       // Only the windows preset's format detection reads the first record (decoding it costs a whole block).
       const detecting = opts.preset === 'windows' && !opts.format;
@@ -209,7 +236,7 @@ async function* jsonFileBatches(
 
 /** The first record's text of a batch (for preset detection). */
 function firstTextOf(batch: ReadBatch): string | undefined {
-  if (batch.kind === 'records') return batch.records[0]?.text;
+  if (batch.kind === 'records') return batch.records.find((r) => r.problem === undefined)?.text;
   return blocksToRecords([batch.block])[0]?.text;
 }
 

@@ -1,6 +1,8 @@
 // Run a planned query over worker threads: consume unit results in unit order, finish the pipeline on the main thread.
 import { GroupTable, type PackedGroups } from '../aggregates/index.js';
 import { createCompileContext } from '../engine/compile-pipeline.js';
+import { writeGroupResults } from '../commands/group-results.js';
+import { HeldEvents } from '../commands/held-events.js';
 import type { StatsCommand } from '../ast.js';
 import type { Stage } from '../engine/types.js';
 import type { CompiledQuery } from '../engine/compiled-query.js';
@@ -14,6 +16,7 @@ import { compileStatsAggregation } from './partial-stats.js';
 import { WorkerPool, type UnitExecutor, type UnitOutcome } from './pool.js';
 import { callbackStage, chainStages } from './stages.js';
 import type { ParallelPlan } from './plan.js';
+import { partialSendsEvents } from './split.js';
 
 /**
  * Units dispatched but not yet consumed: one per thread plus one, so every worker stays busy while the main thread
@@ -43,7 +46,8 @@ const startWorkerPool = (setup: WorkerSetup, threads: number): UnitExecutor => n
 export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: SourceStats, onResult: (ev: Event) => void): Promise<{ matched: number }> {
   const { split } = plan;
   const suffix = chainStages(job.query.pipeline.commands.slice(split.suffixStart), callbackStage(onResult));
-  const main = split.partialStats ? statsMerger(split.partialStats, job, suffix) : eventForwarder(suffix);
+  const partial = split.partialStats;
+  const main = !partial ? eventForwarder(suffix) : partialSendsEvents(partial) ? secondPassMerger(partial, job, suffix) : statsMerger(partial, job, suffix);
   const setup: WorkerSetup = { ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split, lookups: job.query.lookups.toSpec() };
   const pool = (job.startExecutor ?? startWorkerPool)(setup, plan.threads);
   let matched = 0;
@@ -96,6 +100,27 @@ function statsMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainS
     takeTable: (table) => merged.mergePacked(table),
     end: () => {
       merged.forEachRow((row) => suffix.push(row));
+      suffix.end();
+    },
+  };
+}
+
+/**
+ * A partial aggregate with a second pass (eventstats): the events arrive in unit order and are held (bounded as on one thread); the threads' tables
+ * merge into one after the last unit, then every held event gets its group's results and goes into the suffix.
+ */
+function secondPassMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainSide {
+  const aggregation = compileStatsAggregation(node, createCompileContext(getZone(job.tz), job.now));
+  const merged = new GroupTable(aggregation);
+  const held = new HeldEvents(node.command, node.span);
+  return {
+    take: (payload) => {
+      if (payload.kind === 'events') decodeEvents(payload, (ev) => held.push(ev));
+    },
+    takeTable: (table) => merged.mergePacked(table),
+    end: () => {
+      writeGroupResults(aggregation, merged, held.events, suffix);
+      held.events.length = 0;
       suffix.end();
     },
   };

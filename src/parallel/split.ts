@@ -15,7 +15,10 @@ const EXACT_MERGE_ACCUMULATORS: ReadonlySet<string> = new Set([
 export interface PipelineSplit {
   /** Commands [0, prefixLength) run in the workers. */
   prefixLength: number;
-  /** A `stats` right after the prefix that workers aggregate partially (merged on the main thread), or null. */
+  /**
+   * A partial-aggregate command (stats, eventstats) right after the prefix that workers aggregate partially (merged on the main thread), or
+   * null. For eventstats the workers also send their events, which the main thread holds for the second pass.
+   */
   partialStats: StatsCommand | null;
   /** Index of the first command the main thread runs. */
   suffixStart: number;
@@ -26,11 +29,18 @@ export interface PipelineSplit {
 /** How a command node splits over threads, from its definition (`serial` when it has none). */
 const threadSplitOf = (node: Command) => findCommand(node)?.threads ?? 'serial';
 
-/** A partial-aggregate command (stats) right after the per-event prefix, when its functions merge exactly. */
+/** A partial-aggregate command (stats, eventstats) right after the per-event prefix, when its functions merge exactly. */
 function partialStatsOf(node: Command | undefined): StatsCommand | null {
-  if (!node || threadSplitOf(node) !== 'partial-aggregate' || node.kind !== 'stats') return null;
+  if (!node || node.kind !== 'stats') return null;
+  const split = threadSplitOf(node);
+  if (split !== 'partial-aggregate' && split !== 'partial-aggregate-events') return null;
   const exact = node.aggregates.every((agg) => EXACT_MERGE_ACCUMULATORS.has(resolveAggregate(agg).fn.accumulator.id));
   return exact ? node : null;
+}
+
+/** A partial aggregate whose workers also send their events on, for the main thread's second pass (eventstats). */
+export function partialSendsEvents(node: StatsCommand): boolean {
+  return threadSplitOf(node) === 'partial-aggregate-events';
 }
 
 /** How to distribute the pipeline, or null when its first command cannot run on a slice of the input. */
@@ -47,6 +57,9 @@ export function splitPipeline(ast: Pipeline, compiled: CompiledPipeline): Pipeli
   const partialStats = partialStatsOf(ast.commands[prefixLength]);
   const suffixStart = partialStats ? prefixLength + 1 : prefixLength;
   const suffix = compiled.commands.slice(suffixStart);
-  const suffixReadsRaw = !partialStats && suffix.some((c) => c.reads === null || c.reads.includes('_raw'));
+  // Partial stats sends groups only; partial eventstats sends events, whose BY values the second pass reads again.
+  const shipsEvents = !partialStats || partialSendsEvents(partialStats);
+  const groupedByRaw = partialStats !== null && partialStats.by.some((f) => f.name === '_raw');
+  const suffixReadsRaw = shipsEvents && (groupedByRaw || suffix.some((c) => c.reads === null || c.reads.includes('_raw')));
   return { prefixLength, partialStats, suffixStart, suffixReadsRaw };
 }

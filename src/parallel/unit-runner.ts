@@ -12,6 +12,7 @@ import { encodeEvents, type EncodedEvents } from './event-codec.js';
 import { BATCH_EVENTS } from './credits.js';
 import type { UnitPayload, UnitResult, WorkerSetup, WorkUnit } from './messages.js';
 import { compileStatsAggregation, unitOrdinalBase } from './partial-stats.js';
+import { partialSendsEvents } from './split.js';
 import { countingPrefix } from './stages.js';
 
 interface UnitSink {
@@ -58,6 +59,25 @@ function eventSink(withRaw: boolean, output: UnitOutput): UnitSink {
   };
 }
 
+/**
+ * A partial aggregate with a second pass (eventstats): each event goes into the thread's table (global ordinals, as for stats) and is then sent on, so
+ * the main thread can hold it for the second pass once the tables are merged.
+ */
+function groupAndEventSink(table: GroupTable, unitIndex: number, withRaw: boolean, output: UnitOutput): UnitSink {
+  const events = eventSink(withRaw, output);
+  let ordinal = unitOrdinalBase(unitIndex);
+  return {
+    ...events,
+    stage: {
+      push: (ev) => {
+        table.add(ev, ordinal++);
+        events.stage.push(ev);
+      },
+      end: () => undefined,
+    },
+  };
+}
+
 /** Runs one thread's units one at a time; `flush` hands over its partial stats table after the last one. */
 export interface UnitRunner {
   run(unit: WorkUnit, output: UnitOutput): Promise<UnitResult>;
@@ -86,7 +106,11 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
     const stats = newSourceStats(false);
     const formats: UnitResult['formats'] = [];
     const counter = { matched: 0 };
-    const sink = table ? groupSink(table, unit.index) : eventSink(split.suffixReadsRaw, output);
+    const sink = !table
+      ? eventSink(split.suffixReadsRaw, output)
+      : split.partialStats && partialSendsEvents(split.partialStats)
+        ? groupAndEventSink(table, unit.index, split.suffixReadsRaw, output)
+        : groupSink(table, unit.index);
     const head = countingPrefix(prefix, counter, sink.stage);
     const onFile = (file: string, format: string) => void formats.push([file, format]);
     for await (const batch of fileEventBatches(unit.file, { ...sourceOptions, onFile }, stats, unit.range)) {

@@ -14,6 +14,8 @@ export interface ScanSummary {
     count: number;
     /** The first few, as `file:line: message`. */
     lines: string[];
+    /** The same records as `file:line: kind of problem`, with nothing quoted from the input (for test reports). */
+    locations: string[];
   };
   elapsedMs: number;
 }
@@ -25,7 +27,7 @@ export function summarize(stats: SourceStats, matched: number, results: number, 
     eventsParsed: stats.eventsRead - stats.eventsSkipped,
     eventsMatched: matched,
     results,
-    malformed: { count: stats.malformed.count, lines: [...stats.malformed.lines()] },
+    malformed: { count: stats.malformed.count, lines: [...stats.malformed.lines()], locations: [...stats.malformed.locations()] },
     elapsedMs,
   };
 }

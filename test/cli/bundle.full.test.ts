@@ -1,12 +1,14 @@
-// The esbuild bundle (dist/bundle/splq.mjs + worker.mjs) prints what the tsc-built CLI prints, workers included.
+// The esbuild bundle (dist/bundle/splq.mjs loading splq-main.cjs with its code cache, + worker.mjs) prints what the tsc-built CLI prints, workers included.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, type CliResult } from '../helpers/cli.js';
 
 const BUNDLED_CLI = join(REPO, 'dist/bundle/splq.mjs');
+/** The loader (splq.mjs) runs the bundle splq-main.cjs with the V8 code cache splq-main.cache. */
+const CLI_FILES = ['splq.mjs', 'splq-main.cjs', 'splq-main.cache'];
 const TSC_CLI = join(REPO, 'dist/src/cli/main.js');
 /** Both CLIs come from the same `npm run build`: a bundle older than the tsc output is from an earlier build. */
 const built = existsSync(BUNDLED_CLI) && existsSync(TSC_CLI) && statSync(BUNDLED_CLI).mtimeMs >= statSync(TSC_CLI).mtimeMs;
@@ -52,7 +54,7 @@ describe.skipIf(!built)('bundled CLI', { timeout: 60_000 }, () => {
   it('starts the worker beside itself (worker.mjs): a copy without it fails only when it needs workers', () => {
     const lonely = mkdtempSync(join(tmpdir(), 'splq-bundle-alone-'));
     try {
-      copyFileSync(BUNDLED_CLI, join(lonely, 'splq.mjs'));
+      for (const file of CLI_FILES) copyFileSync(join(REPO, 'dist/bundle', file), join(lonely, file));
       const args = ['run', 'search * | stats count', '-i', dir, '-o', 'ndjson'];
       const oneThread = runNode(join(lonely, 'splq.mjs'), [...args, '--threads', '1']);
       expect(oneThread.stdout).toMatch(/^\{"count":\d+\}\n$/);
@@ -62,6 +64,36 @@ describe.skipIf(!built)('bundled CLI', { timeout: 60_000 }, () => {
       expect(parallel.stderr).toContain(join(lonely, 'worker.mjs'));
     } finally {
       rmSync(lonely, { recursive: true, force: true });
+    }
+  });
+
+  it('uses its code cache, and runs the same without it or with a cache from another build or another V8', () => {
+    const args = ['run', 'search * | stats count by host | sort host', '-i', dir, '-o', 'ndjson'];
+    const debug = { SPLQ_DEBUG_CODE_CACHE: '1' };
+    const expected = runNode(TSC_CLI, args).stdout;
+    const shipped = runNode(BUNDLED_CLI, args, debug);
+    expect(shipped.stderr).toContain('splq: code cache used');
+    expect(shipped.stdout).toBe(expected);
+    const copy = mkdtempSync(join(tmpdir(), 'splq-bundle-cache-'));
+    try {
+      for (const file of CLI_FILES) copyFileSync(join(REPO, 'dist/bundle', file), join(copy, file));
+      const cache = readFileSync(join(copy, 'splq-main.cache'));
+      const headerEnd = cache.indexOf(10) + 1;
+      const cases: Array<[string, Buffer | undefined, string]> = [
+        ['another build', Buffer.concat([Buffer.from('// splq-build 0123\n'), cache.subarray(headerEnd)]), 'none for this build'],
+        ['a damaged cache', Buffer.concat([cache.subarray(0, headerEnd), Buffer.alloc(4096, 7)]), 'rejected by V8'],
+        ['no cache', undefined, 'none for this build'],
+      ];
+      for (const [what, content, state] of cases) {
+        if (content) writeFileSync(join(copy, 'splq-main.cache'), content);
+        else rmSync(join(copy, 'splq-main.cache'));
+        const r = runNode(join(copy, 'splq.mjs'), args, debug);
+        expect(r.stderr, what).toContain(`splq: code cache ${state}`);
+        expect(r.stdout, what).toBe(expected);
+        expect(r.status, what).toBe(0);
+      }
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 });

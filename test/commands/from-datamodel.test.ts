@@ -1,8 +1,10 @@
-// `| from datamodel` and `| datamodel ... search`: a dataset's events themselves, unprefixed, with every field and _raw.
+// `| from datamodel` and `| datamodel ... search`: a dataset's events themselves, unprefixed, with every field and _raw;
+// `| from lookup:<name>` / `inputlookup:<name>`: a lookup table's rows.
 import { describe, expect, it } from 'vitest';
 import { SplError } from '../../src/errors.js';
 import { compile } from '../../src/query.js';
 import { Event } from '../../src/runtime/event.js';
+import { errorOf, libraryOver, run as runWith, tempFolder } from '../lookups/helpers.js';
 
 const NOW = 1700000000;
 const run = (q: string, events: Event[]) => compile(q, { now: NOW }).runSync(events).map((e) => e.toObject());
@@ -32,7 +34,40 @@ describe('from datamodel / datamodel search (tstats-cim.md sec. 5)', () => {
       throw new Error('compiled');
     };
     expect(fail('| from datamodel Web.Webb').code).toBe('unknown-datamodel');
-    expect(fail('| from inputlookup:foo.csv').code).toBe('unsupported-command');
+    expect(fail('| from savedsearch:mine').code).toBe('unsupported-command');
+    expect(fail('| from index:main').message).toContain('unknown dataset type "index"');
+    expect(fail('| from lookup').code).toBe('bad-argument');
+    expect(fail('| from inputlookup:foo.csv').code).toBe('unknown-lookup');
     expect(fail('| datamodel Web').code).toBe('unsupported-command');
+  });
+});
+
+// Search Reference "from" (help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/from):
+// `| from <dataset_type>:<dataset_name> | <dataset_type> <dataset_name>`; "The lookup dataset type can be either a CSV
+// lookup or a KV Store lookup".
+describe('from lookup:<name>', () => {
+  const dir = tempFolder({
+    'geo.csv': 'country,code\nFrance,FR\nJapan,JP\n,XX\n',
+    'geo.yml': 'name: geo_countries\nfilename: geo.csv\n',
+  });
+  const lib = libraryOver(dir);
+
+  it('gives the rows of a definition or a table file, in file order, empty cells left out (as inputlookup)', () => {
+    const rows = [{ country: 'France', code: 'FR' }, { country: 'Japan', code: 'JP' }, { code: 'XX' }];
+    expect(runWith('| from lookup:geo_countries', lib)).toEqual(rows);
+    expect(runWith('| from lookup geo_countries', lib)).toEqual(rows);
+    expect(runWith('| from inputlookup:geo.csv', lib)).toEqual(rows);
+    expect(runWith('| from lookup:geo_countries', lib)).toEqual(runWith('| inputlookup geo_countries', lib));
+  });
+
+  it('pipes on like any generating search and ignores the input events', () => {
+    expect(runWith('| from lookup:geo_countries | where code!="XX" | stats count', lib, [{ a: 1 }])).toEqual([{ count: 2 }]);
+  });
+
+  it('an unknown lookup is unknown-lookup at the name', () => {
+    const q = '| from lookup:nope';
+    const e = errorOf(q, lib);
+    expect(e.code).toBe('unknown-lookup');
+    expect(e.span?.start).toBe(q.indexOf('nope'));
   });
 });

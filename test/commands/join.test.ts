@@ -59,6 +59,67 @@ describe('join', () => {
     expect(compileError('search * | join user [search x | nosuchcommand]').code).toBe('unknown-command');
   });
 
+  // Search Reference "join" (help.splunk.com/splunk-enterprise/spl-search-reference/10.0/search-commands/join):
+  // `<left-dataset> | join left=L right=R where L.pid = R.pid [subsearch]` merges rows "if the where predicate is
+  // satisfied"; the aliases are there "to avoid naming collisions". SPL2 "join command: Examples", 2: fields with
+  // different names, `join left=L right=R where L.product_id=R.pid [from vendors]`.
+  const PRODUCTS: PlainEvent[] = [
+    { kind: 'product', product_id: 'p1', name: 'lamp', _time: 10 },
+    { kind: 'product', product_id: 'p2', name: 'desk', _time: 20 },
+    { kind: 'vendor', pid: 'p1', name: 'acme', _time: 5 },
+    { kind: 'vendor', pid: 'p1', name: 'globex', _time: 15 },
+  ];
+
+  it('left=L right=R where L.f=R.g joins on differently named fields; fields come out prefixed by their alias', () => {
+    const out = runQuery('search kind=product | join left=L right=R where L.product_id=R.pid [search kind=vendor]', PRODUCTS);
+    expect(out).toEqual([{ _time: 10, 'L.kind': 'product', 'L.product_id': 'p1', 'L.name': 'lamp', 'R.kind': 'vendor', 'R.pid': 'p1', 'R.name': 'acme' }]);
+    // The sides may be written either way round; words work as aliases (SPL2 examples, 3).
+    const swapped = runQuery('search kind=product | join left=products right=vendors where vendors.pid = products.product_id [search kind=vendor]', PRODUCTS);
+    expect(swapped.map((r) => [r['products.name'], r['vendors.name']])).toEqual([['lamp', 'acme']]);
+  });
+
+  it('the aliased form honours type= and max=', () => {
+    const left = runQuery('search kind=product | join type=left max=0 left=L right=R where L.product_id=R.pid [search kind=vendor]', PRODUCTS);
+    expect(left.map((r) => [r['L.name'], r['R.name']])).toEqual([['lamp', 'acme'], ['lamp', 'globex'], ['desk', undefined]]);
+  });
+
+  it('several conditions must all hold', () => {
+    const events: PlainEvent[] = [{ k: 'l', a: 1, b: 2 }, { k: 'l', a: 1, b: 3 }, { k: 'r', x: 1, y: 3, v: 'hit' }];
+    const out = runQuery('search k=l | join left=L right=R where L.a=R.x L.b=R.y [search k=r]', events);
+    expect(out.map((r) => [r['L.b'], r['R.v']])).toEqual([[3, 'hit']]);
+  });
+
+  // Search Reference "join": usetime "indicates whether to use time to limit the matches in the subsearch results";
+  // earlier=true (the default) matches only earlier subsearch results, earlier=false only later ones; "results that
+  // occur at the same time (second) are not eliminated by either value".
+  it('usetime=true with earlier=true/false keeps only earlier/later right rows, the same second in both', () => {
+    const events: PlainEvent[] = [
+      { k: 'l', u: 'a', _time: 100.2 },
+      { k: 'r', u: 'a', v: 'before', _time: 50 },
+      { k: 'r', u: 'a', v: 'same', _time: 100.9 },
+      { k: 'r', u: 'a', v: 'after', _time: 150 },
+    ];
+    const q = (opts: string) => runQuery(`search k=l | join max=0 ${opts} u [search k=r]`, events).map((r) => r.v);
+    expect(q('')).toEqual(['before', 'same', 'after']);
+    expect(q('usetime=true')).toEqual(['before', 'same']);
+    expect(q('usetime=true earlier=false')).toEqual(['same', 'after']);
+    // earlier= alone changes nothing.
+    expect(q('earlier=false')).toEqual(['before', 'same', 'after']);
+  });
+
+  it('errors: aliases without where (or the reverse), fields beside aliases, a where that does not compare the aliases', () => {
+    const code = (q: string) => compileError(q).code;
+    expect(compileError('search * | join left=L right=R [search x]').message).toBe('join: left=, right= and where go together');
+    expect(code('search * | join left=L where L.a=R.a [search x]')).toBe('bad-argument');
+    expect(code('search * | join user left=L right=R where L.a=R.a [search x]')).toBe('bad-argument');
+    expect(code('search * | join left=L right=L where L.a=L.b [search x]')).toBe('bad-argument');
+    expect(code('search * | join left=L right=R where L.a=L.b [search x]')).toBe('bad-argument');
+    expect(code('search * | join left=L right=R where L.a>R.b [search x]')).toBe('bad-argument');
+    expect(code('search * | join left=L right=R where a=b [search x]')).toBe('bad-argument');
+    expect(code('search * | join left=L right=R where [search x]')).toBe('bad-argument');
+    expect(code('search * | join usetime=maybe user [search x]')).toBe('bad-argument');
+  });
+
   it('law: join type=left keeps every left row (with max=1 exactly one row per left row)', () => {
     const row = fc.record({ side: fc.constantFrom('L', 'R'), k: fc.constantFrom('a', 'b', 'c', 1), v: fc.integer() }, { requiredKeys: ['side'] });
     fc.assert(

@@ -1,4 +1,5 @@
 // mstats over metric events in JSON: both of Splunk's shapes, functions, wildcard metrics, WHERE, BY, span.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileError, runQuery, type PlainEvent } from '../helpers/run.js';
 
@@ -43,9 +44,49 @@ describe('mstats', () => {
     expect(out).toEqual([{ host: 'a' }, { mx: 20 }]);
   });
 
-  it('errors: no function, unknown function, prestats=true', () => {
+  it('errors: no function, unknown function, a bad prestats value', () => {
     expect(compileError('| mstats WHERE index=x').code).toBe('bad-argument');
     expect(compileError('| mstats frobnicate(x)').code).toBe('unknown-function');
-    expect(compileError('| mstats prestats=true avg(x)').code).toBe('bad-option');
+    expect(compileError('| mstats prestats=maybe avg(x)').code).toBe('bad-argument');
+  });
+
+  // Search Reference "mstats", prestats: "When you use the prestats format you can pipe the data into the chart,
+  // stats, or timechart commands ... When prestats=true, AS instructions are not relevant. The field names for the
+  // aggregates are determined by the command that consumes the prestats format" (help.splunk.com/splunk-enterprise/
+  // spl-search-reference/9.4/search-commands/mstats).
+  it('prestats=true hands its measurements to the stats or timechart after it', () => {
+    const rows = runQuery('| mstats prestats=true avg(tcp.packets) AS ignored WHERE index=k8s span=10s BY host', METRICS);
+    expect(rows).toEqual([
+      { _time: 100, host: 'a', metric_name: 'tcp.packets', 'tcp.packets': 10 },
+      { _time: 100, host: 'a', metric_name: 'tcp.packets', 'tcp.packets': 20 },
+      { _time: 110, host: 'b', metric_name: 'tcp.packets', 'tcp.packets': 6 },
+    ]);
+    const charted = runQuery('| mstats prestats=t avg(tcp.packets) WHERE index=k8s span=10s | timechart span=10s avg(tcp.packets) AS p', METRICS);
+    expect(charted).toEqual([{ _time: 100, p: 15 }, { _time: 110, p: 6 }]);
+    const byMetric = runQuery('| mstats prestats=t count(_value) WHERE index=k8s metric_name=tcp.* | stats count(_value) AS n BY metric_name', METRICS);
+    expect(byMetric).toEqual([{ metric_name: 'tcp.bytes', n: 1 }, { metric_name: 'tcp.packets', n: 3 }]);
+  });
+
+  it('law: mstats prestats=t ... | stats f(x) BY _time dims gives what mstats f(x) gives', () => {
+    const metric = fc.record({
+      _time: fc.integer({ min: 0, max: 200 }),
+      host: fc.constantFrom('a', 'b'),
+      index: fc.constantFrom('k8s', 'other'),
+      shape: fc.boolean(),
+      value: fc.integer({ min: -50, max: 50 }),
+      name: fc.constantFrom('cpu.idle', 'cpu.user', 'mem.free'),
+    });
+    // Not latest/earliest/rate: with span= a prestats row carries its bucket's time, not the measurement's (docs/commands.md).
+    const fns = fc.constantFrom('avg', 'sum', 'count', 'max', 'min', 'dc', 'median', 'range', 'stdev');
+    fc.assert(
+      fc.property(fc.array(metric, { maxLength: 40 }), fns, (input, fn) => {
+        const events: PlainEvent[] = input.map((m) =>
+          m.shape ? { _time: m._time, host: m.host, index: m.index, metric_name: m.name, _value: m.value } : { _time: m._time, host: m.host, index: m.index, [`metric_name:${m.name}`]: m.value },
+        );
+        const direct = runQuery(`| mstats ${fn}(cpu.idle) AS v WHERE index=k8s span=1m BY host`, events);
+        const viaPrestats = runQuery(`| mstats prestats=t ${fn}(cpu.idle) WHERE index=k8s span=1m BY host | stats ${fn}(cpu.idle) AS v BY _time host`, events);
+        expect(viaPrestats).toEqual(direct);
+      }),
+    );
   });
 });

@@ -12,7 +12,7 @@ function bomb(levels: number) {
 }
 
 describe('macro expansion limit', () => {
-  it('a 10-way fan-out 7 levels deep fails with macro-expansion-limit within seconds', () => {
+  it('a 10-way fan-out 7 levels deep fails with macro-expansion-limit, not out of memory', () => {
     const started = performance.now();
     let error: unknown;
     try {
@@ -23,7 +23,9 @@ describe('macro expansion limit', () => {
     expect(error).toBeInstanceOf(SplError);
     expect((error as SplError).code).toBe('macro-expansion-limit');
     expect((error as SplError).span).toEqual({ start: 7, end: 11 });
-    expect(performance.now() - started).toBeLessThan(3_000);
+    // Without the limit this expansion ran out of memory (6 levels took 19.5 s); the bound leaves room for a
+    // loaded machine (a 3 s bound failed at load 25), it is not a benchmark.
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 
   it('an ordinary fan-out still expands', () => {

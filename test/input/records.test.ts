@@ -1,4 +1,5 @@
 // Reading raw records: NDJSON, JSON arrays, concatenated objects, gz, CRLF, BOM, blank lines, line numbers.
+import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SplError } from '../../src/errors.js';
 import { collect, Fixtures, linesAndTexts } from './helpers.js';
@@ -182,12 +183,20 @@ describe('several inputs and limits', () => {
     });
   });
 
-  it('reports a corrupt gz file as input-error', async () => {
+  it('reads a file named .gz that holds plain text as that text (gzip is decided by its magic number)', async () => {
+    const path = fixtures.path('plain.json.gz');
+    writeFileSync(path, '{"a":1}\n');
+    expect(await collect([path])).toEqual([{ text: '{"a":1}', file: path, line: 1 }]);
+  });
+
+  it('reports corrupt gzip data as a problem record and reads the next input', async () => {
     const path = fixtures.path('bad.json.gz');
-    fixtures.write('bad.json', 'not gzip at all');
-    const { renameSync } = await import('node:fs');
-    renameSync(fixtures.path('bad.json'), path);
-    await expect(collect([path])).rejects.toMatchObject({ code: 'input-error' });
-    await expect(collect([path])).rejects.toThrow(`cannot read ${path}: `);
+    writeFileSync(path, Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.from('not gzip at all')]));
+    const next = fixtures.write('next.ndjson', '{"a":2}\n');
+    const records = await collect([path, next]);
+    expect(records).toEqual([
+      { text: '', file: path, line: 1, problem: expect.stringMatching(/^gzip data is corrupt \(.+\): reading stopped in this line, after 0 bytes/) },
+      { text: '{"a":2}', file: next, line: 1 },
+    ]);
   });
 });

@@ -152,6 +152,10 @@ function generalLine(text: string, line: number, file: string, decoding: LineDec
  * decoder applies it itself), per-record pre-filter, time window, full decoder, finisher.
  */
 export function recordEvent(rec: RawRecord, decoding: LineDecoding, stats: SourceStats, out: Event[], checked = false): void {
+  if (rec.problem !== undefined) {
+    stats.malformed.add({ file: rec.file, line: rec.line, message: rec.problem });
+    return;
+  }
   const filteredOut = decoding.prefilter !== null && !decoding.prefilter.test(rec.text);
   const outside = !filteredOut && decoding.outsideWindow !== null && decoding.outsideWindow(rec);
   if (!checked && (filteredOut || outside || !decoding.decodeChecks)) {

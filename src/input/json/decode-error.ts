@@ -2,7 +2,10 @@
 import type { RawRecord } from '../sources/raw-record.js';
 import { countChar } from '../../util/count-char.js';
 
-/** A record that could not become an event. `line` is where the problem is (inside multi-line records too). */
+/**
+ * A record that could not become an event. `line` is where the problem is (inside multi-line records too).
+ * `message` is written `kind: details`: only the details may quote the input (see problemKind in malformed.ts).
+ */
 export interface DecodeError {
   file: string;
   line: number;

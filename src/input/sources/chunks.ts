@@ -1,16 +1,14 @@
-// Read an input as a stream of large byte chunks: plain files (optionally from an offset), `.gz` files, stdin.
-import { createReadStream, statSync, type ReadStream } from 'node:fs';
+// Read an input's raw bytes as a stream of large chunks: plain files (optionally from an offset), other inputs as streams.
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { pipeline } from 'node:stream';
 import type { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { cannotRead } from './input-error.js';
+import { SNIFF_BYTES, sniffEncoding } from './input-encoding.js';
 import { inputLabel } from './raw-record.js';
 
 /** Default read size: 1 MiB keeps syscalls few while staying small in memory. */
 export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-const MIN_GUNZIP_CHUNK = 64;
 
 export interface ChunkOptions {
   /** Bytes per read (tests use tiny sizes to exercise boundaries). */
@@ -19,35 +17,51 @@ export interface ChunkOptions {
   start?: number;
 }
 
-/** True when the input is read through gunzip. */
+/** True when the input is named as gzip data (`.gz`); whether it is gzip is decided from its bytes (open-input.ts). */
 export function isGzip(file: string): boolean {
   return file.toLowerCase().endsWith('.gz');
 }
 
 /**
- * True when the input supports reading from an arbitrary byte offset: a regular file, not gzipped. Pipes, FIFOs,
- * `/dev/stdin`, `<(zcat x.gz)` and other non-regular files are streams: read once, front to back, sniffed from the
- * same stream (reopening a FIFO would lose what the first read took).
+ * True when the input can be read from an arbitrary byte offset as it is: a regular file of plain text (not gzip,
+ * UTF-16 or binary by its first bytes: see sniffEncoding). Pipes, FIFOs, `/dev/stdin`, `<(zcat x.gz)` and other
+ * non-regular files are streams: read once, front to back, sniffed from the same stream (reopening a FIFO would lose
+ * what the first read took). So are files that need decoding.
  */
 export function isSeekable(file: string): boolean {
   if (file === '-' || isGzip(file)) return false;
-  let regular = regularFiles.get(file);
-  if (regular === undefined) {
-    try {
-      regular = statSync(file).isFile();
-    } catch {
-      regular = true; // Missing or unreadable: opening it reports why.
-    }
-    regularFiles.set(file, regular);
+  let plain = plainFiles.get(file);
+  if (plain === undefined) {
+    plain = isPlainRegularFile(file);
+    plainFiles.set(file, plain);
   }
-  return regular;
+  return plain;
 }
 
-/** Whether each path seen is a regular file (a path's kind does not change during a run). */
-const regularFiles = new Map<string, boolean>();
+/** Whether each path seen is a regular file of plain text (a path's kind does not change during a run). */
+const plainFiles = new Map<string, boolean>();
+
+function isPlainRegularFile(file: string): boolean {
+  let fd: number;
+  try {
+    if (!statSync(file).isFile()) return false;
+    fd = openSync(file, 'r');
+  } catch {
+    return true; // Missing or unreadable: opening it reports why.
+  }
+  try {
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return sniffEncoding(head.subarray(0, n), true)?.kind === 'text';
+  } catch {
+    return true;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
- * The raw chunks of an input (a BOM is left in place: see withoutBom).
+ * The raw chunks of an input, undecoded (a BOM is left in place: see withoutBom; gzip and UTF-16: openInput).
  * Read failures become `SplError('input-error', 'cannot read <path>: <reason>')`.
  *
  * A plain file is read into two buffers in turn, so a chunk stays valid only until the next chunk is asked for
@@ -100,10 +114,7 @@ async function* readPlainFile(file: string, chunkSize: number, start: number): A
 function openStream(file: string, chunkSize: number, start: number): Readable {
   if (file === '-') return process.stdin;
   // No `start` for a stream read from its beginning: with one, reads are positional, which a pipe refuses (ESPIPE).
-  const source: ReadStream = createReadStream(file, start > 0 ? { highWaterMark: chunkSize, start } : { highWaterMark: chunkSize });
-  if (!isGzip(file)) return source;
-  const gunzip = createGunzip({ chunkSize: Math.max(MIN_GUNZIP_CHUNK, chunkSize) });
-  return pipeline(source, gunzip, () => undefined);
+  return createReadStream(file, start > 0 ? { highWaterMark: chunkSize, start } : { highWaterMark: chunkSize });
 }
 
 /** Drop a leading UTF-8 byte-order mark, even when it is split across tiny chunks. */

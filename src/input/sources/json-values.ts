@@ -34,6 +34,8 @@ export class JsonRecordScanner implements RecordSplitter {
   private recordStart = 0;
   private recordLine = 0;
   private readonly carry: RecordCarry;
+  /** True while the rest of a record over the size limit is being scanned past (its bytes are not kept). */
+  private oversized = false;
   private out: RawRecord[] = [];
 
   constructor(
@@ -45,6 +47,10 @@ export class JsonRecordScanner implements RecordSplitter {
 
   /** The scanner reads to the end of its input. */
   readonly isDone = false;
+
+  get nextLine(): number {
+    return this.line;
+  }
 
   /** Records that end inside this chunk, in order. */
   push(chunk: Buffer): RawRecord[] {
@@ -65,7 +71,7 @@ export class JsonRecordScanner implements RecordSplitter {
       }
     }
     if (this.kind !== 'none') {
-      this.carry.add(chunk.subarray(this.recordStart), this.recordLine);
+      this.keep(chunk.subarray(this.recordStart));
       this.recordStart = 0;
     }
     return this.takeOutput();
@@ -129,11 +135,31 @@ export class JsonRecordScanner implements RecordSplitter {
     this.recordLine = this.line;
   }
 
+  /**
+   * Keep the bytes of the record in progress; past the size limit they are dropped and the record is only scanned to
+   * its end (then reported as one malformed record, and reading carries on after it).
+   */
+  private keep(piece: Buffer): void {
+    if (this.oversized) return;
+    if (this.carry.wouldExceed(piece.length)) {
+      this.carry.clear();
+      this.oversized = true;
+    } else {
+      this.carry.add(piece, this.recordLine);
+    }
+  }
+
   /** The record ends before byte `end` of `chunk`. */
   private endRecord(chunk: Buffer, end: number): void {
-    const bytes = this.carry.take(chunk.subarray(this.recordStart, end), this.recordLine);
-    const text = bytes.toString('utf8');
-    this.out.push({ text: this.kind === 'container' ? text : text.trimEnd(), file: this.label, line: this.recordLine });
+    const tail = chunk.subarray(this.recordStart, end);
+    if (this.oversized || this.carry.wouldExceed(tail.length)) {
+      this.carry.clear();
+      this.out.push({ text: '', file: this.label, line: this.recordLine, problem: this.carry.oversizedMessage });
+    } else {
+      const text = this.carry.take(tail, this.recordLine).toString('utf8');
+      this.out.push({ text: this.kind === 'container' ? text : text.trimEnd(), file: this.label, line: this.recordLine });
+    }
+    this.oversized = false;
     this.kind = 'none';
     this.depth = this.recordDepth;
     this.inString = false;

@@ -2,17 +2,24 @@
 import { SplError } from '../../errors.js';
 import type { NodeBuffer } from '../../util/node-buffer.js';
 
-/** One undecoded record: its JSON text, the input it came from and the 1-based line where it starts. */
+/**
+ * One undecoded record: its JSON text, the input it came from and the 1-based line where it starts. With `problem`
+ * it stands for input that could not be read as records (binary data, truncated gzip, an oversized value): `text`
+ * is empty and the record is reported as malformed with that message.
+ */
 export interface RawRecord {
   text: string;
   file: string;
   line: number;
+  problem?: string;
 }
 
 /** Cuts a chunk stream into records: `push` each chunk in order, then `finish` at end of input. */
 export interface RecordSplitter {
   /** True once the rest of the input cannot contribute records (a byte range is complete). */
   readonly isDone: boolean;
+  /** The line number the next record would start on (after the end: one more than the last line seen). */
+  readonly nextLine: number;
   push(chunk: NodeBuffer): RawRecord[];
   finish(): RawRecord[];
 }

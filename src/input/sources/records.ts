@@ -5,6 +5,7 @@ import { JsonRecordScanner } from './json-values.js';
 import type { LineBlock } from './line-block.js';
 import { blocksToRecords, LineSplitter } from './lines.js';
 import { DEFAULT_MAX_RECORD_BYTES, inputLabel, type RawRecord, type RecordSplitter } from './raw-record.js';
+import { openInput, type OpenedInput } from './open-input.js';
 
 export interface ReadOptions {
   /** Bytes per read; default 1 MiB. */
@@ -65,31 +66,56 @@ export async function* readFileBatches(
 }
 
 async function* readWhole(file: string, opts: ReadOptions): AsyncGenerator<ReadBatch> {
+  if (isSeekable(file)) return yield* readPlainWhole(file, opts);
+  const input = await openInput(file, opts.chunkSize);
+  try {
+    yield* readOpenedBatches(input, opts);
+  } finally {
+    await input.close();
+  }
+}
+
+/** A plain text regular file (already sniffed by isSeekable): its chunks as they are, no decoding layer. */
+async function* readPlainWhole(file: string, opts: ReadOptions): AsyncGenerator<ReadBatch> {
   const chunks = readChunks(file, { chunkSize: opts.chunkSize });
   try {
     const { layout, head } = await peekLayout(chunks);
-    const splitter = createSplitter(file, layout, opts);
     const replayed = replay(head, chunks);
-    yield* splitAll(layout === 'stream' ? withoutBom(replayed) : replayed, splitter);
+    yield* splitAll(layout === 'stream' ? withoutBom(replayed) : replayed, createSplitter(inputLabel(file), layout, opts));
   } finally {
     await chunks.return(undefined);
   }
 }
 
-function createSplitter(file: string, layout: JsonLayout, opts: ReadOptions): RecordSplitter | LineSplitter {
-  const label = inputLabel(file);
+/**
+ * The batches of an input opened with openInput, front to back. A problem the input has (binary data, truncated
+ * gzip) comes last, as a record with `problem` at the line reading had reached.
+ */
+export async function* readOpenedBatches(input: OpenedInput, opts: ReadOptions = {}): AsyncGenerator<ReadBatch> {
+  const chunks = input.chunks;
+  const { layout, head } = await peekLayout(chunks);
+  const splitter = createSplitter(input.label, layout, opts);
+  const replayed = replay(head, chunks);
+  // After a problem the unfinished record is dropped: it is cut off, and the problem is reported at its line.
+  yield* splitAll(layout === 'stream' ? withoutBom(replayed) : replayed, splitter, () => input.problem === undefined);
+  const problem = input.problem;
+  if (problem !== undefined) yield { kind: 'records', records: [{ text: '', file: input.label, line: splitter.nextLine, problem: problem.message }] };
+}
+
+function createSplitter(label: string, layout: JsonLayout, opts: ReadOptions): RecordSplitter | LineSplitter {
   const maxRecordBytes = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   if (layout === 'stream') return new JsonRecordScanner(label, maxRecordBytes);
   return new LineSplitter({ label, firstLine: 1, skipFirstLine: false, ownedEnd: Infinity, maxRecordBytes });
 }
 
-async function* splitAll(chunks: AsyncIterable<Buffer>, splitter: RecordSplitter | LineSplitter): AsyncGenerator<ReadBatch> {
+/** Split every chunk; at the end the unfinished last record is emitted unless `finishes` says no. */
+async function* splitAll(chunks: AsyncIterable<Buffer>, splitter: RecordSplitter | LineSplitter, finishes = () => true): AsyncGenerator<ReadBatch> {
   const lines = splitter instanceof LineSplitter ? splitter : null;
   for await (const chunk of chunks) {
     yield* batchesOf(lines ? lines.pushBlocks(chunk) : splitter.push(chunk));
     if (splitter.isDone) break;
   }
-  yield* batchesOf(lines ? lines.finishBlocks() : splitter.finish());
+  if (finishes()) yield* batchesOf(lines ? lines.finishBlocks() : splitter.finish());
 }
 
 function* batchesOf(output: LineBlock[] | RawRecord[]): Generator<ReadBatch> {

@@ -1,9 +1,9 @@
 // Streaming reader of Splunk XmlWinEventLog text: one <Event> XML document per event, parsed with saxes.
-import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { Event } from '../../runtime/event.js';
 import { parseTimestamp } from '../../time/parse.js';
 import { getZone } from '../../time/zone.js';
-import { cannotRead } from '../sources/input-error.js';
+import { openInput, type OpenedInput } from '../sources/open-input.js';
 import { XmlEventDocument } from './xml-document.js';
 import type { XmlFieldValues } from './xml-fields.js';
 
@@ -66,7 +66,13 @@ export class XmlEventParser {
     private readonly emit: (item: XmlReadItem) => void,
   ) {}
 
+  /** Lines seen so far. */
+  get lineCount(): number {
+    return this.lineNumber;
+  }
+
   push(chunk: string): void {
+    if (chunk === '') return;
     const atFileStart = this.lineNumber === 0 && this.carry === '';
     const text = atFileStart && chunk.charCodeAt(0) === 0xfeff ? chunk.slice(1) : chunk;
     let newline = text.indexOf('\n');
@@ -169,24 +175,31 @@ export class XmlEventParser {
   }
 }
 
-/** Read a file of XML events as batches of records and error items, streaming (memory stays flat). */
-export async function* readXmlEvents(file: string, batchSize = 256): AsyncIterable<XmlReadItem[]> {
+/**
+ * Read XML events as batches of records and error items, streaming (memory stays flat): from a path or `-`, or from
+ * an input already opened (stdin, a FIFO, gzip or UTF-16 data: see openInput). A problem of the input (binary data,
+ * truncated gzip) comes last, as an error item at the line reading had reached.
+ */
+export async function* readXmlEvents(source: string | OpenedInput, batchSize = 256): AsyncIterable<XmlReadItem[]> {
+  const input = typeof source === 'string' ? await openInput(source, 256 * 1024) : source;
   let batch: XmlReadItem[] = [];
-  const parser = new XmlEventParser(file, (item) => batch.push(item));
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 256 * 1024 });
+  const parser = new XmlEventParser(input.label, (item) => batch.push(item));
+  const decoder = new StringDecoder('utf8');
   try {
-    for await (const chunk of stream) {
-      parser.push(chunk as string);
+    for await (const chunk of input.chunks) {
+      parser.push(decoder.write(chunk));
       if (batch.length >= batchSize) {
         yield batch;
         batch = [];
       }
     }
-  } catch (err) {
-    throw cannotRead(file, err);
+    parser.push(decoder.end());
+    parser.end();
+    if (input.problem !== undefined) batch.push({ file: input.label, line: Math.max(1, parser.lineCount), message: input.problem.message });
+    if (batch.length > 0) yield batch;
+  } finally {
+    if (typeof source === 'string') await input.close();
   }
-  parser.end();
-  if (batch.length > 0) yield batch;
 }
 
 /** The engine's event for an XML record: its fields, `_time`, and `_raw` (lazily, the XML text). */

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// The splq bin (copied to dist/bundle/splq.mjs by scripts/bundle.mjs): runs the bundled CLI, splq-main.cjs, compiled
+// with V8's code cache (splq-main.cache) when the cache was made from this very build, so start-up skips parsing and
+// compiling most of the 1.6 MB bundle. Without a usable cache (another Node/V8, a rebuilt bundle) it compiles as usual.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+const MAIN = new URL('./splq-main.cjs', import.meta.url);
+const CACHE = new URL('./splq-main.cache', import.meta.url);
+/** The last line of splq-main.cjs and the first line of the cache: the same build id, or the cache is not used. */
+const BUILD_TAG = '// splq-build ';
+
+const mainPath = fileURLToPath(MAIN);
+const source = readFileSync(mainPath, 'latin1'); // esbuild writes ASCII only (non-ASCII is escaped)
+const buildId = source.slice(source.lastIndexOf(BUILD_TAG) + BUILD_TAG.length).trim();
+
+/** The V8 code cache of this build, or undefined (missing, or left from another build). */
+function cachedDataOfThisBuild() {
+  let data;
+  try {
+    data = readFileSync(CACHE);
+  } catch {
+    return undefined;
+  }
+  const header = `${BUILD_TAG}${buildId}\n`;
+  if (buildId === '' || data.length <= header.length || data.toString('latin1', 0, header.length) !== header) return undefined;
+  return data.subarray(header.length);
+}
+
+// The bundle runs as a CommonJS module body; `__splqCliUrl` stands for `import.meta.url` (scripts/bundle.mjs), and is
+// this file's URL so that the bundle finds worker.mjs and the package's dependencies beside it, as before.
+const wrapper = `(function (exports, require, module, __filename, __dirname, __splqCliUrl) {${source}\n})`;
+const cachedData = cachedDataOfThisBuild();
+const script = new Script(wrapper, { filename: mainPath, cachedData });
+if (process.env.SPLQ_DEBUG_CODE_CACHE) {
+  const state = cachedData === undefined ? 'none for this build' : script.cachedDataRejected ? 'rejected by V8' : 'used';
+  process.stderr.write(`splq: code cache ${state}\n`);
+}
+
+// scripts/bundle.mjs makes the cache by running a query with this set to the cache's path.
+const cacheOut = process.env.SPLQ_WRITE_CODE_CACHE;
+if (cacheOut) {
+  process.on('exit', () => writeFileSync(cacheOut, Buffer.concat([Buffer.from(`${BUILD_TAG}${buildId}\n`, 'latin1'), script.createCachedData()])));
+}
+
+const mainModule = { exports: {} };
+script.runInThisContext()(mainModule.exports, createRequire(mainPath), mainModule, mainPath, fileURLToPath(new URL('.', MAIN)), import.meta.url);
