@@ -31,7 +31,7 @@ export const DETECTION_FIELD = 'detection';
 export interface PackDetectionSummary {
   name: string;
   rows: number;
-  /** Events its literals let through (the pipeline's first search then decides; a gate before the copy). */
+  /** Events its literals and field condition let through (its first search then decides; a gate before the copy). */
   eventsReached: number;
   /** Events that passed its first search. */
   eventsMatched: number;
