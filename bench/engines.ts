@@ -67,3 +67,10 @@ export function jqCommand(jqArgs: string[], dataPath: string): CommandSpec {
 export function floorCommand(scripts: Record<ChildScript, string>, script: 'count-lines' | 'parse-lines', dataPath: string): CommandSpec {
   return { command: process.execPath, args: [scripts[script], dataPath] };
 }
+
+/** The reference query written by hand in plain Node (../shared/tools): the Q1 floor, in its raw-Buffer pre-filter mode. */
+export const BY_HAND_TOOL = '../shared/tools/node-by-hand-query.js';
+
+export function byHandCommand(toolPath: string, dataPath: string): CommandSpec {
+  return { command: process.execPath, args: [toolPath, 'query-buf', dataPath], env: UTC_ENV };
+}

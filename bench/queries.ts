@@ -44,8 +44,12 @@ function rawLines(dataPath: string): string {
   return `read_csv(${sqlText(dataPath)}, columns={'line': 'VARCHAR'}, header=false, delim='\x01', quote='', escape='', auto_detect=false)`;
 }
 
+/**
+ * `records='true'`: every line is an object whose keys are the columns. Under the default ('auto') DuckDB may
+ * read a line that lacks the one column as the column's value, the whole object as text (seen on the real shape).
+ */
 function ndjsonColumns(dataPath: string, columns: string[]): string {
-  return `read_ndjson(${sqlText(dataPath)}, columns={${columns.map((name) => `'${name}': 'VARCHAR'`).join(', ')}})`;
+  return `read_ndjson(${sqlText(dataPath)}, columns={${columns.map((name) => `'${name}': 'VARCHAR'`).join(', ')}}, records='true')`;
 }
 
 function ctimeSql(epochSql: string): string {
@@ -156,7 +160,7 @@ const TSTATS_PROCESSES: BenchQuery = {
 WITH raw AS (
   SELECT * FROM read_ndjson(${sqlText(dataPath)}, columns={'_time': 'DOUBLE', 'sourcetype': 'VARCHAR', 'source': 'VARCHAR', 'EventCode': 'VARCHAR',
     'Image': 'VARCHAR', 'NewProcessName': 'VARCHAR', 'CommandLine': 'VARCHAR', 'User': 'VARCHAR', 'TargetUserName': 'VARCHAR',
-    'SubjectUserName': 'VARCHAR', 'dest': 'VARCHAR', 'Computer': 'VARCHAR', 'Hostname': 'VARCHAR', 'ComputerName': 'VARCHAR'})
+    'SubjectUserName': 'VARCHAR', 'dest': 'VARCHAR', 'Computer': 'VARCHAR', 'Hostname': 'VARCHAR', 'ComputerName': 'VARCHAR'}, records='true')
 ), mapped AS (
   SELECT _time,
     coalesce(${sqlValue('dest')}, ${sqlValue('Computer')}, ${sqlValue('Hostname')}, ${sqlValue('ComputerName')}, 'unknown') AS dest,

@@ -13,22 +13,31 @@ export interface ThreadScaling {
   runs: Measurement[];
 }
 
-export interface ReportInput {
-  title: string;
-  /** `key: value` facts printed above the tables (machine, versions, data file). */
-  facts: ReadonlyArray<readonly [string, string]>;
+/** The runs on one data shape (bench/shapes.ts). */
+export interface ShapeResults {
+  shape: string;
+  /** The data file, its size and seed, as one line. */
+  data: string;
   dataBytes: number;
   events: number;
   results: TimedResult[];
-  /** splq on Q2 at several thread counts; empty when splq is not available. */
+  /** splq on Q2 at several thread counts (first shape only); empty when not measured. */
   scaling: ThreadScaling[];
-  /** Lines under "Notes": verification outcomes, skipped engines, errors. */
+}
+
+export interface ReportInput {
+  title: string;
+  /** `key: value` facts printed above the tables (machine, versions, load). */
+  facts: ReadonlyArray<readonly [string, string]>;
+  shapes: ShapeResults[];
+  /** Lines under "Notes": verification outcomes, skipped engines and shapes, errors. */
   notes: string[];
 }
 
 export const LINE_FLOOR = 'node line-split (64 KiB chunks)';
 export const JSON_FLOOR = 'node JSON.parse per line';
 export const DUCKDB = 'duckdb';
+export const BY_HAND = 'node by hand (query-buf)';
 
 export interface RunSummary {
   bestSeconds: number;
@@ -69,7 +78,7 @@ function ratio(seconds: number, baseline: TimedResult | undefined): string {
   return times(baseline === undefined || baseline.runs.length === 0 ? NaN : seconds / summarize(baseline.runs).bestSeconds);
 }
 
-function resultRow(result: TimedResult, input: ReportInput): string {
+function resultRow(result: TimedResult, input: ShapeResults): string {
   if (result.runs.length === 0) return `| ${result.query} | ${result.engine} | 0 |${' n/a |'.repeat(9)}`;
   const summary = summarize(result.runs);
   const find = (query: string, engine: string) => input.results.find((r) => r.query === query && r.engine === engine);
@@ -98,6 +107,56 @@ function scalingTable(scaling: ThreadScaling[]): string[] {
   ];
 }
 
+function find(shape: ShapeResults, query: string, engine: string): RunSummary | undefined {
+  const result = shape.results.find((r) => r.query === query && r.engine === engine);
+  return result === undefined || result.runs.length === 0 ? undefined : summarize(result.runs);
+}
+
+/** One row per query, one column pair per shape: splq over DuckDB by best wall time and by median CPU seconds. */
+function ratioTable(shapes: ShapeResults[]): string[] {
+  const queries = [...new Set(shapes.flatMap((shape) => shape.results.map((r) => r.query)))].filter((query) => query !== 'floor');
+  const cell = (shape: ShapeResults, query: string) => {
+    const splq = find(shape, query, 'splq');
+    const duck = find(shape, query, DUCKDB);
+    if (splq === undefined || duck === undefined) return 'n/a | n/a';
+    const cpu = splq.cpuSeconds !== undefined && duck.cpuSeconds !== undefined ? times(splq.cpuSeconds / duck.cpuSeconds) : 'n/a';
+    return `${times(splq.bestSeconds / duck.bestSeconds)} | ${cpu}`;
+  };
+  return [
+    `| query | ${shapes.map((shape) => `${shape.shape}: wall × DuckDB | ${shape.shape}: CPU × DuckDB`).join(' | ')} |`,
+    `|---|${shapes.map(() => '---:|---:').join('|')}|`,
+    ...queries.map((query) => `| ${query} | ${shapes.map((shape) => cell(shape, query)).join(' | ')} |`),
+  ];
+}
+
+/** Q1's CPU seconds (median) for splq, DuckDB and the by-hand program, and splq's ratio to the by-hand floor (target ≤ 1.5×). */
+function byHandTable(shapes: ShapeResults[]): string[] {
+  const cpu = (summary: RunSummary | undefined) => summary?.cpuSeconds;
+  return [
+    '| shape | splq CPU s | DuckDB CPU s | by-hand CPU s | splq × by-hand (target ≤ 1.50×) |',
+    '|---|---:|---:|---:|---:|',
+    ...shapes.map((shape) => {
+      const [splq, duck, hand] = [find(shape, 'Q1', 'splq'), find(shape, 'Q1', DUCKDB), find(shape, 'Q1', BY_HAND)];
+      const ratioText = cpu(splq) !== undefined && cpu(hand) !== undefined ? times((cpu(splq) as number) / (cpu(hand) as number)) : 'n/a';
+      return `| ${shape.shape} | ${fixed(cpu(splq), 2)} | ${fixed(cpu(duck), 2)} | ${fixed(cpu(hand), 2)} | ${ratioText} |`;
+    }),
+  ];
+}
+
+function shapeSection(shape: ShapeResults): string[] {
+  return [
+    `## Shape ${shape.shape}`,
+    '',
+    `Data: ${shape.data}.`,
+    '',
+    '| query | engine | runs | best s | median s | MB/s | events/s | peak RSS MB | CPU s | × DuckDB | × line floor | × JSON floor |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...shape.results.map((result) => resultRow(result, shape)),
+    '',
+    ...(shape.scaling.length === 0 ? [] : [`### Thread scaling (splq, Q2, shape ${shape.shape})`, '', ...scalingTable(shape.scaling), '']),
+  ];
+}
+
 /** The whole report as markdown. Ratios divide an engine's best wall time by the baseline's best wall time. */
 export function renderReport(input: ReportInput): string {
   return [
@@ -105,19 +164,20 @@ export function renderReport(input: ReportInput): string {
     '',
     ...input.facts.map(([key, value]) => `- ${key}: ${value}`),
     '',
-    '## Results',
+    '## splq over DuckDB, every query on every shape',
     '',
-    'Wall seconds per run (best and median), throughput from the best run, CPU = user+sys (median run), RSS = highest peak.',
+    'Wall: best wall time over DuckDB\'s best; CPU: median CPU seconds (user+sys) over DuckDB\'s median (lower is better).',
+    '',
+    ...ratioTable(input.shapes),
+    '',
+    '## Q1 against the by-hand floor (CPU seconds)',
+    '',
+    ...byHandTable(input.shapes),
+    '',
+    'Per shape: wall seconds per run (best and median), throughput from the best run, CPU = user+sys (median run), RSS = highest peak.',
     'Ratios: best wall time over the baseline\'s best wall time (lower is better).',
     '',
-    '| query | engine | runs | best s | median s | MB/s | events/s | peak RSS MB | CPU s | × DuckDB | × line floor | × JSON floor |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...input.results.map((result) => resultRow(result, input)),
-    '',
-    '## Thread scaling (splq, Q2)',
-    '',
-    ...scalingTable(input.scaling),
-    '',
+    ...input.shapes.flatMap(shapeSection),
     '## Notes',
     '',
     ...(input.notes.length === 0 ? ['(none)'] : input.notes.map((note) => `- ${note}`)),

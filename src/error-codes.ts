@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   'unknown-function': { meaning: 'an eval or stats function that does not exist', exit: EXIT.query },
   'unknown-datamodel': { meaning: 'a data model or dataset (tstats, from, datamodel) that is not defined', exit: EXIT.query },
   'bad-datamodel-map': { meaning: 'a --datamodel-map file (raw events to CIM fields) that is malformed', exit: EXIT.query },
+  'bad-ta': { meaning: 'a --ta add-on folder that is missing, or a props.conf/eventtypes.conf/tags.conf stanza in it that is malformed', exit: EXIT.query },
   'bad-option': { meaning: 'an unknown option of a command, or a bad value for one', exit: EXIT.query },
   'bad-argument': { meaning: 'a command or function argument of the wrong shape or value', exit: EXIT.query },
   'bad-regex': { meaning: 'a regular expression that does not compile', exit: EXIT.query },

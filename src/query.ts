@@ -4,7 +4,7 @@ import { compilePipeline, createCompileContext, type CompiledPipeline } from './
 import type { CompiledQuery } from './engine/compiled-query.js';
 import { runAsync, runSync, toEvent } from './engine/run.js';
 import { SplError } from './errors.js';
-import { loadMappingFile } from './datamodels/index.js';
+import { loadAddonFolder, loadMappingFile, type SourceMappingDef } from './datamodels/index.js';
 import { LookupLibrary } from './lookups/index.js';
 import { MacroLibrary } from './macros/index.js';
 import { parseSpl, type ParsedQuery } from './query-text.js';
@@ -23,6 +23,8 @@ export interface CompileOptions {
   now?: number;
   /** Raw-event → CIM mapping files (JSON, the format of src/datamodels/mappings/), tried before the shipped ones. */
   datamodelMaps?: string[];
+  /** Splunk add-on folders (default/ and local/ props.conf, eventtypes.conf, tags.conf), tried after datamodelMaps. */
+  addonFolders?: string[];
   /** Lookups: a library, or paths to ESCU lookups/*.yml / transforms.conf files or folders (see docs/lookups.md). */
   lookups?: LookupLibrary | string[];
   /** Where warnings go (a subsearch cut by its limits, ...); default stderr, once per message. */
@@ -48,6 +50,8 @@ export class Query implements CompiledQuery {
   readonly lookups: LookupLibrary;
   /** Notes found while compiling that are not errors (e.g. a tstats field the data model does not define). */
   notes: readonly string[] = [];
+  /** @internal The user's raw-event → CIM mappings (worker threads compile tstats with them). */
+  datamodelMappings: SourceMappingDef[] = [];
 
   constructor(parsed: ParsedQuery, pipeline: CompiledPipeline, timeZone: string, now: number, lookups: LookupLibrary = new LookupLibrary()) {
     this.text = parsed.original;
@@ -149,9 +153,13 @@ function compileChecked(spl: string, macros: MacroLibrary, opts: CompileOptions)
   ctx.queryText = parsed.expansion.text;
   ctx.notes = [];
   try {
-    ctx.datamodelMappings = (opts.datamodelMaps ?? []).map(loadMappingFile);
+    ctx.datamodelMappings = [
+      ...(opts.datamodelMaps ?? []).map(loadMappingFile),
+      ...(opts.addonFolders ?? []).flatMap((dir) => loadAddonFolder(dir, ctx.evalContext)),
+    ];
     const query = new Query(parsed, compilePipeline(parsed.ast, ctx), zone.name, now, lookups);
     query.notes = [...new Set(ctx.notes)];
+    query.datamodelMappings = ctx.datamodelMappings;
     return query;
   } catch (e) {
     if (e instanceof SplError) throw parsed.expansion.mapError(e);

@@ -36,6 +36,7 @@ export interface RunCliOptions extends Omit<QuerySourceOptions, 'detection'>, Ma
   quiet: boolean;
   exitStatus: boolean;
   datamodelMap: string[];
+  ta: string[];
 }
 
 /** `run --exit-status`: the exit code when the query gave no results (like grep's 1 for "no lines selected"). */
@@ -73,6 +74,7 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--set <field=value>', 'set a constant field on every event (repeatable)', collect, [])
     .option('--props <props.conf>', 'read FIELDALIAS-* lines from a props.conf')
     .option('--datamodel-map <file>', 'raw-event → CIM mapping for tstats (JSON, as in docs/datamodels.md), tried before the shipped ones (repeatable)', collect, [])
+    .option('--ta <dir>', 'Splunk add-on folder: its props.conf EXTRACT/FIELDALIAS/EVAL, eventtypes.conf and tags.conf map raw events into CIM datasets (repeatable)', collect, [])
     .option('--earliest <time>', 'keep events at or after this time (absolute, or relative like -24h@h)')
     .option('--latest <time>', 'keep events before this time')
     .option('--now <time>', 'the search\'s "now" for relative times (default: the wall clock)')
@@ -90,7 +92,7 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   // Every option is checked before any work (reading the query, listing inputs): a bad one is a usage error.
   const checked = checkRunOptions(opts, process.stdout.isTTY === true);
   const inputs = opts.input.length ? opts.input : ['-'];
-  const compileOptions = { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now: checked.now, datamodelMaps: opts.datamodelMap };
+  const compileOptions = { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now: checked.now, datamodelMaps: opts.datamodelMap, addonFolders: opts.ta };
   if (isPackRun(opts.detection, opts.pack)) {
     if (queryArg !== undefined || opts.queryFile !== undefined) throw new SplError('usage', 'give either a query or --detection files, not both');
     const cli = { format: checked.output, summary: opts.summary || opts.verbose, verbose: opts.verbose };

@@ -1,7 +1,7 @@
 // Reading `| tstats` arguments: options, aggregates, FROM datamodel=, WHERE (with nodename), BY and span=.
 import type { Aggregate, FieldName, GenericArg, GenericClause, GenericCommand, SearchExpr, Span } from '../ast.js';
 import { SplError } from '../errors.js';
-import { parseSearchExpression } from '../parse/parse.js';
+import { parseSearchCached } from '../parse/parse-cache.js';
 
 /** Options tstats accepts; the ones offline runs cannot change are accepted and ignored (docs/datamodels.md). */
 export const TSTATS_OPTIONS = ['prestats', 'local', 'append', 'summariesonly', 'include_reduced_buckets', 'allow_old_summaries', 'chunk_size', 'fillnull_value'];
@@ -82,7 +82,7 @@ function readWhere(clause: GenericClause, queryText: string | undefined): Search
   const span = spanOf(clause.args, clause.span);
   if (queryText === undefined) throw new SplError('bad-argument', 'tstats: the where clause needs the query text', span);
   // Padding keeps the parser's spans equal to offsets in the query.
-  return parseSearchExpression(' '.repeat(span.start) + queryText.slice(span.start, span.end));
+  return parseSearchCached(' '.repeat(span.start) + queryText.slice(span.start, span.end));
 }
 
 /** Take a top-level `nodename=X` out of the where clause. */

@@ -13,6 +13,7 @@ import { compileBinner, isTimeSpan, parseBinSpan } from './bin-span.js';
 import { autoTimeSpan } from './bin-auto.js';
 import { statsCommand } from './stats.js';
 import { readTstatsArgs, type TstatsArgs } from './tstats-args.js';
+import { expandWhereSubsearches } from './tstats-subsearch.js';
 
 /** Which dataset `from datamodel=` (and `nodename`) names, resolved. */
 function selectDataset(args: TstatsArgs, commandSpan: Span) {
@@ -65,6 +66,7 @@ function timeBucketing(args: TstatsArgs, ctx: CompileContext): { fixed: ((t: num
 export const tstatsCommand: CommandDef<GenericCommand> = {
   names: ['tstats'],
   kind: 'generating',
+  threads: 'partial-aggregate',
   notes: 'datasets built from the input events (docs/datamodels.md); summariesonly ignored; no prestats',
   compile(node, ctx) {
     const args = readTstatsArgs(node, ctx.queryText);
@@ -83,7 +85,7 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     };
     const evalCtx = ctx.evalContext;
     const mappings = [...(ctx.datamodelMappings ?? []), ...builtinMappings()];
-    const whereExpr = args.where ? renameSearchFields(args.where, resolveField) : null;
+    const whereExpr = args.where ? renameSearchFields(expandWhereSubsearches(args.where, ctx), resolveField) : null;
     const projection = neededNames(args).map((out) => [out, resolveField(out)] as const);
     const whereFields = new Set<string>();
     searchReads(whereExpr, whereFields);
@@ -92,7 +94,8 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     const selection = compileDataset(dataset, evalCtx, plan.needed);
     const where = whereExpr ? compileSearchExpr(whereExpr, { zone: ctx.zone, now: ctx.now }) : () => true;
     const byNames = args.by.map((f) => f.name);
-    const stats = statsCommand.compile(statsNode(node, args), ctx);
+    const statsAst = statsNode(node, args);
+    const stats = statsCommand.compile(statsAst, ctx);
     const bucketing = timeBucketing(args, ctx);
 
     /** The dataset row the stats step sees: only the named fields, under their tstats names. */
@@ -106,67 +109,73 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
       return row;
     };
 
+    /** The per-event half: an input event becomes at most one dataset row (fixed `_time` buckets applied). */
+    const rows = (next: Stage): Stage => ({
+      push: (ev) => {
+        mapEvent(ev);
+        if (!selection.matches(ev)) return;
+        selection.calculate(ev);
+        if (!where(ev)) return;
+        const row = project(ev);
+        if (bucketing.fixed) bucketRow(row, bucketing.fixed);
+        next.push(row);
+      },
+      end: () => next.end(),
+    });
+    /** The per-event half over a dataset event (pack mode): where, projection, fixed buckets; the event is only read. */
+    const fromDataset = (next: Stage): Stage => ({
+      push: (ev) => {
+        if (!where(ev)) return;
+        const row = project(ev);
+        if (bucketing.fixed) bucketRow(row, bucketing.fixed);
+        next.push(row);
+      },
+      end: () => next.end(),
+    });
+    /** The aggregating half: `stats` over the rows (by `_time` without span: held, bucketed at the end). */
+    const tail = (next: Stage): Stage => {
+      const aggregate = stats.factory(next);
+      if (!bucketing.auto) return aggregate;
+      const held: Event[] = [];
+      return {
+        push: (row) => void held.push(row),
+        end: () => {
+          const bin = autoBinner(held, ctx);
+          for (const row of held) {
+            bucketRow(row, bin);
+            aggregate.push(row);
+          }
+          aggregate.end();
+        },
+      };
+    };
+
     return {
       kind: 'generating',
       readsInputs: true,
       reads: plan.reads,
       rawLiterals: (injected) => whereLiterals(whereExpr, plan, injected),
       limitsFields: true,
-      factory: (next: Stage): Stage => {
-        const consume = consumer(next);
-        return {
-          push: (ev) => {
-            mapEvent(ev);
-            if (!selection.matches(ev)) return;
-            selection.calculate(ev);
-            consume.push(ev);
-          },
-          end: () => consume.end(),
-        };
-      },
+      // Threads: workers make rows and aggregate them partially (the main thread merges), or ship rows for `tail`.
+      partial: { rows, tail, stats: bucketing.auto ? null : statsAst },
+      factory: (next: Stage): Stage => rows(tail(next)),
+      // Pack mode: the dataset event comes mapped, selected and calculated, shared with other tstats (never changed here).
       datasetInput: {
         key: `${datasetKey(model.modelName, dataset.path)}\u0000${mappingsKey(mappings)}\u0000${zoneKey(ctx.zone)}\u0000${ctx.now}`,
         mapperKey: `${mappingsKey(mappings)}\u0000${zoneKey(ctx.zone)}\u0000${ctx.now}`,
         compileMapper: () => compileEventMapper(mappings, evalCtx),
         compileSelection: () => compileDataset(dataset, evalCtx),
-        factory: consumer,
+        factory: (next: Stage): Stage => fromDataset(tail(next)),
         where: whereExpr,
       },
     };
-
-    /** The stage after the dataset: where, projection, time buckets, stats; it reads the dataset event, never changes it. */
-    function consumer(next: Stage): Stage {
-      const aggregate = stats.factory(next);
-      const held: Event[] = [];
-      return {
-        push: (ev) => {
-          if (!where(ev)) return;
-          const row = project(ev);
-          if (bucketing.auto) held.push(row);
-          else {
-            if (bucketing.fixed) bucketRow(row, bucketing.fixed);
-            aggregate.push(row);
-          }
-        },
-        end: () => {
-          if (bucketing.auto) {
-            const bin = autoBinner(held, ctx);
-            for (const row of held) {
-              bucketRow(row, bin);
-              aggregate.push(row);
-            }
-          }
-          aggregate.end();
-        },
-      };
-    }
   },
 };
 
 const objectIds = new WeakMap<object, number>();
 let objectCount = 0;
 
-/** A number per object (for keys naming shared things: zones, user mappings). */
+/** A number per object (for keys naming shared things: zones). */
 function objectId(o: object): number {
   let id = objectIds.get(o);
   if (id === undefined) {

@@ -2,7 +2,7 @@
 import type { SearchExpr } from '../ast.js';
 import { toFieldValue, type EvalCompileContext } from '../eval/index.js';
 import { compileSearchExpr } from '../engine/search-predicate.js';
-import { parsedSearch } from './parsed-text.js';
+import { parseSearchCached } from '../parse/parse-cache.js';
 import type { Event } from '../runtime/event.js';
 import type { ResolvedDataset } from './catalog.js';
 import { compileDataEval } from './source-mapping.js';
@@ -24,7 +24,7 @@ export interface CompiledDataset {
 
 /** With `needed`, only calculations writing those fields run (the plan has closed `needed` over what they read). */
 export function compileDataset(ds: ResolvedDataset, ctx: EvalCompileContext, needed?: ReadonlySet<string>): CompiledDataset {
-  const constraints = ds.constraints.map((text) => compileSearchExpr(parsedSearch(text), { zone: ctx.zone, now: ctx.now }));
+  const constraints = ds.constraints.map((text) => compileSearchExpr(parseSearchCached(text), { zone: ctx.zone, now: ctx.now }));
   const calculations = ds.calculations.filter((c) => !needed || needed.has(c.field)).map((c, i) => {
     const where = `data model ${ds.model}: ${ds.name} calculation ${i} (${c.field})`;
     if ('fill' in c) {

@@ -2,4 +2,5 @@
 export { builtinModels, descendants, getDataModel, resolveDataset, rootDatasets, type ResolvedDataset } from './catalog.js';
 export { BASE_FIELDS, compileDataset, datasetFieldResolver, renameSearchFields, type CompiledDataset } from './dataset.js';
 export { builtinMappings, compileEventMapper, loadMappingFile, type EventMapper } from './source-mapping.js';
-export type { AliasDef, CalculationDef, DataModelDef, DatasetDef, EventtypeDef, FieldType, SourceMappingDef } from './types.js';
+export { loadAddonFolder } from './ta.js';
+export type { AliasDef, CalculationDef, DataModelDef, DatasetDef, EventtypeDef, ExtractDef, FieldType, SourceMappingDef } from './types.js';

@@ -2,12 +2,13 @@
 import type { EvalExpr, SearchExpr } from '../ast.js';
 import { evalReads } from '../engine/eval-reads.js';
 import { searchReads } from '../engine/search-predicate.js';
-import { parsedEval as parseEvalExpression, parsedSearch as parseSearchExpression } from './parsed-text.js';
+import { parseEvalCached, parseSearchCached } from '../parse/parse-cache.js';
 import { toNumber } from '../runtime/event.js';
 import { requiredLiterals } from '../search/terms.js';
 import type { ResolvedDataset } from './catalog.js';
 import { BASE_FIELDS, UNDEFINED_FIELD_PREFIX } from './dataset.js';
 import type { SourceMappingDef } from './types.js';
+import { extractFields } from './source-mapping.js';
 
 export interface DatasetPlan {
   /** CIM fields the mapping and the calculations must produce (others are never looked at). */
@@ -26,12 +27,12 @@ interface Rule {
 }
 
 function evalRule(field: string, text: string): Rule {
-  return { field, reads: evalReads(parseEvalExpression(text)) };
+  return { field, reads: evalReads(parseEvalCached(text)) };
 }
 
 function searchFields(text: string): string[] {
   const out = new Set<string>();
-  searchReads(parseSearchExpression(text), out);
+  searchReads(parseSearchCached(text), out);
   return [...out];
 }
 
@@ -43,7 +44,7 @@ function evalConstants(text: string, out: Set<string>): void {
     else if (e.kind === 'unary') walk(e.expr);
     else if (e.kind === 'in') { walk(e.expr); e.values.forEach(walk); }
   };
-  walk(parseEvalExpression(text));
+  walk(parseEvalCached(text));
 }
 
 /**
@@ -55,7 +56,10 @@ export function planDataset(ds: ResolvedDataset, mappings: SourceMappingDef[], w
   for (const f of wanted) if (!f.startsWith(UNDEFINED_FIELD_PREFIX)) needed.add(f);
   for (const c of ds.constraints) for (const f of searchFields(c)) needed.add(f);
   const calcRules: Rule[] = ds.calculations.map((c) => ('fill' in c ? { field: c.field, reads: [c.field] } : evalRule(c.field, c.eval)));
-  const mapRules: Rule[] = mappings.flatMap((m) => [...Object.entries(m.evals ?? {}), ...m.eventtypes.flatMap((et) => Object.entries(et.evals ?? {}))].map(([f, t]) => evalRule(f, t)));
+  const mapRules: Rule[] = mappings.flatMap((m) => [
+    ...(m.extracts ?? []).flatMap((x) => extractFields(x).map((f) => ({ field: f, reads: [x.field ?? '_raw'] }))),
+    ...[...Object.entries(m.evals ?? {}), ...m.eventtypes.flatMap((et) => Object.entries(et.evals ?? {}))].map(([f, t]) => evalRule(f, t)),
+  ]);
   let anyField = false;
   // Calculated fields read other CIM fields (process_name reads process): close `needed` over them.
   for (let changed = true; changed;) {

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { SplError } from '../errors.js';
 import { compileEval, type EvalCompileContext, type Evaluator } from '../eval/index.js';
 import { toFieldValue } from '../eval/store.js';
-import { parsedEval as parseEvalExpression, parsedSearch as parseSearchExpression } from './parsed-text.js';
+import { parseEvalCached, parseSearchCached } from '../parse/parse-cache.js';
 import { compileSearchExpr } from '../engine/search-predicate.js';
 import type { Event, FieldValue } from '../runtime/event.js';
 import { BUILTIN_MAPPING_FILES } from './builtin.js';
-import type { SourceMappingDef } from './types.js';
+import type { ExtractDef, SourceMappingDef } from './types.js';
+import { compilePcre } from '../regex/pcre.js';
 import { checkSourceMapping } from './validate.js';
 
 type Predicate = (ev: Event) => boolean;
@@ -19,9 +20,16 @@ interface CompiledEventtype {
   evals: Array<[string, Evaluator]>;
 }
 
+interface CompiledExtract {
+  regex: RegExp;
+  groupNames: string[];
+  field: string;
+}
+
 interface CompiledMapping {
   name: string;
   matches: Predicate;
+  extracts: CompiledExtract[];
   aliases: Array<{ src: string; dest: string; asnew: boolean }>;
   evals: Array<[string, Evaluator]>;
   eventtypes: CompiledEventtype[];
@@ -58,7 +66,7 @@ export function loadMappingFile(path: string): SourceMappingDef {
 /** Compile a search string from a mapping file; its errors name the file and the place. */
 function compileSearch(text: string, where: string, ctx: EvalCompileContext): Predicate {
   try {
-    return compileSearchExpr(parseSearchExpression(text), { zone: ctx.zone, now: ctx.now });
+    return compileSearchExpr(parseSearchCached(text), { zone: ctx.zone, now: ctx.now });
   } catch (e) {
     if (e instanceof SplError) throw new SplError('bad-datamodel-map', `${where}: ${e.message} in "${text}"`);
     throw e;
@@ -68,7 +76,7 @@ function compileSearch(text: string, where: string, ctx: EvalCompileContext): Pr
 /** Compile an eval expression from a data file; errors name the file and the place. */
 export function compileDataEval(text: string, where: string, ctx: EvalCompileContext, code: 'bad-datamodel-map' | 'unknown-datamodel' = 'bad-datamodel-map'): Evaluator {
   try {
-    return compileEval(parseEvalExpression(text), ctx);
+    return compileEval(parseEvalCached(text), ctx);
   } catch (e) {
     if (e instanceof SplError) throw new SplError(code, `${where}: ${e.message} in "${text}"`);
     throw e;
@@ -84,6 +92,7 @@ function compileMapping(def: SourceMappingDef, ctx: EvalCompileContext, needed?:
   return {
     name: def.name,
     matches: compileSearch(def.match, `${where}: match`, ctx),
+    extracts: (def.extracts ?? []).map((x, i) => compileExtract(x, `${where}: extracts[${i}]`)),
     aliases: (def.aliases ?? []).map((a) => ({ src: a.src, dest: a.dest, asnew: a.asnew === true })),
     evals: compileEvals(def.evals, where, ctx, needed),
     eventtypes: def.eventtypes.map((et) => ({
@@ -95,12 +104,43 @@ function compileMapping(def: SourceMappingDef, ctx: EvalCompileContext, needed?:
   };
 }
 
+/** An EXTRACT's regex (PCRE as Splunk writes it); errors name the file and the place. */
+function compileExtract(def: ExtractDef, where: string): CompiledExtract {
+  try {
+    const { regex, groupNames } = compilePcre(def.regex);
+    return { regex, groupNames, field: def.field ?? '_raw' };
+  } catch (e) {
+    if (e instanceof SplError) throw new SplError('bad-datamodel-map', `${where}: ${e.message} in "${def.regex}"`);
+    throw e;
+  }
+}
+
+/** The named groups an EXTRACT sets (the plan reads them as written fields). */
+export function extractFields(def: ExtractDef): string[] {
+  return compilePcre(def.regex).groupNames;
+}
+
+/** Run the EXTRACTs: each named group that matched sets its field unless the event already has one. */
+function applyExtracts(extracts: CompiledExtract[], ev: Event): void {
+  for (const x of extracts) {
+    const text = ev.get(x.field);
+    if (typeof text !== 'string') continue;
+    const groups = x.regex.exec(text)?.groups;
+    if (!groups) continue;
+    for (const name of x.groupNames) {
+      const v = groups[name];
+      if (v !== undefined && v !== '' && !ev.has(name)) ev.set(name, v);
+    }
+  }
+}
+
 /** An eval result as a field value; the empty string is no value (as the add-ons treat it). */
 function present(v: FieldValue | undefined): FieldValue | undefined {
   return v === '' ? undefined : v;
 }
 
 function applyMapping(m: CompiledMapping, ev: Event): void {
+  if (m.extracts.length > 0) applyExtracts(m.extracts, ev);
   for (const a of m.aliases) {
     const v = ev.get(a.src);
     if (v !== undefined && !(a.asnew && ev.has(a.dest))) ev.set(a.dest, v);
@@ -123,13 +163,16 @@ function mergeValues(existing: FieldValue | undefined, added: string[]): FieldVa
   return out.length === 1 ? out[0]! : out;
 }
 
+/** Mapping definitions already compiled whole in this thread (their EVALs and searches are known to compile). */
+const checkedWhole = new WeakSet<SourceMappingDef>();
+
 /**
  * Compile mappings once (user ones first, so they override the shipped ones for the events they match). With
  * `needed`, only EVALs writing those fields run (every EVAL reads the aliased event, so skipping one changes no other).
  */
 export function compileEventMapper(defs: SourceMappingDef[], ctx: EvalCompileContext, needed?: ReadonlySet<string>): EventMapper {
-  // Every file is checked whole (a bad EVAL is an error even when this query would not run it).
-  if (needed) defs.forEach((d) => compileMapping(d, ctx));
+  // Every file is checked whole once (a bad EVAL is an error even when this query would not run it).
+  if (needed) for (const d of defs) if (!checkedWhole.has(d)) { compileMapping(d, ctx); checkedWhole.add(d); }
   const mappings = defs.map((d) => compileMapping(d, ctx, needed));
   return (ev) => {
     for (const m of mappings) {

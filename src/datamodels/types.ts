@@ -48,6 +48,15 @@ export interface EventtypeDef {
   evals?: Record<string, string>;
 }
 
+/**
+ * An EXTRACT: a PCRE with named groups run over `field` (default `_raw`); each group that matched sets its field
+ * unless the event already has it (its own JSON fields win).
+ */
+export interface ExtractDef {
+  regex: string;
+  field?: string;
+}
+
 /** A raw source's mapping into the CIM, as an add-on does it (props.conf + eventtypes.conf + tags.conf). */
 export interface SourceMappingDef {
   name: string;
@@ -55,6 +64,8 @@ export interface SourceMappingDef {
   notes?: string[];
   /** Search-language string selecting the events this mapping applies to (by sourcetype/source/channel). */
   match: string;
+  /** EXTRACTs, applied first (props.conf search-time order: EXTRACT, FIELDALIAS, EVAL). */
+  extracts?: ExtractDef[];
   aliases?: AliasDef[];
   /** EVALs for every matched event (computed with the eventtypes' ones, all from the aliased event). */
   evals?: Record<string, string>;

@@ -1,6 +1,6 @@
 // Shape checks for data model and mapping files: each mistake named with the file and the place in it.
 import { SplError, type ErrorCode } from '../errors.js';
-import type { AliasDef, CalculationDef, DataModelDef, DatasetDef, EventtypeDef, FieldType, SourceMappingDef } from './types.js';
+import type { AliasDef, CalculationDef, DataModelDef, DatasetDef, EventtypeDef, ExtractDef, FieldType, SourceMappingDef } from './types.js';
 
 const FIELD_TYPES: ReadonlySet<string> = new Set<FieldType>(['string', 'number', 'boolean', 'ipv4', 'time']);
 
@@ -103,6 +103,14 @@ function checkAlias(c: ShapeChecker, v: Json, where: string): AliasDef {
   return alias;
 }
 
+function checkExtract(c: ShapeChecker, v: Json, where: string): ExtractDef {
+  const obj = c.object(v, where);
+  c.keys(obj, ['regex', 'field'], where);
+  const extract: ExtractDef = { regex: c.string(obj.regex, `${where}.regex`) };
+  if (obj.field !== undefined) extract.field = c.string(obj.field, `${where}.field`);
+  return extract;
+}
+
 function checkEventtype(c: ShapeChecker, v: Json, where: string): EventtypeDef {
   const obj = c.object(v, where);
   c.keys(obj, ['name', 'search', 'tags', 'evals'], where);
@@ -115,7 +123,7 @@ function checkEventtype(c: ShapeChecker, v: Json, where: string): EventtypeDef {
 export function checkSourceMapping(json: Json, file: string): SourceMappingDef {
   const c = new ShapeChecker(file, 'bad-datamodel-map');
   const obj = c.object(json, 'top level');
-  c.keys(obj, ['name', 'source', 'notes', 'match', 'aliases', 'evals', 'eventtypes'], 'top level');
+  c.keys(obj, ['name', 'source', 'notes', 'match', 'extracts', 'aliases', 'evals', 'eventtypes'], 'top level');
   const mapping: SourceMappingDef = {
     name: c.string(obj.name, 'name'),
     source: obj.source === undefined ? [] : c.strings(obj.source, 'source'),
@@ -123,6 +131,7 @@ export function checkSourceMapping(json: Json, file: string): SourceMappingDef {
     eventtypes: c.array(obj.eventtypes ?? [], 'eventtypes').map((e, i) => checkEventtype(c, e, `eventtypes[${i}]`)),
   };
   if (obj.notes !== undefined) mapping.notes = c.strings(obj.notes, 'notes');
+  if (obj.extracts !== undefined) mapping.extracts = c.array(obj.extracts, 'extracts').map((x, i) => checkExtract(c, x, `extracts[${i}]`));
   if (obj.aliases !== undefined) mapping.aliases = c.array(obj.aliases, 'aliases').map((a, i) => checkAlias(c, a, `aliases[${i}]`));
   if (obj.evals !== undefined) mapping.evals = c.stringMap(obj.evals, 'evals');
   return mapping;

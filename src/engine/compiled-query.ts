@@ -1,6 +1,7 @@
 // What a scan needs of a compiled query: its AST, compiled pipeline, projection, and the zone and "now" it was compiled with.
 import type { Pipeline } from '../ast.js';
 import type { LookupLibrary } from '../lookups/index.js';
+import type { SourceMappingDef } from '../datamodels/types.js';
 import type { CompiledPipeline } from './compile-pipeline.js';
 
 export interface CompiledQuery {
@@ -15,4 +16,8 @@ export interface CompiledQuery {
   readonly now: number;
   /** The lookups it was compiled with (worker threads rebuild them from `lookups.toSpec()`). */
   readonly lookups: LookupLibrary;
+  /** The query text after macro expansion (worker threads compile tstats' where clause from it). */
+  readonly expandedText?: string;
+  /** The user's raw-event → CIM mappings it was compiled with (worker threads compile tstats with them). */
+  readonly datamodelMappings?: SourceMappingDef[];
 }

@@ -65,6 +65,17 @@ export function generatingPrefilter(pipeline: CompiledPipeline, injected: Inject
   return pipeline.generating || !first?.rawLiterals ? null : literalPrefilter(first.rawLiterals(injected));
 }
 
+/**
+ * The pre-filter of a scan: the first search's literals, else a leading tstats' own. The preset's renames keep
+ * values in the line for tstats, so only the user's mapping (`userMapped`) and the defaults count as injected there.
+ */
+export function scanPrefilter(
+  ast: Pipeline, pipeline: CompiledPipeline, spec: { mapped: boolean; userMapped?: boolean; defaults: Record<string, string | undefined> },
+): Prefilter | null {
+  return derivePrefilter(ast, injectedFields(spec))
+    ?? generatingPrefilter(pipeline, injectedFields({ mapped: spec.userMapped ?? spec.mapped, defaults: spec.defaults }));
+}
+
 /** A pre-filter requiring all of `raw` (lower-cased literals), cut to JSON-safe fragments; null when none is left. */
 function literalPrefilter(raw: string[]): Prefilter | null {
   const literals = [...new Set(raw.map(safeFragment).filter((l): l is string => l !== undefined))];

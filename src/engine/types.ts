@@ -1,5 +1,5 @@
 // The engine's core contracts: push-based stages, the compile context, and the command definition shape.
-import type { Command, Pipeline, SearchExpr, Span } from '../ast.js';
+import type { Command, Pipeline, SearchExpr, Span, StatsCommand } from '../ast.js';
 import type { EvalCompileContext } from '../eval/index.js';
 import type { LookupLibrary } from '../lookups/index.js';
 import type { Event } from '../runtime/event.js';
@@ -67,6 +67,8 @@ export interface CompiledCommand {
   readsInputs?: boolean;
   /** For such a command: raw literals every input line it can use holds, given which fields the reader injects. */
   rawLiterals?: (injected: (field: string) => boolean) => string[];
+  /** For a leading aggregating command that reads the inputs (tstats), how it splits over threads. */
+  partial?: LeadingAggregateParts;
   /** A command whose input is one CIM dataset's events (tstats): a pack maps each event to the dataset once for all. */
   datasetInput?: DatasetInput;
 }
@@ -88,9 +90,21 @@ export interface DatasetInput {
 }
 
 /**
+ * A leading aggregating command cut in two: `rows` looks at each input event alone (workers run it on their slice),
+ * `tail` aggregates the rows (the main thread runs it on rows in input order). When `stats` is set, `tail` is that
+ * stats over the rows, so workers may aggregate partially and the main thread merge (as for `stats`).
+ */
+export interface LeadingAggregateParts {
+  rows: StageFactory;
+  tail: StageFactory;
+  stats: StatsCommand | null;
+}
+
+/**
  * How a command runs when the input is split over worker threads:
  * - `per-event`: it looks at each event alone (no state, no order), so workers run it on their slice;
- * - `partial-aggregate`: workers aggregate their slice and the main thread merges the partial results (stats);
+ * - `partial-aggregate`: workers aggregate their slice and the main thread merges the partial results (stats; a
+ *   leading tstats, whose compiled form gives its `partial` parts);
  * - `partial-aggregate-events`: the same, and workers also send their events on; the main thread holds them, merges the
  *   partial results, then gives each event its group's results (eventstats' second pass);
  * - `serial`: it needs every event in order, so it runs on the main thread (the default).

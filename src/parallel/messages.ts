@@ -1,6 +1,8 @@
 // What the main thread and the workers send each other: setup, work units, unit results, and errors as plain data.
 import type { Pipeline } from '../ast.js';
 import type { LookupSpec } from '../lookups/index.js';
+import type { SourceMappingDef } from '../datamodels/types.js';
+import type { ParsedText } from '../parse/parse-cache.js';
 import type { PackedGroups } from '../aggregates/index.js';
 import { SplError, type ErrorCode, type MacroFrame, type Span } from '../errors.js';
 import type { DecodeError } from '../input/index.js';
@@ -16,6 +18,11 @@ export type SourceSpec = Omit<EventSourceOptions, 'zone' | 'prefilter' | 'onFile
 export interface PrefilterSpec {
   mapped: boolean;
   defaults: Record<string, string | undefined>;
+  /**
+   * Whether the user's own mapping injects fields. A leading tstats trusts fields the preset renames (their values
+   * stay in the line), so only these count for it; default: `mapped`.
+   */
+  userMapped?: boolean;
 }
 
 /** Everything a worker needs to compile the query exactly as the main thread did (sent once, as workerData). */
@@ -29,6 +36,12 @@ export interface WorkerSetup {
   split: PipelineSplit;
   /** The query's lookups, for lookup/iplocation commands the workers run. */
   lookups?: LookupSpec;
+  /** The query text after macro expansion (tstats re-reads its where clause from it). */
+  queryText?: string;
+  /** The user's raw-event → CIM mappings (`--datamodel-map`, `--ta`), for a tstats the workers run. */
+  datamodelMappings?: SourceMappingDef[];
+  /** Expressions the main thread parsed for data files and tstats (workers then need no parser for them). */
+  parsedTexts?: ParsedText[];
 }
 
 /** One slice of the input: a whole file, or the records starting in a byte range of it. */

@@ -10,6 +10,7 @@ import { statSync } from 'node:fs';
 import type { SourceStats } from '../input/index.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
+import { parsedTexts } from '../parse/parse-cache.js';
 import { decodeEvents, type EncodedEvents } from './event-codec.js';
 import type { PrefilterSpec, SourceSpec, UnitPayload, UnitResult, WorkerSetup, WorkUnit } from './messages.js';
 import { compileStatsAggregation } from './partial-stats.js';
@@ -46,9 +47,18 @@ const startWorkerPool = (setup: WorkerSetup, threads: number): UnitExecutor => n
 export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: SourceStats, onResult: (ev: Event) => void): Promise<{ matched: number }> {
   const { split } = plan;
   const suffix = chainStages(job.query.pipeline.commands.slice(split.suffixStart), callbackStage(onResult));
+  // A leading tstats counts its own output rows as the search's matches (as on one thread), before the suffix.
+  const leadingRows = { matched: 0 };
+  const afterLeading: Stage = split.leadingAggregate ? { push: (ev) => { leadingRows.matched++; suffix.push(ev); }, end: () => suffix.end() } : suffix;
   const partial = split.partialStats;
-  const main = !partial ? eventForwarder(suffix) : partialSendsEvents(partial) ? secondPassMerger(partial, job, suffix) : statsMerger(partial, job, suffix);
-  const setup: WorkerSetup = { ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split, lookups: job.query.lookups.toSpec() };
+  const main = !partial
+    ? eventForwarder(leadingTail(split, job, afterLeading))
+    : partialSendsEvents(partial) ? secondPassMerger(partial, job, suffix) : statsMerger(partial, job, afterLeading);
+  const setup: WorkerSetup = {
+    ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split, lookups: job.query.lookups.toSpec(),
+    queryText: job.query.expandedText, datamodelMappings: job.query.datamodelMappings,
+    parsedTexts: split.leadingAggregate ? parsedTexts() : undefined,
+  };
   const pool = (job.startExecutor ?? startWorkerPool)(setup, plan.threads);
   let matched = 0;
   const firstLines = new Map<string, number>();
@@ -69,7 +79,15 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
     await pool.close();
   }
   main.end();
-  return { matched };
+  return { matched: split.leadingAggregate ? leadingRows.matched : matched };
+}
+
+/** Rows of a leading tstats that does not merge partially go through its aggregating half on the main thread. */
+function leadingTail(split: ParallelPlan['split'], job: ParallelJob, suffix: Stage): Stage {
+  if (!split.leadingAggregate) return suffix;
+  const parts = job.query.pipeline.commands[0]?.partial;
+  if (!parts) throw new Error('leading aggregate without partial parts');
+  return parts.tail(suffix);
 }
 
 /** The main thread's side of the pipeline: takes each unit's payload in unit order, then ends the suffix. */

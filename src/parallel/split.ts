@@ -24,18 +24,35 @@ export interface PipelineSplit {
   suffixStart: number;
   /** Whether a main-thread command may read `_raw`, so events must carry their raw text. */
   suffixReadsRaw: boolean;
+  /**
+   * A leading aggregating command that reads the inputs (`| tstats`): workers run its `partial.rows` as the prefix;
+   * then `partialStats` (its stats, when it merges exactly) or the main thread runs its `partial.tail` on the rows.
+   */
+  leadingAggregate?: boolean;
 }
 
 /** How a command node splits over threads, from its definition (`serial` when it has none). */
 const threadSplitOf = (node: Command) => findCommand(node)?.threads ?? 'serial';
+
+/** Whether every function of a stats merges exactly from partial states. */
+const mergesExactly = (node: StatsCommand): boolean =>
+  node.aggregates.every((agg) => EXACT_MERGE_ACCUMULATORS.has(resolveAggregate(agg).fn.accumulator.id));
 
 /** A partial-aggregate command (stats, eventstats) right after the per-event prefix, when its functions merge exactly. */
 function partialStatsOf(node: Command | undefined): StatsCommand | null {
   if (!node || node.kind !== 'stats') return null;
   const split = threadSplitOf(node);
   if (split !== 'partial-aggregate' && split !== 'partial-aggregate-events') return null;
-  const exact = node.aggregates.every((agg) => EXACT_MERGE_ACCUMULATORS.has(resolveAggregate(agg).fn.accumulator.id));
-  return exact ? node : null;
+  return mergesExactly(node) ? node : null;
+}
+
+/** A leading command that reads the inputs (tstats): its rows are made in the workers; its stats merges there when exact, else runs on the main thread. */
+function leadingAggregateSplit(ast: Pipeline, compiled: CompiledPipeline): PipelineSplit | null {
+  const node = ast.commands[0];
+  const parts = compiled.commands[0]?.partial;
+  if (!node || !parts || threadSplitOf(node) !== 'partial-aggregate') return null;
+  const partialStats = parts.stats && mergesExactly(parts.stats) ? parts.stats : null;
+  return { prefixLength: 1, partialStats, suffixStart: 1, suffixReadsRaw: false, leadingAggregate: true };
 }
 
 /** A partial aggregate whose workers also send their events on, for the main thread's second pass (eventstats). */
@@ -46,7 +63,8 @@ export function partialSendsEvents(node: StatsCommand): boolean {
 /** How to distribute the pipeline, or null when its first command cannot run on a slice of the input. */
 export function splitPipeline(ast: Pipeline, compiled: CompiledPipeline): PipelineSplit | null {
   // Subsearches replay the inputs on the main thread (run.inputs), so such a query runs there whole.
-  if (ast.leadingPipe || compiled.replaysInputs) return null;
+  if (compiled.replaysInputs) return null;
+  if (ast.leadingPipe) return leadingAggregateSplit(ast, compiled);
   let prefixLength = 0;
   while (prefixLength < ast.commands.length) {
     const node = ast.commands[prefixLength]!;

@@ -2,9 +2,10 @@
 import { GroupTable, type PackedGroups } from '../aggregates/index.js';
 import { compilePipeline, createCompileContext } from '../engine/compile-pipeline.js';
 import { LookupLibrary } from '../lookups/index.js';
-import { derivePrefilter, injectedFields } from '../engine/prefilter.js';
+import { scanPrefilter } from '../engine/prefilter.js';
+import { primeParsedTexts } from '../parse/parse-cache.js';
 import { firstSearchFilter } from '../engine/first-search.js';
-import type { Stage } from '../engine/types.js';
+import type { CompiledCommand, Stage } from '../engine/types.js';
 import { fileEventBatches, newSourceStats, type EventSourceOptions } from '../input/index.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
@@ -85,16 +86,28 @@ export interface UnitRunner {
   flush(): PackedGroups | null;
 }
 
+/** A leading tstats as a prefix: only its per-event half (rows) runs here. */
+function leadingRows(commands: CompiledCommand[]): CompiledCommand[] {
+  const [first] = commands;
+  if (!first?.partial) throw new Error('leading aggregate without partial parts');
+  return [{ ...first, factory: first.partial.rows }];
+}
+
 /** Compile the query once (as the main thread did). */
 export function createUnitRunner(setup: WorkerSetup): UnitRunner {
   const zone = getZone(setup.tz);
   const lookups = setup.lookups ? LookupLibrary.fromSpec(setup.lookups) : undefined;
+  // Parses the main thread made (tstats' mappings and where clause): no parser is built here for them.
+  if (setup.parsedTexts) primeParsedTexts(setup.parsedTexts);
   const ctx = createCompileContext(zone, setup.now, { lookups });
+  ctx.queryText = setup.queryText;
+  ctx.datamodelMappings = setup.datamodelMappings;
   const { split } = setup;
   // Only the prefix runs here: the rest (tables loaded by a later lookup, say) is the main thread's.
-  const prefix = compilePipeline({ ...setup.ast, commands: setup.ast.commands.slice(0, split.prefixLength) }, ctx).commands;
+  const compiled = compilePipeline({ ...setup.ast, commands: setup.ast.commands.slice(0, split.prefixLength) }, ctx);
+  const prefix = split.leadingAggregate ? leadingRows(compiled.commands) : compiled.commands;
   const aggregation = split.partialStats ? compileStatsAggregation(split.partialStats, ctx) : null;
-  const prefilter = setup.prefilter ? derivePrefilter(setup.ast, injectedFields(setup.prefilter)) : null;
+  const prefilter = setup.prefilter ? scanPrefilter(setup.ast, compiled, setup.prefilter) : null;
   // Ranges number their lines from 1; the main thread adds each range's first line (it sees units in order).
   const firstSearch = setup.prefilter ? firstSearchFilter(setup.ast, zone, setup.now) : null;
   const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter, firstSearch, relativeLines: true };

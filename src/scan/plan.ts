@@ -77,9 +77,9 @@ export async function planScan(query: CompiledQuery, inputs: readonly string[], 
   };
   const injected = { mapped: mapping !== undefined || preset !== undefined || opts.fileSets !== undefined, defaults };
   // Subsearches (join, append, map) read every input event again: nothing may be skipped before the search sees it.
-  const prefilter = opts.prefilter === false || query.pipeline.replaysInputs ? null : injected;
+  const userMapped = mapping !== undefined || opts.fileSets !== undefined;
+  const prefilter = opts.prefilter === false || query.pipeline.replaysInputs ? null : { ...injected, userMapped };
   const list = inputs.length ? [...inputs] : ['-'];
   const parallel = await planParallelRun(query, list, { threads, splitBytes: opts.splitBytes });
-  const userMapped = mapping !== undefined || opts.fileSets !== undefined;
   return { query, inputs: list, zone, source, prefilter, userMapped, parallel, onFile: opts.onFile };
 }

@@ -1,5 +1,5 @@
 // Carry out a scan plan: read the inputs (on worker threads when planned), run the pipeline, count what happened.
-import { derivePrefilter, generatingPrefilter, injectedFields } from '../engine/prefilter.js';
+import { scanPrefilter } from '../engine/prefilter.js';
 import { firstSearchFilter } from '../engine/first-search.js';
 import { runAsync } from '../engine/run.js';
 import { eventBatches, newSourceStats, type SourceStats } from '../input/index.js';
@@ -57,12 +57,7 @@ export async function runScan(plan: ScanPlan, onResult: (ev: Event) => void, hoo
     };
     matched = (await runParallel(plan.parallel, job, stats, emit)).matched;
   } else {
-    // A generating command that reads the input (tstats) has its own literals; the preset's renames keep values in
-    // the line there, so only the user's mapping and the defaults count as injected.
-    const prefilter = plan.prefilter
-      ? derivePrefilter(query.ast, injectedFields(plan.prefilter))
-        ?? generatingPrefilter(query.pipeline, injectedFields({ mapped: plan.userMapped, defaults: plan.prefilter.defaults }))
-      : null;
+    const prefilter = plan.prefilter ? scanPrefilter(query.ast, query.pipeline, plan.prefilter) : null;
     const firstSearch = plan.prefilter ? firstSearchFilter(query.ast, plan.zone, query.now) : null;
     const before = query.pipeline.counters.matched;
     const batches = eventBatches(plan.inputs, { ...plan.source, zone: plan.zone, prefilter, firstSearch, onFile: plan.onFile }, stats);

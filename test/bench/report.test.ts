@@ -1,7 +1,7 @@
 // Tests of the benchmark report: summaries, ratios and n/a handling.
 import { describe, expect, it } from 'vitest';
 import type { Measurement } from '../../bench/measure.js';
-import { DUCKDB, JSON_FLOOR, LINE_FLOOR, renderReport, summarize, type ReportInput } from '../../bench/report.js';
+import { BY_HAND, DUCKDB, JSON_FLOOR, LINE_FLOOR, renderReport, summarize, type ReportInput } from '../../bench/report.js';
 
 function run(wallSeconds: number, cpuSeconds?: number, peakRssMb?: number): Measurement {
   return { wallSeconds, cpuSeconds, peakRssMb, exitCode: 0, stderrHead: '' };
@@ -19,16 +19,30 @@ describe('renderReport', () => {
   const input: ReportInput = {
     title: 'bench',
     facts: [['node', 'v20']],
-    dataBytes: 200e6,
-    events: 100_000,
-    results: [
-      { query: 'floor', engine: LINE_FLOOR, runs: [run(0.5)] },
-      { query: 'floor', engine: JSON_FLOOR, runs: [run(2)] },
-      { query: 'Q2', engine: DUCKDB, runs: [run(1, 0.9, 150)] },
-      { query: 'Q2', engine: 'splq', runs: [run(4, 3.5, 80), run(5, 4, 90)] },
-      { query: 'Q3', engine: 'splq', runs: [] },
-    ],
-    scaling: [{ threads: 1, runs: [run(4)] }, { threads: 2, runs: [run(2.5)] }],
+    shapes: [{
+      shape: 'default',
+      data: 'events-100000.ndjson',
+      dataBytes: 200e6,
+      events: 100_000,
+      results: [
+        { query: 'floor', engine: LINE_FLOOR, runs: [run(0.5)] },
+        { query: 'floor', engine: JSON_FLOOR, runs: [run(2)] },
+        { query: 'Q1', engine: DUCKDB, runs: [run(2, 2.4)] },
+        { query: 'Q1', engine: 'splq', runs: [run(1, 1.2)] },
+        { query: 'Q1', engine: BY_HAND, runs: [run(0.9, 0.8)] },
+        { query: 'Q2', engine: DUCKDB, runs: [run(1, 0.9, 150)] },
+        { query: 'Q2', engine: 'splq', runs: [run(4, 3.5, 80), run(5, 4, 90)] },
+        { query: 'Q3', engine: 'splq', runs: [] },
+      ],
+      scaling: [{ threads: 1, runs: [run(4)] }, { threads: 2, runs: [run(2.5)] }],
+    }, {
+      shape: 'dense',
+      data: 'dense-100000.ndjson',
+      dataBytes: 100e6,
+      events: 100_000,
+      results: [{ query: 'Q2', engine: DUCKDB, runs: [run(2, 2)] }, { query: 'Q2', engine: 'splq', runs: [run(3, 3)] }],
+      scaling: [],
+    }],
     notes: ['FAILED: something'],
   };
   const text = renderReport(input);
@@ -43,5 +57,12 @@ describe('renderReport', () => {
     expect(text).toContain('| 2 | 2.500 | 2.500 | n/a | 1.60× |');
     expect(text).toContain('- FAILED: something');
     expect(text).toContain('- node: v20');
+  });
+
+  it('tabulates splq over DuckDB per query and shape (wall and CPU), and Q1 CPU over the by-hand floor', () => {
+    expect(text).toContain('| Q2 | 4.00× | 4.17× | 1.50× | 1.50× |');
+    expect(text).toContain('| Q1 | 0.50× | 0.50× | n/a | n/a |');
+    expect(text).toContain('| default | 1.20 | 2.40 | 0.80 | 1.50× |');
+    expect(text).toContain('| dense | n/a | n/a | n/a | n/a |');
   });
 });

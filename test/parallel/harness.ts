@@ -1,5 +1,5 @@
 // Test harness for parallel runs: the one-thread CLI path, the parallel path (in-process or worker threads), comparable rows.
-import { derivePrefilter, injectedFields } from '../../src/engine/prefilter.js';
+import { scanPrefilter } from '../../src/engine/prefilter.js';
 import { firstSearchFilter } from '../../src/engine/first-search.js';
 import { planParallelRun, runParallel, type UnitExecutor, type WorkerSetup } from '../../src/parallel/index.js';
 import { rebuildError, serializeError, type SourceSpec } from '../../src/parallel/messages.js';
@@ -43,7 +43,7 @@ function sourceSpec(query: Query, read: ReadOptions): SourceSpec {
 }
 
 /** The pre-filter inputs as the CLI derives them. */
-const prefilterSpec = (read: ReadOptions) => ({ mapped: read.preset !== undefined, defaults: {} });
+const prefilterSpec = (read: ReadOptions) => ({ mapped: read.preset !== undefined, userMapped: false, defaults: {} });
 
 function outcome(rows: Event[], matched: number, stats: SourceStats): RunOutcome {
   const { files, eventsRead, eventsSkipped, eventsKept } = stats;
@@ -54,7 +54,7 @@ function outcome(rows: Event[], matched: number, stats: SourceStats): RunOutcome
 export async function runOneThread(text: string, files: string[], read: ReadOptions = {}): Promise<RunOutcome> {
   const query = compileQuery(text);
   const stats = newSourceStats(read.strict ?? false);
-  const prefilter = derivePrefilter(query.ast, injectedFields(prefilterSpec(read)));
+  const prefilter = scanPrefilter(query.ast, query.pipeline, prefilterSpec(read));
   const firstSearch = firstSearchFilter(query.ast, getZone(TZ), NOW);
   const rows: Event[] = [];
   const batches = eventBatches(files, { ...sourceSpec(query, read), zone: getZone(TZ), prefilter, firstSearch }, stats);

@@ -1,9 +1,7 @@
 // Block-level pre-filter: find the lines that may hold a literal by one native search over the block's raw text.
 import { HitCursor, regexSearch, stringSearch, type TextSearch } from './hit-cursor.js';
 import { unicodeEscapeSearch } from './escape-search.js';
-import { countChar } from '../../util/count-char.js';
 import { escapeRegExp } from '../../util/escape-regexp.js';
-import { ByteLiteralScan } from './byte-literal-scan.js';
 import { hidingForms } from './hiding-forms.js';
 
 
@@ -13,16 +11,12 @@ function hidingSearches(literal: string): TextSearch[] {
   return [...escapes.map((hex) => unicodeEscapeSearch(hex)), ...utf8.map((bytes) => stringSearch(String.fromCharCode(...bytes)))];
 }
 
-/** Lines with more hits than this share are not worth a block-level search: every line is read anyway. */
-const USEFUL_HIT_SHARE = 0.25;
-/** Below this share of lines holding the literal, the lines between hits are only counted (sparse reading). */
-const SPARSE_HIT_SHARE = 0.05;
-
 /**
  * Decides which lines of a block may contain a pre-filter literal (lower-case, printable ASCII without `"`, `\`,
  * `/`), exactly: a line it rejects cannot contain the literal once decoded and lower-cased. It searches the
  * block's Latin-1 text (one character per byte) for the literal ignoring ASCII case, and for what could hide it.
- * Of several literals (all required), it uses the one with the fewest hits in the first block it sees.
+ * Of several literals (all required), it uses the one with the fewest hits in the first block it sees. There is no
+ * density threshold: its cost is one native search per piece plus a cursor check per line, at any share of hits.
  */
 export class LiteralScan {
   private chosen: string | null = null;
@@ -32,17 +26,12 @@ export class LiteralScan {
   private ownHidingHits: HitCursor[] = [];
   private literalHits: HitCursor | null = null;
   private hidingHits: HitCursor[] = [];
-  /** Share of the first block's lines holding the chosen literal (known after the first reset). */
-  hitShare = 1;
-  /** The same search over raw bytes, for sparse reading once the literal is chosen. */
-  private byteScan: ByteLiteralScan | null = null;
 
   constructor(private readonly literals: readonly string[]) {}
 
   /** Start a block: its Latin-1 text and a cursor over its escapes that could spell the literal (SPELLING_ESCAPES). */
   reset(text: string, escapes: HitCursor): void {
     if (this.chosen === null) this.choose(text);
-    if (!this.active) return;
     this.literalSearch ??= regexSearch(literalPattern(this.chosen!));
     this.hidingSearches ??= hidingSearches(this.chosen!);
     if (this.literalHits === null) {
@@ -55,37 +44,19 @@ export class LiteralScan {
     this.hidingHits = [escapes, ...this.ownHidingHits];
   }
 
-  /** Whether lines are ruled out at all (false when the chosen literal is in most lines). */
-  get active(): boolean {
-    return this.hitShare <= USEFUL_HIT_SHARE;
-  }
-
-  /** Whether so few lines hold the literal that the lines between hits are only counted. */
-  get sparse(): boolean {
-    return this.hitShare < SPARSE_HIT_SHARE;
-  }
-
-  /** Once the first piece has chosen a literal that makes reading sparse: the scan over raw bytes (no text needed). */
-  get bytes(): ByteLiteralScan | null {
-    return this.byteScan;
-  }
-
   /** False only when text[start, end) cannot hold the literal. */
   mayMatch(start: number, end: number): boolean {
-    if (!this.active || this.literalHits!.within(start, end)) return true;
+    if (this.literalHits!.within(start, end)) return true;
     for (const cursor of this.hidingHits) if (cursor.within(start, end)) return true;
     return false;
   }
 
   private choose(text: string): void {
-    const lines = countChar(text, '\n') + 1;
     let fewest = Infinity;
     for (const literal of this.literals) {
       const hits = countLinesWithHits(text, literalPattern(literal));
       if (hits < fewest) [fewest, this.chosen] = [hits, literal];
     }
-    this.hitShare = fewest / Math.max(1, lines);
-    if (this.sparse) this.byteScan = new ByteLiteralScan(this.chosen!, text);
   }
 }
 

@@ -7,16 +7,15 @@ import { isBlank } from '../sources/lines.js';
 import { isUtf8 } from 'node:buffer';
 import { latin1Text, utf8Text } from '../../util/byte-text.js';
 import { forEachLineIn } from '../sources/line-block.js';
-import { sparseByteLines } from '../fastpath/line-iteration.js';
 import type { KeyPicker } from './key-picker.js';
 import type { LiteralScan } from '../fastpath/literal-scan.js';
-import type { ByteLiteralScan } from '../fastpath/byte-literal-scan.js';
 import { HitCursor } from '../fastpath/hit-cursor.js';
 import { SPELLING_ESCAPES } from '../fastpath/escape-search.js';
 import type { Event } from '../../runtime/event.js';
 import type { EventFinisher } from '../mapping/event-finish.js';
 import type { SourceStats } from '../source-stats.js';
 import { isJsonObjectText, recordProblem } from './line-check.js';
+import { wellFormedRunEnd } from './line-runs.js';
 
 const NEWLINE_BYTE = 0x0a;
 const SPACE = 0x20;
@@ -83,32 +82,27 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
   };
   /** The one malformed-line rule, on a line's Latin-1 text (absolute byte positions); a broken line is reported. */
   const wellFormed = (latin1: string, start: number, end: number, line: number): boolean => {
-    if (isJsonObjectText(latin1)) {
-      reportInvalidUtf8(start, end, line);
-      return true;
-    }
+    if (isJsonObjectText(latin1)) return true;
     stats.malformed.add(recordProblem({ text: utf8Text(bytes, start, end), file: block.file, line })!);
     return false;
   };
-  // Few lines hold the scan's literal: the picker's searches would cross the piece for each one, decoding them is
-  // cheaper, and the lines between them are only judged well-formed and counted.
-  const sparse = (byteScan: ByteLiteralScan) => {
-    byteScan.useBlock(bytes, block.start);
-    const skippedWellFormed = (start: number, end: number, line: number) => wellFormed(latin1Text(bytes, start, end), start, end, line);
-    return sparseByteLines(bytes, pieceStart, pieceEnd, firstLine, byteScan, stats, general, skippedWellFormed);
-  };
-  if (scan?.bytes) return sparse(scan.bytes);
+  // One Latin-1 text per piece (a native copy): the rule runs over whole runs of lines at once on it, and the
+  // literal scan and the picker search it. No string is made per line unless the line is read.
   const text = latin1Text(bytes, pieceStart, pieceEnd);
   if (scan === null && decoding.picker === null) return forEachLineIn(text, firstLine, general);
   const escapes = new HitCursor(text, SPELLING_ESCAPES);
-  // The first piece's text is where the scan chooses its literal (and finds out whether reading is sparse).
   scan?.reset(text, escapes);
-  if (scan?.bytes) return sparse(scan.bytes);
   const picker = decoding.picker;
   picker?.reset({ text, bytes, base: pieceStart }, escapes);
+  /** Lines starting before this text position are known well-formed (a run the rule matched at once). */
+  let wellFormedUntil = 0;
   return forEachLineIn(text, firstLine, (start, end, line) => {
     if (text.charCodeAt(start) <= SPACE || start === end) return general(start, end, line);
-    if (!wellFormed(text.slice(start, end), pieceStart + start, pieceStart + end, line)) return;
+    if (start >= wellFormedUntil) {
+      wellFormedUntil = wellFormedRunEnd(text, start);
+      if (wellFormedUntil <= start && !wellFormed(text.slice(start, end), pieceStart + start, pieceStart + end, line)) return;
+    }
+    reportInvalidUtf8(pieceStart + start, pieceStart + end, line);
     stats.eventsRead++;
     if (scan !== null && !scan.mayMatch(start, end)) {
       stats.eventsSkipped++;

@@ -78,6 +78,11 @@ function stanzaScope(name: string, fail: (message: string) => never): StanzaScop
   return { sourcetype: name };
 }
 
+/** One FIELDALIAS value (`a AS b c ASNEW d`) as alias pairs, unscoped (`--ta` scopes them itself). */
+export function parseFieldAliasValue(value: string, className: string, fail: (m: string) => never): FieldAlias[] {
+  return parseAliasList(value, className, {}, fail);
+}
+
 /** `a AS b c ASNEW d`, field names optionally in double quotes. */
 function parseAliasList(value: string, className: string, scope: StanzaScope, fail: (m: string) => never): FieldAlias[] {
   const tokens = tokenize(value, fail);

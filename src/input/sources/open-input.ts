@@ -5,6 +5,7 @@ import { readChunks, DEFAULT_CHUNK_SIZE } from './chunks.js';
 import { cannotRead } from './input-error.js';
 import { sniffEncoding, type InputEncoding } from './input-encoding.js';
 import { inputLabel } from './raw-record.js';
+import type { NodeBuffer } from '../../util/node-buffer.js';
 
 const MIN_GUNZIP_CHUNK = 64;
 /** Gzip inside gzip is not unpacked again: a second layer is reported as binary. */
@@ -23,10 +24,10 @@ export interface InputProblem {
  */
 export interface OpenedInput {
   readonly label: string;
-  readonly head: Buffer;
+  readonly head: NodeBuffer;
   /** The decoding layers applied, outermost first (`gzip`, `utf-16le`, `utf-16be`): empty for plain text. */
   readonly layers: readonly string[];
-  readonly chunks: AsyncGenerator<Buffer>;
+  readonly chunks: AsyncGenerator<NodeBuffer>;
   problem: InputProblem | undefined;
   /** Stop reading (also done when `chunks` ends or is returned). */
   close(): Promise<void>;

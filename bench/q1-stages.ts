@@ -1,0 +1,92 @@
+// Q1's reading stages one at a time, in one process, best of 3 CPU seconds: read, Latin-1 pieces, line walk, literal search, the well-formedness rule.
+// Usage: npx tsx bench/q1-stages.ts <file.ndjson> [variant...]
+import { closeSync, openSync, readSync } from 'node:fs';
+import { latin1Text } from '../src/util/byte-text.js';
+import { isJsonObjectText } from '../src/input/json/line-check.js';
+import { wellFormedRunEnd } from '../src/input/json/line-runs.js';
+import { isUtf8 } from 'node:buffer';
+
+const file = process.argv[2]!;
+const PIECE = 64 * 1024;
+
+function pieces(visit: (bytes: Buffer, start: number, end: number) => void): void {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let rem = 0;
+  for (;;) {
+    const n = readSync(fd, buf, rem, buf.length - rem, null);
+    const end = rem + n;
+    if (n === 0) break;
+    const last = buf.lastIndexOf(10, end - 1);
+    for (let start = 0; start < last; ) {
+      let pieceEnd = buf.indexOf(10, Math.min(start + PIECE, last));
+      if (pieceEnd < 0 || pieceEnd > last) pieceEnd = last;
+      visit(buf, start, pieceEnd);
+      start = pieceEnd + 1;
+    }
+    rem = end - (last + 1);
+    buf.copy(buf, 0, last + 1, end);
+  }
+  closeSync(fd);
+}
+
+let good = 0;
+const BINDING = /binding/gi;
+const BINDING_BYTES = Buffer.from('Binding');
+/** Each line: its start and end in the piece text. */
+function eachLine(text: string, visit: (start: number, end: number) => void): void {
+  for (let pos = 0; pos >= 0; ) {
+    const nl = text.indexOf('\n', pos);
+    visit(pos, nl < 0 ? text.length : nl);
+    pos = nl < 0 ? -1 : nl + 1;
+  }
+}
+const variants: Record<string, () => void> = {
+  'read 1 MiB chunks, cut 64 KiB pieces': () => pieces(() => {}),
+  '+ isUtf8 per piece': () => pieces((bytes, start, end) => { if (isUtf8(bytes.subarray(start, end))) good++; }),
+  '+ Latin-1 text per piece': () => pieces((bytes, start, end) => { if (latin1Text(bytes, start, end).length > 0) good++; }),
+  '+ Latin-1, line walk': () => pieces((bytes, start, end) => eachLine(latin1Text(bytes, start, end), () => { good++; })),
+  '+ Latin-1, line walk, /binding/gi per piece': () => pieces((bytes, start, end) => {
+    const text = latin1Text(bytes, start, end);
+    BINDING.lastIndex = 0;
+    let hit = BINDING.exec(text)?.index ?? Infinity;
+    eachLine(text, (s, e) => {
+      if (hit < s) { BINDING.lastIndex = s; hit = BINDING.exec(text)?.index ?? Infinity; }
+      if (hit < e) good++;
+    });
+  }),
+  'well-formedness: per-line Latin-1 + FLAT_OBJECT (sparse byte path before)': () => pieces((bytes, start, end) => {
+    for (let pos = start; pos < end; ) { let nl = bytes.indexOf(10, pos); if (nl < 0 || nl > end) nl = end; if (isJsonObjectText(latin1Text(bytes, pos, nl))) good++; pos = nl + 1; }
+  }),
+  'well-formedness: piece text, slice + FLAT_OBJECT per line (text path before)': () => pieces((bytes, start, end) => {
+    const text = latin1Text(bytes, start, end);
+    eachLine(text, (s, e) => { if (isJsonObjectText(text.slice(s, e))) good++; });
+  }),
+  'well-formedness: piece text, one sticky regex per run of lines (after)': () => pieces((bytes, start, end) => {
+    const text = latin1Text(bytes, start, end);
+    for (let pos = 0; pos < text.length; ) {
+      const runEnd = wellFormedRunEnd(text, pos);
+      if (runEnd > pos) { pos = runEnd; continue; }
+      const nl = text.indexOf('\n', pos); const e = nl < 0 ? text.length : nl;
+      isJsonObjectText(text.slice(pos, e)); pos = e + 1;
+    }
+  }),
+  'by hand: Buffer.indexOf(Binding), JSON.parse of hit lines': () => pieces((bytes, start, end) => {
+    for (let i = bytes.indexOf(BINDING_BYTES, start); i >= 0 && i < end; ) {
+      const a = bytes.lastIndexOf(10, i) + 1; let b = bytes.indexOf(10, i); if (b < 0 || b > end) b = end;
+      if (JSON.parse(bytes.toString('utf8', a, b))) good++;
+      i = bytes.indexOf(BINDING_BYTES, b);
+    }
+  }),
+};
+
+for (const only of process.argv.slice(3).length ? process.argv.slice(3) : Object.keys(variants)) {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const before = process.cpuUsage();
+    variants[only]!();
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1e6);
+  }
+  console.log(`${only}: ${best.toFixed(3)} CPU s`);
+}
