@@ -17,6 +17,7 @@ export function renderErrorCodes(): string {
     '| 1 | `splq test`: a test failed or could not run |',
     `| ${EXIT.query} | query error |`,
     `| ${EXIT.input} | input error |`,
+    `| ${EXIT.limit} | limit: a command that holds data passed its memory budget (\`--max-memory\`) |`,
     `| ${EXIT.usage} | usage error |`,
     `| ${EXIT.internal} | internal error (a bug: please report it with the stack trace) |`,
     '',

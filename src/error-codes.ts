@@ -6,6 +6,8 @@ export const EXIT = {
   query: 2,
   /** Input that cannot be read, or a malformed record under --strict. */
   input: 3,
+  /** A resource limit: a command that holds data passed its memory budget (`--max-memory`). */
+  limit: 4,
   /** A command-line mistake: unknown flag, bad flag value, missing query. */
   usage: 64,
   /** A bug in splq (reported with a stack trace). */
@@ -49,6 +51,7 @@ export const ERROR_CODES = {
   'malformed-lookup': { meaning: 'a lookup table with a malformed row (wrong number of cells, unclosed quote, bad JSON)', exit: EXIT.input },
   'lookup-path': { meaning: 'outputlookup to a path outside --lookup-dir, or without one', exit: EXIT.query },
   'limit-exceeded': { meaning: 'a documented limit was passed (events held by a command, subsearch rows, memory)', exit: EXIT.query },
+  'memory-limit': { meaning: 'a command that holds data (sort, dedup, stats, eventstats, transaction, join, ...) passed its memory budget (--max-memory, default half of the V8 heap limit)', exit: EXIT.limit },
   'needs-app': { meaning: 'a command that needs a Splunk app with trained models (apply, cyberchef, ...), which splq does not fake', exit: EXIT.query },
   usage: { meaning: 'a command-line mistake (flag, flag value, missing query)', exit: EXIT.usage },
 } as const satisfies Record<string, CodeFacts>;

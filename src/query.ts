@@ -29,6 +29,12 @@ export interface CompileOptions {
   lookups?: LookupLibrary | string[];
   /** Where warnings go (a subsearch cut by its limits, ...); default stderr, once per message. */
   onWarning?: (message: string) => void;
+  /**
+   * Memory budget, in MB, of each command that holds data (sort, dedup, stats groups, values(), eventstats,
+   * transaction, join's right side...): past it the run fails with `memory-limit` (docs/reliability.md). Default:
+   * half of V8's heap limit. Like Splunk's `max_mem_usage_mb` (limits.conf), but splq fails where Splunk spills.
+   */
+  maxMemoryMb?: number;
 }
 
 export type EventLike = Event | Record<string, FieldValue | null | undefined>;
@@ -144,12 +150,19 @@ function withinStack<T>(run: () => T): T {
   }
 }
 
+/** A memory budget: a positive whole number of MB (or none: the default). */
+function checkMaxMemory(mb: number | undefined): number | undefined {
+  if (mb === undefined) return undefined;
+  if (!Number.isInteger(mb) || mb < 1) throw new SplError('usage', `maxMemoryMb must be a positive whole number of MB, got "${mb}"`);
+  return mb;
+}
+
 function compileChecked(spl: string, macros: MacroLibrary, opts: CompileOptions): Query {
   const parsed = parseSpl(spl, { macros, filterFallback: opts.filterFallback });
   const zone = getZone(opts.timeZone ?? 'UTC');
   const now = opts.now ?? Date.now() / 1000;
   const lookups = opts.lookups instanceof LookupLibrary ? opts.lookups : LookupLibrary.load({ paths: opts.lookups ?? [] });
-  const ctx = createCompileContext(zone, now, { macros, onWarning: opts.onWarning, lookups });
+  const ctx = createCompileContext(zone, now, { macros, onWarning: opts.onWarning, lookups, maxMemoryMb: checkMaxMemory(opts.maxMemoryMb) });
   ctx.queryText = parsed.expansion.text;
   ctx.notes = [];
   try {

@@ -41,6 +41,8 @@ export interface Aggregation {
   unpackGroup(byValues: Scalar[], packed: PackedStates, index: number): Group;
   /** Fold group `index` of packed states (built over other events) into `into`. */
   mergePacked(into: Group, packed: PackedStates, index: number): void;
+  /** Bytes the states grew by so far with new values (distinct values, lists, numbers), for the memory budget. */
+  grownBytes(): number;
   /** Write the group's BY values and aggregate results into `out`, in column order. */
   writeRow(group: Group, out: Event): void;
 }
@@ -71,7 +73,7 @@ export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalC
   const byFields = node.by.map((f) => f.name);
   const { inputs, accumulators, outputs, wildcards, reads } = planAggregates(node.aggregates, byFields, ctx.evalContext);
   const timed = accumulators.some((a) => a.timed) || wildcards.some((w) => w.timed);
-  const at: Position = { ordinal: 0, sub: 0, time: NaN };
+  const at: Position = { ordinal: 0, sub: 0, time: NaN, grown: 0 };
   // Without wildcard aggregates every group shares one empty list (nothing is ever stored in it).
   const newFieldStates = (): FieldStates[] => (wildcards.length === 0 ? NO_FIELD_STATES : wildcards.map(() => new Map()));
 
@@ -128,6 +130,7 @@ export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalC
       }
       for (let i = 0; i < wildcards.length; i++) into.fieldStates[i] = wildcards[i]!.merge(into.fieldStates[i]!, packed.fieldStates[i]![index]!);
     },
+    grownBytes: () => at.grown!,
     writeRow(group, out) {
       byFields.forEach((f, i) => out.set(f, group.byValues[i]));
       for (const o of outputs) {

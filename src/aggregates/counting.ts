@@ -58,6 +58,9 @@ function seenBefore(a: { ordinal: number; sub: number }, b: { ordinal: number; s
   return a.ordinal < b.ordinal || (a.ordinal === b.ordinal && a.sub < b.sub);
 }
 
+/** Heap bytes of one distinct entry beyond its key: the entry object and its Map slot (memory budget estimate). */
+const DISTINCT_ENTRY_BYTES = 96;
+
 /** Distinct values as strings ("1" and "1.0" differ), for dc, estdc, values and mode. Memory: one entry per distinct value. */
 export const distinctValues: Accumulator<DistinctValues> = {
   id: 'distinct',
@@ -68,7 +71,11 @@ export const distinctValues: Accumulator<DistinctValues> = {
     const key = scalarToString(value);
     const entry = state.get(key);
     if (entry) absorb(entry, value, 1, at);
-    else state.set(key, { value, count: 1, ordinal: at.ordinal, sub: at.sub });
+    else {
+      state.set(key, { value, count: 1, ordinal: at.ordinal, sub: at.sub });
+      // The entry, its Map slot and the key string (the state keeps it alive after the event is gone).
+      if (at.grown !== undefined) at.grown += DISTINCT_ENTRY_BYTES + 16 + key.length;
+    }
   },
   merge(into, from) {
     for (const [key, other] of from) {

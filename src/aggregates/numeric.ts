@@ -99,8 +99,12 @@ export const numberCounts: Accumulator<NumberCounts> = {
   numeric: true,
   timed: false,
   init: () => new Map(),
-  add(state, _value, num) {
-    if (!Number.isNaN(num)) state.set(num, (state.get(num) ?? 0) + 1);
+  add(state, _value, num, at) {
+    if (Number.isNaN(num)) return;
+    const count = state.get(num);
+    state.set(num, (count ?? 0) + 1);
+    // A new key: its Map slot and boxed number.
+    if (count === undefined && at.grown !== undefined) at.grown += 56;
   },
   merge(into, from) {
     for (const [num, count] of from) into.set(num, (into.get(num) ?? 0) + count);

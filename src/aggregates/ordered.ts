@@ -76,6 +76,8 @@ export const firstValues: Accumulator<ValueList> = {
     if (state.values.length >= LIST_LIMIT) return;
     state.values.push(value);
     state.positions.push({ ordinal: at.ordinal, sub: at.sub, time: NaN });
+    // The position object and two array slots (the value itself is the event's, shared).
+    if (at.grown !== undefined) at.grown += 56;
   },
   merge(into, from) {
     const values: Scalar[] = [];

@@ -3,6 +3,14 @@ import { Event, type Scalar } from '../runtime/event.js';
 import type { Aggregation, Group, PackedStates } from './compile.js';
 import { groupText, ownValue, splitByValues } from './group-keys.js';
 import { orderGroups, orderSingleFieldGroups } from './group-order.js';
+import { valueBytes, type MemoryTracker } from '../runtime/memory-budget.js';
+
+/** Heap bytes of a new group, roughly: the group and its arrays, one small state per slot, its index entries and keys. */
+function groupBytes(group: Group): number {
+  let bytes = 200 + 48 * group.states.length;
+  for (const v of group.byValues) bytes += 40 + 2 * valueBytes(v);
+  return bytes;
+}
 
 /** Groups indexed by BY value text, one Map level per BY field (no key strings are built per event). */
 type Index = Map<string, Index | Group>;
@@ -27,12 +35,29 @@ export class GroupTable {
   /** The current event's BY values with several BY fields (reused: no allocation per event). */
   private readonly scratch: Scalar[] = [];
 
-  constructor(private readonly aggregation: Aggregation) {
+  /** Bytes of the states' growth already counted against the memory budget. */
+  private counted = 0;
+
+  /** `memory`: the budget the groups and their states count against (none: unbounded, e.g. in unit tests). */
+  constructor(
+    private readonly aggregation: Aggregation,
+    private readonly memory?: MemoryTracker,
+  ) {
     this.byText = aggregation.byFields.length === 1 ? new Map() : null;
   }
 
   /** Add one event; `ordinal` is its position in the whole input. */
   add(ev: Event, ordinal: number): void {
+    this.addToGroups(ev, ordinal);
+    if (this.memory === undefined) return;
+    const grown = this.aggregation.grownBytes();
+    if (grown !== this.counted) {
+      this.memory.addBytes(grown - this.counted);
+      this.counted = grown;
+    }
+  }
+
+  private addToGroups(ev: Event, ordinal: number): void {
     const agg = this.aggregation;
     if (this.byText !== null) {
       const v = ev.get(agg.byFields[0]!);
@@ -155,6 +180,7 @@ export class GroupTable {
       level.set(depth === 0 ? '' : groupText(values[depth - 1]!), group);
     }
     this.groups.push(group);
+    this.memory?.addBytes(groupBytes(group));
     return group;
   }
 }

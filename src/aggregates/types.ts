@@ -7,6 +7,11 @@ export interface Position {
   sub: number;
   /** The event's `_time` as a number; NaN when missing (or when no function needs it). */
   time: number;
+  /**
+   * Bytes the accumulators added to their states so far (a new distinct value, a list entry, a new number), when
+   * the caller counts them (the memory budget of stats and eventstats); accumulators that grow add to it.
+   */
+  grown?: number;
 }
 
 /**

@@ -36,6 +36,7 @@ export interface RunCliOptions extends Omit<QuerySourceOptions, 'detection'>, Ma
   quiet: boolean;
   exitStatus: boolean;
   datamodelMap: string[];
+  maxMemory?: number;
   ta: string[];
 }
 
@@ -43,6 +44,11 @@ export interface RunCliOptions extends Omit<QuerySourceOptions, 'detection'>, Ma
 export const EXIT_NO_RESULTS = 1;
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function memoryMb(value: string): number {
+  if (!/^[1-9]\d*$/.test(value)) throw new SplError('usage', `--max-memory expects a positive whole number of MB, got "${value}"`);
+  return Number(value);
+}
 
 function threadCount(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new SplError('usage', `--threads expects a positive whole number, got "${value}"`);
@@ -80,6 +86,7 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--now <time>', 'the search\'s "now" for relative times (default: the wall clock)')
     .option('--no-prefilter', 'decode every input line (by default lines lacking the first search\'s literals, or failing it on the fields it reads, are skipped undecoded)')
     .option('--threads <n>', 'worker threads (default: all cores for inputs over 32 MB, else 1; stdin always 1)', threadCount)
+    .option('--max-memory <MB>', 'memory budget of each command that holds data (sort, dedup, stats groups, eventstats, transaction, join...); past it the run fails with exit 4 (default: half of Node\'s heap limit; see docs/reliability.md)', memoryMb)
     .option('--strict', 'fail on the first malformed input record instead of skipping it', false)
     .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false)
     .option('--quiet', 'no progress line on stderr (it is shown only when stderr is a terminal)', false)
@@ -92,7 +99,7 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   // Every option is checked before any work (reading the query, listing inputs): a bad one is a usage error.
   const checked = checkRunOptions(opts, process.stdout.isTTY === true);
   const inputs = opts.input.length ? opts.input : ['-'];
-  const compileOptions = { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now: checked.now, datamodelMaps: opts.datamodelMap, addonFolders: opts.ta };
+  const compileOptions = { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now: checked.now, datamodelMaps: opts.datamodelMap, addonFolders: opts.ta, maxMemoryMb: opts.maxMemory };
   if (isPackRun(opts.detection, opts.pack)) {
     if (queryArg !== undefined || opts.queryFile !== undefined) throw new SplError('usage', 'give either a query or --detection files, not both');
     const cli = { format: checked.output, summary: opts.summary || opts.verbose, verbose: opts.verbose };

@@ -59,7 +59,7 @@ export const anomalydetectionCommand: CommandDef<GenericCommand> = {
   names: ['anomalydetection'],
   kind: 'transforming',
   notes: '`method=histogram|zscore|iqr`; `action=filter|annotate|summary` (iqr: `remove|transform`), `pthresh=`',
-  compile(node) {
+  compile(node, ctx) {
     const { options, rest } = readOptions('anomalydetection', clauseArgs(node).get(null) ?? [], ['method', 'action', 'pthresh', 'cutoff']);
     const method = options.text('method', 'histogram').toLowerCase();
     if (!METHODS.includes(method)) throw new SplError('bad-argument', `anomalydetection: method must be histogram, zscore or iqr, not "${options.text('method')}"`, options.get('method')!.valueSpan);
@@ -79,7 +79,7 @@ export const anomalydetectionCommand: CommandDef<GenericCommand> = {
       reads: named.length ? named : null,
       factory: (next) => {
         // Memory: every event until the end (frequencies need them all).
-        const held = new HeldEvents('anomalydetection', node.span);
+        const held = new HeldEvents('anomalydetection', node.span, ctx.run.maxMemoryMb);
         return {
           push: (ev) => held.push(ev),
           end: () => {
@@ -87,7 +87,7 @@ export const anomalydetectionCommand: CommandDef<GenericCommand> = {
             if (method !== 'histogram') {
               if (method === 'iqr') applyIqrRule(events, named, { param: 2.5, useLower: false, remove: action === 'remove', mark: false }, next);
               else applyZscore(events, named, pthresh ?? ZSCORE_PTHRESH, action, next);
-              held.events.length = 0;
+              held.clear();
               next.end();
               return;
             }
@@ -129,7 +129,7 @@ export const anomalydetectionCommand: CommandDef<GenericCommand> = {
                 next.push(s.ev);
               }
             }
-            held.events.length = 0;
+            held.clear();
             next.end();
           },
         };

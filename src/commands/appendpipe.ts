@@ -21,8 +21,8 @@ export const appendpipeCommand: CommandDef<GenericCommand> = {
       kind: 'dataset',
       reads: null,
       factory: (next) => {
-        // Memory: a copy of every result (later stages may change the originals), up to MAX_HELD_EVENTS.
-        const held = new HeldEvents('appendpipe', node.span);
+        // Memory: a copy of every result (later stages may change the originals), within the memory budget.
+        const held = new HeldEvents('appendpipe', node.span, ctx.run.maxMemoryMb);
         return {
           push: (ev) => {
             held.push(ev.clone());

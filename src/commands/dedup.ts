@@ -3,6 +3,7 @@ import type { GenericArg, GenericCommand } from '../ast.js';
 import type { CommandDef, Stage } from '../engine/types.js';
 import { SplError } from '../errors.js';
 import type { Event } from '../runtime/event.js';
+import { MemoryTracker } from '../runtime/memory-budget.js';
 import { valueKey } from './value-key.js';
 import { clauseArgs, fieldList, missingSpan, parseIntArg, readOptions } from './generic-args.js';
 import { compileOrder, readSortSpecs, type SortKey, type SortSpec } from './sort-keys.js';
@@ -42,8 +43,11 @@ function readPlan(node: GenericCommand): DedupPlan {
   };
 }
 
-/** Streaming dedup; memory: one counter per distinct combination (one for consecutive=true). */
-function dedupStage(plan: DedupPlan, next: Stage): Stage {
+/** Heap bytes of one remembered combination beyond its key's characters: the key string's header and its Map slot. */
+const KEY_BYTES = 64;
+
+/** Streaming dedup; memory: one counter per distinct combination (one for consecutive=true), within the budget. */
+function dedupStage(plan: DedupPlan, next: Stage, memory: MemoryTracker): Stage {
   const counts = new Map<string, number>();
   let previous: string | null = null;
   let run = 0;
@@ -62,6 +66,7 @@ function dedupStage(plan: DedupPlan, next: Stage): Stage {
       } else {
         seen = (counts.get(key) ?? 0) + 1;
         counts.set(key, seen);
+        if (seen === 1) memory.addBytes(KEY_BYTES + key.length);
       }
       if (seen <= plan.limit) next.push(ev);
       else if (plan.keepEvents) {
@@ -74,14 +79,18 @@ function dedupStage(plan: DedupPlan, next: Stage): Stage {
 }
 
 /** sortby: the kept results are sorted before they leave (blocking: holds the kept results). */
-function sortedStage(specs: SortSpec[], next: Stage): Stage {
+function sortedStage(specs: SortSpec[], next: Stage, memory: MemoryTracker): Stage {
   const order = compileOrder(specs);
   const held: Array<{ ev: Event; keys: SortKey[] }> = [];
   return {
-    push: (ev) => void held.push({ ev, keys: order.keysOf(ev) }),
+    push: (ev) => {
+      memory.addEvent(ev);
+      held.push({ ev, keys: order.keysOf(ev) });
+    },
     end: () => {
       held.sort((a, b) => order.compare(a.keys, b.keys));
       for (const { ev } of held) next.push(ev);
+      held.length = 0;
       next.end();
     },
   };
@@ -90,13 +99,17 @@ function sortedStage(specs: SortSpec[], next: Stage): Stage {
 export const dedupCommand: CommandDef<GenericCommand> = {
   names: ['dedup'],
   kind: 'streaming',
-  compile(node) {
+  compile(node, ctx) {
     const plan = readPlan(node);
     const sorted = plan.sortBy.length > 0;
     return {
       kind: sorted ? 'dataset' : 'streaming',
       reads: [...plan.fields, ...plan.sortBy.map((s) => s.field)],
-      factory: (next) => dedupStage(plan, sorted ? sortedStage(plan.sortBy, next) : next),
+      factory: (next) => {
+        // The remembered combinations and the results held for sortby share one budget.
+        const memory = new MemoryTracker('dedup', node.span, ctx.run.maxMemoryMb, 'values and results');
+        return dedupStage(plan, sorted ? sortedStage(plan.sortBy, next, memory) : next, memory);
+      },
     };
   },
 };

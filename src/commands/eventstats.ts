@@ -27,9 +27,9 @@ export const eventstatsCommand: CommandDef<StatsCommand> = {
       // Every field reaches the output; the aggregation's reads are a subset.
       reads: null,
       factory: (next) => {
-        // Memory: every event (up to MAX_HELD_EVENTS) plus one state per group.
-        const held = new HeldEvents('eventstats', node.span);
-        const table = new GroupTable(aggregation);
+        // Memory: every event plus one state per group, counted together against the budget.
+        const held = new HeldEvents('eventstats', node.span, ctx.run.maxMemoryMb);
+        const table = new GroupTable(aggregation, held.memory);
         return {
           push: (ev) => {
             table.add(ev, held.events.length);
@@ -37,7 +37,7 @@ export const eventstatsCommand: CommandDef<StatsCommand> = {
           },
           end: () => {
             writeGroupResults(aggregation, table, held.events, next);
-            held.events.length = 0;
+            held.clear();
             next.end();
           },
         };

@@ -1,30 +1,29 @@
-// The bound on events a command holds in memory (eventstats, appendpipe, transaction), failing clearly past it.
+// The events a command holds in memory until its input ends (eventstats, appendpipe, transaction...), within the memory budget.
 import type { Span } from '../ast.js';
-import { SplError } from '../errors.js';
+import { MemoryTracker } from '../runtime/memory-budget.js';
 import type { Event } from '../runtime/event.js';
 
 /**
- * At most this many events are held by one stage. Splunk bounds such commands by memory (eventstats:
- * max_mem_usage_mb=200 in limits.conf); a count is what splq can check per event without measuring objects.
+ * A list of held events whose estimated size counts against the run's memory budget (`--max-memory`); past it,
+ * `push` throws `memory-limit` naming the command, at its span (docs/reliability.md).
  */
-export const MAX_HELD_EVENTS = 2_000_000;
-
-/** A list of held events that throws `limit-exceeded` (naming the command, at its span) when it would pass `limit`. */
 export class HeldEvents {
   readonly events: Event[] = [];
+  /** The estimate the events count in; a command's other state (eventstats' groups) may count in it too. */
+  readonly memory: MemoryTracker;
 
-  constructor(
-    private readonly command: string,
-    private readonly span: Span,
-    private readonly limit = MAX_HELD_EVENTS,
-  ) {}
+  constructor(command: string, span: Span, budgetMb: number) {
+    this.memory = new MemoryTracker(command, span, budgetMb);
+  }
 
   push(ev: Event): void {
-    if (this.events.length >= this.limit) {
-      throw new SplError('limit-exceeded', `${this.command}: more than ${this.limit} events to hold in memory`, this.span, [
-        `${this.command} keeps every event until the end of its input; narrow the search before it`,
-      ]);
-    }
+    this.memory.addEvent(ev);
     this.events.push(ev);
+  }
+
+  /** The events were handed on. */
+  clear(): void {
+    this.events.length = 0;
+    this.memory.reset();
   }
 }

@@ -4,6 +4,7 @@ import { runSubsearch } from '../engine/subsearch.js';
 import type { CommandDef, Stage } from '../engine/types.js';
 import { SplError } from '../errors.js';
 import { Event } from '../runtime/event.js';
+import { MemoryTracker } from '../runtime/memory-budget.js';
 import { clauseArgs, fieldList, readOptions } from './generic-args.js';
 import { aliasedKeys, RightSide, timeFilter, type AliasedKeys } from './join-keys.js';
 import { subsearchLimits, takeSubsearch } from './subsearch-args.js';
@@ -48,7 +49,7 @@ export const joinCommand: CommandDef<GenericCommand> = {
         let right: RightSide | null = null;
         return {
           push: (left) => {
-            right ??= new RightSide(runSubsearch(sub, services, limits, 'join'), aliases?.leftFields ?? fields, aliases?.rightFields ?? fields);
+            right ??= new RightSide(heldRows(runSubsearch(sub, services, limits, 'join'), node.span, run.maxMemoryMb), aliases?.leftFields ?? fields, aliases?.rightFields ?? fields);
             let found = right.matches(left);
             if (inTime) found = found.filter((row) => inTime(left, row));
             if (found.length === 0) {
@@ -64,6 +65,13 @@ export const joinCommand: CommandDef<GenericCommand> = {
     };
   },
 };
+
+/** The right side's rows, counted against the memory budget (besides `maxout`, they may be wide). */
+function heldRows(rows: Event[], span: Span, budgetMb: number): Event[] {
+  const memory = new MemoryTracker('join', span, budgetMb, 'subsearch rows');
+  for (const row of rows) memory.addEvent(row);
+  return rows;
+}
 
 /** `left=L right=R where ...`: both aliases and the where clause together, and no field list beside them. */
 function readAliases(

@@ -10,7 +10,7 @@ export const outlierCommand: CommandDef<GenericCommand> = {
   names: ['outlier'],
   kind: 'dataset',
   notes: 'IQR method: `param=`, `uselower=`, `action=transform|remove`, `mark=`',
-  compile(node) {
+  compile(node, ctx) {
     const { options, rest } = readOptions('outlier', clauseArgs(node).get(null) ?? [], ['action', 'param', 'uselower', 'mark', 'type']);
     const action = options.text('action', 'transform').toLowerCase();
     if (!['transform', 'tf', 'remove', 'rm'].includes(action)) {
@@ -29,12 +29,12 @@ export const outlierCommand: CommandDef<GenericCommand> = {
       reads: named.length ? named : null,
       factory: (next) => {
         // Memory: every event until the end (the quartiles need all values).
-        const held = new HeldEvents('outlier', node.span);
+        const held = new HeldEvents('outlier', node.span, ctx.run.maxMemoryMb);
         return {
           push: (ev) => held.push(ev),
           end: () => {
             applyIqrRule(held.events, named, { param, useLower, remove, mark }, next);
-            held.events.length = 0;
+            held.clear();
             next.end();
           },
         };

@@ -1,6 +1,7 @@
 // `sort [N] [+|-]field, num(f)... [desc]`: order results (stable), keeping the first N (default 10000, 0 = all).
 import type { GenericArg, GenericCommand } from '../ast.js';
-import type { CommandDef } from '../engine/types.js';
+import type { CommandDef, Stage } from '../engine/types.js';
+import { MemoryTracker } from '../runtime/memory-budget.js';
 import { SplError } from '../errors.js';
 import type { Event } from '../runtime/event.js';
 import { clauseArgs, missingSpan, parseIntArg, readOptions } from './generic-args.js';
@@ -19,7 +20,9 @@ const isDescWord = (arg: GenericArg | undefined): boolean =>
 export const sortCommand: CommandDef<GenericCommand> = {
   names: ['sort'],
   kind: 'dataset',
-  compile(node) {
+  // Workers keep each unit's top N (CompiledCommand.perUnit); the main thread sorts those.
+  threads: 'partial-aggregate',
+  compile(node, ctx) {
     const { options, rest } = readOptions('sort', clauseArgs(node).get(null) ?? [], ['limit']);
     let args = rest;
     let limit = options.int('limit', DEFAULT_LIMIT);
@@ -33,22 +36,39 @@ export const sortCommand: CommandDef<GenericCommand> = {
     if (specs.length === 0) throw new SplError('bad-argument', 'sort: expected at least one field to sort by', missingSpan(node));
     if (reverseAll) for (const s of specs) s.descending = !s.descending;
     const order = compileOrder(specs);
+    const budgetMb = () => ctx.run.maxMemoryMb;
     return {
       kind: 'dataset',
       reads: specs.map((s) => s.field),
       // Blocking: holds the first `kept` results so far (with their precomputed keys) until the end; a following
-      // `head N` that reads fewer results lowers that bound.
-      factory: (next) => {
-        const kept = Math.min(limit === 0 ? Infinity : limit, resultsRead(next));
-        const top = new StableTop<{ ev: Event; keys: SortKey[] }>(kept, (a, b) => order.compare(a.keys, b.keys));
-        return {
-          push: (ev) => top.push({ ev, keys: order.keysOf(ev) }),
-          end: () => {
-            for (const { ev } of top.sorted()) next.push(ev);
-            next.end();
-          },
-        };
-      },
+      // `head N` that reads fewer results lowers that bound. The held results count against the memory budget.
+      factory: (next) => topStage(Math.min(limit === 0 ? Infinity : limit, resultsRead(next)), order, next, node, budgetMb()),
+      // Over threads, a finite sort first keeps each unit's own top results in its worker: the first `kept` of the
+      // units' tops, in unit order, are the first `kept` of the whole input (ties keep input order: units arrive in
+      // order and each unit's top is stable), so the main thread's sort gives the same rows from far fewer.
+      perUnit: limit === 0 ? undefined : (next) => topStage(limit, order, next, node, budgetMb()),
     };
   },
 };
+
+/** The stage that keeps the first `kept` results in sort order and hands them on at the end. */
+function topStage(kept: number, order: ReturnType<typeof compileOrder>, next: Stage, node: GenericCommand, budgetMb: number): Stage {
+  const top = new StableTop<{ ev: Event; keys: SortKey[] }>(kept, (a, b) => order.compare(a.keys, b.keys));
+  const memory = new MemoryTracker('sort', node.span, budgetMb, 'results');
+  let held = 0;
+  return {
+    push: (ev) => {
+      // Past `kept` a new result replaces a held one: the count held stops growing.
+      if (held < kept) {
+        held++;
+        memory.addEvent(ev);
+      }
+      top.push({ ev, keys: order.keysOf(ev) });
+    },
+    end: () => {
+      for (const { ev } of top.sorted()) next.push(ev);
+      memory.reset();
+      next.end();
+    },
+  };
+}

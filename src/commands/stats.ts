@@ -4,6 +4,7 @@ import { compileAggregation, GroupTable, type AggregationOptions } from '../aggr
 import type { CommandDef } from '../engine/types.js';
 import { closestNames, SplError } from '../errors.js';
 import { boolWord } from '../util/bool-word.js';
+import { MemoryTracker } from '../runtime/memory-budget.js';
 
 const LEADING_OPTIONS = ['partitions', 'allnum', 'delim'];
 const TRAILING_OPTIONS = ['dedup_splitvals'];
@@ -52,7 +53,8 @@ export const statsCommand: CommandDef<StatsCommand> = {
       reads: aggregation.reads,
       limitsFields: true,
       factory: (next) => {
-        const table = new GroupTable(aggregation);
+        // Memory: one group per BY combination plus what its functions keep (values(), dc()...), within the budget.
+        const table = new GroupTable(aggregation, new MemoryTracker('stats', node.span, ctx.run.maxMemoryMb, 'groups and values'));
         let ordinal = 0;
         return {
           push: (ev) => table.add(ev, ordinal++),

@@ -61,7 +61,7 @@ export const timechartCommand: CommandDef<GenericCommand> = {
       limitsFields: true,
       factory: (next) => {
         // Memory: every event until the end (the span may depend on the time range), then one state per bin and series.
-        const held = new HeldEvents('timechart', node.span);
+        const held = new HeldEvents('timechart', node.span, ctx.run.maxMemoryMb);
         return {
           push: (ev) => held.push(ev),
           end: () => {
@@ -86,7 +86,7 @@ export const timechartCommand: CommandDef<GenericCommand> = {
               if (!group) s.set(bin, (group = agg.newGroup([])));
               agg.addEvent(group, ev, i);
             });
-            held.events.length = 0;
+            held.clear();
             const columns = chooseSeries(agg, series, byField === null ? 0 : limit, useOther, otherName, nullName);
             for (const bin of allBins([...binStarts], span, cont)) {
               const row = new Event();

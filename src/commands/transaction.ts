@@ -99,7 +99,7 @@ export const transactionCommand: CommandDef<GenericCommand> = {
       reads: null,
       factory: (next) => {
         // Memory: every event until the end (they are put in time order first), then the open transactions.
-        const held = new HeldEvents('transaction', node.span);
+        const held = new HeldEvents('transaction', node.span, ctx.run.maxMemoryMb);
         return {
           push: (ev) => held.push(ev),
           end: () => {
@@ -118,7 +118,7 @@ export const transactionCommand: CommandDef<GenericCommand> = {
                 out.push(ev);
               }
             }
-            held.events.length = 0;
+            held.clear();
             if (evictedByMemory > 0) {
               run.warn(`transaction: ${evictedByMemory} transactions were evicted (maxopentxn=${rules.maxOpenTxn}, maxopenevents=${rules.maxOpenEvents})`);
             }

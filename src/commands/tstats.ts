@@ -6,6 +6,7 @@ import { builtinMappings, compileEventMapper } from '../datamodels/source-mappin
 import { compileSearchExpr, searchReads } from '../engine/search-predicate.js';
 import { planDataset, whereLiterals } from '../datamodels/plan.js';
 import type { CommandDef, CompileContext, Stage } from '../engine/types.js';
+import type { SourceMappingDef } from '../datamodels/types.js';
 import { SplError } from '../errors.js';
 import { Event, type FieldValue } from '../runtime/event.js';
 import { compileBinner, isTimeSpan, parseBinSpan } from './bin-span.js';
@@ -121,6 +122,16 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
       },
       end: () => next.end(),
     });
+    /** The per-event half over a dataset event (pack mode): where, projection, fixed buckets; the event is only read. */
+    const fromDataset = (next: Stage): Stage => ({
+      push: (ev) => {
+        if (!where(ev)) return;
+        const row = project(ev);
+        if (bucketing.fixed) bucketRow(row, bucketing.fixed);
+        next.push(row);
+      },
+      end: () => next.end(),
+    });
     /** The aggregating half: `stats` over the rows (by `_time` without span: held, bucketed at the end). */
     const tail = (next: Stage): Stage => {
       const aggregate = stats.factory(next);
@@ -148,9 +159,45 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
       // Threads: workers make rows and aggregate them partially (the main thread merges), or ship rows for `tail`.
       partial: { rows, tail, stats: bucketing.auto ? null : statsAst },
       factory: (next: Stage): Stage => rows(tail(next)),
+      // Pack mode: the dataset event comes mapped, selected and calculated, shared with other tstats (never changed here).
+      datasetInput: {
+        key: `${datasetKey(model.modelName, dataset.path)}\u0000${mappingsKey(mappings)}\u0000${zoneKey(ctx.zone)}\u0000${ctx.now}`,
+        mapperKey: `${mappingsKey(mappings)}\u0000${zoneKey(ctx.zone)}\u0000${ctx.now}`,
+        compileMapper: () => compileEventMapper(mappings, evalCtx),
+        compileSelection: () => compileDataset(dataset, evalCtx),
+        factory: (next: Stage): Stage => fromDataset(tail(next)),
+        where: whereExpr,
+      },
     };
   },
 };
+
+const objectIds = new WeakMap<object, number>();
+let objectCount = 0;
+
+/** A number per object (for keys naming shared things: zones). */
+function objectId(o: object): number {
+  let id = objectIds.get(o);
+  if (id === undefined) {
+    id = ++objectCount;
+    objectIds.set(o, id);
+  }
+  return id;
+}
+
+function datasetKey(model: string, path: string[]): string {
+  return [model, ...path].join('.');
+}
+
+/** Mappings with the same definitions map alike: the shipped ones by name, a user's by content. */
+function mappingsKey(mappings: SourceMappingDef[]): string {
+  const shipped = builtinMappings();
+  return mappings.map((m) => (shipped.includes(m) ? `builtin:${m.name}` : JSON.stringify(m))).join('\u0001');
+}
+
+function zoneKey(zone: object): string {
+  return String(objectId(zone));
+}
 
 function bucketRow(row: Event, bin: (t: number) => FieldValue | undefined): void {
   const t = row.get('_time');

@@ -10,7 +10,7 @@ import { createRunServices, type RunServices } from './run-services.js';
 import type { CompiledSubsearch } from './subsearch.js';
 import { findCommand, lookupCommand } from './registry.js';
 import { compileSearchExpr } from './search-predicate.js';
-import type { CompileContext, CompiledCommand, StageFactory } from './types.js';
+import type { CompileContext, CompiledCommand, DatasetInput, StageFactory } from './types.js';
 
 export interface CompiledPipeline {
   factory: StageFactory;
@@ -29,6 +29,8 @@ export interface CompiledPipeline {
   subsearches: CompiledSubsearch[];
   /** True with `map`: its searches are known only while running, so they need `run.inputs.replay`. */
   dynamicReplay: boolean;
+  /** When the first command reads a CIM dataset (tstats): the pipeline over dataset events (counted like `factory`). */
+  datasetInput?: DatasetInput;
 }
 
 export interface CompileContextOptions {
@@ -38,6 +40,8 @@ export interface CompileContextOptions {
   onWarning?: (message: string) => void;
   /** Lookup definitions and tables (lookup, inputlookup, outputlookup); default none. */
   lookups?: LookupLibrary;
+  /** Memory budget of each command that holds data, MB (default: half of V8's heap limit). */
+  maxMemoryMb?: number;
 }
 
 export function createCompileContext(zone: TimeZone, now: number, options: CompileContextOptions = {}): CompileContext {
@@ -70,7 +74,7 @@ export function createCompileContext(zone: TimeZone, now: number, options: Compi
         throw e;
       }
     },
-    run: createRunServices(options.onWarning),
+    run: createRunServices(options.onWarning, options.maxMemoryMb),
     replaysInputs: false,
     subsearches: [],
     dynamicReplay: false,
@@ -88,7 +92,9 @@ function compileSubsearch(pipeline: Pipeline, ctx: CompileContext): CompiledSubs
   const commands = pipeline.commands.map((c) => compileCommand(c, ctx));
   const generating = commands[0]?.kind === 'generating' && !commands[0].readsInputs;
   if (!generating) ctx.replaysInputs = true;
-  return { factory: chain(commands), reads: inputReads(commands), generating, span: pipeline.span };
+  const head = commands[0]?.datasetInput;
+  const datasetInput = head ? { ...head, factory: (next: Parameters<StageFactory>[0]) => head.factory(chain(commands.slice(1))(next)) } : undefined;
+  return { factory: chain(commands), reads: inputReads(commands), generating, span: pipeline.span, ast: pipeline, datasetInput };
 }
 
 function chain(compiled: CompiledCommand[]): StageFactory {
@@ -104,16 +110,18 @@ export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipel
   }
   const counters = { matched: 0 };
   const [head, ...rest] = commands;
-  const counted: StageFactory = (next) => {
+  const countedBy = (headFactory: StageFactory | undefined): StageFactory => (next) => {
     const downstream = chain(rest)(next);
     const counter = { push: (ev: Parameters<typeof downstream.push>[0]) => { counters.matched++; downstream.push(ev); }, end: () => downstream.end() };
-    return head ? head.factory(counter) : counter;
+    return headFactory ? headFactory(counter) : counter;
   };
+  const counted = countedBy(head?.factory);
+  const datasetInput = head?.datasetInput ? { ...head.datasetInput, factory: countedBy(head.datasetInput.factory) } : undefined;
   // A query whose subsearches replay the inputs reads every field: the replay and the search share one reading.
   const reads = ctx.replaysInputs ? null : inputReads(commands);
   return {
     factory: counted, reads, commands, generating, counters, run: ctx.run, replaysInputs: ctx.replaysInputs,
-    subsearches: [...ctx.subsearches], dynamicReplay: ctx.dynamicReplay,
+    subsearches: [...ctx.subsearches], dynamicReplay: ctx.dynamicReplay, datasetInput,
   };
 }
 

@@ -1,5 +1,6 @@
 // What a run supplies to commands that look beyond their own input: a replay of the search's inputs and warnings.
 import type { Event } from '../runtime/event.js';
+import { defaultMaxMemoryMb } from '../runtime/memory-budget.js';
 
 /**
  * The outer search's inputs, readable again from the start: what `join`, `append` and `map` run their subsearches
@@ -27,17 +28,19 @@ export interface RunServices {
   warn(message: string): void;
   /** Results of subsearches the runner ran before the search (from `replayBatches`), by subsearch. */
   prepared: Map<object, Event[]> | null;
+  /** The memory budget of each command that holds data, in MB (engine/memory-budget.ts). */
+  maxMemoryMb: number;
 }
 
 /** Services with no inputs; warnings go to `onWarning`, else to stderr once per distinct message. */
-export function createRunServices(onWarning?: (message: string) => void): RunServices {
+export function createRunServices(onWarning?: (message: string) => void, maxMemoryMb = defaultMaxMemoryMb()): RunServices {
   const said = new Set<string>();
   const warn = onWarning ?? ((message: string) => {
     if (said.has(message)) return;
     said.add(message);
     process.stderr.write(`splq: warning: ${message}\n`);
   });
-  return { inputs: null, warn, prepared: null };
+  return { inputs: null, warn, prepared: null, maxMemoryMb };
 }
 
 /** Inputs that replay copies of events held in memory (the originals are copied first, as the run changes them). */

@@ -1,5 +1,5 @@
 // The engine's core contracts: push-based stages, the compile context, and the command definition shape.
-import type { Command, Pipeline, Span, StatsCommand } from '../ast.js';
+import type { Command, Pipeline, SearchExpr, Span, StatsCommand } from '../ast.js';
 import type { EvalCompileContext } from '../eval/index.js';
 import type { LookupLibrary } from '../lookups/index.js';
 import type { Event } from '../runtime/event.js';
@@ -67,8 +67,33 @@ export interface CompiledCommand {
   readsInputs?: boolean;
   /** For such a command: raw literals every input line it can use holds, given which fields the reader injects. */
   rawLiterals?: (injected: (field: string) => boolean) => string[];
+  /**
+   * A `partial-aggregate` command that is not stats: a stage each worker runs over each work unit's events (after
+   * the per-event prefix) such that this command over the units' outputs, in unit order, gives the same results
+   * as over the whole input (sort N: each unit's first N). The main thread still runs the command itself.
+   */
+  perUnit?: StageFactory;
+
   /** For a leading aggregating command that reads the inputs (tstats), how it splits over threads. */
   partial?: LeadingAggregateParts;
+  /** A command whose input is one CIM dataset's events (tstats): a pack maps each event to the dataset once for all. */
+  datasetInput?: DatasetInput;
+}
+
+/** How a command reads a CIM dataset, for sharing the mapping between commands (scan/pack-datasets.ts). */
+export interface DatasetInput {
+  /** Equal keys: equal dataset events (same model, dataset, mappings, zone and now). */
+  key: string;
+  /** Equal keys: equal mapped events (same mappings, zone and now). */
+  mapperKey: string;
+  /** The source mapping with every EVAL (in place): a superset of what the command computes, equal on its fields. */
+  compileMapper(): (ev: Event) => void;
+  /** The dataset's constraint over a mapped event, and every calculation (in place). */
+  compileSelection(): { matches(ev: Event): boolean; calculate(ev: Event): void };
+  /** The command's stage over dataset events (mapped, selected, calculated): it reads them and never changes them. */
+  factory: StageFactory;
+  /** The filter that stage applies first, over dataset event fields (a pack indexes it to skip the stage). */
+  where: SearchExpr | null;
 }
 
 /**
@@ -86,7 +111,7 @@ export interface LeadingAggregateParts {
  * How a command runs when the input is split over worker threads:
  * - `per-event`: it looks at each event alone (no state, no order), so workers run it on their slice;
  * - `partial-aggregate`: workers aggregate their slice and the main thread merges the partial results (stats; a
- *   leading tstats, whose compiled form gives its `partial` parts);
+ *   leading tstats, whose compiled form gives its `partial` parts; sort's per-unit top N, see `CompiledCommand.perUnit`);
  * - `partial-aggregate-events`: the same, and workers also send their events on; the main thread holds them, merges the
  *   partial results, then gives each event its group's results (eventstats' second pass);
  * - `serial`: it needs every event in order, so it runs on the main thread (the default).
@@ -114,6 +139,10 @@ export interface CompiledSubsearch {
   span: Span;
   /** Set by the command that runs it before the search (join, append): its limits and name, for the pre-run. */
   prerun?: { limits: SubsearchLimits; command: string };
+  /** Its pipeline (a pack gates the replayed events with its first search). */
+  ast?: Pipeline;
+  /** When it starts with tstats: the chain over dataset events (a pack shares the mapping, see CompiledPipeline). */
+  datasetInput?: DatasetInput;
 }
 
 /** Splunk's subsearch limits (limits.conf [subsearch] maxout=50000, maxtime=60; join and append use them too). */

@@ -36,6 +36,8 @@ export interface WorkerSetup {
   split: PipelineSplit;
   /** The query's lookups, for lookup/iplocation commands the workers run. */
   lookups?: LookupSpec;
+  /** The memory budget of each holding command, MB (partial stats and per-unit sorts run in workers too). */
+  maxMemoryMb?: number;
   /** The query text after macro expansion (tstats re-reads its where clause from it). */
   queryText?: string;
   /** The user's raw-event → CIM mappings (`--datamodel-map`, `--ta`), for a tstats the workers run. */

@@ -1,6 +1,7 @@
 // Run a planned query over worker threads: consume unit results in unit order, finish the pipeline on the main thread.
 import { GroupTable, type PackedGroups } from '../aggregates/index.js';
 import { createCompileContext } from '../engine/compile-pipeline.js';
+import { MemoryTracker } from '../runtime/memory-budget.js';
 import { writeGroupResults } from '../commands/group-results.js';
 import { HeldEvents } from '../commands/held-events.js';
 import type { StatsCommand } from '../ast.js';
@@ -57,7 +58,7 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
   const setup: WorkerSetup = {
     ast: job.query.ast, tz: job.tz, now: job.now, source: job.source, prefilter: job.prefilter, split, lookups: job.query.lookups.toSpec(),
     queryText: job.query.expandedText, datamodelMappings: job.query.datamodelMappings,
-    parsedTexts: split.leadingAggregate ? parsedTexts() : undefined,
+    parsedTexts: split.leadingAggregate ? parsedTexts() : undefined, maxMemoryMb: job.query.pipeline.run.maxMemoryMb,
   };
   const pool = (job.startExecutor ?? startWorkerPool)(setup, plan.threads);
   let matched = 0;
@@ -112,7 +113,7 @@ function eventForwarder(suffix: Stage): MainSide {
 /** Each thread's partial table merges into one (positions keep order-sensitive functions exact); its rows go into the suffix at the end. */
 function statsMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainSide {
   const aggregation = compileStatsAggregation(node, createCompileContext(getZone(job.tz), job.now));
-  const merged = new GroupTable(aggregation);
+  const merged = new GroupTable(aggregation, new MemoryTracker(node.command, node.span, job.query.pipeline.run.maxMemoryMb, 'groups and values'));
   return {
     take: () => undefined,
     takeTable: (table) => merged.mergePacked(table),
@@ -129,8 +130,8 @@ function statsMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainS
  */
 function secondPassMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainSide {
   const aggregation = compileStatsAggregation(node, createCompileContext(getZone(job.tz), job.now));
-  const merged = new GroupTable(aggregation);
-  const held = new HeldEvents(node.command, node.span);
+  const held = new HeldEvents(node.command, node.span, job.query.pipeline.run.maxMemoryMb);
+  const merged = new GroupTable(aggregation, held.memory);
   return {
     take: (payload) => {
       if (payload.kind === 'events') decodeEvents(payload, (ev) => held.push(ev));
@@ -138,7 +139,7 @@ function secondPassMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): 
     takeTable: (table) => merged.mergePacked(table),
     end: () => {
       writeGroupResults(aggregation, merged, held.events, suffix);
-      held.events.length = 0;
+      held.clear();
       suffix.end();
     },
   };

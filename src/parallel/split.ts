@@ -25,6 +25,11 @@ export interface PipelineSplit {
   /** Whether a main-thread command may read `_raw`, so events must carry their raw text. */
   suffixReadsRaw: boolean;
   /**
+   * Whether workers run the first main-thread command's `perUnit` stage on each unit's events (sort N keeps each
+   * unit's top N in its worker; the main thread's sort then sees at most N per unit).
+   */
+  perUnit: boolean;
+  /**
    * A leading aggregating command that reads the inputs (`| tstats`): workers run its `partial.rows` as the prefix;
    * then `partialStats` (its stats, when it merges exactly) or the main thread runs its `partial.tail` on the rows.
    */
@@ -52,7 +57,7 @@ function leadingAggregateSplit(ast: Pipeline, compiled: CompiledPipeline): Pipel
   const parts = compiled.commands[0]?.partial;
   if (!node || !parts || threadSplitOf(node) !== 'partial-aggregate') return null;
   const partialStats = parts.stats && mergesExactly(parts.stats) ? parts.stats : null;
-  return { prefixLength: 1, partialStats, suffixStart: 1, suffixReadsRaw: false, leadingAggregate: true };
+  return { prefixLength: 1, partialStats, suffixStart: 1, suffixReadsRaw: false, leadingAggregate: true, perUnit: false };
 }
 
 /** A partial aggregate whose workers also send their events on, for the main thread's second pass (eventstats). */
@@ -79,5 +84,7 @@ export function splitPipeline(ast: Pipeline, compiled: CompiledPipeline): Pipeli
   const shipsEvents = !partialStats || partialSendsEvents(partialStats);
   const groupedByRaw = partialStats !== null && partialStats.by.some((f) => f.name === '_raw');
   const suffixReadsRaw = shipsEvents && (groupedByRaw || suffix.some((c) => c.reads === null || c.reads.includes('_raw')));
-  return { prefixLength, partialStats, suffixStart, suffixReadsRaw };
+  const next = ast.commands[prefixLength];
+  const perUnit = !partialStats && next !== undefined && threadSplitOf(next) === 'partial-aggregate' && suffix[0]?.perUnit !== undefined;
+  return { prefixLength, partialStats, suffixStart, suffixReadsRaw, perUnit };
 }

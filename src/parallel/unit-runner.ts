@@ -1,5 +1,6 @@
 // Run one work unit (inside a worker): read its slice of the input, run the pipeline prefix, return groups or events.
-import { GroupTable, type PackedGroups } from '../aggregates/index.js';
+import { GroupTable, type Aggregation, type PackedGroups } from '../aggregates/index.js';
+import { defaultMaxMemoryMb, MemoryTracker } from '../runtime/memory-budget.js';
 import { compilePipeline, createCompileContext } from '../engine/compile-pipeline.js';
 import { LookupLibrary } from '../lookups/index.js';
 import { scanPrefilter } from '../engine/prefilter.js';
@@ -99,20 +100,27 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
   const lookups = setup.lookups ? LookupLibrary.fromSpec(setup.lookups) : undefined;
   // Parses the main thread made (tstats' mappings and where clause): no parser is built here for them.
   if (setup.parsedTexts) primeParsedTexts(setup.parsedTexts);
-  const ctx = createCompileContext(zone, setup.now, { lookups });
+  const ctx = createCompileContext(zone, setup.now, { lookups, maxMemoryMb: setup.maxMemoryMb });
   ctx.queryText = setup.queryText;
   ctx.datamodelMappings = setup.datamodelMappings;
   const { split } = setup;
-  // Only the prefix runs here: the rest (tables loaded by a later lookup, say) is the main thread's.
-  const compiled = compilePipeline({ ...setup.ast, commands: setup.ast.commands.slice(0, split.prefixLength) }, ctx);
-  const prefix = split.leadingAggregate ? leadingRows(compiled.commands) : compiled.commands;
+  // Only the prefix runs here: the rest (tables loaded by a later lookup, say) is the main thread's; with a per-unit
+  // stage, the first main-thread command too (sort N: the unit's top N, built afresh for each unit).
+  const compiled = compilePipeline({ ...setup.ast, commands: setup.ast.commands.slice(0, split.prefixLength + (split.perUnit ? 1 : 0)) }, ctx);
+  const prefixCommands = compiled.commands.slice(0, split.prefixLength);
+  const prefix = split.leadingAggregate ? leadingRows(prefixCommands) : prefixCommands;
+  const perUnit = split.perUnit ? compiled.commands[split.prefixLength]!.perUnit : undefined;
   const aggregation = split.partialStats ? compileStatsAggregation(split.partialStats, ctx) : null;
   const prefilter = setup.prefilter ? scanPrefilter(setup.ast, compiled, setup.prefilter) : null;
   // Ranges number their lines from 1; the main thread adds each range's first line (it sees units in order).
   const firstSearch = setup.prefilter ? firstSearchFilter(setup.ast, zone, setup.now) : null;
   const sourceOptions: EventSourceOptions = { ...setup.source, zone, prefilter, firstSearch, relativeLines: true };
 
-  let table = aggregation ? new GroupTable(aggregation) : null;
+  // The thread's partial groups count against the budget in this thread (its own heap).
+  const budgetMb = setup.maxMemoryMb ?? defaultMaxMemoryMb();
+  const partial = split.partialStats;
+  const newTable = (agg: Aggregation) => new GroupTable(agg, partial ? new MemoryTracker(partial.command, partial.span, budgetMb, 'groups and values') : undefined);
+  let table = aggregation ? newTable(aggregation) : null;
   const run = async (unit: WorkUnit, output: UnitOutput): Promise<UnitResult> => {
     // Malformed records are collected, never thrown here: under --strict the main thread fails on the first one
     // in input order, with its true line number.
@@ -124,7 +132,7 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
       : split.partialStats && partialSendsEvents(split.partialStats)
         ? groupAndEventSink(table, unit.index, split.suffixReadsRaw, output)
         : groupSink(table, unit.index);
-    const head = countingPrefix(prefix, counter, sink.stage);
+    const head = countingPrefix(prefix, counter, perUnit ? perUnit(sink.stage) : sink.stage);
     const onFile = (file: string, format: string) => void formats.push([file, format]);
     for await (const batch of fileEventBatches(unit.file, { ...sourceOptions, onFile }, stats, unit.range)) {
       for (const ev of batch) head.push(ev);
@@ -149,7 +157,7 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
   const flush = (): PackedGroups | null => {
     if (!table || !aggregation) return null;
     const packed = table.pack();
-    table = new GroupTable(aggregation);
+    table = newTable(aggregation);
     return packed;
   };
   return { run, flush };

@@ -18,55 +18,73 @@ function fold(code: number): number {
   return 0;
 }
 
-/** A multi-literal automaton: `scan(line, seen)` marks in `seen` the ids of the literals the folded line contains. */
+/**
+ * A multi-literal automaton: `scan(line, seen)` marks in `seen` the ids of the literals the folded line contains.
+ * Characters are read as classes (one per character some literal uses, 0 for all others), so the transition table
+ * is states × classes, small enough to stay in cache for a pack's thousand literals.
+ */
 export class LiteralAutomaton {
-  /** goto[state * ALPHABET + char] → next state (complete after build: failure links folded in). */
+  /** Per folded character (0..127): its class. */
+  private readonly classOf: Uint8Array;
+  private readonly classes: number;
+  /** next[state * classes + class] → next state (complete after build: failure links folded in). */
   private readonly next: Int32Array;
   /** Per state: the literal ids ending there (own and through failure links), or null. */
   private readonly outputs: (number[] | null)[];
 
   constructor(literals: readonly string[]) {
-    const trie: number[][] = [new Array<number>(ALPHABET).fill(-1)];
+    this.classOf = new Uint8Array(ALPHABET);
+    let classes = 1;
+    for (const lit of literals) {
+      for (let i = 0; i < lit.length; i++) {
+        const c = fold(lit.charCodeAt(i));
+        if (c !== 0 && this.classOf[c] === 0) this.classOf[c] = classes++;
+      }
+    }
+    this.classes = classes;
+    const trie: number[][] = [new Array<number>(classes).fill(-1)];
     const own: number[][] = [[]];
     literals.forEach((lit, id) => {
       let state = 0;
       for (let i = 0; i < lit.length; i++) {
-        const c = fold(lit.charCodeAt(i));
+        const c = this.classOf[fold(lit.charCodeAt(i))]!;
         const row = trie[state]!;
         if (row[c] === -1) {
           row[c] = trie.length;
-          trie.push(new Array<number>(ALPHABET).fill(-1));
+          trie.push(new Array<number>(classes).fill(-1));
           own.push([]);
         }
         state = row[c]!;
       }
       own[state]!.push(id);
     });
-    this.next = new Int32Array(trie.length * ALPHABET);
+    this.next = new Int32Array(trie.length * classes);
     this.outputs = own.map((ids) => (ids.length ? ids : null));
     this.link(trie, own);
   }
 
   /** Breadth-first: failure links, completed transitions and outputs inherited along failure links. */
   private link(trie: number[][], own: number[][]): void {
+    const K = this.classes;
     const fail = new Int32Array(trie.length);
     const queue: number[] = [];
-    for (let c = 0; c < ALPHABET; c++) {
+    for (let c = 0; c < K; c++) {
       const child = trie[0]![c]!;
-      this.next[c] = child === -1 ? 0 : child;
-      if (child > 0) queue.push(child);
+      // Class 0 (characters no literal uses) never starts a literal: it leads back to the root.
+      this.next[c] = child === -1 || c === 0 ? 0 : child;
+      if (child > 0 && c !== 0) queue.push(child);
     }
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head]!;
       const inherited = this.outputs[fail[state]!];
       if (inherited) this.outputs[state] = [...(own[state] ?? []), ...inherited];
-      for (let c = 0; c < ALPHABET; c++) {
-        const child = trie[state]![c]!;
-        const viaFail = this.next[fail[state]! * ALPHABET + c]!;
+      for (let c = 0; c < K; c++) {
+        const child = c === 0 ? -1 : trie[state]![c]!;
+        const viaFail = this.next[fail[state]! * K + c]!;
         if (child === -1) {
-          this.next[state * ALPHABET + c] = viaFail;
+          this.next[state * K + c] = viaFail;
         } else {
-          this.next[state * ALPHABET + c] = child;
+          this.next[state * K + c] = child;
           fail[child] = viaFail;
           queue.push(child);
         }
@@ -76,10 +94,10 @@ export class LiteralAutomaton {
 
   /** Push onto `hits` the id of each literal in `line` (case-folded), once: `seen[id] === stamp` marks it found. */
   scan(line: string, seen: Int32Array, stamp: number, hits: number[]): void {
-    const { next, outputs } = this;
+    const { next, outputs, classOf, classes } = this;
     let state = 0;
     for (let i = 0; i < line.length; i++) {
-      state = next[state * ALPHABET + fold(line.charCodeAt(i))]!;
+      state = next[state * classes + classOf[fold(line.charCodeAt(i))]!]!;
       const out = outputs[state];
       if (out === null) continue;
       for (const id of out) {
@@ -102,14 +120,17 @@ export class PackRouter {
   private readonly seen: Int32Array;
   private stamp = 0;
 
-  /** `prefilters[i]` is detection i's pre-filter (null: it sees everything). */
-  constructor(prefilters: (Prefilter | null)[]) {
+  /** `prefilters[i]` is detection i's pre-filter (null: it sees everything, unless `routedElsewhere` has i). */
+  constructor(prefilters: (Prefilter | null)[], routedElsewhere: ReadonlySet<number> = new Set()) {
     this.prefilters = prefilters;
     const anchors = new Map<string, number>();
     this.byAnchor = [];
     this.open = [];
     prefilters.forEach((p, i) => {
-      if (!p) return void this.open.push(i);
+      if (!p) {
+        if (!routedElsewhere.has(i)) this.open.push(i);
+        return;
+      }
       // The longest literal (literals come longest first): the rarest in most data, and each line still gets the
       // detection's whole pre-filter test once its anchor is found.
       const anchor = p.literals[0]!;

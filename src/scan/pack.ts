@@ -1,6 +1,7 @@
 // Pack mode: many detections over the same inputs in one shared scan; each line is read and decoded once and routed
 // by the detections' pre-filter literals to the pipelines it can reach.
 import { derivePrefilter, generatingPrefilter, injectedFields, type Prefilter } from '../engine/prefilter.js';
+import type { SearchExpr } from '../ast.js';
 import type { Stage } from '../engine/types.js';
 import { eventBatches, newSourceStats, type SourceStats } from '../input/index.js';
 import { Event, type FieldValue } from '../runtime/event.js';
@@ -10,13 +11,18 @@ import { firstSearchFilter } from '../engine/first-search.js';
 import { scanMapping } from './mapping.js';
 import { checkPreset, type ScanOptions } from './options.js';
 import { compilePack, failureText, type CompiledPack, type PackEntry, type PackFailure, type PackMember } from './pack-compile.js';
-import { prerunMemberSubsearches, prerunnable } from './pack-replay.js';
+import { prerunnable, prerunSharedSubsearches } from './pack-replay.js';
+import { SharedDatasets, type DatasetView } from './pack-datasets.js';
+import { ConditionIndex, necessaryCondition, type Condition } from './pack-conditions.js';
 import { PackRouter } from './pack-router.js';
 import { planScan, timeAt } from './plan.js';
 import { runScan } from './run.js';
 import { summarize, type ScanSummary } from './summary.js';
 
 export { compilePack, readPackEntries, type CompiledPack, type PackEntry, type PackFailure, type PackMember } from './pack-compile.js';
+
+/** Events routed before the pipelines reached are fed their pending events (and the copies can be collected). */
+const FEED_EVERY = 32;
 
 /** The field that names a row's detection (the first column of a pack's rows). */
 export const DETECTION_FIELD = 'detection';
@@ -25,7 +31,7 @@ export const DETECTION_FIELD = 'detection';
 export interface PackDetectionSummary {
   name: string;
   rows: number;
-  /** Events its literals let through (the pipeline's first search then decides; a gate before the copy). */
+  /** Events its literals and field condition let through (its first search then decides; a gate before the copy). */
   eventsReached: number;
   /** Events that passed its first search. */
   eventsMatched: number;
@@ -71,6 +77,13 @@ interface Runner {
   pending: Event[];
   /** Its first search as a predicate: events it rejects are neither copied nor pushed (the pipeline would drop them). */
   gate: ((ev: Event) => boolean) | null;
+  /** For a tstats detection: its dataset, shared with the others reading it (its pipeline takes dataset events). */
+  dataset: DatasetView | null;
+  /** Its slot among the dataset's readers, and whether the dataset's where index can rule events out for it. */
+  slot: number;
+  conditioned: boolean;
+  /** For a search: a necessary condition of its first search (field=value atoms), indexed for all members at once. */
+  condition: Condition;
 }
 
 /** Whether a member runs on its own: it reads no input, or its subsearches cannot run before the shared scan (map). */
@@ -150,7 +163,6 @@ async function sharedScan(
   const mapping = scanMapping(options);
   const userMapped = mapping !== undefined || options.fileSets !== undefined;
   const prefilters = memberPrefilters(members, options, userMapped || preset !== undefined, userMapped);
-  const router = new PackRouter(prefilters);
   const everyone = members.map((_, i) => i);
   const { fields, rawRead } = unionFields(members);
   let results = 0;
@@ -159,7 +171,18 @@ async function sharedScan(
     onRow(row, name);
   };
   const runners: (Runner | null)[] = [];
-  for (const member of members) runners.push(await startRunner(member, emit, zone, inputs, options, failed));
+  const datasets = new SharedDatasets();
+  // join/append subsearches first, all members' at once: one re-read of the inputs per round (pack-replay.ts).
+  const broken = await prerunSharedSubsearches(members.filter((m) => m.query.pipeline.replaysInputs), inputs, options, failed);
+  for (const member of members) runners.push(broken.has(member) ? null : startRunner(member, emit, zone, datasets));
+  // Field routing: an index over the first searches' conditions. Members with a condition and no literal come from
+  // the index alone; members with both must pass both.
+  const conditions = runners.map((r) => r?.condition ?? null);
+  const fieldIndex = new ConditionIndex(conditions);
+  const conditionOnly = new Set(everyone.filter((i) => conditions[i] !== null && prefilters[i] === null));
+  const router = new PackRouter(prefilters, conditionOnly);
+  const met = fieldIndex.met;
+  const conditionHits: number[] = [];
   // XML records are not JSON lines: the literals (JSON-safe fragments) do not route them; every detection sees them.
   let routable = true;
   const onFile = (file: string, format: string): void => {
@@ -175,16 +198,36 @@ async function sharedScan(
   };
   const touched: Runner[] = [];
   const reached: Runner[] = [];
+  let stamp = 0;
+  let sinceFeed = 0;
+  /** A runner the event can reach: tstats ones take the shared dataset event, the others are gated and queued for a copy. */
+  const reach = (r: Runner | null, ev: Event, at: number): void => {
+    if (!r) return;
+    r.summary.eventsReached++;
+    if (r.dataset !== null) {
+      // The dataset event is shared (tstats reads it, never changes it): no copy per detection.
+      const row = r.dataset.get(ev, at);
+      if (row === null || (r.conditioned && !r.dataset.meets(row, at, r.slot))) return;
+      if (r.pending.length === 0) touched.push(r);
+      r.pending.push(row);
+    } else if (r.gate === null || r.gate(ev)) reached.push(r);
+  };
   for await (const batch of eventBatches(inputs, source, stats)) {
     for (const ev of batch) {
+      stamp++;
       const line = routable ? ev.rawText : undefined;
       const route = line === undefined ? everyone : router.route(line);
       if (!rawRead) ev.rawText = undefined;
+      conditionHits.length = 0;
+      fieldIndex.match(ev, stamp, conditionHits);
       for (let k = 0; k < route.length; k++) {
-        const r = runners[route[k]!];
-        if (!r) continue;
-        r.summary.eventsReached++;
-        if (r.gate === null || r.gate(ev)) reached.push(r);
+        const i = route[k]!;
+        if (conditions[i] !== null && met[i] !== stamp) continue;
+        reach(runners[i], ev, stamp);
+      }
+      if (line !== undefined) for (let k = 0; k < conditionHits.length; k++) {
+        const i = conditionHits[k]!;
+        if (conditionOnly.has(i)) reach(runners[i], ev, stamp);
       }
       // Each pipeline gets its own copy (commands change events in place); the last one gets the event itself.
       for (let k = 0; k < reached.length; k++) {
@@ -193,6 +236,12 @@ async function sharedScan(
         r.pending.push(k === reached.length - 1 ? ev : ev.clone());
       }
       reached.length = 0;
+      // Copies wait for at most FEED_EVERY events: a whole batch of them (one per detection reached) is a lot of memory.
+      if (++sinceFeed === FEED_EVERY) {
+        sinceFeed = 0;
+        for (const r of touched) feed(r, runners, failed);
+        touched.length = 0;
+      }
     }
     for (const r of touched) feed(r, runners, failed);
     touched.length = 0;
@@ -208,21 +257,10 @@ async function sharedScan(
 }
 
 /** Build a member's pipeline with a sink that tags its rows. */
-async function startRunner(
-  member: PackMember, onRow: (row: Event, name: string) => void, zone: TimeZone, inputs: string[], options: ScanOptions, failed: PackFailure[],
-): Promise<Runner | null> {
+function startRunner(
+  member: PackMember, onRow: (row: Event, name: string) => void, zone: TimeZone, datasets: SharedDatasets,
+): Runner | null {
   const summary: PackDetectionSummary = { name: member.name, rows: 0, eventsReached: 0, eventsMatched: 0, elapsedMs: 0, scan: 'shared' };
-  if (member.query.pipeline.replaysInputs) {
-    const started = performance.now();
-    try {
-      await prerunMemberSubsearches(member, inputs, options);
-    } catch (error) {
-      member.query.pipeline.run.inputs = null;
-      failed.push({ name: member.name, file: member.file, message: failureText(error, member.query.text), error });
-      return null;
-    }
-    summary.elapsedMs += performance.now() - started;
-  }
   const sink: Stage = {
     push: (row) => {
       summary.rows++;
@@ -231,8 +269,21 @@ async function startRunner(
     end: () => undefined,
   };
   const { pipeline } = member.query;
+  const base = { member, summary, matchedBefore: pipeline.counters.matched, pending: [] };
+  if (pipeline.datasetInput) {
+    const dataset = datasets.view(pipeline.datasetInput);
+    const { slot, conditioned } = dataset.addReader(pipeline.datasetInput);
+    return { ...base, head: pipeline.datasetInput.factory(sink), gate: null, dataset, slot, conditioned, condition: null };
+  }
   const first = firstSearchFilter(member.query.ast, zone, member.query.now);
-  return { member, summary, head: pipeline.factory(sink), matchedBefore: pipeline.counters.matched, pending: [], gate: first?.test ?? null };
+  const condition = first ? necessaryCondition(firstSearchExpr(member)) : null;
+  return { ...base, head: pipeline.factory(sink), gate: first?.test ?? null, dataset: null, slot: -1, conditioned: false, condition };
+}
+
+/** The first command's search expression (when the first search filter exists, it is this expression). */
+function firstSearchExpr(member: PackMember): SearchExpr | null {
+  const first = member.query.ast.commands[0];
+  return first && first.kind === 'search' ? first.expr ?? null : null;
 }
 
 /** Push a runner's pending events; a run-time failure takes it out of the pack (recorded), the others go on. */

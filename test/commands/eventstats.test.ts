@@ -46,11 +46,11 @@ describe('eventstats', () => {
     expect(compileError('search * | eventstats bogus=1 count').code).toBe('bad-option');
   });
 
-  it('past its bound, a holding command fails with limit-exceeded naming the command', () => {
-    const held = new HeldEvents('eventstats', { start: 0, end: 10 }, 2);
-    held.push(new Event());
-    held.push(new Event());
-    expect(() => held.push(new Event())).toThrow(expect.objectContaining({ code: 'limit-exceeded', message: expect.stringContaining('eventstats: more than 2 events') }));
+  it('past its memory budget, a holding command fails with memory-limit naming the command, at its span', () => {
+    const held = new HeldEvents('eventstats', { start: 0, end: 10 }, 1);
+    const big = () => Event.fromObject({ text: 'x'.repeat(100_000) });
+    for (let i = 0; i < 10; i++) held.push(big());
+    expect(() => held.push(big())).toThrow(expect.objectContaining({ code: 'memory-limit', span: { start: 0, end: 10 }, message: expect.stringContaining('eventstats: the events it holds take more than its memory budget of 1 MB') }));
   });
 
   it('law: `eventstats count by x` gives each event its group size and keeps the event count', () => {

@@ -10,7 +10,7 @@ function split(text: string) {
 
 describe('splitPipeline', () => {
   it('a search alone is all prefix', () => {
-    expect(split('search host=a')).toEqual({ prefixLength: 1, partialStats: null, suffixStart: 1, suffixReadsRaw: false });
+    expect(split('search host=a')).toEqual({ prefixLength: 1, partialStats: null, suffixStart: 1, suffixReadsRaw: false, perUnit: false });
   });
   it('row-wise commands join the prefix; head stops it and takes the rest to the main thread', () => {
     const s = split('search a | rex field=m "(?<x>\\d+)" | eval y=x+1 | where y>2 | rename y AS z | fields z | table z | head 3 | eval w=1');
