@@ -3,8 +3,11 @@
 import { buildProgram } from './program.js';
 import { EXIT_USAGE, reportError } from './report-error.js';
 import { exitQuietlyWhenOutputCloses } from './closed-output.js';
+import { tuneGarbageCollector } from '../runtime/gc-tuning.js';
 
 exitQuietlyWhenOutputCloses();
+// Before any worker starts (V8 flags are per process).
+tuneGarbageCollector();
 
 /** Run a command body; user mistakes print a caret diagnostic and set the exit code, never a stack trace. */
 function run(fn: () => void | Promise<void>): void {

@@ -1,0 +1,27 @@
+// The CLI's V8 garbage-collector flags: real V8 flags (a misspelt or removed one is silently ignored), applied once.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { GC_FLAGS, tuneGarbageCollector } from '../../src/runtime/gc-tuning.js';
+
+describe('tuneGarbageCollector', () => {
+  it('names only flags this Node/V8 knows (setFlagsFromString ignores unknown ones without a word)', () => {
+    const options = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' }).stdout;
+    for (const flag of GC_FLAGS) {
+      const name = flag.replace(/^--(no-)?/, '').replace(/=.*$/, '');
+      expect(options).toContain(`--${name} `);
+    }
+  });
+
+  it('leaves V8 alone with SPLQ_V8_DEFAULTS=1, applies the flags once otherwise', () => {
+    expect(tuneGarbageCollector({ SPLQ_V8_DEFAULTS: '1' })).toBe(false);
+    expect(tuneGarbageCollector({})).toBe(true);
+    expect(tuneGarbageCollector({})).toBe(false);
+  });
+
+  it('the CLI entry applies them before building the program', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const main = await readFile(new URL('../../src/cli/main.ts', import.meta.url), 'utf8');
+    expect(main.indexOf('tuneGarbageCollector();')).toBeGreaterThan(-1);
+    expect(main.indexOf('tuneGarbageCollector();')).toBeLessThan(main.indexOf('buildProgram('));
+  });
+});
