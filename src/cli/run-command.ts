@@ -45,7 +45,8 @@ export const EXIT_NO_RESULTS = 1;
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
-function memoryMb(value: string): number {
+/** `--max-memory <MB>` (run and test): a positive whole number of MB. */
+export function memoryMb(value: string): number {
   if (!/^[1-9]\d*$/.test(value)) throw new SplError('usage', `--max-memory expects a positive whole number of MB, got "${value}"`);
   return Number(value);
 }

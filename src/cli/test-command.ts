@@ -10,6 +10,7 @@ import { renderSummary, totalsOf } from '../detection-test/summary.js';
 import { SplError } from '../errors.js';
 import { MacroLibrary } from '../macros/index.js';
 import { timeOption } from '../scan/index.js';
+import { memoryMb } from './run-command.js';
 import { zoneOption } from './run-options.js';
 import { addLookupOptions, loadLookups, type LookupCliOptions } from './lookup-options.js';
 
@@ -26,6 +27,8 @@ export interface TestCliOptions extends Partial<LookupCliOptions> {
   now?: string;
   /** Exit 1 when any test was skipped (missing data, no tests:), not only on failures and errors. */
   failOnSkip?: boolean;
+  /** `--max-memory <MB>`: each command's memory budget, as for `splq run`. */
+  maxMemory?: number;
 }
 
 /** Where the command writes; the CLI passes process.stdout, tests pass a collector. */
@@ -51,6 +54,7 @@ export function registerTestCommand(program: Command, run: (fn: () => Promise<vo
     .option('--junit <file>', 'also write the results as JUnit XML')
     .option('--tz <zone>', 'IANA time zone for formatting and for times without a zone', 'UTC')
     .option('--now <time>', 'the search\'s "now" for relative times inside it (default: the wall clock)')
+    .option('--max-memory <MB>', 'memory budget of each command that holds data (sort, dedup, stats groups...); past it the test is an error (default: half of Node\'s heap limit; see docs/reliability.md)', memoryMb)
     .option('--fail-on-skip', 'exit 1 when any test is skipped (its data is missing, or the detection has no tests:)', false);
   addLookupOptions(command)
     .action((files: string[], opts: TestCliOptions) =>
@@ -77,6 +81,7 @@ export async function runTestCommand(args: string[], opts: TestCliOptions, out: 
     preset: opts.preset === 'windows' ? 'windows' : undefined,
     timeZone: opts.tz,
     now,
+    maxMemoryMb: opts.maxMemory,
   });
   out(renderSummary(outcomes));
   if (opts.junit !== undefined) writeJunit(opts.junit, renderJunit(outcomes));

@@ -23,6 +23,8 @@ export interface DetectionTestOptions {
   timeZone?: string;
   /** The search's "now" (epoch seconds) for relative times inside it; default the wall clock. */
   now?: number;
+  /** Memory budget (MB) of each command that holds data, as `splq run --max-memory`; default half the heap limit. */
+  maxMemoryMb?: number;
 }
 
 /** Run every test of every detection file, in order. Problems become outcomes (error/skip), never exceptions. */
@@ -42,7 +44,7 @@ async function testDetectionFile(file: string, opts: DetectionTestOptions): Prom
   const cases = planCases(detection, { dataRoot: opts.dataRoot, allowOutsideDataRoot: opts.allowOutsideDataRoot, override: opts.override });
   let query: Query;
   try {
-    query = compile(detection.search, { macros: opts.macros, lookups: opts.lookups, timeZone: opts.timeZone, now: opts.now });
+    query = compile(detection.search, { macros: opts.macros, lookups: opts.lookups, timeZone: opts.timeZone, now: opts.now, maxMemoryMb: opts.maxMemoryMb });
   } catch (e) {
     // A search splq cannot run is an error even where the data is missing: no data would make it pass.
     const text = errorText(e);

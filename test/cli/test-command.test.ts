@@ -186,4 +186,16 @@ search: 'earliest=-1d \`wmi\` EventCode=5861 | rename ComputerName as dest | tab
       expect((await runCli([suite])).code).toBe(0);
     });
   });
+  it('--max-memory bounds what a command holds, as for splq run: past it the test is an error, not an abort', async () => {
+    const big = 'x'.repeat(1000);
+    const data = write(join(root, 'many.json'), Array.from({ length: 3000 }, (_, i) => JSON.stringify({ EventCode: '1', n: i, pad: big })).join('\n'));
+    const sorted = write(join(root, 'sorted.yml'), `name: Fixture Sorted
+search: 'EventCode=1 | sort 0 n | table n pad'
+`);
+    const tight = await runCli([sorted], { data: [data], maxMemory: 1 });
+    expect(tight.text).toMatch(/ERROR .*Fixture Sorted.*memory budget of 1 MB/);
+    expect(tight.code).toBe(1);
+    const roomy = await runCli([sorted], { data: [data] });
+    expect(roomy.text).toContain('PASS  Fixture Sorted [command-line data]: 3000 results');
+  });
 });
