@@ -1,6 +1,7 @@
 // Date and time functions, evaluated in UTC with a fixed search start time.
 import { describe, expect, it } from 'vitest';
 import { compileEval } from '../../src/eval/index.js';
+import { compile } from '../../src/query.js';
 import { getZone } from '../../src/time/zone.js';
 import { expr } from './expr.js';
 import { evaluate, eventOf, TEST_NOW, testContext } from './run.js';
@@ -80,5 +81,20 @@ describe('strftime and strptime', () => {
 
   it('gives null for values that are not times', () => {
     expect(evaluate('strftime(x, "%Y")', { x: 'abc' })).toBeNull();
+  });
+});
+
+describe('relative_time warnings through a compiled query', () => {
+  it('sends the bad-literal warning to onWarning, with the query offsets of the bad text, and yields no field', () => {
+    const warnings: string[] = [];
+    const spl = '| makeresults | eval t=relative_time(now(), "`window_macro`")';
+    const q = compile(spl, { onWarning: (m) => warnings.push(m) });
+    const [row] = q.runSync([]).map((e) => e.toObject());
+    expect(row).toBeDefined();
+    expect(row!.t).toBeUndefined();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/relative_time: invalid time modifier "`window_macro`"/);
+    const [, start] = /\(at (\d+)-(\d+)\)/.exec(warnings[0]!)!.map(Number);
+    expect(start).toBe(spl.indexOf('`'));
   });
 });
