@@ -353,12 +353,33 @@ export class SplParser extends CstParser {
             this.CONSUME(T.RParen);
           },
         },
-        { ALT: () => this.SUBRULE(this.word) },
+        {
+          ALT: () => {
+            this.SUBRULE(this.word);
+            // `*GetCurrent()*`: an empty `()` glued to a word stays in the term (ESCU writes it unquoted). Only
+            // the empty pair: `f(x)` keeps meaning `f x`, and an empty group is otherwise an error anyway.
+            this.MANY({
+              GATE: () => this.gluedEmptyParens(),
+              DEF: () => {
+                this.CONSUME2(T.LParen, { LABEL: 'emptyOpen' });
+                this.CONSUME2(T.RParen, { LABEL: 'emptyClose' });
+                this.OPTION({ GATE: () => this.adjacent() && T.isWordPart(this.LA(1)), DEF: () => this.SUBRULE2(this.word, { LABEL: 'tail' }) });
+              },
+            });
+          },
+        },
         { ALT: () => this.CONSUME(T.StringLiteral) },
         { ALT: () => this.CONSUME(T.QuotedName) },
       ],
     });
   });
+
+  /** True at `()` written right after a word, with nothing between the parentheses. */
+  private gluedEmptyParens(): boolean {
+    const open = this.LA(1);
+    const close = this.LA(2);
+    return this.adjacent() && open.tokenType === T.LParen && close.tokenType === T.RParen && close.startOffset === open.endOffset! + 1;
+  }
 
   private isModifierCall(): boolean {
     const tok = this.LA(1);

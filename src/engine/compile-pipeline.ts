@@ -49,7 +49,7 @@ export function createCompileContext(zone: TimeZone, now: number, options: Compi
     zone,
     now,
     lookups: options.lookups ?? new LookupLibrary(),
-    evalContext: { zone, now },
+    evalContext: { zone, now, warn: (message) => ctx.run.warn(message) },
     compileSearchText: (text, span) => {
       try {
         return compileSearchExpr(parseSearchExpression(text), { zone, now });

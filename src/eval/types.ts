@@ -17,6 +17,8 @@ export interface EvalCompileContext {
   now: number;
   /** Compiles a search-language string for searchmatch(); provided by the engine. May be absent in tests. */
   compileSearch?: (query: string, span: Span) => (ev: Event) => boolean;
+  /** Where compile-time warnings go (the run's warning channel); absent in some tests, where they are dropped. */
+  warn?: (message: string) => void;
 }
 
 /**

@@ -48,6 +48,11 @@ export function searchLiteralFromCst(cst: CstNode, src: SourceText): SearchLiter
   const q = token(cst, 'QuotedName');
   if (q) return { text: q.image, quoted: false, span: tokenSpan(q) };
   const w = wordText(node(cst, 'word')!, src);
+  if (token(cst, 'emptyOpen')) {
+    // A word with glued `()` pairs (`*GetCurrent()*`): the whole stretch of source is the term.
+    const span = nodeSpan(cst);
+    return { text: unescapeSpl(src.text.slice(w.span.start, span.end)), quoted: false, span: { start: w.span.start, end: span.end } };
+  }
   return { text: unescapeSpl(w.text), quoted: false, span: w.span };
 }
 

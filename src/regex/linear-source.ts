@@ -21,6 +21,8 @@ interface Frame {
   unbounded: boolean;
   /** A `|` occurs directly or deeper inside. */
   alternation: boolean;
+  /** A `|` occurs directly in this group (not in a group inside it): its branches end in different places. */
+  ownAlternation: boolean;
   /** Nullability of the current branch before its last item, and of its last item. */
   before: boolean;
   last: boolean;
@@ -69,7 +71,7 @@ class SourceReader {
     if (c === ')') return this.closeGroup();
     if (c === '|') {
       const frame = this.frames.at(-1)!;
-      frame.alternation = true;
+      frame.alternation = frame.ownAlternation = true;
       frame.nullableBranch ||= frame.before && frame.last;
       frame.before = frame.last = true;
       return this.emit(1, '|');
@@ -99,7 +101,8 @@ class SourceReader {
   /** PCRE's `$`: RE2 has no lookahead, so only a final top-level one is kept, as `(\n?)\z` (see `endGroup`). */
   private endAnchor(): void {
     this.pos += END_ANCHOR.length;
-    const last = this.pos === this.source.length && this.frames.length === 1 && !this.frames[0]!.alternation;
+    // `(a|b)$` keeps its `$` (every match ends there); `a|b$` does not (a match of `a` has no end group).
+    const last = this.pos === this.source.length && this.frames.length === 1 && !this.frames[0]!.ownAlternation;
     if (!last) this.re2ok = false;
     this.out += '(\\n?)\\z';
     this.endGroup = true;
@@ -188,7 +191,7 @@ class SourceReader {
 }
 
 function newFrame(lookaround = false): Frame {
-  return { repeats: false, unbounded: false, alternation: false, before: true, last: true, nullableBranch: false, lookaround };
+  return { repeats: false, unbounded: false, alternation: false, ownAlternation: false, before: true, last: true, nullableBranch: false, lookaround };
 }
 
 /** A new item in the frame's current branch, which can match the empty string or not. */

@@ -32,6 +32,10 @@ describe('cost shape of a pattern', () => {
     expect(shapeOf('a(?=b)').re2).toBeNull();
     expect(shapeOf('(?>a+)b').re2).toBeNull(); // atomic groups are emulated with a lookahead
     expect(shapeOf('a$|b').re2).toBeNull(); // PCRE's $ is kept only as the last item
+    expect(shapeOf('a|b$').re2).toBeNull(); // ... of a pattern without top-level alternation
+    // An alternation inside a group does not stop a final `$` (the data models' CommandLine and Details patterns).
+    expect(shapeOf('^(DWORD|QWORD) .*$').re2).toBe(String.raw`^(DWORD|QWORD) [^\n]*(\n?)\z`);
+    expect(shapeOf(String.raw`^\s*("[^"]+"|[^\s]+)[\s\S]*$`).re2).not.toBeNull();
     expect(shapeOf('(a?)+b').re2).toBeNull(); // a repeated group that can match empty (RE2's captures differ there)
     expect(shapeOf('(?:a|b?)*c').re2).toBeNull();
     expect(shapeOf('(?:a|b)*c').re2).toBe('(?:a|b)*c');
@@ -57,6 +61,13 @@ describe('engine choice', () => {
     expect(regex.lastEngine).toBe('v8');
     const long = `${'y'.repeat(20000)}${short}`;
     expect(regex.exec(long)?.groups?.image).toBe('C:\\cmd.exe');
+    expect(regex.lastEngine).toBe('re2');
+  });
+
+  it('runs a pattern with an alternation in a group and a final $ on RE2 past its direct length, not the watchdog', () => {
+    const regex = compilePcre(String.raw`^\s*("[^"]+"|[^\s]+)[\s\S]*$`).regex as BudgetedRegExp;
+    const value = `"C:\\Program Files\\x.exe" ${'-arg '.repeat(100)}`;
+    expect(value.replace(regex, '$1')).toBe('"C:\\Program Files\\x.exe"');
     expect(regex.lastEngine).toBe('re2');
   });
 

@@ -38,7 +38,21 @@ const relativeTimeFunction: EvalFunction = {
   result: 'number',
   compile([time, modifier], ctx) {
     const t = numberArg(time!);
-    const apply = preparedArg(modifier!, atArgument(compileTimeModifier, modifier!.node.span));
+    const span = modifier!.node.span;
+    const build = atArgument(compileTimeModifier, span);
+    // An invalid literal modifier gives NULL, like one read from a field, with one compile-time warning
+    // (docs/eval-functions.md): Splunk does not fail the search for it.
+    const buildLiteral = (text: string): ReturnType<typeof compileTimeModifier> | null => {
+      try {
+        return build(text);
+      } catch (e) {
+        if (!isSplError(e) || e.code !== 'bad-time-format') throw e;
+        const at = e.span ?? span;
+        ctx.warn?.(`relative_time: ${e.message} (at ${at.start}-${at.end}); the result is NULL`);
+        return null;
+      }
+    };
+    const apply = preparedArg(modifier!, modifier!.literal === undefined ? build : buildLiteral);
     return (ev) => {
       const seconds = t(ev);
       const shift = apply(ev);
