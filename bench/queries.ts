@@ -110,7 +110,7 @@ const COUNT_BY_SOURCETYPE: BenchQuery = {
 SELECT sourcetype, EventCode, count(*) AS count FROM ${ndjsonColumns(dataPath, ['sourcetype', 'EventCode'])}
 WHERE sourcetype IS NOT NULL AND EventCode IS NOT NULL GROUP BY sourcetype, EventCode`,
   jqArgs: ['-n', '-c', `
-reduce (inputs | select(.sourcetype != null and .EventCode != null) | [.sourcetype, .EventCode] | tojson) as $key ({}; .[$key] = .[$key] + 1)
+reduce (inputs | select(.sourcetype != null and .EventCode != null) | [.sourcetype, (.EventCode | tostring)] | tojson) as $key ({}; .[$key] = .[$key] + 1)
 | to_entries[] | (.key | fromjson) as [$sourcetype, $code] | {sourcetype: $sourcetype, EventCode: $code, count: .value}`],
 };
 
