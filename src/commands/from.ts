@@ -5,6 +5,7 @@ import type { CommandDef, CompiledCommand, CompileContext } from '../engine/type
 import { SplError } from '../errors.js';
 import { missingSpan } from './generic-args.js';
 import { rowEvent } from './inputlookup.js';
+import { rowsAtEnd } from './rows-at-end.js';
 
 /**
  * Search Reference "from" (help.splunk.com/splunk-enterprise/spl-search-reference/9.4/search-commands/from):
@@ -45,17 +46,9 @@ function datasetArg(node: GenericCommand): DatasetRef {
 /** The lookup table's rows, in file order, as a generating command (the table is loaded once, at compile time). */
 function lookupRowsCommand(ref: DatasetRef, ctx: CompileContext): CompiledCommand {
   const table = ctx.lookups.table(ref.name, ref.span);
-  return {
-    kind: 'generating',
-    reads: [],
-    factory: (next) => ({
-      push: () => undefined,
-      end: () => {
-        for (let r = 0; r < table.rows.length; r++) next.push(rowEvent(table, r));
-        next.end();
-      },
-    }),
-  };
+  return rowsAtEnd(function* () {
+    for (let r = 0; r < table.rows.length; r++) yield rowEvent(table, r);
+  });
 }
 
 export const fromCommand: CommandDef<GenericCommand> = {

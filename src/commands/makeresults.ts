@@ -3,6 +3,7 @@ import type { GenericCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
 import { Event } from '../runtime/event.js';
 import { clauseArgs, readOptions, unexpectedArg } from './generic-args.js';
+import { rowsAtEnd } from './rows-at-end.js';
 
 /** The server name that annotate=true reports (Splunk's own host name there). */
 const SPLQ_SERVER_NAME = 'splq';
@@ -18,21 +19,13 @@ export const makeresultsCommand: CommandDef<GenericCommand> = {
     // annotate adds splunk_server (and host, source, sourcetype, splunk_server_group, which are null and so absent).
     const annotate = options.bool('annotate', false);
     const now = ctx.now;
-    return {
-      kind: 'generating',
-      reads: [],
-      factory: (next) => ({
-        push: () => undefined,
-        end: () => {
-          for (let i = 0; i < count; i++) {
-            const ev = new Event();
-            ev.set('_time', now);
-            if (annotate) ev.set('splunk_server', SPLQ_SERVER_NAME);
-            next.push(ev);
-          }
-          next.end();
-        },
-      }),
-    };
+    return rowsAtEnd(function* () {
+      for (let i = 0; i < count; i++) {
+        const ev = new Event();
+        ev.set('_time', now);
+        if (annotate) ev.set('splunk_server', SPLQ_SERVER_NAME);
+        yield ev;
+      }
+    });
   },
 };
