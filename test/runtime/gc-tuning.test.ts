@@ -18,6 +18,15 @@ describe('tuneGarbageCollector', () => {
     expect(tuneGarbageCollector({})).toBe(false);
   });
 
+  it('the shipped loader sets the same flags before compiling the bundle (its code cache is made under them)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const loader = await readFile(new URL('../../scripts/cli-loader.mjs', import.meta.url), 'utf8');
+    const listed = /const GC_FLAGS = (\[[^\]]*\]);/.exec(loader);
+    expect(listed).not.toBeNull();
+    expect(JSON.parse(listed![1]!.replace(/'/g, '"'))).toEqual(GC_FLAGS);
+    expect(loader.indexOf('setFlagsFromString')).toBeLessThan(loader.indexOf('new Script('));
+  });
+
   it('the CLI entry applies them before building the program', async () => {
     const { readFile } = await import('node:fs/promises');
     const main = await readFile(new URL('../../src/cli/main.ts', import.meta.url), 'utf8');
