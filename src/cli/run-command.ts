@@ -117,11 +117,22 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   const showProgress = !opts.quiet && process.stderr.isTTY === true;
   const totals = showProgress ? await inputTotals(inputs) : {};
   let progress: { stop(): void } | undefined;
+  let resultsStarted = false;
   let summary: ScanSummary;
   try {
-    summary = await runScan(plan, (ev) => writer.write(ev), {
+    summary = await runScan(plan, (ev) => {
+      // Results take the terminal: the progress line is cleared before the first one (it would end up in front of it).
+      if (!resultsStarted) {
+        resultsStarted = true;
+        progress?.stop();
+        progress = undefined;
+      }
+      writer.write(ev);
+    }, {
       pace: stdoutDrained,
-      onStats: (stats) => (progress = startProgress(stats, { quiet: opts.quiet, stream: process.stderr, ...totals })),
+      onStats: (stats) => {
+        if (!resultsStarted) progress = startProgress(stats, { quiet: opts.quiet, stream: process.stderr, ...totals });
+      },
     });
   } finally {
     progress?.stop();
