@@ -97,6 +97,8 @@ export class ConditionIndex {
   /** `met[i] === stamp` when detection i's condition holds for the current event. */
   readonly met: Int32Array;
   private pieceStamp = 0;
+  /** The pieces one value holds (reused: one array for every value, emptied before each scan). */
+  private readonly found: number[] = [];
 
   /** `conditions[i]` is detection i's condition (null: not indexed). */
   constructor(conditions: readonly Condition[]) {
@@ -137,7 +139,8 @@ export class ConditionIndex {
     const exact = f.exact.get(lower);
     if (exact) this.mark(exact, stamp, hits);
     if (f.automaton) {
-      const found: number[] = [];
+      const found = this.found;
+      found.length = 0;
       f.automaton.scan(lower, f.seen, ++this.pieceStamp, found);
       for (const id of found) this.mark(f.byPiece[id]!, stamp, hits);
     }
