@@ -3,23 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { bundleOptions, OUT_DIR } from './bundle-options.mjs';
+import { lazyChildProcess, lazyPackages } from './lazy-modules.mjs';
 
 const CLI = `${OUT_DIR}/splq.mjs`;
 const MAIN = `${OUT_DIR}/splq-main.cjs`;
 const CACHE = `${OUT_DIR}/splq-main.cache`;
-
-/** commander's `require('node:child_process')` gets scripts/lazy-child-process.cjs, which loads it on first use. */
-const lazyChildProcess = {
-  name: 'lazy-child-process',
-  setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: resolve('scripts/lazy-child-process.cjs') } : undefined,
-    );
-  },
-};
 
 rmSync(CACHE, { force: true }); // a cache never outlives the bundle it was made from
 rmSync(`${CLI}.map`, { force: true }); // the loader has no map; the CLI's is splq-main.cjs.map
@@ -33,7 +23,7 @@ try {
     outExtension: { '.js': '.cjs' },
     banner: {},
     define: { 'import.meta.url': '__splqCliUrl' },
-    plugins: [lazyChildProcess],
+    plugins: [lazyChildProcess, lazyPackages],
   });
 } catch {
   process.exit(1); // esbuild has already printed each error with its file and line
