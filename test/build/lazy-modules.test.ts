@@ -36,3 +36,33 @@ describe('nodeZlib', () => {
     expect(nodeZlib().gunzipSync(gzipSync('abc')).toString()).toBe('abc');
   });
 });
+
+describe('the CLI bundle\'s lazy package stand-ins (scripts/lazy-modules.mjs) cover what src/ imports', () => {
+  it('every value import of a listed package names only what its stand-in exports', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    // @ts-expect-error: a plain .mjs build script without types
+    const { LAZY_PACKAGES } = (await import('../../scripts/lazy-modules.mjs')) as { LAZY_PACKAGES: Record<string, { default?: boolean; classes?: string[]; functions?: string[] }> };
+    const src = new URL('../../src/', import.meta.url).pathname;
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const seen: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(src, file), 'utf8');
+      for (const m of text.matchAll(/^import (?!type )(.+?) from '([^']+)';/gms)) {
+        const spec = LAZY_PACKAGES[m[2]!];
+        if (!spec) continue;
+        const clause = m[1]!.trim();
+        const exported = [...(spec.classes ?? []), ...(spec.functions ?? [])];
+        const named = /\{([^}]*)\}/.exec(clause)?.[1] ?? '';
+        const defaultName = clause.replace(/\{[^}]*\}/, '').replace(/,\s*$/, '').trim();
+        expect(clause, `${file}: namespace imports are not covered`).not.toMatch(/\*/);
+        if (defaultName !== '') expect(spec.default, `${file}: default import of ${m[2]}`).toBe(true);
+        for (const part of named.split(',').map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('type '))) {
+          expect(exported, `${file}: { ${part} } from ${m[2]}`).toContain(part.split(/\s+as\s+/)[0]);
+        }
+        seen.push(m[2]!);
+      }
+    }
+    expect(new Set(seen)).toEqual(new Set(Object.keys(LAZY_PACKAGES))); // a package src/ no longer imports leaves the list
+  });
+});
