@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 
 /**
  * Packages imported by src/ that only some runs need (macro and lookup YAML, XML events, geolocation, the linear-time
- * regex engine, CSV lookups), and what src/ imports from each: `default` (an object of functions), classes (used with
+ * regex engine, CSV lookups, worker threads: the CLI bundle holds only the main thread's side), and what src/ imports
+ * from each: `default` (an object of functions), classes (used with
  * `new` and for their static members) and functions. Each import resolves to a stand-in that requires the package
  * (bundled, as before) on first use.
  */
@@ -14,6 +15,7 @@ export const LAZY_PACKAGES = {
   re2js: { classes: ['RE2JS'] },
   'csv-parse/sync': { functions: ['parse'] },
   'csv-stringify/sync': { functions: ['stringify'] },
+  'node:worker_threads': { classes: ['Worker'] },
 };
 
 const NAMESPACE = 'splq-lazy';
