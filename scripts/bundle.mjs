@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { bundleOptions, OUT_DIR } from './bundle-options.mjs';
 import { lazyChildProcess, lazyPackages } from './lazy-modules.mjs';
+import { chevrotainStartup } from './chevrotain-startup.mjs';
 
 const CLI = `${OUT_DIR}/splq.mjs`;
 const MAIN = `${OUT_DIR}/splq-main.cjs`;
@@ -23,7 +24,7 @@ try {
     outExtension: { '.js': '.cjs' },
     banner: {},
     define: { 'import.meta.url': '__splqCliUrl' },
-    plugins: [lazyChildProcess, lazyPackages],
+    plugins: [lazyChildProcess, lazyPackages, chevrotainStartup],
   });
 } catch {
   process.exit(1); // esbuild has already printed each error with its file and line
