@@ -20,10 +20,13 @@ export const WASM_MODULES = [
 /** Compiler flags: release build, SIMD on, no runtime (the modules allocate nothing), no assertions. */
 const ASC_FLAGS = ['-O3', '--noAssert', '--runtime', 'stub', '--enable', 'simd', '--initialMemory', '2'];
 
-/** The hash that says whether the generated file is current: source text, compiler version and flags. */
+/** The generated file's layout: part of the hash, so a change to it regenerates every file. */
+const OUTPUT_FORMAT = 2;
+
+/** The hash that says whether the generated file is current: source text, compiler version, flags, layout. */
 function sourceHash(sourcePath) {
   const ascVersion = JSON.parse(readFileSync(join(root, 'node_modules/assemblyscript/package.json'), 'utf8')).version;
-  return createHash('sha256').update(readFileSync(sourcePath)).update(ascVersion).update(ASC_FLAGS.join(' ')).digest('hex').slice(0, 16);
+  return createHash('sha256').update(readFileSync(sourcePath)).update(ascVersion).update(ASC_FLAGS.join(' ')).update(String(OUTPUT_FORMAT)).digest('hex').slice(0, 16);
 }
 
 /** Compiles one module if its generated file is missing or stale; returns true when it wrote the file. */
@@ -48,7 +51,7 @@ async function buildModule({ source, output, name }, { wat = false } = {}) {
   if (!WebAssembly.validate(binary)) throw new Error(`asc ${source}: the module does not validate in this Node`);
   mkdirSync(dirname(outputPath), { recursive: true });
   const base64 = Buffer.from(binary).toString('base64');
-  writeFileSync(outputPath, `${stamp}\n/** The compiled module (${binary.length} bytes), base64. */\nexport const ${name} = '${base64}';\n`);
+  writeFileSync(outputPath, `${stamp}\n/** The compiled module (${binary.length} bytes), base64. */\nexport const ${name}: string = '${base64}';\n`);
   if (wat) writeFileSync(outputPath.replace(/\.ts$/, '.wat'), files['module.wat']);
   return true;
 }
