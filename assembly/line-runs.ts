@@ -106,7 +106,8 @@ function arrayEnd(p: usize): usize {
 }
 
 /** Past the string, number, true, false or null at `p`, else 0. */
-function scalarEnd(p: usize): usize {
+// @ts-ignore: decorator
+@inline function scalarEnd(p: usize): usize {
   const c = <u32>load<u8>(p);
   if (c == QUOTE) return stringEnd(p);
   if (c == MINUS || isDigit(c)) return numberEnd(p);
@@ -155,7 +156,8 @@ const ODD_BITS: u32 = 0xaaaa;
  * by byte, it is rare). Any byte from 0x7f up is a string character. Rendered Windows messages hold an escape every
  * ten bytes or so (`\r\n\t`), which a byte-at-a-time loop pays for in a chain of dependent loads.
  */
-function stringEnd(p: usize): usize {
+// @ts-ignore: decorator
+@inline function stringEnd(p: usize): usize {
   const quotes = i8x16.splat(0x22);
   const backslashes = i8x16.splat(0x5c);
   const spaces = i8x16.splat(0x20);
