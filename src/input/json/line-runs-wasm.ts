@@ -47,7 +47,7 @@ export function wasmLineRunsAvailable(): boolean {
   return loadModule() !== null;
 }
 
-/** Compiles and instantiates the module on first use (synchronously: it is 1.5 KB); null if this runtime cannot. */
+/** Compiles and instantiates the module on first use (synchronously: it is about 3 KB); null if this runtime cannot. */
 function loadModule(): typeof instance {
   if (instance !== undefined) return instance;
   instance = null;
