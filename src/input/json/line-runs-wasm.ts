@@ -18,6 +18,11 @@ export type LineCheckMode = 'auto' | 'wasm' | 'regex';
 
 /** Below this many bytes a piece is judged by the regex: a short input never compiles the module (start-up). */
 export const WASM_MIN_BYTES = 4096;
+/**
+ * Above this many bytes (a piece of one huge line) the regex path judges it: the module's memory never shrinks, so
+ * it stays the size of ordinary pieces (~64 KiB of lines).
+ */
+export const WASM_MAX_BYTES = 16 << 20;
 /** Zero bytes after the input: every scan of the module stops in them (assembly/line-runs.ts, input contract). */
 const PADDING = 16;
 const PAGE_BYTES = 65536;
@@ -82,9 +87,10 @@ function copyIn(module: NonNullable<typeof instance>, bytes: Uint8Array, start: 
  */
 export function pieceRunEnds(bytes: Uint8Array, start: number, end: number, text: string): (from: number) => number {
   const current = lineCheckMode();
-  const module = current === 'regex' || (current === 'auto' && end - start < WASM_MIN_BYTES) ? null : loadModule();
+  const length = end - start;
+  const module = current === 'regex' || length > WASM_MAX_BYTES || (current === 'auto' && length < WASM_MIN_BYTES) ? null : loadModule();
   if (module === null || module === undefined) {
-    if (current === 'wasm') throw new Error('SPLQ_LINE_CHECK=wasm: this runtime has no WebAssembly with SIMD');
+    if (current === 'wasm' && length <= WASM_MAX_BYTES) throw new Error('SPLQ_LINE_CHECK=wasm: this runtime has no WebAssembly with SIMD');
     return (from) => wellFormedRunEnd(text, from);
   }
   const piece = {};
