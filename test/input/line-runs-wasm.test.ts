@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { wellFormedRunEnd } from '../../src/input/json/line-runs.js';
-import { pieceRunEnds, setLineCheckMode, wasmLineRunsAvailable, wasmRunEnd, WASM_MIN_BYTES } from '../../src/input/json/line-runs-wasm.js';
+import { pieceRunEnds, setLineCheckMode, wasmLineRunsAvailable, wasmRunEnd, WASM_MAX_BYTES, WASM_MIN_BYTES } from '../../src/input/json/line-runs-wasm.js';
 import { compile } from '../../src/query.js';
 
 const FULL = process.env.SPLQ_FULL === '1';
@@ -172,6 +172,15 @@ describe('the WebAssembly validator against the regex', () => {
     expect(regex).toHaveLength(3);
     expect(ends('wasm')).toEqual(regex);
     expect(ends('auto')).toEqual(regex);
+  });
+
+  it('a piece over WASM_MAX_BYTES goes to the regex path even when the module is forced (its memory stays small)', () => {
+    const bytes = Buffer.from('{"a":1}\n'.repeat(Math.ceil((WASM_MAX_BYTES + 1) / 8)), 'latin1');
+    setLineCheckMode('wasm');
+    const text = bytes.toString('latin1');
+    // The regex judges no run past 1 MiB at once (RUN_MAX_CHARS): the caller then judges line by line.
+    expect(pieceRunEnds(bytes, 0, bytes.length, text)(0)).toBe(wellFormedRunEnd(text, 0));
+    expect(pieceRunEnds(bytes, 0, bytes.length, text)(bytes.length - 8)).toBe(bytes.length);
   });
 });
 
