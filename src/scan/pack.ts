@@ -15,6 +15,7 @@ import { prerunnable, prerunSharedSubsearches } from './pack-replay.js';
 import { SharedDatasets, type DatasetView } from './pack-datasets.js';
 import { ConditionIndex, necessaryCondition, type Condition } from './pack-conditions.js';
 import { PackRouter } from './pack-router.js';
+import { DatasetRoutes } from './pack-dataset-route.js';
 import { planScan, timeAt } from './plan.js';
 import { runScan } from './run.js';
 import { summarize, type ScanSummary } from './summary.js';
@@ -84,6 +85,8 @@ interface Runner {
   conditioned: boolean;
   /** For a search: a necessary condition of its first search (field=value atoms), indexed for all members at once. */
   condition: Condition;
+  /** Taken out of the pack after a failure: it gets no more events. */
+  dead: boolean;
 }
 
 /** Whether a member runs on its own: it reads no input, or its subsearches cannot run before the shared scan (map). */
@@ -180,7 +183,15 @@ async function sharedScan(
   const conditions = runners.map((r) => r?.condition ?? null);
   const fieldIndex = new ConditionIndex(conditions);
   const conditionOnly = new Set(everyone.filter((i) => conditions[i] !== null && prefilters[i] === null));
-  const router = new PackRouter(prefilters, conditionOnly);
+  // tstats detections without literals are routed per dataset: one dataset event per line, then its where index.
+  const datasetRoutes = new DatasetRoutes<Runner>();
+  const perDataset = new Uint8Array(members.length);
+  runners.forEach((r, i) => {
+    if (!r?.dataset || prefilters[i] !== null) return;
+    perDataset[i] = 1;
+    datasetRoutes.add(r.dataset, r.slot, r.conditioned, r);
+  });
+  const router = new PackRouter(prefilters, new Set([...conditionOnly, ...everyone.filter((i) => perDataset[i] === 1)]));
   const met = fieldIndex.met;
   const conditionHits: number[] = [];
   // XML records are not JSON lines: the literals (JSON-safe fragments) do not route them; every detection sees them.
@@ -201,6 +212,11 @@ async function sharedScan(
   let stamp = 0;
   let sinceFeed = 0;
   /** A runner the event can reach: tstats ones take the shared dataset event, the others are gated and queued for a copy. */
+  const take = (r: Runner, row: Event): void => {
+    if (r.dead) return;
+    if (r.pending.length === 0) touched.push(r);
+    r.pending.push(row);
+  };
   const reach = (r: Runner | null, ev: Event, at: number): void => {
     if (!r) return;
     r.summary.eventsReached++;
@@ -222,13 +238,14 @@ async function sharedScan(
       fieldIndex.match(ev, stamp, conditionHits);
       for (let k = 0; k < route.length; k++) {
         const i = route[k]!;
-        if (conditions[i] !== null && met[i] !== stamp) continue;
+        if (perDataset[i] === 1 || (conditions[i] !== null && met[i] !== stamp)) continue;
         reach(runners[i], ev, stamp);
       }
       if (line !== undefined) for (let k = 0; k < conditionHits.length; k++) {
         const i = conditionHits[k]!;
         if (conditionOnly.has(i)) reach(runners[i], ev, stamp);
       }
+      datasetRoutes.route(ev, stamp, take);
       // Each pipeline gets its own copy (commands change events in place); the last one gets the event itself.
       for (let k = 0; k < reached.length; k++) {
         const r = reached[k]!;
@@ -251,6 +268,7 @@ async function sharedScan(
   for (const r of [...runners]) {
     if (!r) continue;
     finish(r, runners, failed);
+    if (r.dataset && perDataset[members.indexOf(r.member)] === 1) r.summary.eventsReached = datasetRoutes.reached(r.dataset);
     if (runners.includes(r)) summaries.set(r.member, r.summary);
   }
   return { scan: summarize(stats, 0, results, performance.now() - started), summaries };
@@ -269,7 +287,7 @@ function startRunner(
     end: () => undefined,
   };
   const { pipeline } = member.query;
-  const base = { member, summary, matchedBefore: pipeline.counters.matched, pending: [] };
+  const base = { member, summary, matchedBefore: pipeline.counters.matched, pending: [], dead: false };
   if (pipeline.datasetInput) {
     const dataset = datasets.view(pipeline.datasetInput);
     const { slot, conditioned } = dataset.addReader(pipeline.datasetInput);
@@ -315,6 +333,7 @@ function finish(r: Runner, runners: (Runner | null)[], failed: PackFailure[]): v
 }
 
 function drop(r: Runner, runners: (Runner | null)[], failed: PackFailure[], error: unknown): void {
+  r.dead = true;
   const at = runners.indexOf(r);
   if (at >= 0) runners[at] = null;
   r.member.query.pipeline.run.prepared = null;
