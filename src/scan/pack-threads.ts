@@ -1,4 +1,4 @@
-// A pack on worker threads: the detections are shared out (those reading the same CIM dataset together), each worker runs its share as a pack over every input, the main thread writes the rows.
+// A pack on worker threads: the detections are shared out (each kind evenly), each worker runs its share as a pack over every input, the main thread writes the rows.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -17,24 +17,25 @@ function datasetOf(spl: string): string | null {
 }
 
 /**
- * Share the entries out over `shards` workers: the detections naming the same dataset go together (one worker maps
- * and selects its events for all of them), each group to the worker with the fewest detections so far (largest
- * groups first). Each shard keeps the entries' order. Deterministic.
+ * Share the entries out over `shards` workers, dealing each kind of detection in turn (by the data model dataset
+ * it names, or none) so that every worker gets an equal part of each kind: the tstats detections of one dataset
+ * cost most (Endpoint.Processes, about half of the pipelines' time over the bench events), and any grouping of
+ * whole datasets leaves one worker with most of the work. The price is that each worker maps the lines for its
+ * tstats detections (the mapping is per process). Each shard keeps the entries' order. Deterministic.
  */
 export function partitionEntries(entries: readonly PackEntry[], shards: number): PackEntry[][] {
-  const groups = new Map<string, number[]>();
+  const kinds = new Map<string, number[]>();
   entries.forEach((e, i) => {
-    const key = datasetOf(e.spl) ?? `#${i}`;
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const key = datasetOf(e.spl) ?? '';
+    kinds.set(key, [...(kinds.get(key) ?? []), i]);
   });
-  const load = new Array<number>(shards).fill(0);
   const shardOf = new Array<number>(entries.length).fill(0);
-  const ordered = [...groups.values()].sort((a, b) => b.length - a.length || a[0]! - b[0]!);
-  for (const group of ordered) {
-    let best = 0;
-    for (let s = 1; s < shards; s++) if (load[s]! < load[best]!) best = s;
-    load[best]! += group.length;
-    for (const i of group) shardOf[i] = best;
+  let next = 0;
+  for (const kind of kinds.values()) {
+    for (const i of kind) {
+      shardOf[i] = next;
+      next = (next + 1) % shards;
+    }
   }
   const out: PackEntry[][] = Array.from({ length: shards }, () => []);
   entries.forEach((e, i) => out[shardOf[i]!]!.push(e));
