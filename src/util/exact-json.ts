@@ -15,6 +15,14 @@ export function parseJsonExact(text: string): unknown {
   return quoted === text ? value : JSON.parse(quoted);
 }
 
+/**
+ * parseJsonExact of one JSON value's text; a string token (`"..."`) is read by JSON.parse alone: it holds no number
+ * and no nesting, so neither check has anything to find in it (they would scan long texts such as a Message).
+ */
+export function parseJsonValueExact(text: string): unknown {
+  return text.charCodeAt(0) === 0x22 ? JSON.parse(text) : parseJsonExact(text);
+}
+
 /** Digits in a run that every integer beyond 2^53 has (16 digits); most records have none. */
 const LONG_RUN = 16;
 
