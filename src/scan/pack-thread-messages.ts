@@ -1,5 +1,6 @@
 // What the main thread and a pack worker send each other (plain data, structured-clone safe).
 import type { EncodedEvents } from '../parallel/event-codec.js';
+import type { SerializedError } from '../parallel/messages.js';
 import { LookupLibrary, type LookupSpec } from '../lookups/index.js';
 import { MacroLibrary } from '../macros/index.js';
 import type { CompileOptions } from '../query.js';
@@ -35,7 +36,7 @@ export type PackWorkerMessage =
   | { kind: 'compiled' }
   | { kind: 'rows'; rows: EncodedEvents }
   | { kind: 'done'; detections: PackDetectionSummary[]; failed: Array<{ name: string; file?: string; message: string }>; scan: ScanSummary }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; error: SerializedError };
 
 /** The compile options a worker rebuilds from the spec (macros and lookups loaded in the worker). */
 export function packWorkerCompileOptions(spec: PackCompileSpec): CompileOptions {

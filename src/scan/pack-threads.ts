@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { decodeEvents } from '../parallel/event-codec.js';
+import { rebuildError } from '../parallel/messages.js';
 import type { Event } from '../runtime/event.js';
 import type { ScanOptions } from './options.js';
 import type { PackEntry, PackFailure } from './pack-compile.js';
@@ -104,7 +105,7 @@ function runShard(data: PackWorkerData, onRow: (row: Event, detection: string) =
         void worker.terminate();
       } else if (message.kind === 'error') {
         settled = true;
-        reject(new Error(`pack worker failed: ${message.message}`));
+        reject(rebuildError(message.error));
         void worker.terminate();
       }
     });

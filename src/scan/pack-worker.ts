@@ -1,6 +1,7 @@
 // Worker thread entry of a pack on threads: compile its share of the detections, run them as a pack over every input, post the rows.
 import { parentPort, workerData } from 'node:worker_threads';
 import { encodeEvents } from '../parallel/event-codec.js';
+import { serializeError } from '../parallel/messages.js';
 import type { Event } from '../runtime/event.js';
 import { packWorkerCompileOptions, ROWS_PER_MESSAGE, type PackWorkerData, type PackWorkerMessage } from './pack-thread-messages.js';
 import { compilePack, runPack } from './pack.js';
@@ -38,4 +39,5 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => post({ kind: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+// An SplError (e.g. --strict on a malformed line) crosses with its code, so the CLI shows it as a single run would.
+main().catch((error: unknown) => post({ kind: 'error', error: serializeError(error) }));

@@ -1,5 +1,5 @@
 // A pack on worker threads gives each detection the rows, in the order, of the same pack on one thread.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -8,6 +8,7 @@ import { generateWindowsEvents, writeNdjson } from '../../src/sample/windows-eve
 import { runPack, type PackEntry } from '../../src/scan/pack.js';
 import { partitionEntries, runPackOnThreads } from '../../src/scan/pack-threads.js';
 import type { Event } from '../../src/runtime/event.js';
+import { SplError } from '../../src/errors.js';
 
 const NOW = 1_700_000_000;
 
@@ -70,5 +71,17 @@ describe('runPackOnThreads', () => {
     expect(threaded.failed.map((f) => f.name)).toEqual(['bad']);
     expect(threaded.scan.eventsRead).toBe(1500);
     expect(threaded.scan.results).toBe(single.scan.results);
+  }, 120_000);
+
+  it('fails as one thread does on a malformed line under --strict: the same SplError code', async () => {
+    const bad = join(mkdtempSync(join(tmpdir(), 'splq-pack-threads-bad-')), 'bad.ndjson');
+    writeFileSync(bad, '{"EventCode":1}\n{not json\n');
+    const entries = ENTRIES.slice(0, 2);
+    const single = await runPack(entries, [bad], { now: NOW, strict: true }).catch((e: unknown) => e);
+    expect(single).toBeInstanceOf(SplError);
+    const compile = { macroPaths: [], lookups: null, now: NOW };
+    const threaded = await runPackOnThreads(entries, [bad], { threads: 2, compile, scan: { strict: true }, onRow: () => undefined }).catch((e: unknown) => e);
+    expect(threaded).toBeInstanceOf(SplError);
+    expect((threaded as SplError).code).toBe((single as SplError).code);
   }, 120_000);
 });
