@@ -15,7 +15,7 @@ const CACHE = `${OUT_DIR}/splq-main.cache`;
 rmSync(CACHE, { force: true }); // a cache never outlives the bundle it was made from
 rmSync(`${CLI}.map`, { force: true }); // the loader has no map; the CLI's is splq-main.cjs.map
 try {
-  await build(bundleOptions({ worker: 'src/parallel/worker.ts' }));
+  await build(bundleOptions({ worker: 'src/parallel/worker.ts', 'pack-worker': 'src/scan/pack-worker.ts' }));
   // The CLI itself is CommonJS so that the loader can compile it with vm.Script, which takes a code cache (Node 20
   // has no cache for ES modules). `import.meta.url` becomes the loader's URL, which the loader passes in.
   await build({
