@@ -26,7 +26,7 @@ const command = query.pipeline.commands[0]!;
 const fields = new Set(query.requiredFields!);
 const literals = command.rawLiterals!((f) => f === 'source');
 const decodeOptions = { zone: getZone('UTC'), fields };
-const timeNames = timeFieldNames(decodeOptions);
+const timeNames = timeFieldNames({});
 console.log(`fields read (${fields.size}): ${[...fields].join(' ')}`);
 console.log(`literals: ${literals.join(' ')}`);
 
