@@ -1,21 +1,21 @@
 // Q5's stages one at a time, in one process, best of 3 CPU seconds: reading, the literal scan, the rule, the picker, the tstats rows, stats.
-// Usage: npx tsx bench/q5-stages.ts <file.ndjson> [stage...]   (stages cumulate: each includes the ones above it, except the rule)
+// Usage: npx tsx bench/q5-stages.ts <file.ndjson> [stage...]   (stages cumulate: each "+" row includes the rows above it but
+// the other decode row; rows and stats decode the way the scan does: one walk past 12 fields; Q5_QUERY= another tstats)
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { latin1Text } from '../src/util/byte-text.js';
+import { latin1Text, utf8Text } from '../src/util/byte-text.js';
 import { wellFormedRunEnd } from '../src/input/json/line-runs.js';
 import { isJsonObjectText } from '../src/input/json/line-check.js';
 import { LiteralScan } from '../src/input/fastpath/literal-scan.js';
 import { HitCursor } from '../src/input/fastpath/hit-cursor.js';
 import { SPELLING_ESCAPES } from '../src/input/fastpath/escape-search.js';
 import { KeyPicker } from '../src/input/json/key-picker.js';
-import { createEventBuilder, timeFieldNames } from '../src/input/json/decode.js';
-import { ObjectScanner } from '../src/input/json/scan-object.js';
+import { createDecoder, createEventBuilder, timeFieldNames } from '../src/input/json/decode.js';
 import { forEachLineIn } from '../src/input/sources/line-block.js';
 import { compile } from '../src/query.js';
 import { getZone } from '../src/time/zone.js';
 import type { Stage } from '../src/engine/types.js';
-import type { Event } from '../src/runtime/event.js';
+import { Event as EventClass, type Event } from '../src/runtime/event.js';
 
 const file = process.argv[2]!;
 const PIECE = 64 * 1024;
@@ -54,30 +54,38 @@ function pieces(visit: (bytes: Buffer, start: number, end: number) => void): voi
 
 let count = 0;
 const sink: Stage = { push: () => void count++, end: () => {} };
+/** How hit lines are decoded: the key picker (one native search per key), or one walk (ObjectScanner, > 12 fields). */
+type Decode = 'picker' | 'walk';
 
-/** The scan's line loop up to `depth`: 0 walk, 1 literal scan, 2 picker, 3 event builder, 4 tstats rows, 5 + stats. */
-function scanTo(depth: number): void {
+/** The scan's line loop up to `depth`: 0 walk, 1 literal scan, 2 decode hit lines, 3 tstats rows, 4 + stats. */
+function scanTo(depth: number, decode: Decode = fields.size > 12 ? 'walk' : 'picker'): void {
   const scan = new LiteralScan(literals);
   const picker = new KeyPicker(fields, timeNames);
-  const build = createEventBuilder(decodeOptions, true, 'picked');
-  const scanner = new ObjectScanner(fields, timeNames);
-  const tail = depth >= 5 ? command.partial!.tail(sink) : sink;
-  const rows = depth >= 4 ? command.partial!.rows(tail) : sink;
+  const pickedEvent = createEventBuilder(decodeOptions, true, 'picked');
+  const decoder = createDecoder(decodeOptions);
+  const tail = depth >= 4 ? command.partial!.tail(sink) : sink;
+  const rows = depth >= 3 ? command.partial!.rows(tail) : sink;
   pieces((bytes, start, end) => {
     if (!isUtf8(bytes.subarray(start, end))) count--;
     const text = latin1Text(bytes, start, end);
     const escapes = new HitCursor(text, SPELLING_ESCAPES);
     if (depth >= 1) scan.reset(text, escapes);
-    if (depth >= 2) picker.reset({ text, bytes, base: start }, escapes);
+    if (depth >= 2 && decode === 'picker') picker.reset({ text, bytes, base: start }, escapes);
     forEachLineIn(text, 0, (s, e) => {
       if (depth < 1) return void count++;
       if (!scan.mayMatch(s, e)) return;
       if (depth < 2) return void count++;
-      const members = depth === 12 ? scanner.scan(text.slice(s, e)) : depth === 13 ? JSON.parse(bytes.toString('utf8', start + s, start + e)) : picker.pick(s, e);
-      if (members === null) throw new Error('picker declined a line');
-      if (depth < 3 || depth >= 12) return void count++;
-      const ev: Event = build(members, file, undefined);
-      if (depth < 4) return void count++;
+      let ev: Event;
+      if (decode === 'picker') {
+        const members = picker.pick(s, e);
+        if (members === null) throw new Error('the picker declined a line');
+        ev = pickedEvent(members, file, undefined);
+      } else {
+        const decoded = decoder({ text: utf8Text(bytes, start + s, start + e), file, line: 0 });
+        if (!(decoded instanceof EventClass)) throw new Error('a line did not decode');
+        ev = decoded;
+      }
+      if (depth < 3) return void count++;
       rows.push(ev);
     });
   });
@@ -88,12 +96,10 @@ const stages: Record<string, () => void> = {
   'read 1 MiB chunks, cut 64 KiB pieces': () => pieces(() => {}),
   '+ isUtf8, Latin-1 text per piece, line walk': () => scanTo(0),
   '+ literal scan (LiteralScan: literal + escapes)': () => scanTo(1),
-  '+ key picker on hit lines': () => scanTo(2),
-  '+ event builder': () => scanTo(3),
-  'variant: ObjectScanner (one walk over the line) instead of the picker': () => scanTo(12),
-  'variant: JSON.parse of the line instead of the picker': () => scanTo(13),
-  '+ tstats rows (mapping, selection, calculations, where, projection)': () => scanTo(4),
-  '+ stats (the whole per-line work of one thread but the rule)': () => scanTo(5),
+  '+ decode hit lines, key picker': () => scanTo(2, 'picker'),
+  '+ decode hit lines, one walk (ObjectScanner)': () => scanTo(2, 'walk'),
+  '+ tstats rows (mapping, selection, calculations, where, projection)': () => scanTo(3),
+  '+ stats (the whole per-line work of one thread but the rule)': () => scanTo(4),
   'the rule alone: piece text, one sticky regex per run of lines': () => pieces((bytes, start, end) => {
     const text = latin1Text(bytes, start, end);
     for (let pos = 0; pos < text.length; ) {
