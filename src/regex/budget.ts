@@ -68,22 +68,6 @@ export class BudgetedRegExp extends RegExp {
     return this.watchedExec(text);
   }
 
-  /**
-   * The RegExp to hand `String.prototype.replace` (and the like) for `text`: for a value V8 matches directly, a plain
-   * RegExp twin (same source and flags). V8 takes its fast replace path only for an unmodified RegExp; on this
-   * subclass every replace() goes through the generic protocol (exec looked up and called per match), ~3 µs a call
-   * on the CIM mappings' `replace(Image, "^.*\\\\", "")`.
-   */
-  forValue(text: string): RegExp {
-    if (text.length > this.plan.directLimit) return this;
-    this.lastEngine = 'v8';
-    if (this.plain === null) this.plain = new RegExp(this.source, this.flags);
-    this.plain.lastIndex = 0;
-    return this.plain;
-  }
-
-  private plain: RegExp | null = null;
-
   /** A yes/no answer needs no captures: RE2 then runs its DFA only (without `g`, where `test` must move lastIndex). */
   override test(text: string): boolean {
     const { plan } = this;
@@ -188,11 +172,6 @@ function watchdog(): Watchdog {
     shared = { script: new vm.Script('run()', { filename: 'splq-regex-watchdog' }), context };
   }
   return shared;
-}
-
-/** The RegExp to run on `text`: a BudgetedRegExp's plain twin when the value is short enough (BudgetedRegExp.forValue). */
-export function regexForValue(regex: RegExp, text: string): RegExp {
-  return regex instanceof BudgetedRegExp ? regex.forValue(text) : regex;
 }
 
 /** Build the RegExp for a translated pattern: a plain RegExp when V8 is always within budget, else a BudgetedRegExp. */

@@ -4,7 +4,6 @@ import type { EvalFunction } from '../types.js';
 import { mapValues, scalarText } from '../values.js';
 import { preparedArg } from './define.js';
 import { compiledRegexArg, withRegexBudget } from './regex.js';
-import { regexForValue } from '../../regex/budget.js';
 
 /** A replacement template: literal text and group numbers, in order. */
 type TemplatePart = string | number;
@@ -75,7 +74,7 @@ export const replaceFunction: EvalFunction = {
       return withRegexBudget('replace', text!, pattern!, () =>
         mapValues(value, (v) => {
           const s = scalarText(v);
-          return s === null ? null : s.replace(regexForValue(compiled.regex, s), build);
+          return s === null ? null : s.replace(compiled.regex, build);
         }),
       );
     };
