@@ -1,6 +1,7 @@
 // Q5's stages one at a time, in one process, best of 3 CPU seconds: reading, the literal scan, the rule, the picker, the tstats rows, stats.
 // Usage: npx tsx bench/q5-stages.ts <file.ndjson> [stage...]   (stages cumulate: each "+" row includes the rows above it but
-// the other decode row; rows and stats decode the way the scan does: one walk past 12 fields; Q5_QUERY= another tstats)
+// the other decode row; rows and stats decode the way the scan does, one walk past 12 fields, or as Q5_DECODE=picker
+// or walk says; Q5_QUERY= another tstats)
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { latin1Text, utf8Text } from '../src/util/byte-text.js';
@@ -58,7 +59,7 @@ const sink: Stage = { push: () => void count++, end: () => {} };
 type Decode = 'picker' | 'walk';
 
 /** The scan's line loop up to `depth`: 0 walk, 1 literal scan, 2 decode hit lines, 3 tstats rows, 4 + stats. */
-function scanTo(depth: number, decode: Decode = fields.size > 12 ? 'walk' : 'picker'): void {
+function scanTo(depth: number, decode: Decode = (process.env.Q5_DECODE as Decode | undefined) ?? (fields.size > 12 ? 'walk' : 'picker')): void {
   const scan = new LiteralScan(literals);
   const picker = new KeyPicker(fields, timeNames);
   const pickedEvent = createEventBuilder(decodeOptions, true, 'picked');
