@@ -90,8 +90,10 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     const whereFields = new Set<string>();
     searchReads(whereExpr, whereFields);
     const plan = planDataset(dataset, mappings, [...whereFields, ...projection.map(([, src]) => src)]);
-    const mapEvent = compileEventMapper(mappings, evalCtx, plan.needed);
     const selection = compileDataset(dataset, evalCtx, plan.needed);
+    // The constraint runs inside the mapper, before the EVALs, where that gives the same answer (an event outside
+    // the dataset then costs no EVAL); the selection below checks it again for the mappings where it cannot.
+    const mapEvent = compileEventMapper(mappings, evalCtx, plan.needed, { fields: selection.constraintReads, matches: selection.matches });
     const where = whereExpr ? compileSearchExpr(whereExpr, { zone: ctx.zone, now: ctx.now }) : () => true;
     const byNames = args.by.map((f) => f.name);
     const statsAst = statsNode(node, args);
@@ -112,8 +114,7 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     /** The per-event half: an input event becomes at most one dataset row (fixed `_time` buckets applied). */
     const rows = (next: Stage): Stage => ({
       push: (ev) => {
-        mapEvent(ev);
-        if (!selection.matches(ev)) return;
+        if (!mapEvent(ev) || !selection.matches(ev)) return;
         selection.calculate(ev);
         if (!where(ev)) return;
         const row = project(ev);

@@ -1,7 +1,7 @@
 // A dataset as a filter plus field calculations over mapped events, and the naming of its fields (`Processes.dest`).
 import type { SearchExpr } from '../ast.js';
 import { toFieldValue, type EvalCompileContext } from '../eval/index.js';
-import { compileSearchExpr } from '../engine/search-predicate.js';
+import { compileSearchExpr, searchReads } from '../engine/search-predicate.js';
 import { parseSearchCached } from '../parse/parse-cache.js';
 import type { Event } from '../runtime/event.js';
 import type { ResolvedDataset } from './catalog.js';
@@ -18,6 +18,8 @@ export const UNDEFINED_FIELD_PREFIX = '\u0000undefined:';
 export interface CompiledDataset {
   /** True when the event meets the dataset's constraints (after the source mapping). */
   matches(ev: Event): boolean;
+  /** The fields the constraints read. */
+  constraintReads: ReadonlySet<string>;
   /** Run the dataset's calculations (fills with `unknown`, lower-casing, derived names). */
   calculate(ev: Event): void;
 }
@@ -25,6 +27,8 @@ export interface CompiledDataset {
 /** With `needed`, only calculations writing those fields run (the plan has closed `needed` over what they read). */
 export function compileDataset(ds: ResolvedDataset, ctx: EvalCompileContext, needed?: ReadonlySet<string>): CompiledDataset {
   const constraints = ds.constraints.map((text) => compileSearchExpr(parseSearchCached(text), { zone: ctx.zone, now: ctx.now }));
+  const constraintReads = new Set<string>();
+  for (const text of ds.constraints) searchReads(parseSearchCached(text), constraintReads);
   const calculations = ds.calculations.filter((c) => !needed || needed.has(c.field)).map((c, i) => {
     const where = `data model ${ds.model}: ${ds.name} calculation ${i} (${c.field})`;
     if ('fill' in c) {
@@ -43,6 +47,7 @@ export function compileDataset(ds: ResolvedDataset, ctx: EvalCompileContext, nee
   });
   return {
     matches: (ev) => constraints.every((c) => c(ev)),
+    constraintReads,
     calculate: (ev) => {
       for (const calc of calculations) calc(ev);
     },

@@ -10,6 +10,7 @@ import { BUILTIN_MAPPING_FILES } from './builtin.js';
 import type { ExtractDef, SourceMappingDef } from './types.js';
 import { compilePcre } from '../regex/pcre.js';
 import { checkSourceMapping } from './validate.js';
+import { evalReads } from '../engine/eval-reads.js';
 
 type Predicate = (ev: Event) => boolean;
 
@@ -33,10 +34,24 @@ interface CompiledMapping {
   aliases: Array<{ src: string; dest: string; asnew: boolean }>;
   evals: Array<[string, Evaluator]>;
   eventtypes: CompiledEventtype[];
+  /** The early dataset check, when no EVAL it runs reads or writes what the check reads (so the order is free). */
+  early: Predicate | null;
 }
 
-/** Applies the first mapping whose `match` holds to an event, in place; events no mapping matches keep their fields. */
-export type EventMapper = (ev: Event) => void;
+/**
+ * A dataset's constraint, tried by the mapper as soon as the eventtypes have tagged the event and before any EVAL
+ * runs: an event it rejects is not mapped further (a tstats drops it anyway). `fields` are the fields it reads.
+ */
+export interface EarlyCheck {
+  fields: ReadonlySet<string>;
+  matches: Predicate;
+}
+
+/**
+ * Applies the first mapping whose `match` holds to an event, in place; events no mapping matches keep their fields.
+ * False when the mapper's early check (EarlyCheck) rejected the event; true otherwise.
+ */
+export type EventMapper = (ev: Event) => boolean;
 
 let builtins: SourceMappingDef[] | undefined;
 
@@ -87,7 +102,7 @@ function compileEvals(evals: Record<string, string> | undefined, where: string, 
   return Object.entries(evals ?? {}).filter(([field]) => !needed || needed.has(field)).map(([field, text]) => [field, compileDataEval(text, `${where}.evals.${field}`, ctx)]);
 }
 
-function compileMapping(def: SourceMappingDef, ctx: EvalCompileContext, needed?: ReadonlySet<string>): CompiledMapping {
+function compileMapping(def: SourceMappingDef, ctx: EvalCompileContext, needed?: ReadonlySet<string>, early?: EarlyCheck): CompiledMapping {
   const where = `mapping ${def.name}`;
   return {
     name: def.name,
@@ -101,7 +116,23 @@ function compileMapping(def: SourceMappingDef, ctx: EvalCompileContext, needed?:
       tags: et.tags,
       evals: compileEvals(et.evals, `${where}: eventtype ${et.name}`, ctx, needed),
     })),
+    early: early && evalsLeaveAlone(def, needed, early.fields) ? early.matches : null,
   };
+}
+
+/**
+ * True when no EVAL the mapping runs (those writing `needed` fields) reads or writes `tag`, `eventtype` or a field
+ * in `fields`: then tagging the event and checking `fields` before the EVALs gives what checking after them gives.
+ */
+function evalsLeaveAlone(def: SourceMappingDef, needed: ReadonlySet<string> | undefined, fields: ReadonlySet<string>): boolean {
+  const touched = (f: string) => f === 'tag' || f === 'eventtype' || fields.has(f);
+  const evals = [...Object.entries(def.evals ?? {}), ...def.eventtypes.flatMap((et) => Object.entries(et.evals ?? {}))];
+  for (const [field, text] of evals) {
+    if (needed && !needed.has(field)) continue;
+    const reads = evalReads(parseEvalCached(text));
+    if (touched(field) || reads === null || reads.some(touched)) return false;
+  }
+  return true;
 }
 
 /** An EXTRACT's regex (PCRE as Splunk writes it); errors name the file and the place. */
@@ -139,18 +170,36 @@ function present(v: FieldValue | undefined): FieldValue | undefined {
   return v === '' ? undefined : v;
 }
 
-function applyMapping(m: CompiledMapping, ev: Event): void {
+/** Maps the event in place; false when the mapping's early check rejected it (then it is left half-mapped). */
+function applyMapping(m: CompiledMapping, ev: Event): boolean {
   if (m.extracts.length > 0) applyExtracts(m.extracts, ev);
   for (const a of m.aliases) {
     const v = ev.get(a.src);
     if (v !== undefined && !(a.asnew && ev.has(a.dest))) ev.set(a.dest, v);
   }
   const matched = m.eventtypes.filter((et) => et.matches(ev));
-  // Every EVAL sees the aliased event; the results are stored after all are computed.
+  if (m.early !== null) {
+    // No EVAL reads or writes what the check reads (evalsLeaveAlone): tag first, check, then only kept events pay the EVALs.
+    tagEvent(ev, matched);
+    if (!m.early(ev)) return false;
+    storeEvals(m, matched, ev);
+    return true;
+  }
+  storeEvals(m, matched, ev);
+  tagEvent(ev, matched);
+  return true;
+}
+
+/** Every EVAL sees the aliased event; the results are stored after all are computed. */
+function storeEvals(m: CompiledMapping, matched: CompiledEventtype[], ev: Event): void {
   const results = new Map<string, FieldValue | undefined>();
   for (const [field, evaluate] of m.evals) results.set(field, present(toFieldValue(evaluate(ev))));
   for (const et of matched) for (const [field, evaluate] of et.evals) results.set(field, present(toFieldValue(evaluate(ev))));
   for (const [field, value] of results) ev.set(field, value);
+}
+
+/** The matched eventtypes' names and tags, added to the event's own. */
+function tagEvent(ev: Event, matched: CompiledEventtype[]): void {
   if (matched.length === 0) return;
   ev.set('eventtype', mergeValues(ev.get('eventtype'), matched.map((et) => et.name)));
   ev.set('tag', mergeValues(ev.get('tag'), matched.flatMap((et) => et.tags)));
@@ -170,16 +219,12 @@ const checkedWhole = new WeakSet<SourceMappingDef>();
  * Compile mappings once (user ones first, so they override the shipped ones for the events they match). With
  * `needed`, only EVALs writing those fields run (every EVAL reads the aliased event, so skipping one changes no other).
  */
-export function compileEventMapper(defs: SourceMappingDef[], ctx: EvalCompileContext, needed?: ReadonlySet<string>): EventMapper {
+export function compileEventMapper(defs: SourceMappingDef[], ctx: EvalCompileContext, needed?: ReadonlySet<string>, early?: EarlyCheck): EventMapper {
   // Every file is checked whole once (a bad EVAL is an error even when this query would not run it).
   if (needed) for (const d of defs) if (!checkedWhole.has(d)) { compileMapping(d, ctx); checkedWhole.add(d); }
-  const mappings = defs.map((d) => compileMapping(d, ctx, needed));
+  const mappings = defs.map((d) => compileMapping(d, ctx, needed, early));
   return (ev) => {
-    for (const m of mappings) {
-      if (m.matches(ev)) {
-        applyMapping(m, ev);
-        return;
-      }
-    }
+    for (const m of mappings) if (m.matches(ev)) return applyMapping(m, ev);
+    return true;
   };
 }

@@ -145,14 +145,15 @@ function generalLine(text: string, line: number, file: string, decoding: LineDec
 
 /**
  * One decoded record through the general path: the malformed-record rule (unless `checked` already, or the
- * decoder applies it itself), per-record pre-filter, time window, full decoder, finisher.
+ * decoder applies it itself), per-record pre-filter, time window, full decoder, finisher. A `checked` line comes
+ * from a block whose literal scan let it through, so the per-record pre-filter is not run again on it.
  */
 export function recordEvent(rec: RawRecord, decoding: LineDecoding, stats: SourceStats, out: Event[], checked = false): void {
   if (rec.problem !== undefined) {
     stats.malformed.add({ file: rec.file, line: rec.line, message: rec.problem });
     return;
   }
-  const filteredOut = decoding.prefilter !== null && !decoding.prefilter.test(rec.text);
+  const filteredOut = !checked && decoding.prefilter !== null && !decoding.prefilter.test(rec.text);
   const outside = !filteredOut && decoding.outsideWindow !== null && decoding.outsideWindow(rec);
   if (!checked && (filteredOut || outside || !decoding.decodeChecks)) {
     const problem = recordProblem(rec);
