@@ -4,6 +4,9 @@ import { serializeError, type BatchAck, type FlushRequest, type WorkerReply, typ
 import { Credits } from './credits.js';
 import type { EncodedEvents } from './event-codec.js';
 import { createUnitRunner, type UnitRunner } from './unit-runner.js';
+import { traceThread } from './trace.js';
+
+traceThread('worker module loaded');
 
 const port = parentPort!;
 const setup = (workerData as { setup: WorkerSetup }).setup;
@@ -16,10 +19,13 @@ let runner: UnitRunner | null = null;
 let setupError: ReturnType<typeof serializeError> | null = null;
 try {
   runner = createUnitRunner(setup);
+  traceThread('worker runner compiled');
 } catch (e) {
   // The main thread compiled the same AST first, so this is not expected; every unit reports it.
   setupError = serializeError(e);
 }
+
+reply({ kind: 'ready' });
 
 /** The unit running now and its flow control (acks for an earlier unit are stale and ignored). */
 let current: { index: number; credits: Credits } | null = null;
