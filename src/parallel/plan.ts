@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { resolveInputs, STDIN } from '../input/index.js';
 import type { CompiledQuery } from '../engine/compiled-query.js';
 import type { WorkUnit } from './messages.js';
-import { splitPipeline, unitsSendOnlyTables, type PipelineSplit } from './split.js';
+import { splitPipeline, type PipelineSplit } from './split.js';
 import { chooseThreads, planUnits } from './units.js';
 
 export interface ParallelPlan {
@@ -30,7 +30,7 @@ export async function planParallelRun(query: CompiledQuery, inputs: readonly str
   if (files.includes(STDIN)) return null;
   const sized = await Promise.all(files.map(async (file) => ({ file, size: (await stat(file)).size })));
   const requested = chooseThreads(opts.threads, sized.reduce((sum, f) => sum + f.size, 0));
-  const units = planUnits(sized, requested, opts.splitBytes, unitsSendOnlyTables(split));
+  const units = planUnits(sized, requested, opts.splitBytes);
   const threads = Math.min(requested, units.length);
   return threads > 1 ? { threads, units, split } : null;
 }

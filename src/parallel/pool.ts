@@ -53,8 +53,10 @@ export class WorkerPool implements UnitExecutor {
   private broken: Error | null = null;
 
   constructor(size: number, setup: WorkerSetup) {
-    this.slots.push(this.mainThreadSlot(setup));
+    // Workers first: they load the engine while this thread compiles its own runner. The main thread's slot comes
+    // first in the list, so it takes the first unit.
     for (let i = 1; i < size; i++) this.slots.push(this.workerSlot(setup));
+    this.slots.unshift(this.mainThreadSlot(setup));
   }
 
   /** Run a unit on the next free worker. */

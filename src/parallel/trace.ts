@@ -9,7 +9,10 @@ function sinceProcessStart(): number {
   return performance.timeOrigin + performance.now() - Number(process.env.SPLQ_TRACE_T0 ?? performance.timeOrigin);
 }
 
-if (enabled && isMainThread && process.env.SPLQ_TRACE_T0 === undefined) process.env.SPLQ_TRACE_T0 = String(performance.timeOrigin);
+if (enabled && isMainThread && process.env.SPLQ_TRACE_T0 === undefined) {
+  process.env.SPLQ_TRACE_T0 = String(performance.timeOrigin);
+  process.on('exit', () => traceThread('process exit'));
+}
 
 /** Writes one timeline line when tracing is on; free otherwise. */
 export function traceThread(what: string): void {

@@ -15,41 +15,23 @@ export interface SizedFile {
 }
 
 /**
- * How many pieces of what remains of a file a balanced plan cuts next (remaining / (threads × this)): large
- * pieces first, smaller ones towards the end, so that threads finish within a small piece of each other.
+ * Units in input order: one per file, except that a seekable file larger than `splitBytes` is cut into one
+ * range per thread (fewer when ranges would fall under `splitBytes`), of equal size (a range owns the records
+ * that start in it). Few large units, not many shrinking ones: each unit has a cost of its own (a fresh reader, its
+ * decoder set up again, ~15 ms of CPU on the main thread and more in a worker), and on the 2-vCPU bench machine
+ * 19 shrinking units of one 1.2 GB file took 6% (one thread) to 13% (two threads) more CPU than two halves, for
+ * no gain in wall time (docs/parallel.md).
  */
-const PIECES_PER_THREAD = 3;
-
-/**
- * Units in input order: one per file, except that a seekable file larger than `splitBytes` is cut into byte
- * ranges (a range owns the records that start in it).
- *
- * - By default one range per thread (fewer when ranges would fall under `splitBytes`), of equal size: a unit that
- *   streams events to the main thread waits for it, so few large units keep the threads busy.
- * - `balanced` (the units send no events, only add to their thread's table: partial stats): shrinking ranges,
- *   each max(splitBytes, remaining / (threads × 3)), dealt to whichever thread is free. A thread that starts late
- *   (a worker loads the engine first) or meets slower lines takes fewer of them (docs/parallel.md).
- */
-export function planUnits(files: readonly SizedFile[], threads: number, splitBytes = DEFAULT_SPLIT_BYTES, balanced = false): WorkUnit[] {
+export function planUnits(files: readonly SizedFile[], threads: number, splitBytes = DEFAULT_SPLIT_BYTES): WorkUnit[] {
   const units: WorkUnit[] = [];
-  const add = (file: string, start: number, end: number) => units.push({ index: units.length, file, range: { start, end } });
   for (const { file, size } of files) {
     if (size <= splitBytes || !isSeekable(file)) {
       units.push({ index: units.length, file });
       continue;
     }
-    if (balanced) {
-      for (let start = 0; start < size; ) {
-        const remaining = size - start;
-        const piece = remaining < 2 * splitBytes ? remaining : Math.max(splitBytes, Math.ceil(remaining / (threads * PIECES_PER_THREAD)));
-        add(file, start, start + piece);
-        start += piece;
-      }
-      continue;
-    }
     const count = Math.max(1, Math.min(threads, Math.floor(size / splitBytes)));
     const step = Math.ceil(size / count);
-    for (let start = 0; start < size; start += step) add(file, start, Math.min(size, start + step));
+    for (let start = 0; start < size; start += step) units.push({ index: units.length, file, range: { start, end: Math.min(size, start + step) } });
   }
   return units;
 }

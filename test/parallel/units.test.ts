@@ -19,22 +19,12 @@ describe('planUnits', () => {
     ]);
     expect(planUnits([{ file: 'big.json', size: 250 }], 8, 100).map((u) => u.range)).toEqual([{ start: 0, end: 125 }, { start: 125, end: 250 }]);
   });
-  it('balanced (units that only fill their thread\'s table): shrinking ranges, max(split, remaining / (3 × threads)), the last under 2 splits', () => {
-    const ranges = planUnits([{ file: 'big.json', size: 1000 }], 2, 100, true).map((u) => u.range);
-    expect(ranges).toEqual([
-      { start: 0, end: 167 }, { start: 167, end: 306 }, { start: 306, end: 422 }, { start: 422, end: 522 }, { start: 522, end: 622 },
-      { start: 622, end: 722 }, { start: 722, end: 822 }, { start: 822, end: 1000 },
-    ]);
-    expect(planUnits([{ file: 'big.json', size: 150 }], 2, 100, true).map((u) => u.range)).toEqual([{ start: 0, end: 150 }]);
-    expect(planUnits([{ file: 'a.json.gz', size: 1000 }], 2, 100, true)).toEqual([{ index: 0, file: 'a.json.gz' }]);
-  });
-  it('law: the ranges of a file tile it exactly, in order, each at least the split size but the last (balanced or not)', () => {
+  it('law: the ranges of a file tile it exactly, in order, each at least the split size but the last', () => {
     const sized = fc.record({ size: fc.integer({ min: 0, max: 100_000 }), gz: fc.boolean() });
-    const args = [fc.array(sized, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 5000 }), fc.boolean()] as const;
     fc.assert(
-      fc.property(...args, (files, threads, split, balanced) => {
+      fc.property(fc.array(sized, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 16 }), fc.integer({ min: 1, max: 5000 }), (files, threads, split) => {
         const named = files.map((f, i) => ({ file: `f${i}.json${f.gz ? '.gz' : ''}`, size: f.size }));
-        const units = planUnits(named, threads, split, balanced);
+        const units = planUnits(named, threads, split);
         expect(units.map((u) => u.index)).toEqual(units.map((_, i) => i));
         named.forEach(({ file, size }) => {
           const mine = units.filter((u) => u.file === file);
