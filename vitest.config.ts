@@ -9,6 +9,8 @@ export const shared = {
   pool: 'threads' as const,
   isolate: false,
   poolOptions: { threads: { minThreads: 1, maxThreads: 2 } },
+  /** Compiles the WebAssembly modules from assembly/ when missing or stale (tests run from sources). */
+  globalSetup: ['scripts/build-wasm.mjs'],
 };
 
 export default defineConfig({

@@ -5,6 +5,7 @@ import { latin1Text } from '../src/util/byte-text.js';
 import { isJsonObjectText } from '../src/input/json/line-check.js';
 import { wellFormedRunEnd } from '../src/input/json/line-runs.js';
 import { isUtf8 } from 'node:buffer';
+import { pieceRunEnds, setLineCheckMode } from '../src/input/json/line-runs-wasm.js';
 
 const file = process.argv[2]!;
 const PIECE = 64 * 1024;
@@ -71,6 +72,23 @@ const variants: Record<string, () => void> = {
       isJsonObjectText(text.slice(pos, e)); pos = e + 1;
     }
   }),
+  'well-formedness: piece text, wasm SIMD per run of lines over the piece bytes (copied in)': () => {
+    setLineCheckMode('wasm');
+    pieces((bytes, start, end) => {
+      const text = latin1Text(bytes, start, end);
+      const runEnd = pieceRunEnds(bytes, start, end, text);
+      for (let pos = 0; pos < text.length; ) {
+        const stop = runEnd(pos);
+        if (stop > pos) { pos = stop; continue; }
+        const nl = text.indexOf('\n', pos); const e = nl < 0 ? text.length : nl;
+        isJsonObjectText(text.slice(pos, e)); pos = e + 1;
+      }
+    });
+  },
+  'copy of each piece into wasm memory alone (no text)': () => {
+    setLineCheckMode('wasm');
+    pieces((bytes, start, end) => { pieceRunEnds(bytes, start, end, '')(end - start); });
+  },
   'by hand: Buffer.indexOf(Binding), JSON.parse of hit lines': () => pieces((bytes, start, end) => {
     for (let i = bytes.indexOf(BINDING_BYTES, start); i >= 0 && i < end; ) {
       const a = bytes.lastIndexOf(10, i) + 1; let b = bytes.indexOf(10, i); if (b < 0 || b > end) b = end;

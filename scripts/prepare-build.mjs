@@ -3,6 +3,8 @@
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
+// The generated WebAssembly modules are needed from sources too (tsx, vitest): compiled whenever stale.
+execSync('node scripts/build-wasm.mjs', { stdio: 'inherit' });
 if (!existsSync('dist/bundle/splq.mjs') || !existsSync('dist/src/index.js')) {
   execSync('npm run build', { stdio: 'inherit' });
 }

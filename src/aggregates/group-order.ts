@@ -1,6 +1,6 @@
 // Output order of groups: ascending by BY values, numbers numerically before all non-numeric text (UTF-8 byte order).
 import { compareUtf8 } from '../search/utf8-order.js';
-import { scalarToString, toNumber, type Scalar } from '../runtime/event.js';
+import { scalarToString, toNumber, type Event, type Scalar } from '../runtime/event.js';
 import type { Group } from './compile.js';
 
 /** Sort key of one BY value. */
@@ -89,4 +89,25 @@ export function orderSingleFieldGroups(groups: readonly Group[], groupOfText: (t
   const ordered = numeric.map((entry) => entry.group);
   for (const text of texts) ordered.push(groupOfText(text));
   return ordered;
+}
+
+/**
+ * The output order of stats rows (forEachRow's), read from the rows' BY fields; null when a row may not carry its
+ * group's BY values there (an aggregate output named like a BY field, or a wildcard output that may be).
+ * Keys are computed once per row, on first comparison.
+ */
+export function groupRowOrder(byFields: readonly string[], columns: readonly string[]): ((a: Event, b: Event) => number) | null {
+  if (byFields.length === 0) return null;
+  const outputs = columns.slice(byFields.length);
+  if (outputs.some((name) => name.includes('*') || byFields.includes(name))) return null;
+  const keys = new WeakMap<Event, SortKey[]>();
+  const keysOf = (row: Event): SortKey[] => {
+    let k = keys.get(row);
+    if (k === undefined) {
+      k = sortKeysOf(byFields.map((f) => row.get(f) as Scalar));
+      keys.set(row, k);
+    }
+    return k;
+  };
+  return (a, b) => compareSortKeys(keysOf(a), keysOf(b));
 }

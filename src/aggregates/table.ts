@@ -40,7 +40,7 @@ export class GroupTable {
 
   /** `memory`: the budget the groups and their states count against (none: unbounded, e.g. in unit tests). */
   constructor(
-    private readonly aggregation: Aggregation,
+    readonly aggregation: Aggregation,
     private readonly memory?: MemoryTracker,
   ) {
     this.byText = aggregation.byFields.length === 1 ? new Map() : null;
@@ -117,16 +117,17 @@ export class GroupTable {
   }
 
   /**
-   * Hand out the result rows one at a time, sorted ascending by the BY values (a row nobody keeps dies young).
+   * Hand out the result rows one at a time, sorted ascending by the BY values (a row nobody keeps dies young); with
+   * `ordered` false, in the order the groups were made (for a next stage that orders them itself).
    * Without BY fields there is always exactly one row, even over no events (then `count` is 0 and most other
    * functions have no value).
    */
-  forEachRow(onRow: (row: Event) => void): void {
+  forEachRow(onRow: (row: Event) => void, ordered = true): void {
     const agg = this.aggregation;
     if (agg.byFields.length === 0 && this.groups.length === 0) this.create([]);
     const byText = this.byText;
-    const ordered = byText ? orderSingleFieldGroups(this.groups, (text) => byText.get(text)!) : orderGroups(this.groups);
-    for (const group of ordered) {
+    const groups = !ordered ? this.groups : byText ? orderSingleFieldGroups(this.groups, (text) => byText.get(text)!) : orderGroups(this.groups);
+    for (const group of groups) {
       const row = new Event();
       agg.writeRow(group, row);
       onRow(row);

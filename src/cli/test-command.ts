@@ -29,6 +29,8 @@ export interface TestCliOptions extends Partial<LookupCliOptions> {
   failOnSkip?: boolean;
   /** `--max-memory <MB>`: each command's memory budget, as for `splq run`. */
   maxMemory?: number;
+  /** `--no-shared-scan` sets it false: each test replays its data on its own. */
+  sharedScan?: boolean;
 }
 
 /** Where the command writes; the CLI passes process.stdout, tests pass a collector. */
@@ -55,6 +57,7 @@ export function registerTestCommand(program: Command, run: (fn: () => Promise<vo
     .option('--tz <zone>', 'IANA time zone for formatting and for times without a zone', 'UTC')
     .option('--now <time>', 'the search\'s "now" for relative times inside it (default: the wall clock)')
     .option('--max-memory <MB>', 'memory budget of each command that holds data (sort, dedup, stats groups...); past it the test is an error (default: half of Node\'s heap limit; see docs/reliability.md)', memoryMb)
+    .option('--no-shared-scan', 'replay each test\'s data on its own (by default tests that replay the same files share one scan, as a detection pack)')
     .option('--fail-on-skip', 'exit 1 when any test is skipped (its data is missing, or the detection has no tests:)', false);
   addLookupOptions(command)
     .action((files: string[], opts: TestCliOptions) =>
@@ -82,6 +85,7 @@ export async function runTestCommand(args: string[], opts: TestCliOptions, out: 
     timeZone: opts.tz,
     now,
     maxMemoryMb: opts.maxMemory,
+    sharedScan: opts.sharedScan,
   });
   out(renderSummary(outcomes));
   if (opts.junit !== undefined) writeJunit(opts.junit, renderJunit(outcomes));

@@ -6,6 +6,7 @@ import { SplError } from '../errors.js';
 import type { Event } from '../runtime/event.js';
 import { clauseArgs, missingSpan, parseIntArg, readOptions } from './generic-args.js';
 import { resultsRead } from './result-bound.js';
+import { ordersResults, type ResultCompare } from './result-order.js';
 import { compileOrder, readSortSpecs, type SortKey } from './sort-keys.js';
 import { StableTop } from './stable-top.js';
 
@@ -53,10 +54,13 @@ export const sortCommand: CommandDef<GenericCommand> = {
 
 /** The stage that keeps the first `kept` results in sort order and hands them on at the end. */
 function topStage(kept: number, order: ReturnType<typeof compileOrder>, next: Stage, node: GenericCommand, budgetMb: number): Stage {
-  const top = new StableTop<{ ev: Event; keys: SortKey[] }>(kept, (a, b) => order.compare(a.keys, b.keys));
+  // Ties keep the arrival order; a stage in front that hands over that order as a comparator (result-order.ts) may
+  // then give the results in any order: sorting by (keys, arrival order) is what a stable sort of them in order gives.
+  let arrival: ResultCompare | null = null;
+  const top = new StableTop<{ ev: Event; keys: SortKey[] }>(kept, (a, b) => order.compare(a.keys, b.keys) || (arrival === null ? 0 : arrival(a.ev, b.ev)));
   const memory = new MemoryTracker('sort', node.span, budgetMb, 'results');
   let held = 0;
-  return {
+  return ordersResults({
     push: (ev) => {
       // Past `kept` a new result replaces a held one: the count held stops growing.
       if (held < kept) {
@@ -70,5 +74,5 @@ function topStage(kept: number, order: ReturnType<typeof compileOrder>, next: St
       memory.reset();
       next.end();
     },
-  };
+  }, (given) => (arrival = given));
 }

@@ -5,6 +5,7 @@ import type { CommandDef } from '../engine/types.js';
 import { closestNames, SplError } from '../errors.js';
 import { boolWord } from '../util/bool-word.js';
 import { MemoryTracker } from '../runtime/memory-budget.js';
+import { emitGroupRows } from './group-rows.js';
 
 const LEADING_OPTIONS = ['partitions', 'allnum', 'delim'];
 const TRAILING_OPTIONS = ['dedup_splitvals'];
@@ -59,7 +60,7 @@ export const statsCommand: CommandDef<StatsCommand> = {
         return {
           push: (ev) => table.add(ev, ordinal++),
           end: () => {
-            table.forEachRow((row) => next.push(row));
+            emitGroupRows(table, next);
             next.end();
           },
         };

@@ -1,7 +1,7 @@
 // Replaying a test case's data files through a compiled detection, as Splunk would index then search them.
 import type { Query } from '../query.js';
 import type { Event } from '../runtime/event.js';
-import { planScan, runScan, type ScanSummary } from '../scan/index.js';
+import { planScan, runScan, type ScanOptions, type ScanSummary } from '../scan/index.js';
 import type { ReplayFile } from './types.js';
 
 export interface ReplayOptions {
@@ -16,6 +16,12 @@ export interface ReplayOptions {
  * undecoded could not tell (test data files are small).
  */
 export async function replayFiles(query: Query, files: ReplayFile[], opts: ReplayOptions, onResult: (ev: Event) => void): Promise<ScanSummary> {
+  const plan = await planScan(query, files.map((f) => f.path), replayScanOptions(files, opts));
+  return runScan(plan, onResult);
+}
+
+/** The scan options of a replay: no pre-filter, and each file's stated source and sourcetype. */
+export function replayScanOptions(files: readonly ReplayFile[], opts: ReplayOptions): ScanOptions {
   const fileSets: Record<string, Record<string, string>> = {};
   for (const file of files) {
     const sets: Record<string, string> = {};
@@ -23,6 +29,5 @@ export async function replayFiles(query: Query, files: ReplayFile[], opts: Repla
     if (file.sourcetype !== undefined) sets['sourcetype'] = file.sourcetype;
     if (Object.keys(sets).length) fileSets[file.path] = sets;
   }
-  const plan = await planScan(query, files.map((f) => f.path), { preset: opts.preset, prefilter: false, fileSets: Object.keys(fileSets).length ? fileSets : undefined });
-  return runScan(plan, onResult);
+  return { preset: opts.preset, prefilter: false, fileSets: Object.keys(fileSets).length ? fileSets : undefined };
 }

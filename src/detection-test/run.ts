@@ -6,6 +6,7 @@ import type { MacroLibrary } from '../macros/index.js';
 import { compile, type Query } from '../query.js';
 import { planCases, type DataOverride } from './cases.js';
 import { replayFiles } from './replay.js';
+import { groupBySharedData, observablesOf, replayTogether, type PlannedCase } from './shared-replay.js';
 import type { TestCase, TestOutcome, TestStatus } from './types.js';
 import { ResultJudge } from './verdict.js';
 
@@ -25,21 +26,36 @@ export interface DetectionTestOptions {
   now?: number;
   /** Memory budget (MB) of each command that holds data, as `splq run --max-memory`; default half the heap limit. */
   maxMemoryMb?: number;
+  /** false: every case replays its data on its own, instead of one shared scan per set of data files (default true). */
+  sharedScan?: boolean;
 }
 
 /** Run every test of every detection file, in order. Problems become outcomes (error/skip), never exceptions. */
 export async function testDetections(files: string[], opts: DetectionTestOptions): Promise<TestOutcome[]> {
-  const outcomes: TestOutcome[] = [];
-  for (const file of files) outcomes.push(...(await testDetectionFile(file, opts)));
-  return outcomes;
+  const outcomes: (TestOutcome | undefined)[] = [];
+  const runnable: PlannedCase[] = [];
+  for (const file of files) planDetectionFile(file, opts, outcomes, runnable);
+  // Cases that replay the same data share one scan (unless `sharedScan: false`); a lone case runs on its own.
+  const groups = opts.sharedScan === false ? runnable.map((c) => [c]) : groupBySharedData(runnable);
+  for (const group of groups) {
+    if (group.length === 1) {
+      outcomes[group[0]!.slot] = await runCase(group[0]!.query, group[0]!.testCase, opts);
+      continue;
+    }
+    const judged = await replayTogether(group, { preset: opts.preset }, errorText);
+    group.forEach((c, i) => (outcomes[c.slot] = { ...namesOf(c.testCase), ...judged[i]! }));
+  }
+  return outcomes as TestOutcome[];
 }
 
-async function testDetectionFile(file: string, opts: DetectionTestOptions): Promise<TestOutcome[]> {
+/** Read and compile one detection file; its outcomes that are known now go in `outcomes`, the cases to run in `runnable`. */
+function planDetectionFile(file: string, opts: DetectionTestOptions, outcomes: (TestOutcome | undefined)[], runnable: PlannedCase[]): void {
   let detection: Detection;
   try {
     detection = readDetection(file);
   } catch (e) {
-    return [outcome({ file, detectionName: file, testName: 'read detection' }, 'error', errorText(e))];
+    outcomes.push(outcome({ file, detectionName: file, testName: 'read detection' }, 'error', errorText(e)));
+    return;
   }
   const cases = planCases(detection, { dataRoot: opts.dataRoot, allowOutsideDataRoot: opts.allowOutsideDataRoot, override: opts.override });
   let query: Query;
@@ -48,22 +64,27 @@ async function testDetectionFile(file: string, opts: DetectionTestOptions): Prom
   } catch (e) {
     // A search splq cannot run is an error even where the data is missing: no data would make it pass.
     const text = errorText(e);
-    return cases.map((c) => outcome({ file, detectionName: detection.name, testName: c.name }, 'error', text));
+    for (const c of cases) outcomes.push(outcome(namesOf(c), 'error', text));
+    return;
   }
-  const outcomes: TestOutcome[] = [];
   for (const testCase of cases) {
-    const names = { file, detectionName: detection.name, testName: testCase.name };
-    if (testCase.skipReason !== undefined) outcomes.push(outcome(names, 'skip', testCase.skipReason));
-    else outcomes.push(await runCase(query, testCase, opts));
+    if (testCase.skipReason !== undefined) outcomes.push(outcome(namesOf(testCase), 'skip', testCase.skipReason));
+    else {
+      runnable.push({ testCase, query, slot: outcomes.length });
+      outcomes.push(undefined);
+    }
   }
-  return outcomes;
+}
+
+/** The names an outcome of `testCase` carries. */
+function namesOf(testCase: TestCase): Pick<TestOutcome, 'file' | 'detectionName' | 'testName'> {
+  return { file: testCase.detection.file, detectionName: testCase.detection.name, testName: testCase.name };
 }
 
 async function runCase(query: Query, testCase: TestCase, opts: DetectionTestOptions): Promise<TestOutcome> {
-  const names = { file: testCase.detection.file, detectionName: testCase.detection.name, testName: testCase.name };
+  const names = namesOf(testCase);
   const started = performance.now();
-  const observables = [...new Set((testCase.detection.tags?.observable ?? []).map((o) => o.name).filter((n) => n !== ''))];
-  const judge = new ResultJudge(observables);
+  const judge = new ResultJudge(observablesOf(testCase));
   try {
     const summary = await replayFiles(query, testCase.files, { preset: opts.preset }, (ev) => judge.add(ev));
     const verdict = judge.verdict();

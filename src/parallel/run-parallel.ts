@@ -20,6 +20,7 @@ import { callbackStage, chainStages } from './stages.js';
 import type { ParallelPlan } from './plan.js';
 import { partialSendsEvents, unitsSendOnlyTables } from './split.js';
 import { traceThread } from './trace.js';
+import { emitGroupRows } from '../commands/group-rows.js';
 
 /**
  * Units dispatched but not yet consumed: one per thread plus one, so every worker stays busy while the main thread
@@ -128,7 +129,7 @@ function statsMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): MainS
     take: () => undefined,
     takeTable: (table) => merged.mergePacked(table),
     end: () => {
-      merged.forEachRow((row) => suffix.push(row));
+      emitGroupRows(merged, suffix);
       suffix.end();
     },
   };

@@ -44,6 +44,8 @@ export interface PackDetectionSummary {
 export interface PackRunOptions extends ScanOptions {
   /** Each row as it is produced, with the detection's name as its first field; without it rows are collected. */
   onRow?: (row: Event, detection: string) => void;
+  /** false: rows are given as the detection made them, without the `detection` field (splq test judges them so). */
+  tagRows?: boolean;
   /** Awaited between batches (e.g. until stdout drains). */
   pace?: () => Promise<void>;
 }
@@ -87,7 +89,7 @@ interface Runner {
 }
 
 /** Whether a member runs on its own: it reads no input, or its subsearches cannot run before the shared scan (map). */
-function runsOnItsOwn(member: PackMember, inputs: readonly string[]): boolean {
+export function runsOnItsOwn(member: PackMember, inputs: readonly string[]): boolean {
   return member.query.pipeline.generating || (member.query.pipeline.replaysInputs && !prerunnable(member, inputs));
 }
 
@@ -121,7 +123,8 @@ export async function runPack(
 ): Promise<PackResult> {
   const compiled = Array.isArray(pack) ? compilePack(pack as readonly PackEntry[], options) : (pack as CompiledPack);
   const rows: Event[] = [];
-  const onRow = options.onRow ?? ((row: Event) => void rows.push(row));
+  const target = options.onRow ?? ((row: Event) => void rows.push(row));
+  const onRow = options.tagRows === false ? target : (row: Event, name: string): void => target(tagRow(row, name), name);
   const failed = [...compiled.failed];
   const inputs = paths.length ? [...paths] : ['-'];
   const shared = compiled.members.filter((m) => !runsOnItsOwn(m, inputs));
@@ -142,7 +145,7 @@ async function ownScan(
   const started = performance.now();
   try {
     const plan = await planScan(member.query, inputs, { ...options, onFile: undefined });
-    const s = await runScan(plan, (row) => onRow(tagRow(row, member.name), member.name), { pace: options.pace });
+    const s = await runScan(plan, (row) => onRow(row, member.name), { pace: options.pace });
     return { name: member.name, rows: s.results, eventsReached: s.eventsParsed, eventsMatched: s.eventsMatched, elapsedMs: performance.now() - started, scan: 'own' };
   } catch (error) {
     failed.push({ name: member.name, file: member.file, message: failureText(error, member.query.text), error });
@@ -264,7 +267,7 @@ function startRunner(
   const sink: Stage = {
     push: (row) => {
       summary.rows++;
-      onRow(tagRow(row, member.name), member.name);
+      onRow(row, member.name);
     },
     end: () => undefined,
   };

@@ -15,6 +15,14 @@ export function parseJsonExact(text: string): unknown {
   return quoted === text ? value : JSON.parse(quoted);
 }
 
+/**
+ * parseJsonExact of one JSON value's text; a string token (`"..."`) is read by JSON.parse alone: it holds no number
+ * and no nesting, so neither check has anything to find in it (they would scan long texts such as a Message).
+ */
+export function parseJsonValueExact(text: string): unknown {
+  return text.charCodeAt(0) === 0x22 ? JSON.parse(text) : parseJsonExact(text);
+}
+
 /** A run of 16 digits: every integer beyond 2^53 (16 digits) has one; most records have none. */
 const LONG_DIGIT_RUN = /[0-9]{16}/;
 /** A JSON string (left as it is) or a number token. Strings are matched first, so digits inside them are skipped. */

@@ -15,7 +15,7 @@ import type { Event } from '../../runtime/event.js';
 import type { EventFinisher } from '../mapping/event-finish.js';
 import type { SourceStats } from '../source-stats.js';
 import { isJsonObjectText, recordProblem } from './line-check.js';
-import { wellFormedRunEnd } from './line-runs.js';
+import { pieceRunEnds } from './line-runs-wasm.js';
 
 const NEWLINE_BYTE = 0x0a;
 const SPACE = 0x20;
@@ -96,10 +96,12 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
   picker?.reset({ text, bytes, base: pieceStart }, escapes);
   /** Lines starting before this text position are known well-formed (a run the rule matched at once). */
   let wellFormedUntil = 0;
+  /** The rule over runs of lines: WebAssembly over the piece's bytes, or the regex over its text (same verdict). */
+  const wellFormedRunEnd = pieceRunEnds(bytes, pieceStart, pieceEnd, text);
   return forEachLineIn(text, firstLine, (start, end, line) => {
     if (text.charCodeAt(start) <= SPACE || start === end) return general(start, end, line);
     if (start >= wellFormedUntil) {
-      wellFormedUntil = wellFormedRunEnd(text, start);
+      wellFormedUntil = wellFormedRunEnd(start);
       if (wellFormedUntil <= start && !wellFormed(text.slice(start, end), pieceStart + start, pieceStart + end, line)) return;
     }
     reportInvalidUtf8(pieceStart + start, pieceStart + end, line);

@@ -3,7 +3,7 @@ import { HitCursor, stringSearch } from '../fastpath/hit-cursor.js';
 import { endsMember } from './key-search.js';
 import { LETTER_F, LETTER_N, LETTER_T, OPEN_BRACE, OPEN_BRACKET, QUOTE } from './json-chars.js';
 import { parseJsonNumber } from './scan-number.js';
-import { parseJsonExact } from '../../util/exact-json.js';
+import { parseJsonValueExact } from '../../util/exact-json.js';
 import { BROKEN, skipValueAt } from './scan-skip.js';
 import { isAscii } from 'node:buffer';
 import { utf8Text } from '../../util/byte-text.js';
@@ -106,8 +106,8 @@ export class ValueReader {
   private parsed(start: number, end: number): unknown {
     const { bytes, base, text } = this.block;
     try {
-      if (isAscii(bytes.subarray(base + start, base + end))) return parseJsonExact(text.slice(start, end));
-      return parseJsonExact(utf8Text(bytes, base + start, base + end));
+      if (isAscii(bytes.subarray(base + start, base + end))) return parseJsonValueExact(text.slice(start, end));
+      return parseJsonValueExact(utf8Text(bytes, base + start, base + end));
     } catch {
       return undefined;
     }

@@ -1,7 +1,7 @@
 // Fast projected decode of one JSON object: walk its top-level members, JSON.parse only the needed values.
 import { NeededKeys } from './scan-keys.js';
 import { parseJsonNumber } from './scan-number.js';
-import { parseJsonExact } from '../../util/exact-json.js';
+import { parseJsonValueExact } from '../../util/exact-json.js';
 import { BROKEN, skipString, skipValueAt, skipWhitespace } from './scan-skip.js';
 import { SPACE, QUOTE, COLON, COMMA, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, LETTER_T, LETTER_F, LETTER_N } from './json-chars.js';
 
@@ -125,7 +125,7 @@ function addMember(members: Record<string, unknown>, key: string, value: unknown
 /** JSON.parse, with undefined (never a JSON value) for invalid text. */
 function parseJson(text: string): unknown {
   try {
-    return parseJsonExact(text);
+    return parseJsonValueExact(text);
   } catch {
     return undefined;
   }
