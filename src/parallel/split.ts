@@ -66,8 +66,8 @@ export function partialSendsEvents(node: StatsCommand): boolean {
 }
 
 /**
- * Whether units send the main thread nothing but their thread's table at the end (partial stats): then units may
- * run in any order and any number ahead, so the plan deals small ranges to whichever thread is free.
+ * Whether units send the main thread nothing but their thread's table at the end (partial stats): then units hold
+ * nothing on the main thread, and all may be dispatched at once.
  */
 export function unitsSendOnlyTables(split: PipelineSplit): boolean {
   return split.partialStats !== null && !partialSendsEvents(split.partialStats);
