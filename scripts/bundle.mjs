@@ -17,7 +17,7 @@ try {
   // The CLI itself is CommonJS so that the loader can compile it with vm.Script, which takes a code cache (Node 20
   // has no cache for ES modules). `import.meta.url` becomes the loader's URL, which the loader passes in.
   await build({
-    ...bundleOptions({ 'splq-main': 'src/cli/bundle-main.ts' }),
+    ...bundleOptions({ 'splq-main': 'src/cli/main.ts' }),
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     banner: {},

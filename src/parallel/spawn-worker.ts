@@ -22,7 +22,7 @@ const CLI_LOADER = '/splq.mjs';
 
 /**
  * The CLI bundle starts its workers on its own loader (dist/bundle/splq.mjs), which compiles the one bundle with its
- * V8 code cache; the bundle's entry then runs the worker's loop instead of the command line (src/cli/bundle-main.ts).
+ * V8 code cache; the CLI's entry then runs the worker's loop instead of the command line (src/cli/main.ts).
  * Otherwise the worker entry sits beside this module with the same extension: another bundle (bench's run-files.mjs)
  * starts worker.mjs, dist/src/parallel/spawn-worker.js starts worker.js, and src/parallel/spawn-worker.ts starts worker.ts.
  */

@@ -62,7 +62,7 @@ describe.skipIf(!built)('bundled CLI', { timeout: 60_000 }, () => {
       expect(parallel.status).toBe(0);
       expect(parallel.stdout).toBe(oneThread.stdout);
       // One line from the main thread's loader, one from the worker's, when the worker started (the main thread may finish every unit first).
-      const started = parallel.stderr.includes('worker module loaded');
+      const started = parallel.stderr.includes('worker started');
       expect(parallel.stderr.match(/splq: code cache used/g)).toHaveLength(started ? 2 : 1);
     } finally {
       rmSync(lonely, { recursive: true, force: true });
