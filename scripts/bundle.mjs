@@ -5,6 +5,8 @@ import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { bundleOptions, OUT_DIR } from './bundle-options.mjs';
+import { lazyChildProcess, lazyPackages } from './lazy-modules.mjs';
+import { chevrotainStartup } from './chevrotain-startup.mjs';
 
 const CLI = `${OUT_DIR}/splq.mjs`;
 const MAIN = `${OUT_DIR}/splq-main.cjs`;
@@ -13,7 +15,7 @@ const CACHE = `${OUT_DIR}/splq-main.cache`;
 rmSync(CACHE, { force: true }); // a cache never outlives the bundle it was made from
 rmSync(`${CLI}.map`, { force: true }); // the loader has no map; the CLI's is splq-main.cjs.map
 try {
-  await build(bundleOptions({ worker: 'src/parallel/worker.ts' }));
+  await build(bundleOptions({ worker: 'src/parallel/worker.ts', 'pack-worker': 'src/scan/pack-worker.ts' }));
   // The CLI itself is CommonJS so that the loader can compile it with vm.Script, which takes a code cache (Node 20
   // has no cache for ES modules). `import.meta.url` becomes the loader's URL, which the loader passes in.
   await build({
@@ -22,6 +24,7 @@ try {
     outExtension: { '.js': '.cjs' },
     banner: {},
     define: { 'import.meta.url': '__splqCliUrl' },
+    plugins: [lazyChildProcess, lazyPackages, chevrotainStartup],
   });
 } catch {
   process.exit(1); // esbuild has already printed each error with its file and line

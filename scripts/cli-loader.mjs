@@ -11,7 +11,7 @@ import v8 from 'node:v8';
 // The CLI's garbage-collector flags (src/runtime/gc-tuning.ts GC_FLAGS; a test keeps the two lists equal), set before
 // the bundle is compiled: V8 checks its flags against those a code cache was made under, and the cache is made at the
 // end of a run, after the CLI has set them. Set only later, every start would reject the cache.
-const GC_FLAGS = ['--no-allocation-site-pretenuring', '--heap-growing-percent=50'];
+const GC_FLAGS = ['--no-allocation-site-pretenuring', '--heap-growing-percent=50', '--interrupt-budget=135168'];
 if (process.env.SPLQ_V8_DEFAULTS !== '1') for (const flag of GC_FLAGS) v8.setFlagsFromString(flag);
 
 const MAIN = new URL('./splq-main.cjs', import.meta.url);

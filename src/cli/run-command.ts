@@ -103,7 +103,7 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   const compileOptions = { macros: loadMacros(opts.macros), lookups: loadLookups(opts), filterFallback: opts.filter, timeZone: opts.tz, now: checked.now, datamodelMaps: opts.datamodelMap, addonFolders: opts.ta, maxMemoryMb: opts.maxMemory };
   if (isPackRun(opts.detection, opts.pack)) {
     if (queryArg !== undefined || opts.queryFile !== undefined) throw new SplError('usage', 'give either a query or --detection files, not both');
-    const cli = { format: checked.output, summary: opts.summary || opts.verbose, verbose: opts.verbose };
+    const cli = { format: checked.output, summary: opts.summary || opts.verbose, verbose: opts.verbose, macroPaths: opts.macros ?? [] };
     return runPackCli(opts.detection!, inputs, compileOptions, scanOptionsOf(opts), cli);
   }
   if ((opts.detection?.length ?? 0) > 1) throw new SplError('usage', 'several --detection files run as a pack');

@@ -1,9 +1,9 @@
 // Lookup tables in memory: read from CSV (csv-parse: quotes, embedded newlines, BOM, CRLF) or JSON, cells as text.
 import fs from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { SplError } from '../errors.js';
 import type { NodeBuffer } from '../util/node-buffer.js';
+import { nodeZlib } from '../util/node-zlib.js';
 
 /** A table: column names and rows of cells, in file order. An empty cell is an absent value. */
 export interface LookupTable {
@@ -19,7 +19,7 @@ export const MAX_TABLE_ROWS = 10_000_000;
 function readBytes(file: string, name: string): Buffer {
   try {
     const bytes = fs.readFileSync(file);
-    return file.endsWith('.gz') ? gunzipSync(bytes) : bytes;
+    return file.endsWith('.gz') ? nodeZlib().gunzipSync(bytes) : bytes;
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'the file does not exist' : (e as Error).message;
     throw new SplError('lookup-load', `lookup ${name}: cannot read its table ${file}: ${reason}`);

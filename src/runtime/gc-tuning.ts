@@ -1,4 +1,4 @@
-// V8 garbage-collector settings the CLI applies at start: keep the old generation near what is live (docs/benchmarks.md).
+// V8 settings the CLI applies at start: keep the old generation near what is live, tier up later (docs/benchmarks.md).
 import v8 from 'node:v8';
 
 /**
@@ -10,9 +10,14 @@ import v8 from 'node:v8';
  *   live before collecting again; with a top-N that keeps replacing results (newest first over time-ordered input)
  *   each isolate (the main thread and every worker) then peaks at about 4 times its live results. 1.5 times keeps
  *   the peak near the live set at the cost of more (cheap, when little is live) full collections.
+ * - `--interrupt-budget=135168` (twice Node 20's default of 67584): how much a function runs before V8 considers
+ *   optimising it (and a loop before on-stack replacement). At the default, a trivial query's set-up (chevrotain's
+ *   lexer and parser, commander) got hot enough to send functions to the optimising compiler, about 40 M of the
+ *   ~340 M instructions a trivial query costs over `node -e 0` (docs/benchmarks.md, Start-up); a run over real data
+ *   reaches either budget within milliseconds.
  * V8 flags are per process: set before the first worker starts, they hold in the workers too.
  */
-export const GC_FLAGS: readonly string[] = ['--no-allocation-site-pretenuring', '--heap-growing-percent=50'];
+export const GC_FLAGS: readonly string[] = ['--no-allocation-site-pretenuring', '--heap-growing-percent=50', '--interrupt-budget=135168'];
 
 let applied = false;
 

@@ -44,13 +44,19 @@ export class DatasetView {
 
   /** Whether the dataset event `row` (of scan step `stamp`) meets the where condition of the reader in `slot`. */
   meets(row: Event, stamp: number, slot: number): boolean {
+    this.metSlots(row, stamp);
+    return this.index!.met[slot] === stamp;
+  }
+
+  /** The slots of the readers whose where condition the dataset event `row` (of scan step `stamp`) meets, each once. */
+  metSlots(row: Event, stamp: number): readonly number[] {
     this.index ??= new ConditionIndex(this.conditions);
     if (this.indexStamp !== stamp) {
       this.indexStamp = stamp;
       this.hits.length = 0;
       this.index.match(row, stamp, this.hits);
     }
-    return this.index.met[slot] === stamp;
+    return this.hits;
   }
 
   /** The dataset event of `raw` (scan step `stamp`), or null when the event is not in the dataset. Read-only: shared. */

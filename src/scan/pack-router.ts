@@ -119,6 +119,9 @@ export class PackRouter {
   private readonly open: number[];
   private readonly seen: Int32Array;
   private stamp = 0;
+  /** The route and the anchors found, reused line after line (no arrays made per line). */
+  private readonly out: number[] = [];
+  private readonly hits: number[] = [];
 
   /** `prefilters[i]` is detection i's pre-filter (null: it sees everything, unless `routedElsewhere` has i). */
   constructor(prefilters: (Prefilter | null)[], routedElsewhere: ReadonlySet<number> = new Set()) {
@@ -151,15 +154,23 @@ export class PackRouter {
     return this.open;
   }
 
-  /** The detections `line` can reach (in no particular order; each detection still sees its lines in order). */
-  route(line: string): number[] {
+  /**
+   * The detections `line` can reach (in no particular order; each detection still sees its lines in order). The
+   * array is reused: it holds this line's route until the next call.
+   */
+  route(line: string): readonly number[] {
     if (this.byAnchor.length === 0) return this.open;
-    const hits: number[] = [];
+    const { hits, out, open } = this;
+    hits.length = 0;
     // A \u escape can hide any character: such lines go to every detection's own test, as in a single run.
     if (hasUnicodeEscape(line)) for (let anchor = 0; anchor < this.byAnchor.length; anchor++) hits.push(anchor);
     else this.automaton.scan(line, this.seen, ++this.stamp, hits);
-    const out = [...this.open];
-    for (const anchor of hits) for (const i of this.byAnchor[anchor]!) if (this.prefilters[i]!.test(line)) out.push(i);
+    out.length = 0;
+    for (let k = 0; k < open.length; k++) out.push(open[k]!);
+    for (let h = 0; h < hits.length; h++) {
+      const anchored = this.byAnchor[hits[h]!]!;
+      for (let k = 0; k < anchored.length; k++) if (this.prefilters[anchored[k]!]!.test(line)) out.push(anchored[k]!);
+    }
     return out;
   }
 }

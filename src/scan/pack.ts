@@ -8,6 +8,7 @@ import { Event, type FieldValue } from '../runtime/event.js';
 import type { CompileOptions } from '../query.js';
 import { getZone, type TimeZone } from '../time/zone.js';
 import { firstSearchFilter } from '../engine/first-search.js';
+import { searchTimeWindow } from '../engine/search-window.js';
 import { scanMapping } from './mapping.js';
 import { checkPreset, type ScanOptions } from './options.js';
 import { compilePack, failureText, type CompiledPack, type PackEntry, type PackFailure, type PackMember } from './pack-compile.js';
@@ -15,6 +16,7 @@ import { prerunnable, prerunSharedSubsearches } from './pack-replay.js';
 import { SharedDatasets, type DatasetView } from './pack-datasets.js';
 import { ConditionIndex, necessaryCondition, type Condition } from './pack-conditions.js';
 import { PackRouter } from './pack-router.js';
+import { DatasetRoutes } from './pack-dataset-route.js';
 import { planScan, timeAt } from './plan.js';
 import { runScan } from './run.js';
 import { summarize, type ScanSummary } from './summary.js';
@@ -86,11 +88,24 @@ interface Runner {
   conditioned: boolean;
   /** For a search: a necessary condition of its first search (field=value atoms), indexed for all members at once. */
   condition: Condition;
+  /** Taken out of the pack after a failure: it gets no more events. */
+  dead: boolean;
 }
 
-/** Whether a member runs on its own: it reads no input, or its subsearches cannot run before the shared scan (map). */
+/** Whether a member runs on its own: it reads no input, or its subsearches cannot run before the shared scan (map on stdin, or with a time window of its own). */
 export function runsOnItsOwn(member: PackMember, inputs: readonly string[]): boolean {
-  return member.query.pipeline.generating || (member.query.pipeline.replaysInputs && !prerunnable(member, inputs));
+  return member.query.pipeline.generating || (member.query.pipeline.replaysInputs && !prerunnable(member, inputs) && !heldInScan(member, inputs));
+}
+
+/**
+ * A member with `map` (its subsearches are known only while it runs): a single run holds every input event and
+ * replays them from memory. In a pack it takes the events the shared scan holds for all such members at once
+ * (read and decoded once), when its reader would hold the same ones (no time window of its own, inputs re-readable).
+ */
+function heldInScan(member: PackMember, inputs: readonly string[]): boolean {
+  const { query } = member;
+  return query.pipeline.dynamicReplay && !query.pipeline.generating && !inputs.includes('-')
+    && searchTimeWindow(query.ast, query.now, getZone(query.timeZone)) === undefined;
 }
 
 /** The union of the members' input fields (null when one reads them all), with `_raw` for routing. */
@@ -127,9 +142,10 @@ export async function runPack(
   const onRow = options.tagRows === false ? target : (row: Event, name: string): void => target(tagRow(row, name), name);
   const failed = [...compiled.failed];
   const inputs = paths.length ? [...paths] : ['-'];
-  const shared = compiled.members.filter((m) => !runsOnItsOwn(m, inputs));
+  const shared = compiled.members.filter((m) => !runsOnItsOwn(m, inputs) && !heldInScan(m, inputs));
+  const held = compiled.members.filter((m) => !runsOnItsOwn(m, inputs) && heldInScan(m, inputs));
   const own = compiled.members.filter((m) => runsOnItsOwn(m, inputs));
-  const { scan, summaries } = await sharedScan(shared, inputs, options, onRow, failed);
+  const { scan, summaries } = await sharedScan(shared, held, inputs, options, onRow, failed);
   for (const member of own) {
     const summary = await ownScan(member, inputs, options, onRow, failed);
     if (summary) summaries.set(member, summary);
@@ -155,19 +171,21 @@ async function ownScan(
 
 /** The shared scan: read and decode each line once, route it, feed each reached pipeline its own copy. */
 async function sharedScan(
-  members: PackMember[], inputs: string[], options: PackRunOptions, onRow: (row: Event, name: string) => void, failed: PackFailure[],
+  members: PackMember[], heldMembers: PackMember[], inputs: string[], options: PackRunOptions, onRow: (row: Event, name: string) => void, failed: PackFailure[],
 ): Promise<{ scan: ScanSummary; summaries: Map<PackMember, PackDetectionSummary> }> {
   const started = performance.now();
   const stats = newSourceStats(options.strict ?? false);
-  if (members.length === 0) return { scan: summarize(stats, 0, 0, 0), summaries: new Map() };
-  const zone = getZone(members[0]!.query.timeZone);
-  const now = members[0]!.query.now;
+  if (members.length === 0 && heldMembers.length === 0) return { scan: summarize(stats, 0, 0, 0), summaries: new Map() };
+  const zone = getZone((members[0] ?? heldMembers[0]!).query.timeZone);
+  const now = (members[0] ?? heldMembers[0]!).query.now;
   const preset = checkPreset(options.preset);
   const mapping = scanMapping(options);
   const userMapped = mapping !== undefined || options.fileSets !== undefined;
   const prefilters = memberPrefilters(members, options, userMapped || preset !== undefined, userMapped);
   const everyone = members.map((_, i) => i);
-  const { fields, rawRead } = unionFields(members);
+  const { fields, rawRead } = unionFields([...members, ...heldMembers]);
+  // Every event as read (pristine copies), for the members that replay their inputs from memory (map).
+  const heldEvents: Event[] | null = heldMembers.length ? [] : null;
   let results = 0;
   const emit = (row: Event, name: string): void => {
     results++;
@@ -183,7 +201,15 @@ async function sharedScan(
   const conditions = runners.map((r) => r?.condition ?? null);
   const fieldIndex = new ConditionIndex(conditions);
   const conditionOnly = new Set(everyone.filter((i) => conditions[i] !== null && prefilters[i] === null));
-  const router = new PackRouter(prefilters, conditionOnly);
+  // tstats detections without literals are routed per dataset: one dataset event per line, then its where index.
+  const datasetRoutes = new DatasetRoutes<Runner>();
+  const perDataset = new Uint8Array(members.length);
+  runners.forEach((r, i) => {
+    if (!r?.dataset || prefilters[i] !== null) return;
+    perDataset[i] = 1;
+    datasetRoutes.add(r.dataset, r.slot, r.conditioned, r);
+  });
+  const router = new PackRouter(prefilters, new Set([...conditionOnly, ...everyone.filter((i) => perDataset[i] === 1)]));
   const met = fieldIndex.met;
   const conditionHits: number[] = [];
   // XML records are not JSON lines: the literals (JSON-safe fragments) do not route them; every detection sees them.
@@ -204,6 +230,11 @@ async function sharedScan(
   let stamp = 0;
   let sinceFeed = 0;
   /** A runner the event can reach: tstats ones take the shared dataset event, the others are gated and queued for a copy. */
+  const take = (r: Runner, row: Event): void => {
+    if (r.dead) return;
+    if (r.pending.length === 0) touched.push(r);
+    r.pending.push(row);
+  };
   const reach = (r: Runner | null, ev: Event, at: number): void => {
     if (!r) return;
     r.summary.eventsReached++;
@@ -218,6 +249,7 @@ async function sharedScan(
   for await (const batch of eventBatches(inputs, source, stats)) {
     for (const ev of batch) {
       stamp++;
+      if (heldEvents) heldEvents.push(ev.clone());
       const line = routable ? ev.rawText : undefined;
       const route = line === undefined ? everyone : router.route(line);
       if (!rawRead) ev.rawText = undefined;
@@ -225,13 +257,14 @@ async function sharedScan(
       fieldIndex.match(ev, stamp, conditionHits);
       for (let k = 0; k < route.length; k++) {
         const i = route[k]!;
-        if (conditions[i] !== null && met[i] !== stamp) continue;
+        if (perDataset[i] === 1 || (conditions[i] !== null && met[i] !== stamp)) continue;
         reach(runners[i], ev, stamp);
       }
       if (line !== undefined) for (let k = 0; k < conditionHits.length; k++) {
         const i = conditionHits[k]!;
         if (conditionOnly.has(i)) reach(runners[i], ev, stamp);
       }
+      datasetRoutes.route(ev, stamp, take);
       // Each pipeline gets its own copy (commands change events in place); the last one gets the event itself.
       for (let k = 0; k < reached.length; k++) {
         const r = reached[k]!;
@@ -251,12 +284,55 @@ async function sharedScan(
     if (options.pace) await options.pace();
   }
   const summaries = new Map<PackMember, PackDetectionSummary>();
+  for (const member of heldMembers) {
+    const summary = runHeldMember(member, heldEvents!, emit, zone, failed);
+    if (summary) summaries.set(member, summary);
+  }
   for (const r of [...runners]) {
     if (!r) continue;
     finish(r, runners, failed);
+    if (r.dataset && perDataset[members.indexOf(r.member)] === 1) r.summary.eventsReached = datasetRoutes.reached(r.dataset);
     if (runners.includes(r)) summaries.set(r.member, r.summary);
   }
   return { scan: summarize(stats, 0, results, performance.now() - started), summaries };
+}
+
+/**
+ * A member whose subsearches replay the inputs from memory (map), over the events the shared scan held: as its
+ * single run does (every event held first, replays of pristine copies), but its search gets only the events its
+ * first search keeps (each its own copy).
+ */
+function runHeldMember(member: PackMember, events: readonly Event[], onRow: (row: Event, name: string) => void, zone: TimeZone, failed: PackFailure[]): PackDetectionSummary | null {
+  const started = performance.now();
+  const summary: PackDetectionSummary = { name: member.name, rows: 0, eventsReached: events.length, eventsMatched: 0, elapsedMs: 0, scan: 'shared' };
+  const { pipeline } = member.query;
+  const before = pipeline.counters.matched;
+  const gate = firstSearchFilter(member.query.ast, zone, member.query.now)?.test ?? null;
+  pipeline.run.inputs = {
+    *replay() {
+      for (const ev of events) yield ev.clone();
+    },
+  };
+  try {
+    const head = pipeline.factory({
+      push: (row) => {
+        summary.rows++;
+        onRow(row, member.name);
+      },
+      end: () => undefined,
+    });
+    for (const ev of events) if (gate === null || gate(ev)) head.push(ev.clone());
+    head.end();
+  } catch (error) {
+    failed.push({ name: member.name, file: member.file, message: failureText(error, member.query.text), error });
+    return null;
+  } finally {
+    pipeline.run.inputs = null;
+    pipeline.run.prepared = null;
+  }
+  summary.eventsMatched = pipeline.counters.matched - before;
+  summary.elapsedMs = performance.now() - started;
+  return summary;
 }
 
 /** Build a member's pipeline with a sink that tags its rows. */
@@ -272,7 +348,7 @@ function startRunner(
     end: () => undefined,
   };
   const { pipeline } = member.query;
-  const base = { member, summary, matchedBefore: pipeline.counters.matched, pending: [] };
+  const base = { member, summary, matchedBefore: pipeline.counters.matched, pending: [], dead: false };
   if (pipeline.datasetInput) {
     const dataset = datasets.view(pipeline.datasetInput);
     const { slot, conditioned } = dataset.addReader(pipeline.datasetInput);
@@ -318,6 +394,7 @@ function finish(r: Runner, runners: (Runner | null)[], failed: PackFailure[]): v
 }
 
 function drop(r: Runner, runners: (Runner | null)[], failed: PackFailure[], error: unknown): void {
+  r.dead = true;
   const at = runners.indexOf(r);
   if (at >= 0) runners[at] = null;
   r.member.query.pipeline.run.prepared = null;

@@ -64,9 +64,9 @@ describe('the pack router', () => {
   it('routes a line to the detections whose pre-filter it passes, and open detections everywhere', () => {
     const prefilter = (lits: string[]) => ({ literals: lits, test: (l: string) => lits.every((x) => l.toLowerCase().includes(x)) });
     const router = new PackRouter([prefilter(['binding', 'wmi']), null, prefilter(['logon'])]);
-    expect(router.route('{"m":"Binding","s":"WMI"}').sort()).toEqual([0, 1]);
+    expect([...router.route('{"m":"Binding","s":"WMI"}')].sort()).toEqual([0, 1]);
     expect(router.route('{"m":"Binding"}')).toEqual([1]);
-    expect(router.route('{"m":"LOGON"}').sort()).toEqual([1, 2]);
+    expect([...router.route('{"m":"LOGON"}')].sort()).toEqual([1, 2]);
   });
 
   it('takes the Kelvin sign for k as a case-insensitive regex does', () => {

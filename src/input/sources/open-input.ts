@@ -1,11 +1,11 @@
 // Open an input once and decode what its first bytes say it is: gzip (by magic number), UTF-16, binary, plain text.
 import { Readable, pipeline } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import { readChunks, DEFAULT_CHUNK_SIZE } from './chunks.js';
 import { cannotRead } from './input-error.js';
 import { sniffEncoding, type InputEncoding } from './input-encoding.js';
 import { inputLabel } from './raw-record.js';
 import type { NodeBuffer } from '../../util/node-buffer.js';
+import { nodeZlib } from '../../util/node-zlib.js';
 
 const MIN_GUNZIP_CHUNK = 64;
 /** Gzip inside gzip is not unpacked again: a second layer is reported as binary. */
@@ -119,7 +119,7 @@ async function* empty(): AsyncGenerator<Buffer> {}
  * decompressed bytes came out first); what was decompressed before is kept. Read failures stay input errors.
  */
 async function* gunzipChunks(source: AsyncGenerator<Buffer>, chunkSize: number, state: { problem: InputProblem | undefined }, label: string): AsyncGenerator<Buffer> {
-  const gunzip = createGunzip({ chunkSize: Math.max(MIN_GUNZIP_CHUNK, chunkSize) });
+  const gunzip = nodeZlib().createGunzip({ chunkSize: Math.max(MIN_GUNZIP_CHUNK, chunkSize) });
   const stream = pipeline(Readable.from(source, { objectMode: false }), gunzip, () => undefined);
   let produced = 0;
   try {

@@ -1,0 +1,120 @@
+// A pack on worker threads: the detections are shared out (each kind evenly), each worker runs its share as a pack over every input, the main thread writes the rows.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { decodeEvents } from '../parallel/event-codec.js';
+import { rebuildError } from '../parallel/messages.js';
+import type { Event } from '../runtime/event.js';
+import type { ScanOptions } from './options.js';
+import type { PackEntry, PackFailure } from './pack-compile.js';
+import type { PackDetectionSummary, PackResult } from './pack.js';
+import type { PackCompileSpec, PackWorkerData, PackWorkerMessage } from './pack-thread-messages.js';
+import type { ScanSummary } from './summary.js';
+
+/** The data model dataset a detection's SPL names (`datamodel=Endpoint.Processes`), or null. */
+function datasetOf(spl: string): string | null {
+  const m = /datamodel\s*[=:]\s*"?([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)?)/.exec(spl);
+  return m ? m[1]! : null;
+}
+
+/**
+ * Share the entries out over `shards` workers, dealing each kind of detection in turn (by the data model dataset
+ * it names, or none) so that every worker gets an equal part of each kind: the tstats detections of one dataset
+ * cost most (Endpoint.Processes, about half of the pipelines' time over the bench events), and any grouping of
+ * whole datasets leaves one worker with most of the work. The price is that each worker maps the lines for its
+ * tstats detections (the mapping is per process). Each shard keeps the entries' order. Deterministic.
+ */
+export function partitionEntries(entries: readonly PackEntry[], shards: number): PackEntry[][] {
+  const kinds = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    const key = datasetOf(e.spl) ?? '';
+    kinds.set(key, [...(kinds.get(key) ?? []), i]);
+  });
+  const shardOf = new Array<number>(entries.length).fill(0);
+  let next = 0;
+  for (const kind of kinds.values()) {
+    for (const i of kind) {
+      shardOf[i] = next;
+      next = (next + 1) % shards;
+    }
+  }
+  const out: PackEntry[][] = Array.from({ length: shards }, () => []);
+  entries.forEach((e, i) => out[shardOf[i]!]!.push(e));
+  return out.filter((s) => s.length > 0);
+}
+
+const TS_BOOTSTRAP = `const { workerData } = require('node:worker_threads');
+import(workerData.tsxApi).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
+
+/** Start a pack worker: pack-worker.mjs beside the bundle, pack-worker.js beside this file, or pack-worker.ts through tsx. */
+function spawnPackWorker(pack: PackWorkerData): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const entry = new URL('./pack-worker.ts', here).href;
+    const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { pack, entry, tsxApi } });
+  }
+  const extension = here.slice(here.lastIndexOf('.'));
+  return new Worker(new URL(`./pack-worker${extension}`, here), { workerData: { pack } });
+}
+
+export interface PackThreadsOptions {
+  threads: number;
+  compile: PackCompileSpec;
+  scan: ScanOptions;
+  onRow: (row: Event, detection: string) => void;
+}
+
+/** Run the pack's entries over `inputs` on `threads` workers; each detection's rows come in its own order. */
+export async function runPackOnThreads(entries: readonly PackEntry[], inputs: string[], options: PackThreadsOptions): Promise<PackResult> {
+  const shards = partitionEntries(entries, options.threads);
+  // Detections run on their own inside a worker stay on its thread.
+  const { onFile: _onFile, ...scanOptions } = options.scan;
+  const runs = shards.map((share) => runShard({ entries: share, compile: options.compile, inputs, scan: { ...scanOptions, threads: 1 } }, options.onRow));
+  const results = await Promise.all(runs);
+  // Summaries and failures in the entries' order, as one thread lists them.
+  const order = new Map(entries.map((e, i) => [`${e.name}\0${e.file ?? ''}`, i]));
+  const at = (x: { name: string; file?: string }) => order.get(`${x.name}\0${x.file ?? ''}`) ?? entries.length;
+  const detections = results.flatMap((r) => r.detections).sort((a, b) => at(a.entry) - at(b.entry)).map((d) => d.summary);
+  const failed = results.flatMap((r) => r.failed).sort((a, b) => at(a) - at(b));
+  const scan: ScanSummary = { ...results[0]!.scan, results: results.reduce((n, r) => n + r.scan.results, 0) };
+  return { rows: [], detections, failed, scan };
+}
+
+interface ShardResult {
+  detections: Array<{ entry: { name: string; file?: string }; summary: PackDetectionSummary }>;
+  failed: PackFailure[];
+  scan: ScanSummary;
+}
+
+/** One worker's run: its rows handed on as they arrive, its summaries at the end. */
+function runShard(data: PackWorkerData, onRow: (row: Event, detection: string) => void): Promise<ShardResult> {
+  const files = new Map(data.entries.map((e) => [e.name, e.file]));
+  return new Promise((resolve, reject) => {
+    const worker = spawnPackWorker(data);
+    let settled = false;
+    worker.on('message', (message: PackWorkerMessage) => {
+      if (message.kind === 'rows') decodeEvents(message.rows, (row) => onRow(row, String(row.get('detection'))));
+      else if (message.kind === 'done') {
+        settled = true;
+        resolve({
+          detections: message.detections.map((summary) => ({ entry: { name: summary.name, file: files.get(summary.name) }, summary })),
+          failed: message.failed.map((f) => ({ ...f, error: new Error(f.message) })),
+          scan: message.scan,
+        });
+        void worker.terminate();
+      } else if (message.kind === 'error') {
+        settled = true;
+        reject(rebuildError(message.error));
+        void worker.terminate();
+      }
+    });
+    worker.on('error', (e) => {
+      if (!settled) reject(e);
+      settled = true;
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`pack worker exited with code ${code} before it finished`));
+    });
+  });
+}
