@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerSetup } from './messages.js';
+import { POOL_WORKER_ARG } from './worker-loop.js';
 
 /**
  * From source, Node cannot load a .ts worker by itself, and tsx's `--import` hook is not applied inside worker
@@ -28,7 +29,7 @@ const CLI_LOADER = '/splq.mjs';
  */
 export function spawnWorker(setup: WorkerSetup): Worker {
   const here = import.meta.url;
-  if (here.endsWith(CLI_LOADER)) return new Worker(new URL(here), { workerData: { setup } });
+  if (here.endsWith(CLI_LOADER)) return new Worker(new URL(here), { workerData: { setup }, argv: [POOL_WORKER_ARG] });
   if (here.endsWith('.ts')) {
     const entry = new URL('./worker.ts', here).href;
     return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { setup, entry, tsxApi: tsxApiUrl() } });

@@ -1,22 +1,30 @@
 // A worker thread's loop: compile the query from the setup once, then answer each work unit with its result or error.
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { createRequire } from 'node:module';
 import { serializeError, type BatchAck, type FlushRequest, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
 import { Credits } from './credits.js';
 import type { EncodedEvents } from './event-codec.js';
 import { createUnitRunner, type UnitRunner } from './unit-runner.js';
 import { traceThread } from './trace.js';
 
-/** Whether this thread is a worker the parallel pool started (its workerData carries the setup). */
+/**
+ * The argument the CLI bundle's pool workers are started with (in their `process.argv`): the CLI's entry runs the
+ * worker loop when it sees it. An argument, not `isMainThread`, so the CLI's start does not load node:worker_threads
+ * (the bundle loads it on first use, scripts/lazy-modules.mjs).
+ */
+export const POOL_WORKER_ARG = '--splq-pool-worker';
+
+/** Whether this thread is a worker the parallel pool started on the CLI bundle. */
 export function isPoolWorker(): boolean {
-  return !isMainThread && (workerData as { setup?: unknown } | null)?.setup !== undefined;
+  return process.argv.includes(POOL_WORKER_ARG);
 }
 
 /** Run this worker: compile, say `ready`, then take units, acks and the flush request from the main thread. */
 export function runWorkerLoop(): void {
   traceThread('worker started');
 
-  const port = parentPort!;
-  const setup = (workerData as { setup: WorkerSetup }).setup;
+  const threads = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  const port = threads.parentPort!;
+  const setup = (threads.workerData as { setup: WorkerSetup }).setup;
 
   function reply(message: WorkerReply): void {
     port.postMessage(message);
