@@ -96,6 +96,8 @@ export interface UnitResult {
 }
 
 export type WorkerReply =
+  /** The worker has compiled the query (or failed to: then each unit it is given reports the error) and takes units. */
+  | { kind: 'ready' }
   | UnitBatch
   | { kind: 'done'; result: UnitResult }
   | { kind: 'failed'; error: SerializedError }

@@ -5,6 +5,7 @@ import type { EncodedEvents } from './event-codec.js';
 import { rebuildError, type BatchAck, type FlushRequest, type UnitResult, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
 import { spawnWorker } from './spawn-worker.js';
 import { createUnitRunner } from './unit-runner.js';
+import { traceThread } from './trace.js';
 
 /** A unit's result or the error it failed with (rejections would go unhandled while earlier units are awaited). */
 export type UnitOutcome = { ok: true; result: UnitResult } | { ok: false; error: Error };
@@ -32,6 +33,10 @@ interface Task {
 /** Where a unit runs: a worker thread, or the main thread itself (which would otherwise only wait). */
 interface Slot {
   task: Task | null;
+  /** Whether it takes units yet: a worker once it has loaded the engine and compiled the query (until then others take them). */
+  ready: boolean;
+  /** Whether it ran a unit (a slot that never did has an empty table). */
+  used: boolean;
   start(unit: WorkUnit): void;
   ack(index: number): void;
   flush(): Promise<PackedGroups | null>;
@@ -48,8 +53,10 @@ export class WorkerPool implements UnitExecutor {
   private broken: Error | null = null;
 
   constructor(size: number, setup: WorkerSetup) {
-    this.slots.push(this.mainThreadSlot(setup));
+    // Workers first: they load the engine while this thread compiles its own runner. The main thread's slot comes
+    // first in the list, so it takes the first unit.
     for (let i = 1; i < size; i++) this.slots.push(this.workerSlot(setup));
+    this.slots.unshift(this.mainThreadSlot(setup));
   }
 
   /** Run a unit on the next free worker. */
@@ -66,7 +73,7 @@ export class WorkerPool implements UnitExecutor {
   }
 
   async flush(): Promise<PackedGroups[]> {
-    const tables = await Promise.all(this.slots.map((slot) => slot.flush()));
+    const tables = await Promise.all(this.slots.map((slot) => (slot.used ? slot.flush() : null)));
     return tables.filter((table): table is PackedGroups => table !== null);
   }
 
@@ -76,21 +83,31 @@ export class WorkerPool implements UnitExecutor {
   }
 
   private workerSlot(setup: WorkerSetup): Slot {
+    traceThread('spawning worker');
     const worker = spawnWorker(setup);
     let flushed: ((groups: PackedGroups | null) => void) | null = null;
     const slot: Slot = {
       task: null,
+      ready: false,
+      used: false,
       start: (unit) => worker.postMessage(unit),
       ack: (index) => worker.postMessage({ kind: 'ack', index } satisfies BatchAck),
       flush: () =>
         new Promise((resolve) => {
-          flushed = resolve;
+          flushed = (groups) => {
+            traceThread('worker table received');
+            resolve(groups);
+          };
           worker.postMessage({ kind: 'flush' } satisfies FlushRequest);
         }),
       stop: () => worker.terminate(),
     };
     worker.on('message', (reply: WorkerReply) => {
-      if (reply.kind === 'flushed') flushed?.(reply.groups);
+      if (reply.kind === 'ready') {
+        traceThread('worker ready');
+        slot.ready = true;
+        this.dispatch();
+      } else if (reply.kind === 'flushed') flushed?.(reply.groups);
       else if (reply.kind === 'batch') {
         if (slot.task?.unit.index === reply.index) slot.task.onBatch(reply.events);
       } else this.finish(slot, reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, error: rebuildError(reply.error) });
@@ -105,6 +122,8 @@ export class WorkerPool implements UnitExecutor {
     let credits = new Credits();
     const slot: Slot = {
       task: null,
+      ready: true,
+      used: false,
       start: (unit) => {
         const unitCredits = (credits = new Credits());
         const onBatch = slot.task!.onBatch;
@@ -135,8 +154,9 @@ export class WorkerPool implements UnitExecutor {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.task || this.queue.length === 0) continue;
+      if (slot.task || !slot.ready || this.queue.length === 0) continue;
       slot.task = this.queue.shift()!;
+      slot.used = true;
       slot.start(slot.task.unit);
     }
   }

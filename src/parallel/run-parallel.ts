@@ -18,15 +18,17 @@ import { compileStatsAggregation } from './partial-stats.js';
 import { WorkerPool, type UnitExecutor, type UnitOutcome } from './pool.js';
 import { callbackStage, chainStages } from './stages.js';
 import type { ParallelPlan } from './plan.js';
-import { partialSendsEvents } from './split.js';
+import { partialSendsEvents, unitsSendOnlyTables } from './split.js';
+import { traceThread } from './trace.js';
 import { emitGroupRows } from '../commands/group-rows.js';
 
 /**
  * Units dispatched but not yet consumed: one per thread plus one, so every worker stays busy while the main thread
  * waits for the next unit in order. Memory on the main thread: up to that many units times BATCH_WINDOW batches of
- * BATCH_EVENTS events (a unit waits for credit before sending more), whatever the output's size.
+ * BATCH_EVENTS events (a unit waits for credit before sending more), whatever the output's size. Units that send
+ * no events (partial stats) hold nothing on the main thread: all are dispatched, and a free thread takes the next.
  */
-const unitsAhead = (threads: number): number => threads + 1;
+const unitsAhead = (plan: ParallelPlan): number => (unitsSendOnlyTables(plan.split) ? plan.units.length : plan.threads + 1);
 
 export interface ParallelJob {
   /** The query as compiled on the main thread (its AST is what workers compile). */
@@ -47,6 +49,7 @@ const startWorkerPool = (setup: WorkerSetup, threads: number): UnitExecutor => n
 
 /** Run the plan; results reach `onResult` in the order `--threads 1` gives. Returns the search's match count. */
 export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: SourceStats, onResult: (ev: Event) => void): Promise<{ matched: number }> {
+  traceThread(`runParallel: ${plan.threads} threads, ${plan.units.length} units`);
   const { split } = plan;
   const suffix = chainStages(job.query.pipeline.commands.slice(split.suffixStart), callbackStage(onResult));
   // A leading tstats counts its own output rows as the search's matches (as on one thread), before the suffix.
@@ -70,17 +73,24 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
       pool.ack(index);
       await job.beforeNextUnit?.();
     };
-    for await (const result of resultsInOrder(pool, plan.units, unitsAhead(plan.threads), onBatch)) {
+    for await (const result of resultsInOrder(pool, plan.units, unitsAhead(plan), onBatch)) {
       addCounters(stats, result, plan.units[result.index]!, firstLines);
       matched += result.matched;
       for (const [file, format] of result.formats) job.onFile?.(file, format);
       main.take(result.payload);
     }
+    traceThread('flush');
     for (const table of await pool.flush()) main.takeTable(table);
-  } finally {
+    traceThread('tables merged');
+  } catch (e) {
     await pool.close();
+    throw e;
   }
+  // Not awaited: a worker's teardown (its heap freed, ~0.1 s at load 12) overlaps the results and the rest of the run;
+  // every unit is done, so nothing can come from the workers any more.
+  void pool.close();
   main.end();
+  traceThread('main end');
   return { matched: split.leadingAggregate ? leadingRows.matched : matched };
 }
 
@@ -192,7 +202,9 @@ async function* resultsInOrder(
       continue;
     }
     if (!head.settled) {
+      traceThread(`main waits for unit ${head.index}`);
       await new Promise<void>((resolve) => (wake = resolve));
+      traceThread('main woken');
       continue;
     }
     pending.shift();

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerSetup } from './messages.js';
+import { POOL_WORKER_ARG } from './worker-loop.js';
 
 /**
  * From source, Node cannot load a .ts worker by itself, and tsx's `--import` hook is not applied inside worker
@@ -17,12 +18,18 @@ function tsxApiUrl(): string {
   return pathToFileURL(cjsPath.replace(/\.cjs$/, '.mjs')).href;
 }
 
+/** The shipped bin (scripts/cli-loader.mjs): inside the CLI bundle, `import.meta.url` is its URL. */
+const CLI_LOADER = '/splq.mjs';
+
 /**
- * The worker entry sits beside this module with the same extension: dist/bundle/splq.mjs starts worker.mjs,
- * dist/src/parallel/spawn-worker.js starts worker.js, and src/parallel/spawn-worker.ts starts worker.ts.
+ * The CLI bundle starts its workers on its own loader (dist/bundle/splq.mjs), which compiles the one bundle with its
+ * V8 code cache; the CLI's entry then runs the worker's loop instead of the command line (src/cli/main.ts).
+ * Otherwise the worker entry sits beside this module with the same extension: another bundle (bench's run-files.mjs)
+ * starts worker.mjs, dist/src/parallel/spawn-worker.js starts worker.js, and src/parallel/spawn-worker.ts starts worker.ts.
  */
 export function spawnWorker(setup: WorkerSetup): Worker {
   const here = import.meta.url;
+  if (here.endsWith(CLI_LOADER)) return new Worker(new URL(here), { workerData: { setup }, argv: [POOL_WORKER_ARG] });
   if (here.endsWith('.ts')) {
     const entry = new URL('./worker.ts', here).href;
     return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { setup, entry, tsxApi: tsxApiUrl() } });

@@ -65,6 +65,14 @@ export function partialSendsEvents(node: StatsCommand): boolean {
   return threadSplitOf(node) === 'partial-aggregate-events';
 }
 
+/**
+ * Whether units send the main thread nothing but their thread's table at the end (partial stats): then units hold
+ * nothing on the main thread, and all may be dispatched at once.
+ */
+export function unitsSendOnlyTables(split: PipelineSplit): boolean {
+  return split.partialStats !== null && !partialSendsEvents(split.partialStats);
+}
+
 /** How to distribute the pipeline, or null when its first command cannot run on a slice of the input. */
 export function splitPipeline(ast: Pipeline, compiled: CompiledPipeline): PipelineSplit | null {
   // Subsearches replay the inputs on the main thread (run.inputs), so such a query runs there whole.

@@ -16,6 +16,7 @@ import type { UnitPayload, UnitResult, WorkerSetup, WorkUnit } from './messages.
 import { compileStatsAggregation, unitOrdinalBase } from './partial-stats.js';
 import { partialSendsEvents } from './split.js';
 import { countingPrefix } from './stages.js';
+import { traceThread } from './trace.js';
 
 interface UnitSink {
   stage: Stage;
@@ -134,12 +135,16 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
         : groupSink(table, unit.index);
     const head = countingPrefix(prefix, counter, perUnit ? perUnit(sink.stage) : sink.stage);
     const onFile = (file: string, format: string) => void formats.push([file, format]);
+    traceThread(`unit ${unit.index} start ${unit.range ? `${unit.range.start}-${unit.range.end}` : unit.file}`);
+    let batches = 0;
     for await (const batch of fileEventBatches(unit.file, { ...sourceOptions, onFile }, stats, unit.range)) {
+      if (batches++ === 0) traceThread(`unit ${unit.index} first batch`);
       for (const ev of batch) head.push(ev);
       await sink.drain(false);
     }
     head.end();
     await sink.drain(true);
+    traceThread(`unit ${unit.index} end (${batches} batches, ${stats.eventsRead} events)`);
     return {
       index: unit.index,
       files: stats.files,

@@ -17,9 +17,10 @@ export interface SizedFile {
 /**
  * Units in input order: one per file, except that a seekable file larger than `splitBytes` is cut into one
  * range per thread (fewer when ranges would fall under `splitBytes`), of equal size (a range owns the records
- * that start in it). Few large units, not many shrinking ones: each unit costs a fresh reader and its first
- * piece's sampling, and on the 2-vCPU bench machine 14 guided units of one 1.2 GB file took ~15% more CPU and
- * ~10% more wall time than two halves (docs/parallel.md).
+ * that start in it). Few large units, not many shrinking ones: each unit has a cost of its own (a fresh reader, its
+ * decoder set up again, ~15 ms of CPU on the main thread and more in a worker), and on the 2-vCPU bench machine
+ * 19 shrinking units of one 1.2 GB file took 6% (one thread) to 13% (two threads) more CPU than two halves, for
+ * no gain in wall time (docs/parallel.md).
  */
 export function planUnits(files: readonly SizedFile[], threads: number, splitBytes = DEFAULT_SPLIT_BYTES): WorkUnit[] {
   const units: WorkUnit[] = [];

@@ -1,4 +1,4 @@
-// The esbuild bundle (dist/bundle/splq.mjs loading splq-main.cjs with its code cache, + worker.mjs) prints what the tsc-built CLI prints, workers included.
+// The esbuild bundle (dist/bundle/splq.mjs loading splq-main.cjs with its code cache, its workers too) prints what the tsc-built CLI prints, workers included.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,17 +51,19 @@ describe.skipIf(!built)('bundled CLI', { timeout: 60_000 }, () => {
     expect(two.stderr).toContain('results=3 malformed=1');
   });
 
-  it('starts the worker beside itself (worker.mjs): a copy without it fails only when it needs workers', () => {
+  it('starts its workers on itself: the loader, the bundle and its cache alone run --threads 2, and the workers use the cache', () => {
     const lonely = mkdtempSync(join(tmpdir(), 'splq-bundle-alone-'));
     try {
       for (const file of CLI_FILES) copyFileSync(join(REPO, 'dist/bundle', file), join(lonely, file));
       const args = ['run', 'search * | stats count', '-i', dir, '-o', 'ndjson'];
-      const oneThread = runNode(join(lonely, 'splq.mjs'), [...args, '--threads', '1']);
+      const oneThread = runNode(TSC_CLI, [...args, '--threads', '1']);
       expect(oneThread.stdout).toMatch(/^\{"count":\d+\}\n$/);
-      expect(oneThread.stdout).toBe(runNode(TSC_CLI, [...args, '--threads', '1']).stdout);
-      const parallel = runNode(join(lonely, 'splq.mjs'), [...args, '--threads', '2'], SPLIT_ENV);
-      expect(parallel.status).not.toBe(0);
-      expect(parallel.stderr).toContain(join(lonely, 'worker.mjs'));
+      const parallel = runNode(join(lonely, 'splq.mjs'), [...args, '--threads', '2'], { ...SPLIT_ENV, SPLQ_DEBUG_CODE_CACHE: '1', SPLQ_TRACE_THREADS: '1' });
+      expect(parallel.status).toBe(0);
+      expect(parallel.stdout).toBe(oneThread.stdout);
+      // One line from the main thread's loader, one from the worker's, when the worker started (the main thread may finish every unit first).
+      const started = parallel.stderr.includes('worker started');
+      expect(parallel.stderr.match(/splq: code cache used/g)).toHaveLength(started ? 2 : 1);
     } finally {
       rmSync(lonely, { recursive: true, force: true });
     }

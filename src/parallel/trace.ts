@@ -1,0 +1,25 @@
+// Per-thread timeline of a parallel run on stderr (SPLQ_TRACE_THREADS=1): when each thread starts, runs units and waits.
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+
+const enabled = process.env.SPLQ_TRACE_THREADS === '1';
+/** Loaded only when tracing (the CLI bundle loads node:worker_threads on first use). */
+const threads = enabled ? (createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')) : null;
+const isMainThread = threads?.isMainThread ?? true;
+
+/** Milliseconds since the process started (workers count from the process's start too, through the shared clock). */
+function sinceProcessStart(): number {
+  return performance.timeOrigin + performance.now() - Number(process.env.SPLQ_TRACE_T0 ?? performance.timeOrigin);
+}
+
+if (enabled && isMainThread && process.env.SPLQ_TRACE_T0 === undefined) {
+  process.env.SPLQ_TRACE_T0 = String(performance.timeOrigin);
+  process.on('exit', () => traceThread('process exit'));
+}
+
+/** Writes one timeline line when tracing is on; free otherwise. */
+export function traceThread(what: string): void {
+  if (!enabled) return;
+  const cpu = process.cpuUsage();
+  process.stderr.write(`[thread ${isMainThread ? 'main' : threads?.threadId}] ${sinceProcessStart().toFixed(1)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms) ${what}\n`);
+}
