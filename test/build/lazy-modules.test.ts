@@ -44,8 +44,9 @@ describe('the CLI bundle\'s lazy package stand-ins (scripts/lazy-modules.mjs) co
     // @ts-expect-error: a plain .mjs build script without types
     const { LAZY_PACKAGES } = (await import('../../scripts/lazy-modules.mjs')) as { LAZY_PACKAGES: Record<string, { default?: boolean; classes?: string[]; functions?: string[] }> };
     const src = new URL('../../src/', import.meta.url).pathname;
-    // The worker thread's entry is bundled on its own (worker.mjs), without the stand-ins.
-    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && f !== join('parallel', 'worker.ts'));
+    // The worker threads' entries are bundled on their own (worker.mjs, pack-worker.mjs), without the stand-ins.
+    const ownBundles = [join('parallel', 'worker.ts'), join('scan', 'pack-worker.ts')];
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !ownBundles.includes(f));
     const seen: string[] = [];
     for (const file of files) {
       const text = readFileSync(join(src, file), 'utf8');
