@@ -1,6 +1,6 @@
 // Q1's reading stages one at a time, in one process, best of 3 CPU seconds: read, Latin-1 pieces, line walk, literal search, the well-formedness rule.
 // Usage: npx tsx bench/q1-stages.ts <file.ndjson> [variant...]
-import { closeSync, openSync, readSync } from 'node:fs';
+import { filePieces } from './file-pieces.js';
 import { latin1Text } from '../src/util/byte-text.js';
 import { isJsonObjectText } from '../src/input/json/line-check.js';
 import { wellFormedRunEnd } from '../src/input/json/line-runs.js';
@@ -8,28 +8,9 @@ import { isUtf8 } from 'node:buffer';
 import { pieceRunEnds, setLineCheckMode } from '../src/input/json/line-runs-wasm.js';
 
 const file = process.argv[2]!;
-const PIECE = 64 * 1024;
 
-function pieces(visit: (bytes: Buffer, start: number, end: number) => void): void {
-  const fd = openSync(file, 'r');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  let rem = 0;
-  for (;;) {
-    const n = readSync(fd, buf, rem, buf.length - rem, null);
-    const end = rem + n;
-    if (n === 0) break;
-    const last = buf.lastIndexOf(10, end - 1);
-    for (let start = 0; start < last; ) {
-      let pieceEnd = buf.indexOf(10, Math.min(start + PIECE, last));
-      if (pieceEnd < 0 || pieceEnd > last) pieceEnd = last;
-      visit(buf, start, pieceEnd);
-      start = pieceEnd + 1;
-    }
-    rem = end - (last + 1);
-    buf.copy(buf, 0, last + 1, end);
-  }
-  closeSync(fd);
-}
+/** The file's pieces (bench/file-pieces.ts). */
+const pieces = (visit: (bytes: Buffer, start: number, end: number) => void): void => filePieces(file, visit);
 
 let good = 0;
 const BINDING = /binding/gi;

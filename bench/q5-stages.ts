@@ -2,7 +2,7 @@
 // Usage: npx tsx bench/q5-stages.ts <file.ndjson> [stage...]   (stages cumulate: each "+" row includes the rows above it but
 // the other decode row; rows and stats decode the way the scan does, one walk past 12 fields, or as Q5_DECODE=picker
 // or walk says; Q5_QUERY= another tstats)
-import { closeSync, openSync, readSync } from 'node:fs';
+import { filePieces } from './file-pieces.js';
 import { isUtf8 } from 'node:buffer';
 import { latin1Text, utf8Text } from '../src/util/byte-text.js';
 import { wellFormedRunEnd } from '../src/input/json/line-runs.js';
@@ -19,7 +19,6 @@ import type { Stage } from '../src/engine/types.js';
 import { Event as EventClass, type Event } from '../src/runtime/event.js';
 
 const file = process.argv[2]!;
-const PIECE = 64 * 1024;
 export const Q5 = '| tstats count min(_time) max(_time) from datamodel=Endpoint.Processes where Processes.process_name=cmd.exe by Processes.dest Processes.user';
 
 const query = compile(process.env.Q5_QUERY ?? Q5);
@@ -31,27 +30,8 @@ const timeNames = timeFieldNames({});
 console.log(`fields read (${fields.size}): ${[...fields].join(' ')}`);
 console.log(`literals: ${literals.join(' ')}`);
 
-/** Cut the file in 1 MiB reads and 64 KiB pieces of whole lines, as the scan does. */
-function pieces(visit: (bytes: Buffer, start: number, end: number) => void): void {
-  const fd = openSync(file, 'r');
-  const buf = Buffer.allocUnsafe(1 << 20);
-  let rem = 0;
-  for (;;) {
-    const n = readSync(fd, buf, rem, buf.length - rem, null);
-    const end = rem + n;
-    if (n === 0) break;
-    const last = buf.lastIndexOf(10, end - 1);
-    for (let start = 0; start < last; ) {
-      let pieceEnd = buf.indexOf(10, Math.min(start + PIECE, last));
-      if (pieceEnd < 0 || pieceEnd > last) pieceEnd = last;
-      visit(buf, start, pieceEnd);
-      start = pieceEnd + 1;
-    }
-    rem = end - (last + 1);
-    buf.copy(buf, 0, last + 1, end);
-  }
-  closeSync(fd);
-}
+/** The file's pieces (bench/file-pieces.ts). */
+const pieces = (visit: (bytes: Buffer, start: number, end: number) => void): void => filePieces(file, visit);
 
 let count = 0;
 const sink: Stage = { push: () => void count++, end: () => {} };
