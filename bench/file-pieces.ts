@@ -1,5 +1,7 @@
 // The stage benches' reader: a file cut in 1 MiB reads and 64 KiB pieces of whole lines, as the scan cuts it.
 import { closeSync, openSync, readSync } from 'node:fs';
+import { isJsonObjectText } from '../src/input/json/line-check.js';
+import { wellFormedRunEnd } from '../src/input/json/line-runs.js';
 
 const PIECE = 64 * 1024;
 
@@ -23,4 +25,19 @@ export function filePieces(file: string, visit: (bytes: Buffer, start: number, e
     buf.copy(buf, 0, last + 1, end);
   }
   closeSync(fd);
+}
+
+/** The well-formedness rule's regex path over one piece's text: each run of flat lines at once, others one by one. */
+export function judgeByRegex(text: string): void {
+  for (let pos = 0; pos < text.length; ) {
+    const runEnd = wellFormedRunEnd(text, pos);
+    if (runEnd > pos) {
+      pos = runEnd;
+      continue;
+    }
+    const nl = text.indexOf('\n', pos);
+    const e = nl < 0 ? text.length : nl;
+    isJsonObjectText(text.slice(pos, e));
+    pos = e + 1;
+  }
 }

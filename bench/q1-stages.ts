@@ -1,9 +1,8 @@
 // Q1's reading stages one at a time, in one process, best of 3 CPU seconds: read, Latin-1 pieces, line walk, literal search, the well-formedness rule.
 // Usage: npx tsx bench/q1-stages.ts <file.ndjson> [variant...]
-import { filePieces } from './file-pieces.js';
+import { filePieces, judgeByRegex } from './file-pieces.js';
 import { latin1Text } from '../src/util/byte-text.js';
 import { isJsonObjectText } from '../src/input/json/line-check.js';
-import { wellFormedRunEnd } from '../src/input/json/line-runs.js';
 import { isUtf8 } from 'node:buffer';
 import { pieceRunEnds, setLineCheckMode } from '../src/input/json/line-runs-wasm.js';
 
@@ -45,13 +44,7 @@ const variants: Record<string, () => void> = {
     eachLine(text, (s, e) => { if (isJsonObjectText(text.slice(s, e))) good++; });
   }),
   'well-formedness: piece text, one sticky regex per run of lines (after)': () => pieces((bytes, start, end) => {
-    const text = latin1Text(bytes, start, end);
-    for (let pos = 0; pos < text.length; ) {
-      const runEnd = wellFormedRunEnd(text, pos);
-      if (runEnd > pos) { pos = runEnd; continue; }
-      const nl = text.indexOf('\n', pos); const e = nl < 0 ? text.length : nl;
-      isJsonObjectText(text.slice(pos, e)); pos = e + 1;
-    }
+    judgeByRegex(latin1Text(bytes, start, end));
   }),
   'well-formedness: piece text, wasm SIMD per run of lines over the piece bytes (copied in)': () => {
     setLineCheckMode('wasm');

@@ -2,11 +2,9 @@
 // Usage: npx tsx bench/q5-stages.ts <file.ndjson> [stage...]   (stages cumulate: each "+" row includes the rows above it but
 // the other decode row; rows and stats decode the way the scan does, one walk past 12 fields, or as Q5_DECODE=picker
 // or walk says; Q5_QUERY= another tstats)
-import { filePieces } from './file-pieces.js';
+import { filePieces, judgeByRegex } from './file-pieces.js';
 import { isUtf8 } from 'node:buffer';
 import { latin1Text, utf8Text } from '../src/util/byte-text.js';
-import { wellFormedRunEnd } from '../src/input/json/line-runs.js';
-import { isJsonObjectText } from '../src/input/json/line-check.js';
 import { LiteralScan } from '../src/input/fastpath/literal-scan.js';
 import { HitCursor } from '../src/input/fastpath/hit-cursor.js';
 import { SPELLING_ESCAPES } from '../src/input/fastpath/escape-search.js';
@@ -82,13 +80,7 @@ const stages: Record<string, () => void> = {
   '+ tstats rows (mapping, selection, calculations, where, projection)': () => scanTo(3),
   '+ stats (the whole per-line work of one thread but the rule)': () => scanTo(4),
   'the rule alone: piece text, one sticky regex per run of lines': () => pieces((bytes, start, end) => {
-    const text = latin1Text(bytes, start, end);
-    for (let pos = 0; pos < text.length; ) {
-      const runEnd = wellFormedRunEnd(text, pos);
-      if (runEnd > pos) { pos = runEnd; continue; }
-      const nl = text.indexOf('\n', pos); const e = nl < 0 ? text.length : nl;
-      isJsonObjectText(text.slice(pos, e)); pos = e + 1;
-    }
+    judgeByRegex(latin1Text(bytes, start, end));
   }),
 };
 
