@@ -17,6 +17,7 @@ import { SharedDatasets, type DatasetView } from './pack-datasets.js';
 import { ConditionIndex, necessaryCondition, type Condition } from './pack-conditions.js';
 import { PackRouter } from './pack-router.js';
 import { DatasetRoutes } from './pack-dataset-route.js';
+import { HeldEvents } from './pack-held.js';
 import { planScan, timeAt } from './plan.js';
 import { runScan } from './run.js';
 import { summarize, type ScanSummary } from './summary.js';
@@ -145,8 +146,8 @@ export async function runPack(
   const shared = compiled.members.filter((m) => !runsOnItsOwn(m, inputs) && !heldInScan(m, inputs));
   const held = compiled.members.filter((m) => !runsOnItsOwn(m, inputs) && heldInScan(m, inputs));
   const own = compiled.members.filter((m) => runsOnItsOwn(m, inputs));
-  const { scan, summaries } = await sharedScan(shared, held, inputs, options, onRow, failed);
-  for (const member of own) {
+  const { scan, summaries, ranOnTheirOwn } = await sharedScan(shared, held, inputs, options, onRow, failed);
+  for (const member of [...own, ...ranOnTheirOwn]) {
     const summary = await ownScan(member, inputs, options, onRow, failed);
     if (summary) summaries.set(member, summary);
   }
@@ -172,10 +173,10 @@ async function ownScan(
 /** The shared scan: read and decode each line once, route it, feed each reached pipeline its own copy. */
 async function sharedScan(
   members: PackMember[], heldMembers: PackMember[], inputs: string[], options: PackRunOptions, onRow: (row: Event, name: string) => void, failed: PackFailure[],
-): Promise<{ scan: ScanSummary; summaries: Map<PackMember, PackDetectionSummary> }> {
+): Promise<{ scan: ScanSummary; summaries: Map<PackMember, PackDetectionSummary>; ranOnTheirOwn: PackMember[] }> {
   const started = performance.now();
   const stats = newSourceStats(options.strict ?? false);
-  if (members.length === 0 && heldMembers.length === 0) return { scan: summarize(stats, 0, 0, 0), summaries: new Map() };
+  if (members.length === 0 && heldMembers.length === 0) return { scan: summarize(stats, 0, 0, 0), summaries: new Map(), ranOnTheirOwn: [] };
   const zone = getZone((members[0] ?? heldMembers[0]!).query.timeZone);
   const now = (members[0] ?? heldMembers[0]!).query.now;
   const preset = checkPreset(options.preset);
@@ -185,7 +186,7 @@ async function sharedScan(
   const everyone = members.map((_, i) => i);
   const { fields, rawRead } = unionFields([...members, ...heldMembers]);
   // Every event as read (pristine copies), for the members that replay their inputs from memory (map).
-  const heldEvents: Event[] | null = heldMembers.length ? [] : null;
+  const held = heldMembers.length ? new HeldEvents(heldMembers[0]!.query.pipeline.run.maxMemoryMb) : null;
   let results = 0;
   const emit = (row: Event, name: string): void => {
     results++;
@@ -249,7 +250,7 @@ async function sharedScan(
   for await (const batch of eventBatches(inputs, source, stats)) {
     for (const ev of batch) {
       stamp++;
-      if (heldEvents) heldEvents.push(ev.clone());
+      held?.push(ev);
       const line = routable ? ev.rawText : undefined;
       const route = line === undefined ? everyone : router.route(line);
       if (!rawRead) ev.rawText = undefined;
@@ -284,8 +285,10 @@ async function sharedScan(
     if (options.pace) await options.pace();
   }
   const summaries = new Map<PackMember, PackDetectionSummary>();
-  for (const member of heldMembers) {
-    const summary = runHeldMember(member, heldEvents!, emit, zone, failed);
+  // Past the memory budget nothing was held: those members run on their own after the scan (runPack).
+  const ranOnTheirOwn = held?.events === null ? heldMembers : [];
+  if (held?.events) for (const member of heldMembers) {
+    const summary = runHeldMember(member, held.events, emit, zone, failed);
     if (summary) summaries.set(member, summary);
   }
   for (const r of [...runners]) {
@@ -294,7 +297,7 @@ async function sharedScan(
     if (r.dataset && perDataset[members.indexOf(r.member)] === 1) r.summary.eventsReached = datasetRoutes.reached(r.dataset);
     if (runners.includes(r)) summaries.set(r.member, r.summary);
   }
-  return { scan: summarize(stats, 0, results, performance.now() - started), summaries };
+  return { scan: summarize(stats, 0, results, performance.now() - started), summaries, ranOnTheirOwn };
 }
 
 /**

@@ -55,6 +55,16 @@ describe('pack shared paths', () => {
     expect(result.rows.some((r) => r.get('detection') === 'map per host')).toBe(true);
   });
 
+  it('holds events for map detections within the memory budget: past it they run on their own, same rows', async () => {
+    // 2,000 events are well over 1 MB held: the scan drops what it holds and the map members re-read the input.
+    const result = await runPack(MAPS, [data], { now: NOW, maxMemoryMb: 1 });
+    expect(result.failed).toEqual([]);
+    const packed = byDetection(result.rows);
+    for (const { name, spl } of MAPS) expect(packed.get(name) ?? [], name).toEqual(await alone(spl));
+    const scans = Object.fromEntries(result.detections.map((d) => [d.name, d.scan]));
+    expect(scans).toEqual({ 'map per host': 'own', 'appendpipe map after eval': 'own', plain: 'shared' });
+  });
+
   it('routes tstats detections per dataset: any set of where clauses gives each its single run (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.subarray(TSTATS_WHERE, { minLength: 1 }), fc.boolean(), async (names, unconditioned) => {
