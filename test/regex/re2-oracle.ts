@@ -24,45 +24,40 @@ export const pattern: fc.Arbitrary<string> = (() => {
 })();
 const subject = fc.array(fc.constantFrom('a', 'b', 'A', 'é', 'É', '😀', '\n', ' ', '1'), { maxLength: 10 }).map((cs) => cs.join(''));
 
+/** The bodies, with their parentheses, of the groups a quantifier repeats (`*`, `+`, `{n,m}`), innermost first. */
+function repeatedGroups(p: string): string[] {
+  const out: string[] = [];
+  const opens: number[] = [];
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === '\\') i++;
+    else if (p[i] === '[') i = p.indexOf(']', i + 2);
+    else if (p[i] === '(') opens.push(i);
+    else if (p[i] === ')') {
+      const start = opens.pop()!;
+      if (/[*+{]/.test(p[i + 1] ?? '')) out.push(p.slice(start, i + 1)); // ? repeats nothing
+    }
+  }
+  return out;
+}
+
 /**
  * True when a repeated group can match the empty string: there RE2's captures differ from Perl's and PCRE's in
  * corner cases (RE2 documents empty-width loops as a difference), so the property leaves such patterns out.
  */
 function hasNullableLoop(p: string): boolean {
-  const opens: number[] = [];
-  for (let i = 0; i < p.length; i++) {
-    if (p[i] === '\\') i++;
-    else if (p[i] === '[') i = p.indexOf(']', i + 2);
-    else if (p[i] === '(') opens.push(i);
-    else if (p[i] === ')') {
-      const start = opens.pop()!;
-      if (!/[*+{]/.test(p[i + 1] ?? '')) continue; // ? repeats nothing
-      const body = p.slice(start, i + 1);
-      if (compilePcre(`\\A${body}\\z`).regex.test('')) return true;
-    }
-  }
-  return false;
+  return repeatedGroups(p).some((body) => compilePcre(`\\A${body}\\z`).regex.test(''));
 }
 
 /**
  * True when a repeated group holds an alternation with a capturing group in it. There Perl keeps what a branch that
- * then failed captured (`((a??)(a)|\sa?){2}` on "a\n": Perl gives group 2 (1,1)), while PCRE, Python's `re` and RE2
+ * then failed captured (`((a??)(a)|\\sa?){2}` on "a\\n": Perl gives group 2 (1,1)), while PCRE, Python's `re` and RE2
  * restore the captures of the last successful iteration ((0,0)): Perl cannot referee those groups.
  */
 function hasCaptureInRepeatedAlternation(p: string): boolean {
-  const opens: number[] = [];
-  for (let i = 0; i < p.length; i++) {
-    if (p[i] === '\\') i++;
-    else if (p[i] === '[') i = p.indexOf(']', i + 2);
-    else if (p[i] === '(') opens.push(i);
-    else if (p[i] === ')') {
-      const start = opens.pop()!;
-      if (!/[*+{]/.test(p[i + 1] ?? '')) continue;
-      const body = p.slice(start + 1, i);
-      if (body.includes('|') && /\((?!\?(?:[:i]|i:))/.test(body)) return true;
-    }
-  }
-  return false;
+  return repeatedGroups(p).some((group) => {
+    const body = group.slice(1, -1);
+    return body.includes('|') && /\((?!\?(?:[:i]|i:))/.test(body);
+  });
 }
 
 export function both(p: string): [RegExp, RegExp] | null {
