@@ -140,18 +140,34 @@ describe('laws', () => {
   const seconds = fc.integer({ min: 0, max: 4_102_444_800 });
   const timeOfDay = compileStrftime('%H:%M:%S');
   const weekday = compileStrftime('%w');
+  const dateOf = compileStrftime('%Y-%m-%d');
+  /**
+   * The first instant of its local day: midnight, or, on a day whose midnight the clocks skipped (Australia/Lord_Howe
+   * went from +10:00 to +10:30 at 00:00 on 1981-03-01, so that day began at 00:30), the first time that exists.
+   */
+  const startsItsDay = (t: number, zone: ReturnType<typeof getZone>): boolean =>
+    dateOf(t - 1, zone) !== dateOf(t, zone) && (timeOfDay(t, zone) === '00:00:00' || timeOfDay(t - 1, zone) === '23:59:59');
 
   it('@d is local midnight at most a day (plus one DST hour) before now', () => {
     fc.assert(
       fc.property(seconds, fc.constantFrom(...zones), (now, zoneName) => {
         const zone = getZone(zoneName);
         const snapped = relativeTime(now, '@d', zone);
-        expect(timeOfDay(snapped, zone)).toBe('00:00:00');
+        expect(startsItsDay(snapped, zone)).toBe(true);
         expect(snapped).toBeLessThanOrEqual(now);
         expect(now - snapped).toBeLessThan(25 * 3600);
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('on a day whose midnight the clocks skipped, @d and @w snap to its first instant (Lord Howe, 1981-03-01 00:30)', () => {
+    const zone = getZone('Australia/Lord_Howe');
+    for (const spec of ['@d', '@w0']) {
+      const snapped = relativeTime(352216800, spec, zone);
+      expect(timeOfDay(snapped, zone)).toBe('00:30:00');
+      expect(startsItsDay(snapped, zone)).toBe(true);
+    }
   });
 
   it('@wN lands on weekday N at midnight, within the last week', () => {
@@ -160,7 +176,7 @@ describe('laws', () => {
         const zone = getZone(zoneName);
         const snapped = relativeTime(now, `@w${day}`, zone);
         expect(weekday(snapped, zone)).toBe(String(day));
-        expect(timeOfDay(snapped, zone)).toBe('00:00:00');
+        expect(startsItsDay(snapped, zone)).toBe(true);
         expect(snapped).toBeLessThanOrEqual(now);
         expect(now - snapped).toBeLessThan(7 * 86400 + 3600);
       }),
