@@ -11,6 +11,8 @@ export const shared = {
   poolOptions: { threads: { minThreads: 1, maxThreads: 2 } },
   /** Compiles the WebAssembly modules from assembly/ when missing or stale (tests run from sources). */
   globalSetup: ['scripts/build-wasm.mjs'],
+  /** SPLQ_FC_SEED fixes fast-check's seed (CI); without it every run draws new cases. */
+  setupFiles: ['test/helpers/fc-seed.ts'],
 };
 
 export default defineConfig({
