@@ -49,6 +49,7 @@ export function hasLongDigitRun(text: string): boolean {
   }
   return false;
 }
+
 /** A JSON string (left as it is) or a number token. Strings are matched first, so digits inside them are skipped. */
 const STRING_OR_NUMBER = /"(?:[^"\\]|\\[^])*"|-?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/g;
 
@@ -61,10 +62,7 @@ function quoteUnsafeIntegers(text: string): string {
 export function isUnsafeIntegerText(token: string): boolean {
   const digits = token.charCodeAt(0) === 0x2d ? token.length - 1 : token.length;
   if (digits < 16 || token.charCodeAt(token.length - digits) === 0x30) return false;
-  for (let i = token.length - digits; i < token.length; i++) {
-    const code = token.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) return false;
-  }
+  for (let i = token.length - digits; i < token.length; i++) if (!isDigit(token.charCodeAt(i))) return false;
   return !Number.isSafeInteger(Number(token));
 }
 
