@@ -5,7 +5,7 @@ import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { bundleOptions, OUT_DIR } from './bundle-options.mjs';
-import { lazyChildProcess, lazyPackages } from './lazy-modules.mjs';
+import { bundleLazyPackages, LAZY_DIR, lazyChildProcess, lazyPackages } from './lazy-modules.mjs';
 import { chevrotainStartup } from './chevrotain-startup.mjs';
 
 const CLI = `${OUT_DIR}/splq.mjs`;
@@ -13,7 +13,8 @@ const MAIN = `${OUT_DIR}/splq-main.cjs`;
 const CACHE = `${OUT_DIR}/splq-main.cache`;
 
 rmSync(CACHE, { force: true }); // a cache never outlives the bundle it was made from
-rmSync(`${CLI}.map`, { force: true }); // the loader has no map; the CLI's is splq-main.cjs.map
+rmSync(`${CLI}.map`, { force: true });
+rmSync(`${OUT_DIR}/${LAZY_DIR}`, { recursive: true, force: true }); // the loader has no map; the CLI's is splq-main.cjs.map
 try {
   await build(bundleOptions({ worker: 'src/parallel/worker.ts', 'pack-worker': 'src/scan/pack-worker.ts' }));
   // The CLI itself is CommonJS so that the loader can compile it with vm.Script, which takes a code cache (Node 20
@@ -26,6 +27,8 @@ try {
     define: { 'import.meta.url': '__splqCliUrl' },
     plugins: [lazyChildProcess, lazyPackages, chevrotainStartup],
   });
+  await bundleLazyPackages(OUT_DIR); // what the CLI bundle's stand-ins require on first use
+
 } catch {
   process.exit(1); // esbuild has already printed each error with its file and line
 }
