@@ -1,7 +1,9 @@
 // After tsc: bundle the CLI and the worker thread into one file each (start-up loads a few files instead of ~250),
 // and give the CLI a V8 code cache made by running a trivial query (docs/benchmarks.md, Start-up).
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { bundleOptions, OUT_DIR } from './bundle-options.mjs';
@@ -33,21 +35,59 @@ try {
   process.exit(1); // esbuild has already printed each error with its file and line
 }
 
-// The loader compares this id with the cache's, so a cache is never used with another build of the bundle. The
-// hashbang becomes an empty comment (the loader wraps the text in a function), so lines still match the source map.
-const body = readFileSync(MAIN, 'latin1').replace(/^#!.*\n/, '//\n');
-const buildId = createHash('sha256').update(body).digest('hex').slice(0, 32);
-writeFileSync(MAIN, `${body}// splq-build ${buildId}\n`, 'latin1');
+// The hashbang becomes an empty comment (the loader wraps the text in a function), so lines still match the source map.
+writeFileSync(MAIN, readFileSync(MAIN, 'latin1').replace(/^#!.*\n/, '//\n'), 'latin1');
 copyFileSync('scripts/cli-loader.mjs', CLI);
 chmodSync(CLI, 0o755);
 
-// The cache holds what V8 compiled while a trivial query ran: the bundle's top level, the parser, one search.
-const warm = spawnSync(process.execPath, [CLI, 'run', '* | head 1'], {
-  input: '{"_time":"2024-01-01T00:00:00Z","a":1}\n',
-  env: { ...process.env, SPLQ_WRITE_CODE_CACHE: CACHE },
-  encoding: 'utf8',
-});
-if (warm.status !== 0) {
-  process.stderr.write(`bundle: the bundled CLI failed its warm-up run (no code cache written):\n${warm.stderr}`);
+const scratch = mkdtempSync(join(tmpdir(), 'splq-bundle-'));
+const events = join(scratch, 'events.ndjson');
+writeFileSync(events, '{"_time":"2024-01-01T00:00:00Z","a":1}\n{"a":2}\n');
+
+/**
+ * Runs a trivial query over an event file (-i, not standard input: the usual case, whose code the code cache then
+ * holds) through the bundled CLI with `env` added; stops the build if it fails.
+ */
+function runTrivialQuery(env, what) {
+  const r = spawnSync(process.execPath, [CLI, 'run', '* | head 1', '-i', events], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(`bundle: the bundled CLI failed its ${what} run:\n${r.stderr}`);
+    process.exit(1);
+  }
+  return r.stderr;
+}
+
+// The parser's prebuilt grammar (scripts/prebuilt-gast.mjs): the bundle records its GAST once and writes it out, the
+// GAST goes into the bundle's text, and a second run must write the same GAST from the prebuilt one.
+const GAST_MARKER = '"splq-prebuilt-gast:none"';
+const gastFile = join(scratch, 'gast.json');
+runTrivialQuery({ SPLQ_DUMP_GAST: gastFile }, 'grammar recording');
+const recorded = JSON.parse(readFileSync(gastFile, 'utf8'));
+let text = readFileSync(MAIN, 'latin1');
+if (recorded.prebuilt !== false || text.split(GAST_MARKER).length !== 2) {
+  process.stderr.write(`bundle: ${MAIN} does not hold the prebuilt grammar's marker ${GAST_MARKER} exactly once\n`);
   process.exit(1);
 }
+// esbuild writes ASCII only; JSON.stringify leaves non-ASCII as it is, so escape it for the latin1 text
+const rulesText = JSON.stringify(recorded.rules).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(MAIN, text.replace(GAST_MARKER, () => rulesText), 'latin1');
+runTrivialQuery({ SPLQ_DUMP_GAST: gastFile }, 'prebuilt grammar check');
+const rebuilt = JSON.parse(readFileSync(gastFile, 'utf8'));
+if (rebuilt.prebuilt !== true || JSON.stringify(rebuilt.rules) !== JSON.stringify(recorded.rules)) {
+  process.stderr.write('bundle: the parser built from the prebuilt grammar does not have the recorded grammar\n');
+  process.exit(1);
+}
+
+// The loader compares this id with the cache's, so a cache is never used with another build of the bundle.
+const body = readFileSync(MAIN, 'latin1');
+const buildId = createHash('sha256').update(body).digest('hex').slice(0, 32);
+writeFileSync(MAIN, `${body}// splq-build ${buildId}\n`, 'latin1');
+
+// The cache holds what V8 compiled while a trivial query ran: the bundle's top level, the parser, one search.
+runTrivialQuery({ SPLQ_WRITE_CODE_CACHE: CACHE }, 'warm-up (no code cache written)');
+// The cache is made under V8's default flags (scripts/cli-loader.mjs): a start must take it, or every start compiles all.
+if (!runTrivialQuery({ SPLQ_DEBUG_CODE_CACHE: '1' }, 'code cache check').includes('splq: code cache used')) {
+  process.stderr.write(`bundle: V8 rejects the code cache ${CACHE} that the warm-up run made\n`);
+  process.exit(1);
+}
+rmSync(scratch, { recursive: true, force: true });

@@ -1,31 +1,63 @@
-// esbuild plugin for the CLI bundle: chevrotain's lexer computes its first-character buckets instead of building a
-// 65,536-entry table at start-up (docs/benchmarks.md, Start-up). The same numbers, by the table's own formula.
+// esbuild plugin for the CLI bundle: chevrotain's start-up work done once at build time or not at all (docs/benchmarks.md,
+// Start-up): the lexer computes its first-character buckets instead of building a 65,536-entry table, and the parser
+// takes its grammar (GAST) prebuilt instead of recording it from the rules (scripts/prebuilt-gast.mjs).
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const PREBUILT_GAST = fileURLToPath(new URL('./prebuilt-gast.mjs', import.meta.url));
 
 /**
- * chevrotain/lib/src/scan/lexer.js fills `charCodeToOptimizedIdxMap[i] = i > 255 ? 255 + ~~(i / 255) : i` for every
- * code unit when the first lexer is built (12-17 ms of CPU per start on the shared machine, interpreted, a heap
- * number per division) and looks codes >= 256 up in it. The lookup becomes that formula and the fill goes. Each
- * replaced text must be found as it stands, or the build stops: a chevrotain that changed there needs a new look.
+ * Texts replaced in chevrotain's files, each of which must be found exactly once as it stands, or the build stops: a
+ * chevrotain that changed there needs a new look (chevrotain 11.2.0 is locked).
  */
-const REPLACEMENTS = [
-  ['        : charCodeToOptimizedIdxMap[charCode];', '        : 255 + ~~(charCode / 255);'],
-  [
-    '        charCodeToOptimizedIdxMap = new Array(65536);\n        for (let i = 0; i < 65536; i++) {\n            charCodeToOptimizedIdxMap[i] = i > 255 ? 255 + ~~(i / 255) : i;\n        }\n',
-    '        charCodeToOptimizedIdxMap = [0]; // filled no more: charCodeToOptimizedIndex computes (scripts/chevrotain-startup.mjs)\n',
-  ],
+const PATCHES = [
+  {
+    // chevrotain/lib/src/scan/lexer.js fills `charCodeToOptimizedIdxMap[i] = i > 255 ? 255 + ~~(i / 255) : i` for every
+    // code unit when the first lexer is built (12-17 ms of CPU per start on the shared machine, interpreted, a heap
+    // number per division) and looks codes >= 256 up in it. The lookup becomes that formula and the fill goes.
+    file: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/,
+    replacements: [
+      ['        : charCodeToOptimizedIdxMap[charCode];', '        : 255 + ~~(charCode / 255);'],
+      [
+        '        charCodeToOptimizedIdxMap = new Array(65536);\n        for (let i = 0; i < 65536; i++) {\n            charCodeToOptimizedIdxMap[i] = i > 255 ? 255 + ~~(i / 255) : i;\n        }\n',
+        '        charCodeToOptimizedIdxMap = [0]; // filled no more: charCodeToOptimizedIndex computes (scripts/chevrotain-startup.mjs)\n',
+      ],
+    ],
+  },
+  {
+    // chevrotain/lib/src/parse/parser/parser.js records the GAST in performSelfAnalysis by running every rule in a
+    // recording mode (12-15 ms of CPU per start). With a prebuilt GAST for these very rules it is taken instead;
+    // SPLQ_DUMP_GAST writes the GAST out, which is how the build makes the prebuilt one from the bundle itself.
+    file: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]parse[\\/]parser[\\/]parser\.js$/,
+    replacements: [
+      [
+        'import { applyMixins } from "./utils/apply_mixins.js";\n',
+        `import { applyMixins } from "./utils/apply_mixins.js";\nimport { splqDumpGast, splqUsePrebuiltGast } from ${JSON.stringify(PREBUILT_GAST)};\n`,
+      ],
+      [
+        '            this.TRACE_INIT("Grammar Recording", () => {\n                try {\n',
+        '            this.TRACE_INIT("Grammar Recording", () => {\n                if (splqUsePrebuiltGast(this)) return;\n                try {\n',
+      ],
+      [
+        '                finally {\n                    this.disableRecording();\n                }\n            });\n',
+        '                finally {\n                    this.disableRecording();\n                }\n            });\n            splqDumpGast(this);\n',
+      ],
+    ],
+  },
 ];
 
 export const chevrotainStartup = {
   name: 'chevrotain-startup',
   setup(build) {
-    build.onLoad({ filter: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/ }, async (args) => {
-      let contents = await readFile(args.path, 'utf8');
-      for (const [from, to] of REPLACEMENTS) {
-        if (contents.split(from).length !== 2) throw new Error(`chevrotain-startup: ${args.path} no longer holds exactly one\n${from}`);
-        contents = contents.replace(from, to);
-      }
-      return { contents, loader: 'js' };
-    });
+    for (const { file, replacements } of PATCHES) {
+      build.onLoad({ filter: file }, async (args) => {
+        let contents = await readFile(args.path, 'utf8');
+        for (const [from, to] of replacements) {
+          if (contents.split(from).length !== 2) throw new Error(`chevrotain-startup: ${args.path} no longer holds exactly one\n${from}`);
+          contents = contents.replace(from, to);
+        }
+        return { contents, loader: 'js' };
+      });
+    }
   },
 };

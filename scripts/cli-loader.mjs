@@ -12,6 +12,17 @@ import v8 from 'node:v8';
 // the bundle is compiled: V8 checks its flags against those a code cache was made under, and the cache is made at the
 // end of a run, after the CLI has set them. Set only later, every start would reject the cache.
 const GC_FLAGS = ['--no-allocation-site-pretenuring', '--heap-growing-percent=50', '--interrupt-budget=135168'];
+
+// Node's code cache for its own built-in modules was made under V8's default flags, so a built-in module first loaded
+// after the flags change compiles from source (~20 M instructions of a trivial query went there). Those every run of
+// the CLI loads are loaded first: standard output's stream (net for a pipe, tty, or a file's), node:os and
+// node:fs/promises (node:fs, node:vm and node:v8 come with this file's imports). A worker thread runs this file too,
+// after the main thread has set the flags; it needs none of them.
+if (!process.argv.includes('--splq-pool-worker')) {
+  void process.stdout;
+  createRequire(import.meta.url)('node:os');
+  createRequire(import.meta.url)('node:fs/promises');
+}
 if (process.env.SPLQ_V8_DEFAULTS !== '1') for (const flag of GC_FLAGS) v8.setFlagsFromString(flag);
 
 const MAIN = new URL('./splq-main.cjs', import.meta.url);
