@@ -35,8 +35,10 @@ try {
   process.exit(1); // esbuild has already printed each error with its file and line
 }
 
-// The hashbang becomes an empty comment (the loader wraps the text in a function), so lines still match the source map.
-writeFileSync(MAIN, readFileSync(MAIN, 'latin1').replace(/^#!.*\n/, '//\n'), 'latin1');
+// The bundle becomes one function expression, which the loader compiles as it reads it and calls as a CommonJS module
+// body; the hashbang becomes an empty comment on the wrapper's line, so lines still match the source map.
+const WRAPPER_START = '(function (exports, require, module, __filename, __dirname, __splqCliUrl) {';
+writeFileSync(MAIN, `${WRAPPER_START}${readFileSync(MAIN, 'latin1').replace(/^#!.*\n/, '//\n')}\n})\n`, 'latin1');
 copyFileSync('scripts/cli-loader.mjs', CLI);
 chmodSync(CLI, 0o755);
 

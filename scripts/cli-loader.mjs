@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The splq bin (copied to dist/bundle/splq.mjs by scripts/bundle.mjs): runs the bundled CLI, splq-main.cjs, compiled
 // with V8's code cache (splq-main.cache) when the cache was made from this very build, so start-up skips parsing and
-// compiling most of the 1.6 MB bundle. Without a usable cache (another Node/V8, a rebuilt bundle) it compiles as usual.
-import { readFileSync, writeFileSync } from 'node:fs';
+// compiling most of the 1.3 MB bundle. Without a usable cache (another Node/V8, a rebuilt bundle) it compiles as usual.
+import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
@@ -31,14 +31,37 @@ const CACHE = new URL('./splq-main.cache', import.meta.url);
 const BUILD_TAG = '// splq-build ';
 
 const mainPath = fileURLToPath(MAIN);
-const source = readFileSync(mainPath, 'latin1'); // esbuild writes ASCII only (non-ASCII is escaped)
+
+/** The bytes of the file at `path`, read into `buffer` when it is large enough (its pages are then already mapped). */
+function readBytes(path, buffer) {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const into = buffer !== undefined && buffer.length >= size ? buffer : Buffer.allocUnsafeSlow(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, into, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return into.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// The bundle is one function expression, `(function (exports, require, module, __filename, __dirname, __splqCliUrl)
+// {...})` (scripts/bundle.mjs), so its text goes to V8 as read: a wrapper added here made a second string that V8
+// copied once more to flatten it (~1.3 MB of fresh pages). esbuild writes ASCII only (non-ASCII is escaped).
+const mainBytes = readBytes(mainPath);
+const source = mainBytes.toString('latin1');
 const buildId = source.slice(source.lastIndexOf(BUILD_TAG) + BUILD_TAG.length).trim();
 
-/** The V8 code cache of this build, or undefined (missing, or left from another build). */
+/** The V8 code cache of this build (read into the bundle's buffer, done with), or undefined (missing, another build). */
 function cachedDataOfThisBuild() {
   let data;
   try {
-    data = readFileSync(CACHE);
+    data = readBytes(fileURLToPath(CACHE), mainBytes);
   } catch {
     return undefined;
   }
@@ -47,11 +70,10 @@ function cachedDataOfThisBuild() {
   return data.subarray(header.length);
 }
 
-// The bundle runs as a CommonJS module body; `__splqCliUrl` stands for `import.meta.url` (scripts/bundle.mjs), and is
-// this file's URL so that the bundle finds worker.mjs and the package's dependencies beside it, as before.
-const wrapper = `(function (exports, require, module, __filename, __dirname, __splqCliUrl) {${source}\n})`;
+// `__splqCliUrl` stands for `import.meta.url` (scripts/bundle.mjs), and is this file's URL so that the bundle finds
+// worker.mjs and the package's dependencies beside it, as before.
 const cachedData = cachedDataOfThisBuild();
-const script = new Script(wrapper, { filename: mainPath, cachedData });
+const script = new Script(source, { filename: mainPath, cachedData });
 if (process.env.SPLQ_DEBUG_CODE_CACHE) {
   const state = cachedData === undefined ? 'none for this build' : script.cachedDataRejected ? 'rejected by V8' : 'used';
   process.stderr.write(`splq: code cache ${state}\n`);
