@@ -38,7 +38,31 @@ try {
 // The bundle becomes one function expression, which the loader compiles as it reads it and calls as a CommonJS module
 // body; the hashbang becomes an empty comment on the wrapper's line, so lines still match the source map.
 const WRAPPER_START = '(function (exports, require, module, __filename, __dirname, __splqCliUrl) {';
-writeFileSync(MAIN, `${WRAPPER_START}${readFileSync(MAIN, 'latin1').replace(/^#!.*\n/, '//\n')}\n})\n`, 'latin1');
+writeFileSync(MAIN, `${WRAPPER_START}${shareNamespaces(readFileSync(MAIN, 'latin1').replace(/^#!.*\n/, '//\n'))}\n})\n`, 'latin1');
+/**
+ * esbuild's `__toESM` gives every file that imports a CommonJS or built-in module (node:fs in 9 files, node:path in 6)
+ * its own namespace object, a getter per export defined at start-up (~100 for node:fs). Here each module gets one,
+ * shared (they are the same read-only view). The helper's text must be found as it stands, or the build stops.
+ */
+function shareNamespaces(text) {
+  const helper = 'var __toESM = (mod, isNodeMode, target) => (target = ';
+  if (text.split(helper).length !== 2) {
+    process.stderr.write(`bundle: ${MAIN} does not define esbuild's __toESM as expected (${helper})\n`);
+    process.exit(1);
+  }
+  const shared = [
+    'var __splqNamespaces = new WeakMap();',
+    'var __toESM = (mod, isNodeMode) => {',
+    '  if (!isNodeMode || mod == null) return __toESMOnce(mod, isNodeMode);',
+    '  let ns = __splqNamespaces.get(mod);',
+    '  if (ns === void 0) __splqNamespaces.set(mod, ns = __toESMOnce(mod, isNodeMode));',
+    '  return ns;',
+    '};',
+  ].join(' ');
+  // on the helper's own line, so that lines still match the source map
+  return text.replace(helper, () => `${shared} ${helper.replace('__toESM', '__toESMOnce')}`);
+}
+
 copyFileSync('scripts/cli-loader.mjs', CLI);
 chmodSync(CLI, 0o755);
 
