@@ -166,15 +166,18 @@ const ODD_BITS: u32 = 0xaaaa;
   while (true) {
     const block = v128.load(p);
     let quoteBits = <u32>i8x16.bitmask(i8x16.eq(block, quotes));
+    if (carry == 0) {
+      // No escape carried in: when no control byte or backslash comes before the first quote (the bytes before it,
+      // all 16 when there is none, are in the string), the quote ends the string, or the block is all string.
+      const stopBits = <u32>i8x16.bitmask(v128.or(i8x16.lt_u(block, spaces), i8x16.eq(block, backslashes)));
+      if ((stopBits & ((quoteBits & -quoteBits) - 1)) == 0) {
+        if (quoteBits != 0) return p + <usize>ctz(quoteBits) + 1;
+        p += 16;
+        continue;
+      }
+    }
     const controlBits = <u32>i8x16.bitmask(i8x16.lt_u(block, spaces));
     let backslashBits = <u32>i8x16.bitmask(i8x16.eq(block, backslashes));
-    if ((backslashBits | carry) == 0) {
-      // The bytes before the first quote (all 16 when there is none) are in the string.
-      if ((controlBits & ((quoteBits & -quoteBits) - 1)) != 0) return 0;
-      if (quoteBits != 0) return p + <usize>ctz(quoteBits) + 1;
-      p += 16;
-      continue;
-    }
     backslashBits &= ~carry; // an escaped backslash starts no escape
     const starts = backslashBits & ~(backslashBits << 1);
     const escaped =
