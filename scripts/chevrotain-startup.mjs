@@ -1,6 +1,7 @@
 // esbuild plugin for the CLI bundle: chevrotain's start-up work done once at build time or not at all (docs/benchmarks.md,
-// Start-up): the lexer computes its first-character buckets instead of building a 65,536-entry table, and the parser
-// takes its grammar (GAST) prebuilt instead of recording it from the rules (scripts/prebuilt-gast.mjs).
+// Start-up): the lexer computes its first-character buckets instead of building a 65,536-entry table, the parser
+// takes its grammar (GAST) prebuilt instead of recording it from the rules (scripts/prebuilt-gast.mjs), and makes a
+// rule's lookahead functions when it first needs one.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -41,6 +42,39 @@ const PATCHES = [
       [
         '                finally {\n                    this.disableRecording();\n                }\n            });\n',
         '                finally {\n                    this.disableRecording();\n                }\n            });\n            splqDumpGast(this);\n',
+      ],
+    ],
+  },
+  {
+    // chevrotain/lib/src/parse/parser/traits/looksahead.js makes the lookahead function of every decision of every rule
+    // in performSelfAnalysis (grammar/parser.ts makes each function itself lazy; the walk over all ~45 rules that makes
+    // the ~300 stand-ins and their keys still cost ~2 ms and their memory). Here a rule's are made when the parser
+    // first asks for one of them: a key holds the rule's short name in bits 12-23 (chevrotain's keys.js).
+    file: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]parse[\\/]parser[\\/]traits[\\/]looksahead\.js$/,
+    replacements: [
+      [
+        'import { AT_LEAST_ONE_IDX, AT_LEAST_ONE_SEP_IDX, getKeyForAutomaticLookahead, MANY_IDX, MANY_SEP_IDX, OPTION_IDX, OR_IDX, } from "../../grammar/keys.js";\n',
+        'import { AT_LEAST_ONE_IDX, AT_LEAST_ONE_SEP_IDX, BITS_FOR_METHOD_TYPE, BITS_FOR_OCCURRENCE_IDX, BITS_FOR_RULE_IDX, getKeyForAutomaticLookahead, MANY_IDX, MANY_SEP_IDX, OPTION_IDX, OR_IDX, } from "../../grammar/keys.js";\n' +
+          'const SPLQ_RULE_BITS = ((1 << BITS_FOR_RULE_IDX) - 1) << (BITS_FOR_METHOD_TYPE + BITS_FOR_OCCURRENCE_IDX);\n',
+      ],
+      [
+        '    preComputeLookaheadFunctions(rules) {\n',
+        '    preComputeLookaheadFunctions(rules) {\n' +
+          '        this.splqPendingRules = new Map(rules.map((rule) => [this.fullRuleNameToShort[rule.name], rule]));\n' +
+          '    }\n' +
+          '    splqComputeRulesLookahead(rules) {\n',
+      ],
+      [
+        '    getLaFuncFromCache(key) {\n        return this.lookAheadFuncsCache.get(key);\n    }\n',
+        '    getLaFuncFromCache(key) {\n' +
+          '        const found = this.lookAheadFuncsCache.get(key);\n' +
+          '        if (found !== undefined || this.splqPendingRules === undefined) return found;\n' +
+          '        const rule = this.splqPendingRules.get(key & SPLQ_RULE_BITS);\n' +
+          '        if (rule === undefined) return undefined;\n' +
+          '        this.splqPendingRules.delete(key & SPLQ_RULE_BITS);\n' +
+          '        this.splqComputeRulesLookahead([rule]);\n' +
+          '        return this.lookAheadFuncsCache.get(key);\n' +
+          '    }\n',
       ],
     ],
   },
