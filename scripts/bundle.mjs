@@ -94,8 +94,9 @@ if (recorded.prebuilt !== false || text.split(GAST_MARKER).length !== 2) {
   process.stderr.write(`bundle: ${MAIN} does not hold the prebuilt grammar's marker ${GAST_MARKER} exactly once\n`);
   process.exit(1);
 }
-// esbuild writes ASCII only; JSON.stringify leaves non-ASCII as it is, so escape it for the latin1 text
-const rulesText = JSON.stringify(recorded.rules).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+// A string for JSON.parse, not an object literal: V8 builds an object literal's ~1,000 nested boilerplates on its first
+// run (~2 ms); JSON.parse of the 28 KB string is quicker. esbuild writes ASCII only, so non-ASCII is escaped.
+const rulesText = `JSON.parse(${JSON.stringify(JSON.stringify(recorded.rules))})`.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 writeFileSync(MAIN, text.replace(GAST_MARKER, () => rulesText), 'latin1');
 runTrivialQuery({ SPLQ_DUMP_GAST: gastFile }, 'prebuilt grammar check');
 const rebuilt = JSON.parse(readFileSync(gastFile, 'utf8'));
