@@ -86,20 +86,35 @@ function runTrivialQuery(env, what) {
 // The parser's prebuilt grammar (scripts/prebuilt-gast.mjs): the bundle records its GAST once and writes it out, the
 // GAST goes into the bundle's text, and a second run must write the same GAST from the prebuilt one.
 const GAST_MARKER = '"splq-prebuilt-gast:none"';
+// The lexer's table of start characters (scripts/chevrotain-startup.mjs) is made and checked the same way.
+const START_CODES_MARKER = '"splq-start-codes:none"';
 const gastFile = join(scratch, 'gast.json');
-runTrivialQuery({ SPLQ_DUMP_GAST: gastFile }, 'grammar recording');
+const codesFile = join(scratch, 'start-codes.json');
+runTrivialQuery({ SPLQ_DUMP_GAST: gastFile, SPLQ_DUMP_START_CODES: codesFile }, 'grammar recording');
 const recorded = JSON.parse(readFileSync(gastFile, 'utf8'));
+const startCodes = readFileSync(codesFile, 'utf8');
 let text = readFileSync(MAIN, 'latin1');
-if (recorded.prebuilt !== false || text.split(GAST_MARKER).length !== 2) {
-  process.stderr.write(`bundle: ${MAIN} does not hold the prebuilt grammar's marker ${GAST_MARKER} exactly once\n`);
+for (const marker of [GAST_MARKER, START_CODES_MARKER]) {
+  if (text.split(marker).length !== 2) {
+    process.stderr.write(`bundle: ${MAIN} does not hold the marker ${marker} exactly once\n`);
+    process.exit(1);
+  }
+}
+if (recorded.prebuilt !== false || Object.keys(JSON.parse(startCodes)).length === 0) {
+  process.stderr.write('bundle: the recording run took a prebuilt grammar or computed no start characters\n');
   process.exit(1);
 }
+text = text.replace(START_CODES_MARKER, () => JSON.stringify(startCodes).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 // A string for JSON.parse, not an object literal: V8 builds an object literal's ~1,000 nested boilerplates on its first
 // run (~2 ms); JSON.parse of the 28 KB string is quicker. esbuild writes ASCII only, so non-ASCII is escaped.
 const rulesText = `JSON.parse(${JSON.stringify(JSON.stringify(recorded.rules))})`.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 writeFileSync(MAIN, text.replace(GAST_MARKER, () => rulesText), 'latin1');
-runTrivialQuery({ SPLQ_DUMP_GAST: gastFile }, 'prebuilt grammar check');
+runTrivialQuery({ SPLQ_DUMP_GAST: gastFile, SPLQ_DUMP_START_CODES: codesFile }, 'prebuilt grammar check');
 const rebuilt = JSON.parse(readFileSync(gastFile, 'utf8'));
+if (readFileSync(codesFile, 'utf8') !== startCodes) {
+  process.stderr.write("bundle: the lexer's start characters differ between two runs of the same bundle\n");
+  process.exit(1);
+}
 if (rebuilt.prebuilt !== true || JSON.stringify(rebuilt.rules) !== JSON.stringify(recorded.rules)) {
   process.stderr.write('bundle: the parser built from the prebuilt grammar does not have the recorded grammar\n');
   process.exit(1);

@@ -1,7 +1,7 @@
 // esbuild plugin for the CLI bundle: chevrotain's start-up work done once at build time or not at all (docs/benchmarks.md,
 // Start-up): the lexer computes its first-character buckets instead of building a 65,536-entry table, the parser
-// takes its grammar (GAST) prebuilt instead of recording it from the rules (scripts/prebuilt-gast.mjs), and makes a
-// rule's lookahead functions when it first needs one.
+// takes its grammar (GAST) prebuilt instead of recording it from the rules (scripts/prebuilt-gast.mjs) and makes a
+// rule's lookahead functions when it first needs one, and the tokens' start characters come from a table made at build.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
@@ -75,6 +75,42 @@ const PATCHES = [
           '        this.splqComputeRulesLookahead([rule]);\n' +
           '        return this.lookAheadFuncsCache.get(key);\n' +
           '    }\n',
+      ],
+    ],
+  },
+  {
+    // chevrotain/lib/src/scan/reg_exp.js finds the characters each token's pattern can start with by parsing the regex
+    // (regexp-to-ast) when the lexer is built (~1.5 ms of a start). Here the answers for this build's patterns are a
+    // table that the build fills (scripts/bundle.mjs) from the same function in a first run, keyed by the regex's
+    // text; with SPLQ_DUMP_START_CODES=<file> every answer is computed and written to the file instead.
+    file: /[\\/]chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]reg_exp\.js$/,
+    replacements: [
+      [
+        'import { getRegExpAst } from "./reg_exp_parser.js";\n',
+        'import { getRegExpAst } from "./reg_exp_parser.js";\n' +
+          'import { writeFileSync as splqWriteFileSync } from "node:fs";\n' +
+          '/** Filled by scripts/bundle.mjs: a JSON object from regex text to start codes, or the marker (no table). */\n' +
+          'const SPLQ_START_CODES_TEXT = "splq-start-codes:none";\n' +
+          'const SPLQ_START_CODES = SPLQ_START_CODES_TEXT.startsWith("{") ? JSON.parse(SPLQ_START_CODES_TEXT) : {};\n' +
+          'let splqComputedStartCodes;\n',
+      ],
+      [
+        'export function getOptimizedStartCodesIndices(regExp, ensureOptimizations = false) {\n',
+        'export function getOptimizedStartCodesIndices(regExp, ensureOptimizations = false) {\n' +
+          '    const key = regExp.toString();\n' +
+          '    const dump = process.env.SPLQ_DUMP_START_CODES;\n' +
+          '    if (!dump && Object.prototype.hasOwnProperty.call(SPLQ_START_CODES, key)) return SPLQ_START_CODES[key].slice();\n' +
+          '    const codes = splqComputeStartCodes(regExp, ensureOptimizations);\n' +
+          '    if (dump) {\n' +
+          '        if (splqComputedStartCodes === undefined) {\n' +
+          '            splqComputedStartCodes = {};\n' +
+          '            process.on("exit", () => splqWriteFileSync(dump, JSON.stringify(splqComputedStartCodes)));\n' +
+          '        }\n' +
+          '        splqComputedStartCodes[key] = codes.slice();\n' +
+          '    }\n' +
+          '    return codes;\n' +
+          '}\n' +
+          'function splqComputeStartCodes(regExp, ensureOptimizations = false) {\n',
       ],
     ],
   },
