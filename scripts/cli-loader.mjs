@@ -57,6 +57,13 @@ const mainBytes = readBytes(mainPath);
 const source = mainBytes.toString('latin1');
 const buildId = source.slice(source.lastIndexOf(BUILD_TAG) + BUILD_TAG.length).trim();
 
+/**
+ * The cache file's first line: the build id, padded to 64 bytes. V8 copies cached data that does not start at an
+ * address aligned to 8 bytes into an aligned buffer of its own (~0.9 MB of fresh pages); a buffer from the allocator
+ * is aligned, so the data after a header of 64 bytes is too.
+ */
+const cacheHeader = `${BUILD_TAG}${buildId}`.padEnd(63, ' ') + '\n';
+
 /** The V8 code cache of this build (read into the bundle's buffer, done with), or undefined (missing, another build). */
 function cachedDataOfThisBuild() {
   let data;
@@ -65,7 +72,7 @@ function cachedDataOfThisBuild() {
   } catch {
     return undefined;
   }
-  const header = `${BUILD_TAG}${buildId}\n`;
+  const header = cacheHeader;
   if (buildId === '' || data.length <= header.length || data.toString('latin1', 0, header.length) !== header) return undefined;
   return data.subarray(header.length);
 }
@@ -82,7 +89,7 @@ if (process.env.SPLQ_DEBUG_CODE_CACHE) {
 // scripts/bundle.mjs makes the cache by running a query with this set to the cache's path.
 const cacheOut = process.env.SPLQ_WRITE_CODE_CACHE;
 if (cacheOut) {
-  process.on('exit', () => writeFileSync(cacheOut, Buffer.concat([Buffer.from(`${BUILD_TAG}${buildId}\n`, 'latin1'), script.createCachedData()])));
+  process.on('exit', () => writeFileSync(cacheOut, Buffer.concat([Buffer.from(cacheHeader, 'latin1'), script.createCachedData()])));
 }
 
 const mainModule = { exports: {} };
