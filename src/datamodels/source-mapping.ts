@@ -11,6 +11,7 @@ import type { ExtractDef, SourceMappingDef } from './types.js';
 import { compilePcre } from '../regex/pcre.js';
 import { checkSourceMapping } from './validate.js';
 import { evalReads } from '../engine/eval-reads.js';
+import { eventtypeIndex, matchedMask, type EventtypeIndex } from './eventtype-index.js';
 
 type Predicate = (ev: Event) => boolean;
 
@@ -40,6 +41,8 @@ interface CompiledMapping {
   earlyReadsTagsOnly: boolean;
   /** What a set of matched eventtypes does, by its bit mask (eventtype i is bit i; at most MASK_BITS eventtypes). */
   plans: Map<number, MatchedPlan>;
+  /** The matched set by one lookup, when the eventtype searches allow it (eventtype-index.ts). */
+  index: EventtypeIndex | null;
 }
 
 /** Eventtypes per mapping up to which matched sets are cached by bit mask (a mapping with more plans per event). */
@@ -150,6 +153,7 @@ function compileMapping(def: SourceMappingDef, ctx: EvalCompileContext, needed?:
     early: earlyMatches,
     earlyReadsTagsOnly: early !== undefined && [...early.fields].every((f) => f === 'tag' || f === 'eventtype'),
     plans: new Map(),
+    index: eventtypeIndex(def.eventtypes.map((et) => parseSearchCached(et.search)), MASK_BITS),
   };
 }
 
@@ -222,7 +226,8 @@ function planOf(m: CompiledMapping, ev: Event): MatchedPlan {
   const { eventtypes } = m;
   if (eventtypes.length > MASK_BITS) return matchedPlan(m, eventtypes.filter((et) => et.matches(ev)));
   let mask = 0;
-  for (let i = 0; i < eventtypes.length; i++) if (eventtypes[i]!.matches(ev)) mask |= 1 << i;
+  if (m.index !== null) mask = matchedMask(m.index, ev);
+  else for (let i = 0; i < eventtypes.length; i++) if (eventtypes[i]!.matches(ev)) mask |= 1 << i;
   let plan = m.plans.get(mask);
   if (plan === undefined) {
     plan = matchedPlan(m, eventtypes.filter((_, i) => (mask & (1 << i)) !== 0));
