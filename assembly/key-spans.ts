@@ -238,7 +238,7 @@ function line(start: usize, limit: usize, out: usize): usize {
     contentEnd = p > start && <u32>load<u8>(p - 1) == CARRIAGE_RETURN ? p - 1 : p;
   } else if (p == limit) {
     next = limit;
-    contentEnd = p;
+    contentEnd = p > start && <u32>load<u8>(p - 1) == CARRIAGE_RETURN ? p - 1 : p;
   } else {
     return 0;
   }

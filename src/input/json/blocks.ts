@@ -89,14 +89,17 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
     stats.malformed.add(recordProblem({ text: utf8Text(bytes, start, end), file: block.file, line })!);
     return false;
   };
-  const spans = scan === null ? decoding.spans : null;
+  const { firstSearch } = decoding;
+  // With a first search that reads fields only, it decides exactly what a literal scan would skip.
+  const spans = scan === null || (firstSearch !== null && !firstSearch.rawNeeded) ? decoding.spans : null;
   if (spans !== null && spans.load(bytes, pieceStart, pieceEnd)) {
+    const firstTest = firstSearch === null ? null : (members: Record<string, unknown>) => firstSearch.test(firstSearch.build(members, block.file, undefined));
     // The module judged and read the line: the rule holds, its members are the spans' values.
     let other: LineVisitor | undefined;
     return spans.forEachLine(firstLine, (start, end, line) => {
       reportInvalidUtf8(pieceStart + start, pieceStart + end, line);
       stats.eventsRead++;
-      const picked = spannedEvent(spans, start, end);
+      const picked = spannedEvent(spans, firstTest, start, end);
       if (picked === REJECTED) stats.eventsSkipped++;
       else if (decoding.finish(picked)) out.push(picked);
     }, (start, end, line) => (other ??= textLines())(start, end, line));
@@ -104,12 +107,9 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
   return forEachLineIn(latin1Text(bytes, pieceStart, pieceEnd), firstLine, textLines());
 
   /** The event of a line the span picker read, or REJECTED by the first search. */
-  function spannedEvent(spans: SpanPicker, start: number, end: number): Event | typeof REJECTED {
-    let raw: string | undefined;
-    const rawText = () => (raw ??= utf8Text(bytes, pieceStart + start, pieceStart + end));
-    const { firstSearch } = decoding;
-    if (firstSearch !== null && !firstSearch.test(firstSearch.build(spans.first(), block.file, firstSearch.rawNeeded ? rawText() : undefined))) return REJECTED;
-    return decoding.build(spans.all(), block.file, decoding.rawNeeded ? rawText() : undefined);
+  function spannedEvent(spans: SpanPicker, firstTest: ((members: Record<string, unknown>) => boolean) | null, start: number, end: number): Event | typeof REJECTED {
+    if (firstTest !== null && !spans.passesFirst(firstTest)) return REJECTED;
+    return decoding.build(spans.all(), block.file, decoding.rawNeeded ? utf8Text(bytes, pieceStart + start, pieceStart + end) : undefined);
   }
 
   /** The visitor of the piece's lines over its Latin-1 text (made here, once per piece). */

@@ -80,6 +80,9 @@ export class SpanPicker {
   private bytes!: NodeBuffer;
   private pieceStart = 0;
   private length = 0;
+  /** The first search's verdicts by the interned id of the one first field's value, and for its absence. */
+  private readonly firstVerdicts: (boolean | undefined)[] = [];
+  private absentVerdict: boolean | undefined;
   /** The current line's record in `out`. */
   private record = 0;
 
@@ -168,6 +171,23 @@ export class SpanPicker {
   /** The current line's members of the first search's fields, in line order. */
   first(): Record<string, unknown> {
     return this.members(this.firstCount);
+  }
+
+  /**
+   * Whether the current line passes `test` (the first search over the first step's members). With one first field
+   * the verdict is kept per interned value (and for the field's absence): the test reads nothing else (the same
+   * file, no `_raw`, no `_time`), so a line whose value was judged before costs no members and no event.
+   */
+  passesFirst(test: (members: Record<string, unknown>) => boolean): boolean {
+    if (this.firstCount !== 1) return test(this.first());
+    const at = this.record;
+    const end = at + 4 + this.out[at + 3]! * 4;
+    let m = at + 4;
+    while (m < end && (this.out[m]! & SLOT_MASK) !== 0) m += 4;
+    if (m === end) return (this.absentVerdict ??= test(this.first()));
+    const id = this.out[m + 3]!;
+    if (id < 0) return test(this.first());
+    return (this.firstVerdicts[id] ??= test(this.first()));
   }
 
   /** The current line's wanted members, in line order. */
