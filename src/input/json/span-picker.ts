@@ -116,7 +116,7 @@ export class SpanPicker {
     names.forEach((name, slot) => {
       const key = Buffer.from(name, 'utf8');
       this.memory.set(key, this.exports.keyAddress(slot));
-      this.exports.addKey(slot, key.length, 1);
+      this.exports.addKey(slot, key.length, process.env.SPLQ_KEY_INTERN === 'off' ? 0 : 1);
     });
   }
 
