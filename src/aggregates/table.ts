@@ -108,11 +108,12 @@ export class GroupTable {
   }
 
   /** A first event of a new group in counting mode. */
-  private newCount(counting: CountingGroups, text: string, v: Scalar): void {
-    const value = ownValue(v);
+  private newCount(counting: CountingGroups, text: string, v: Scalar, count = 1): void {
+    // A value from another thread is already a string of its own; one from an event may be a slice of its line.
+    const value = count === 1 ? ownValue(v) : v;
     counting.index.set(typeof value === 'string' ? value : text, counting.counts.length);
     counting.values.push(value);
-    counting.counts.push(1);
+    counting.counts.push(count);
     this.memory?.addBytes(COUNTED_GROUP_BYTES + 2 * valueBytes(value));
   }
 
@@ -150,6 +151,11 @@ export class GroupTable {
 
   /** The groups as columns (for another thread's `mergePacked`). */
   pack(): PackedGroups {
+    const { counting } = this;
+    if (counting !== null) {
+      // The columns packStates would give for bare counts: the values, and the counts as one Float64Array.
+      return { count: counting.values.length, byColumns: [counting.values], states: { slots: [Float64Array.from(counting.counts)], fieldStates: [] } };
+    }
     this.makeGroups();
     const depth = this.aggregation.byFields.length;
     const byColumns = Array.from({ length: depth }, (_, field) => this.groups.map((g) => g.byValues[field]!));
@@ -158,9 +164,22 @@ export class GroupTable {
 
   /** Fold in packed groups built elsewhere (e.g. another thread) over other events of the same input. */
   mergePacked(packed: PackedGroups): void {
-    this.makeGroups();
     const agg = this.aggregation;
     const { byColumns, states } = packed;
+    const { counting } = this;
+    if (counting !== null) {
+      // Bare counts pack as one Float64Array (counting.ts), whichever mode the other table was in.
+      const values = byColumns[0]!;
+      const counts = states.slots[0] as Float64Array;
+      for (let i = 0; i < packed.count; i++) {
+        const text = groupText(values[i]!);
+        const at = counting.index.get(text);
+        if (at !== undefined) counting.counts[at]! += counts[i]!;
+        else this.newCount(counting, text, values[i]!, counts[i]!);
+      }
+      return;
+    }
+    this.makeGroups();
     for (let i = 0; i < packed.count; i++) {
       const mine = this.byText !== null ? this.byText.get(groupText(byColumns[0]![i]!)) : this.find(byColumns.map((column) => column[i]!));
       if (mine) agg.mergePacked(mine, states, i);
@@ -182,8 +201,21 @@ export class GroupTable {
    * functions have no value).
    */
   forEachRow(onRow: (row: Event) => void, ordered = true): void {
-    this.makeGroups();
     const agg = this.aggregation;
+    const { counting } = this;
+    if (counting !== null && !ordered) {
+      // One scratch group written out per counted value (writeRow copies what it reads).
+      const scratch = agg.newGroup([counting.values[0]!]);
+      for (let i = 0; i < counting.values.length; i++) {
+        scratch.byValues[0] = counting.values[i]!;
+        (scratch.states[0] as Counter).n = counting.counts[i]!;
+        const row = new Event();
+        agg.writeRow(scratch, row);
+        onRow(row);
+      }
+      return;
+    }
+    this.makeGroups();
     if (agg.byFields.length === 0 && this.groups.length === 0) this.create([]);
     const byText = this.byText;
     const groups = !ordered ? this.groups : byText ? orderSingleFieldGroups(this.groups, (text) => byText.get(text)!) : orderGroups(this.groups);
