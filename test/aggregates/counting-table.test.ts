@@ -28,7 +28,7 @@ const rowsOf = (t: GroupTable, ordered = true) => {
 };
 
 describe('stats count by one field: counting mode', () => {
-  it('law: rows (ordered or not) equal the general table'''s; chunks packed or merged equal one pass', () => {
+  it("law: rows (ordered or not) equal the general table's; chunks packed or merged equal one pass", () => {
     fc.assert(
       fc.property(chunks, fc.boolean(), (parts, viaMerge) => {
         const all = parts.flat();
