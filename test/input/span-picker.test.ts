@@ -91,7 +91,10 @@ const pieceArb = fc
 
 describe('the WebAssembly key locator', () => {
   it('runs here: Node 20 has WebAssembly with SIMD, so a broken build fails this test rather than falling back', () => {
-    expect(SpanPicker.create(WANTED, TIMES)).not.toBeNull();
+    const picker = SpanPicker.create(WANTED, TIMES)!;
+    const bytes = Buffer.from(Array.from({ length: 40 }, () => FILLER).join('\n'), 'latin1');
+    expect(picker.load(bytes, 0, bytes.length)).toBe(true);
+    expect(picker.load(bytes, 0, SPANS_MIN_BYTES - 1)).toBe(false);
   });
 
   it('law: the same lines as forEachLineIn; a line it reads is well-formed and its members are JSON.parse\'s and the plain picker\'s', () => {

@@ -67,16 +67,17 @@ export type SpanLineVisitor = (start: number, end: number, line: number) => void
  * the first search's fields, the other fields, then time fields that are no field.
  */
 export class SpanPicker {
-  private readonly exports: KeySpansExports;
-  private readonly inputAt: number;
-  private readonly outAt: number;
-  private readonly inputCapacity: number;
-  private memory: Uint8Array;
-  private out: Int32Array;
+  /** The instance, made at the first piece long enough for it (a short input never compiles the module). */
+  private exports!: KeySpansExports;
+  /** False until the instance is made; null when it cannot be made here (every piece then goes the other way). */
+  private started: boolean | null = false;
+  private inputAt = 0;
+  private outAt = 0;
+  private inputCapacity = 0;
+  private memory!: Uint8Array;
+  private out!: Int32Array;
   /** Decoded values by intern id (undefined: not decoded yet). */
   private readonly values: unknown[] = [];
-  private readonly names: string[];
-  private readonly firstCount: number;
   private bytes!: NodeBuffer;
   private pieceStart = 0;
   private length = 0;
@@ -86,7 +87,7 @@ export class SpanPicker {
   /** The current line's record in `out`. */
   private record = 0;
 
-  /** A picker for these names, or null when the module cannot run here or the names do not fit its limits. */
+  /** A picker for these names, or null when it is turned off or the names do not fit the module's limits. */
   static create(fields: Iterable<string>, timeNames: readonly string[], first: readonly string[] = []): SpanPicker | null {
     if (!keySpansEnabled()) return null;
     const fieldSet = new Set(fields);
@@ -95,35 +96,44 @@ export class SpanPicker {
     const times = timeNames.filter((name) => !fieldSet.has(name));
     const names = [...firstSet, ...others, ...times];
     if (names.length > MAX_SLOTS || names.some((name) => Buffer.byteLength(name) > KEY_MAX)) return null;
-    const module = compiledModule();
-    if (module === null) return null;
-    try {
-      return new SpanPicker(module, names, firstSet.size);
-    } catch {
-      return null;
-    }
+    return new SpanPicker(names, firstSet.size);
   }
 
-  private constructor(module: WebAssembly.Module, names: string[], firstCount: number) {
-    this.exports = new WebAssembly.Instance(module, {}).exports as unknown as KeySpansExports;
-    this.names = names;
-    this.firstCount = firstCount;
-    this.inputAt = this.exports.init();
-    this.outAt = this.exports.outputAddress();
-    this.inputCapacity = this.exports.inputCapacity();
-    this.memory = new Uint8Array(this.exports.memory.buffer);
-    this.out = new Int32Array(this.exports.memory.buffer);
-    names.forEach((name, slot) => {
-      const key = Buffer.from(name, 'utf8');
-      this.memory.set(key, this.exports.keyAddress(slot));
-      this.exports.addKey(slot, key.length, process.env.SPLQ_KEY_INTERN === 'off' ? 0 : 1);
-    });
+  private constructor(
+    private readonly names: string[],
+    private readonly firstCount: number,
+  ) {}
+
+  /** Makes the instance on first use; false when this runtime cannot run the module. */
+  private start(): boolean {
+    if (this.started !== false) return this.started === true;
+    this.started = null;
+    const module = compiledModule();
+    if (module === null) return false;
+    try {
+      this.exports = new WebAssembly.Instance(module, {}).exports as unknown as KeySpansExports;
+      this.inputAt = this.exports.init();
+      this.outAt = this.exports.outputAddress();
+      this.inputCapacity = this.exports.inputCapacity();
+      this.memory = new Uint8Array(this.exports.memory.buffer);
+      this.out = new Int32Array(this.exports.memory.buffer);
+      const intern = process.env.SPLQ_KEY_INTERN === 'off' ? 0 : 1;
+      this.names.forEach((name, slot) => {
+        const key = Buffer.from(name, 'utf8');
+        this.memory.set(key, this.exports.keyAddress(slot));
+        this.exports.addKey(slot, key.length, intern);
+      });
+    } catch {
+      return false;
+    }
+    this.started = true;
+    return true;
   }
 
   /** Takes the piece bytes[start, end) into the module's memory; false when it is too short or too long for it. */
   load(bytes: NodeBuffer, start: number, end: number): boolean {
     const length = end - start;
-    if (length < SPANS_MIN_BYTES || length + PADDING > this.inputCapacity) return false;
+    if (length < SPANS_MIN_BYTES || !this.start() || length + PADDING > this.inputCapacity) return false;
     this.refreshViews();
     this.memory.set(bytes.subarray(start, end), this.inputAt);
     this.memory.fill(0, this.inputAt + length, this.inputAt + length + PADDING);
