@@ -85,6 +85,19 @@ describe('pre-filter exactness', () => {
     expect(parallelRuns).toBeGreaterThan(RUNS / 3);
   });
 
+  it('a bare term (the first search reads _raw) keeps a line whose only match is past the first piece (property case of seed -1387628340)', async () => {
+    // The key locator tests a first search on members without the line, so a search reading _raw must not use it.
+    const dir = tempFiles({});
+    const line = JSON.stringify({ f: '\u00c9', g: '\\\u0130\u00e9\u00c9\n-', n: 2 });
+    const file = join(dir, 'after-filler.json');
+    writeFileSync(file, `${FILLER}${line}\n`);
+    for (const spl of ['"\u00e9"', '"\u00c9"', '"\u00e9" f=*']) {
+      const slow = await run(spl, file, false);
+      expect(slow).toEqual([line]);
+      expect(await run(spl, file, true)).toEqual(slow);
+    }
+  });
+
   it('derives literals only where they are safe', () => {
     const lits = (spl: string) => derivePrefilter(compile(spl).ast, injectedFields({ mapped: false, defaults: {} }))?.literals ?? [];
     expect(lits('sourcetype="wineventlog:microsoft-windows-wmi-activity/operational" EventCode=5861 Binding')).toEqual([

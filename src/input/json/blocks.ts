@@ -94,7 +94,8 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
   const { firstSearch } = decoding;
   // With a first search that reads fields only, it decides exactly what a literal scan would skip: the key locator
   // then reads every line (Q3: 0.59 of the text path's CPU), ahead of the line scan below.
-  const spans = scan === null || (firstSearch !== null && !firstSearch.rawNeeded) ? decoding.spans : null;
+  // A first search that reads _raw (a bare term) is not for the locator: it tests members only, without the line.
+  const spans = firstSearch === null ? (scan === null ? decoding.spans : null) : (firstSearch.rawNeeded ? null : decoding.spans);
   if (spans !== null && spans.load(bytes, pieceStart, pieceEnd)) {
     const firstTest = firstSearch === null ? null : (members: Record<string, unknown>) => firstSearch.test(firstSearch.build(members, block.file, undefined));
     // The module judged and read the line: the rule holds, its members are the spans' values.
