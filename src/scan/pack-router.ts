@@ -18,25 +18,18 @@ function fold(code: number): number {
   return 0;
 }
 
-/** Per UTF-16 code unit: the folded character the automaton reads (fold above), made once. */
-let foldTable: Uint8Array | null = null;
-function folded(): Uint8Array {
-  if (foldTable) return foldTable;
-  foldTable = new Uint8Array(0x10000);
-  for (let c = 0; c < 0x10000; c++) foldTable[c] = fold(c);
-  return foldTable;
-}
-
 /**
  * A multi-literal automaton: `scan(line, seen)` marks in `seen` the ids of the literals the folded line contains.
  * Characters are read as classes (one per character some literal uses, 0 for all others), so the transition table
  * is states × classes, small enough to stay in cache for a pack's thousand literals. The scan loop reads one table
- * entry per character: the class of each code unit is looked up directly (folding included), and a transition holds
- * the next state's row offset times two plus one bit telling whether literals end there.
+ * entry per character: the class of an ASCII code unit is looked up directly (folding included; others go through
+ * fold), and a transition holds the next state's row offset times two plus one bit telling whether literals end there.
  */
 export class LiteralAutomaton {
-  /** Per code unit: its class (0: used by no literal). */
+  /** Per ASCII code unit: its class, case folded (0: used by no literal). */
   private readonly classOf: Uint8Array;
+  /** Per folded character: its class. */
+  private readonly classOfFolded: Uint8Array;
   private readonly classes: number;
   /** next[row + class] → (next row << 1) | ends, where row = state × classes (failure links folded in). */
   private readonly next: Int32Array;
@@ -54,9 +47,9 @@ export class LiteralAutomaton {
     }
     if (classes > 255) throw new Error('LiteralAutomaton: more than 254 character classes');
     this.classes = classes;
-    const table = folded();
-    this.classOf = new Uint8Array(0x10000);
-    for (let c = 0; c < 0x10000; c++) this.classOf[c] = classOfFolded[table[c]!]!;
+    this.classOfFolded = classOfFolded;
+    this.classOf = new Uint8Array(ALPHABET);
+    for (let c = 0; c < ALPHABET; c++) this.classOf[c] = classOfFolded[fold(c)]!;
     const trie: number[][] = [new Array<number>(classes).fill(-1)];
     const own: number[][] = [[]];
     literals.forEach((lit, id) => {
@@ -114,10 +107,11 @@ export class LiteralAutomaton {
 
   /** Push onto `hits` the id of each literal in `line` (case-folded), once: `seen[id] === stamp` marks it found. */
   scan(line: string, seen: Int32Array, stamp: number, hits: number[]): void {
-    const { next, outputs, classOf, classes } = this;
+    const { next, outputs, classOf, classOfFolded, classes } = this;
     let row = 0;
     for (let i = 0; i < line.length; i++) {
-      const step = next[row + classOf[line.charCodeAt(i)]!]!;
+      const code = line.charCodeAt(i);
+      const step = next[row + (code < ALPHABET ? classOf[code]! : classOfFolded[fold(code)]!)]!;
       row = step >> 1;
       if ((step & 1) === 0) continue;
       for (const id of outputs[row / classes]!) {
