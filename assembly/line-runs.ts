@@ -38,14 +38,14 @@ export function inputBase(): usize {
 export function runEnd(from: usize, end: usize): usize {
   let p = from;
   while (p < end) {
-    const next = lineEnd(p, end);
-    if (next == 0) return p;
-    p = next;
+    const stop = lineEnd(p, end);
+    if (stop == 0) return p;
+    p = stop == end ? end : stop + 1;
   }
   return p;
 }
 
-/** The start of the next line (past its newline) or `end`, when the line at `p` is one flat object; else 0. */
+/** Where the line at `p` stops (its newline, or `end`) when it is one flat object; else 0. */
 function lineEnd(p: usize, end: usize): usize {
   p = skipSpace(p);
   if (<u32>load<u8>(p) != OPEN_BRACE) return 0;
@@ -71,7 +71,7 @@ function lineEnd(p: usize, end: usize): usize {
     }
   }
   p = skipSpace(p + 1);
-  if (<u32>load<u8>(p) == NEWLINE) return p + 1;
+  if (<u32>load<u8>(p) == NEWLINE) return p;
   return p == end ? end : 0;
 }
 
@@ -166,15 +166,18 @@ const ODD_BITS: u32 = 0xaaaa;
   while (true) {
     const block = v128.load(p);
     let quoteBits = <u32>i8x16.bitmask(i8x16.eq(block, quotes));
+    if (carry == 0) {
+      // No escape carried in: when no control byte or backslash comes before the first quote (the bytes before it,
+      // all 16 when there is none, are in the string), the quote ends the string, or the block is all string.
+      const stopBits = <u32>i8x16.bitmask(v128.or(i8x16.lt_u(block, spaces), i8x16.eq(block, backslashes)));
+      if ((stopBits & ((quoteBits & -quoteBits) - 1)) == 0) {
+        if (quoteBits != 0) return p + <usize>ctz(quoteBits) + 1;
+        p += 16;
+        continue;
+      }
+    }
     const controlBits = <u32>i8x16.bitmask(i8x16.lt_u(block, spaces));
     let backslashBits = <u32>i8x16.bitmask(i8x16.eq(block, backslashes));
-    if ((backslashBits | carry) == 0) {
-      // The bytes before the first quote (all 16 when there is none) are in the string.
-      if ((controlBits & ((quoteBits & -quoteBits) - 1)) != 0) return 0;
-      if (quoteBits != 0) return p + <usize>ctz(quoteBits) + 1;
-      p += 16;
-      continue;
-    }
     backslashBits &= ~carry; // an escaped backslash starts no escape
     const starts = backslashBits & ~(backslashBits << 1);
     const escaped =
@@ -192,6 +195,7 @@ const ODD_BITS: u32 = 0xaaaa;
     while (unicode != 0) {
       const at = p + <usize>ctz(unicode);
       if (!(isHex(<u32>load<u8>(at + 1)) && isHex(<u32>load<u8>(at + 2)) && isHex(<u32>load<u8>(at + 3)) && isHex(<u32>load<u8>(at + 4)))) return 0;
+      noteEscape(at);
       unicode &= unicode - 1;
     }
     if (quoteBits != 0) return p + <usize>ctz(quoteBits) + 1;
@@ -211,4 +215,124 @@ const ESCAPABLE_BY_HIGH = i8x16(0, 0, 1, 0, 0, 2, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0);
 // @ts-ignore: decorator
 @inline function isHex(c: u32): bool {
   return c - 0x30 < 10 || (c | 0x20) - 0x61 < 6;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// One pass per piece for a query with a pre-filter literal: per line, its end, the verdict, whether it holds the
+// literal (ASCII case folded) and whether it holds an escape that could spell it (src/input/json/line-scan-wasm.ts).
+
+/** Flags of a line in scanLines' output (the low 4 bits of an entry; the line's stop offset is the rest). */
+const FLAT: u32 = 1; // the line is one flat object (the verdict; the escape flags below are then complete)
+const LITERAL: u32 = 2; // the literal occurs in the line, ASCII case folded
+const SPELLING_ESCAPE: u32 = 4; // a \u escape \u0020-\u007F or \u0130 (SPELLING_ESCAPES of escape-search.ts)
+const KELVIN_ESCAPE: u32 = 8; // a \u212X escape (the Kelvin sign, which lower-cases to "k": hiding-forms.ts)
+
+/** Escape flags of the line being judged (set by the string scans). */
+let escapeFlags: u32 = 0;
+
+/** Records what the \u escape whose `u` is at `at` could spell (its four hex digits are checked already). */
+// @ts-ignore: decorator
+@inline function noteEscape(at: usize): void {
+  const d0 = <u32>load<u8>(at + 1);
+  const d1 = <u32>load<u8>(at + 2);
+  const d2 = <u32>load<u8>(at + 3);
+  if (d0 == 0x30) {
+    if ((d1 == 0x30 && d2 - 0x32 < 6) || (d1 == 0x31 && d2 == 0x33 && <u32>load<u8>(at + 4) == 0x30)) escapeFlags |= SPELLING_ESCAPE;
+  } else if (d0 == 0x32 && d1 == 0x31 && d2 == 0x32) {
+    escapeFlags |= KELVIN_ESCAPE;
+  }
+}
+
+/** The literal's longest length; a longer literal is searched by its first MAX_LITERAL bytes (more lines pass, none is lost). */
+const MAX_LITERAL: i32 = 64;
+/** The literal's bytes (lower case), then per byte 0x20 for a letter (folded by OR) or 0. */
+const LITERAL_BYTES: usize = memory.data(MAX_LITERAL * 2, 16);
+let literalLength: i32 = 0;
+
+/** Where the caller writes the literal (MAX_LITERAL bytes, then MAX_LITERAL fold bytes), and its longest length. */
+export function literalBase(): usize {
+  return LITERAL_BYTES;
+}
+export function literalCapacity(): i32 {
+  return MAX_LITERAL;
+}
+/** Sets the literal's length (its bytes are at literalBase()); 0 means no literal (every line holds it). */
+export function setLiteralLength(length: i32): void {
+  literalLength = length;
+}
+
+/** True when the literal starts somewhere in [p, stop) and ends by `stop` (ASCII case folded). */
+function holdsLiteral(p: usize, stop: usize): bool {
+  const length = <usize>literalLength;
+  if (length == 0) return true;
+  if (stop - p < length) return false;
+  const last = stop - length; // the last start
+  const first = i8x16.splat(load<u8>(LITERAL_BYTES));
+  const firstFold = i8x16.splat(load<u8>(LITERAL_BYTES + MAX_LITERAL));
+  const final = i8x16.splat(load<u8>(LITERAL_BYTES + length - 1));
+  const finalFold = i8x16.splat(load<u8>(LITERAL_BYTES + MAX_LITERAL + length - 1));
+  while (p <= last) {
+    let bits = <u32>i8x16.bitmask(v128.and(
+      i8x16.eq(v128.or(v128.load(p), firstFold), first),
+      i8x16.eq(v128.or(v128.load(p + length - 1), finalFold), final),
+    ));
+    if (last - p < 15) bits &= (<u32>2 << <u32>(last - p)) - 1;
+    while (bits != 0) {
+      if (literalAt(p + <usize>ctz(bits), length)) return true;
+      bits &= bits - 1;
+    }
+    p += 16;
+  }
+  return false;
+}
+
+/** True when the literal's middle bytes match at `at` (its first and last are known to). */
+function literalAt(at: usize, length: usize): bool {
+  for (let i: usize = 1; i + 1 < length; i++) {
+    if ((<u32>load<u8>(at + i) | <u32>load<u8>(LITERAL_BYTES + MAX_LITERAL + i)) != <u32>load<u8>(LITERAL_BYTES + i)) return false;
+  }
+  return true;
+}
+
+/** The first newline in [p, end), else `end` (16 bytes at a time; bytes from `end` on are padding, never read past end + 16). */
+function newlineFrom(p: usize, end: usize): usize {
+  const newlines = i8x16.splat(0x0a);
+  while (p < end) {
+    const bits = <u32>i8x16.bitmask(i8x16.eq(v128.load(p), newlines));
+    if (bits != 0) {
+      const at = p + <usize>ctz(bits);
+      return at < end ? at : end;
+    }
+    p += 16;
+  }
+  return end;
+}
+
+/**
+ * Judges the lines from `from` (a line start) to `end`, writing per line one u32 at `out`: the offset from `origin`
+ * of where the line stops (its newline, or `end` for the last), times 16, plus its flags (FLAT, LITERAL,
+ * SPELLING_ESCAPE, KELVIN_ESCAPE; the escape flags only on a FLAT line). Stops after `capacity` lines or after the
+ * line that stops at `end`; returns the number of lines written. The lines are those of the text split at every
+ * newline (a text ending in a newline ends with an empty line).
+ */
+export function scanLines(origin: usize, from: usize, end: usize, out: usize, capacity: i32): i32 {
+  let p = from;
+  let count: i32 = 0;
+  while (count < capacity) {
+    escapeFlags = 0;
+    let stop = lineEnd(p, end);
+    let flags: u32;
+    if (stop != 0) {
+      flags = FLAT | escapeFlags;
+    } else {
+      stop = newlineFrom(p, end);
+      flags = 0;
+    }
+    if (holdsLiteral(p, stop)) flags |= LITERAL;
+    store<u32>(out + (<usize>count << 2), (<u32>(stop - origin) << 4) | flags);
+    count++;
+    if (stop >= end) break;
+    p = stop + 1;
+  }
+  return count;
 }

@@ -4,7 +4,7 @@ import { filePieces, judgeByRegex } from './file-pieces.js';
 import { latin1Text } from '../src/util/byte-text.js';
 import { isJsonObjectText } from '../src/input/json/line-check.js';
 import { isUtf8 } from 'node:buffer';
-import { pieceRunEnds, setLineCheckMode } from '../src/input/json/line-runs-wasm.js';
+import { LINE_FLAT, LINE_LITERAL, pieceLineScan, pieceRunEnds, setLineCheckMode } from '../src/input/json/line-runs-wasm.js';
 
 const file = process.argv[2]!;
 
@@ -20,6 +20,16 @@ function eachLine(text: string, visit: (start: number, end: number) => void): vo
     const nl = text.indexOf('\n', pos);
     visit(pos, nl < 0 ? text.length : nl);
     pos = nl < 0 ? -1 : nl + 1;
+  }
+}
+/** The module's one pass over a piece (line-runs-wasm.ts, pieceLineScan), its entries read as the reader reads them. */
+function moduleScan(bytes: Buffer, start: number, end: number, literal: string): void {
+  const scan = pieceLineScan(bytes, start, end, literal)!;
+  for (let n = scan.next(); n > 0; n = scan.next()) {
+    for (let i = 0; i < n; i++) {
+      const entry = scan.entries[i]!;
+      if ((entry & LINE_FLAT) === 0 || (entry & LINE_LITERAL) !== 0) good++;
+    }
   }
 }
 const variants: Record<string, () => void> = {
@@ -62,6 +72,14 @@ const variants: Record<string, () => void> = {
   'copy of each piece into wasm memory alone (no text)': () => {
     setLineCheckMode('wasm');
     pieces((bytes, start, end) => { pieceRunEnds(bytes, start, end, '')(end - start); });
+  },
+  '+ isUtf8, module line scan, no literal (verdict per line, piece copied in)': () => {
+    setLineCheckMode('wasm');
+    pieces((bytes, start, end) => { if (isUtf8(bytes.subarray(start, end))) good++; moduleScan(bytes, start, end, ''); });
+  },
+  '+ isUtf8, module line scan with the literal (verdict, literal, escapes: the path of Q1 after)': () => {
+    setLineCheckMode('wasm');
+    pieces((bytes, start, end) => { if (isUtf8(bytes.subarray(start, end))) good++; moduleScan(bytes, start, end, 'binding'); });
   },
   'by hand: Buffer.indexOf(Binding), JSON.parse of hit lines': () => pieces((bytes, start, end) => {
     for (let i = bytes.indexOf(BINDING_BYTES, start); i >= 0 && i < end; ) {

@@ -3,6 +3,8 @@ import { HitCursor, regexSearch, stringSearch, type TextSearch } from './hit-cur
 import { unicodeEscapeSearch } from './escape-search.js';
 import { escapeRegExp } from '../../util/escape-regexp.js';
 import { hidingForms } from './hiding-forms.js';
+import { latin1Text } from '../../util/byte-text.js';
+import { LINE_KELVIN_ESCAPE, LINE_LITERAL, LINE_SPELLING_ESCAPE } from '../json/line-runs-wasm.js';
 
 
 /** The text searches for what could hide the literal (see hiding-forms.ts), over Latin-1 text. */
@@ -51,6 +53,37 @@ export class LiteralScan {
     return false;
   }
 
+  /** The literal searched (the one with the fewest hits in the first piece, chosen on its Latin-1 text once). */
+  literalFor(bytes: Buffer, start: number, end: number): string {
+    if (this.chosen === null) this.choose(latin1Text(bytes, start, end));
+    return this.chosen!;
+  }
+
+  /** The byte forms that could hide the chosen literal (UTF-8 sequences), with cursors; made at the first piece. */
+  private byteHiding: { cursors: HitCursor<Buffer>[]; escapeFlags: number } | null = null;
+
+  /**
+   * Start a piece judged by the module's line scan (line-runs-wasm.ts, pieceLineScan): `piece` is its bytes;
+   * positions are offsets in it. The module's flags say whether a line holds the literal or an escape that could
+   * spell it; the UTF-8 forms that could hide it (rare: a literal ending in `i` or holding a `k`) are searched here.
+   */
+  resetBytes(piece: Buffer): void {
+    if (this.byteHiding === null) {
+      const { escapes, utf8 } = hidingForms(this.chosen!);
+      const cursors = utf8.map((sequence) => new HitCursor<Buffer>(piece, byteSearch(Buffer.from(sequence))));
+      this.byteHiding = { cursors, escapeFlags: LINE_LITERAL | LINE_SPELLING_ESCAPE | (escapes.length > 0 ? LINE_KELVIN_ESCAPE : 0) };
+    }
+    for (const cursor of this.byteHiding.cursors) cursor.retarget(piece);
+  }
+
+  /** mayMatch for a line of the piece given to resetBytes, from its flags (all three escape flags known). */
+  mayMatchLine(flags: number, start: number, end: number): boolean {
+    const hiding = this.byteHiding!;
+    if ((flags & hiding.escapeFlags) !== 0) return true;
+    for (const cursor of hiding.cursors) if (cursor.within(start, end)) return true;
+    return false;
+  }
+
   private choose(text: string): void {
     let fewest = Infinity;
     for (const literal of this.literals) {
@@ -76,4 +109,9 @@ function countLinesWithHits(text: string, re: RegExp): number {
     re.lastIndex = newline + 1;
   }
   return count;
+}
+
+/** A search for a byte sequence in raw bytes (native indexOf). */
+function byteSearch(needle: Buffer): (bytes: Buffer, from: number) => number {
+  return (bytes, from) => bytes.indexOf(needle, from);
 }

@@ -15,9 +15,11 @@ import type { Event } from '../../runtime/event.js';
 import type { EventFinisher } from '../mapping/event-finish.js';
 import type { SourceStats } from '../source-stats.js';
 import { isJsonObjectText, recordProblem } from './line-check.js';
-import { pieceRunEnds } from './line-runs-wasm.js';
+import { LINE_FLAT, LINE_KELVIN_ESCAPE, LINE_SPELLING_ESCAPE, pieceLineScan, pieceRunEnds, type PieceLineScan } from './line-runs-wasm.js';
+import { unicodeEscapeSearch } from '../fastpath/escape-search.js';
 
 const NEWLINE_BYTE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
 
 /** How one file's lines become events (configured once per file). */
@@ -76,6 +78,10 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
   const reportInvalidUtf8 = (start: number, end: number, line: number) => {
     if (!pieceUtf8 && !isUtf8(bytes.subarray(start, end))) stats.malformed.add({ file: block.file, line, message: INVALID_UTF8 });
   };
+  if (scan !== null) {
+    const lines = pieceLineScan(bytes, pieceStart, pieceEnd, scan.literalFor(bytes, pieceStart, pieceEnd));
+    if (lines !== null) return scannedPieceEvents(block, pieceStart, pieceEnd, firstLine, decoding, stats, out, pieceUtf8, lines);
+  }
   const general = (start: number, end: number, line: number, checked = false) => {
     if (!checked) reportInvalidUtf8(pieceStart + start, pieceStart + end, line);
     generalLine(utf8Text(bytes, pieceStart + start, pieceStart + end), line, block.file, decoding, stats, out, checked);
@@ -136,6 +142,94 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
     if (members === null) return null;
     return decoding.build(members, block.file, decoding.rawNeeded ? rawText() : undefined);
   }
+}
+
+/** Answers "a spelling escape in this line?" from the module's flags (the key picker asks it as a cursor). */
+const ESCAPE_FOUND = new HitCursor<string>('', (_text, from) => from);
+const NO_ESCAPE = new HitCursor<string>('', () => -1);
+/** The \u212X escapes (the Kelvin sign) of a line, for a line whose flags the module could not give. */
+const KELVIN_ESCAPES = unicodeEscapeSearch('212');
+
+/**
+ * pieceEvents on the module's line scan (a query with a pre-filter literal): one pass over the piece's bytes gives
+ * each line's end, verdict, literal hit and escapes (line-runs-wasm.ts, pieceLineScan), so no text is made for
+ * the piece, only for the lines read (and for a line the module cannot call flat, judged here as on the text path).
+ * Gives what pieceEvents' text path gives on every input (test/input/line-scan.test.ts).
+ */
+function scannedPieceEvents(
+  block: LineBlock, pieceStart: number, pieceEnd: number, firstLine: number, decoding: LineDecoding, stats: SourceStats, out: Event[], pieceUtf8: boolean, lines: PieceLineScan,
+): number {
+  const { bytes } = block;
+  const scan = decoding.scan!;
+  const picker = decoding.picker;
+  scan.resetBytes(bytes.subarray(pieceStart, pieceEnd));
+  let line = firstLine;
+  let start = 0;
+  for (let count = lines.next(); count > 0; count = lines.next()) {
+    const { entries } = lines;
+    for (let i = 0; i < count; i++, line++) {
+      const entry = entries[i]!;
+      const stop = entry >>> 4;
+      let flags = entry & 15;
+      const lineStart = start;
+      start = stop + 1;
+      const end = stop > lineStart && bytes[pieceStart + stop - 1] === CARRIAGE_RETURN ? stop - 1 : stop;
+      const from = pieceStart + lineStart;
+      const to = pieceStart + end;
+      if (bytes[from]! <= SPACE || lineStart === end) {
+        if (!pieceUtf8 && !isUtf8(bytes.subarray(from, to))) stats.malformed.add({ file: block.file, line, message: INVALID_UTF8 });
+        generalLine(utf8Text(bytes, from, to), line, block.file, decoding, stats, out, false);
+        continue;
+      }
+      let text: string | undefined;
+      if ((flags & LINE_FLAT) === 0) {
+        text = latin1Text(bytes, from, to);
+        if (!isJsonObjectText(text)) {
+          stats.malformed.add(recordProblem({ text: utf8Text(bytes, from, to), file: block.file, line })!);
+          continue;
+        }
+        if (SPELLING_ESCAPES(text, 0) >= 0) flags |= LINE_SPELLING_ESCAPE;
+        if (KELVIN_ESCAPES(text, 0) >= 0) flags |= LINE_KELVIN_ESCAPE;
+      }
+      if (!pieceUtf8 && !isUtf8(bytes.subarray(from, to))) stats.malformed.add({ file: block.file, line, message: INVALID_UTF8 });
+      stats.eventsRead++;
+      if (!scan.mayMatchLine(flags, lineStart, end)) {
+        stats.eventsSkipped++;
+        continue;
+      }
+      const picked = picker === null ? null : linePickedEvent(block, from, (text ??= latin1Text(bytes, from, to)), (flags & LINE_SPELLING_ESCAPE) !== 0, decoding, picker);
+      if (picked === REJECTED) {
+        stats.eventsSkipped++;
+        continue;
+      }
+      if (picked === null) {
+        stats.eventsRead--;
+        generalLine(utf8Text(bytes, from, to), line, block.file, decoding, stats, out, true);
+        continue;
+      }
+      if (decoding.finish(picked)) out.push(picked);
+    }
+  }
+  return line;
+}
+
+/** The picked event of one line whose Latin-1 text is `text` (bytes from `from`), REJECTED by the first search, or null when the picker declines it. */
+function linePickedEvent(block: LineBlock, from: number, text: string, spellingEscape: boolean, decoding: LineDecoding, picker: KeyPicker): Event | typeof REJECTED | null {
+  const escapes = spellingEscape ? ESCAPE_FOUND : NO_ESCAPE;
+  escapes.retarget(text);
+  picker.reset({ text, bytes: block.bytes, base: from }, escapes);
+  const end = text.length;
+  let raw: string | undefined;
+  const rawText = () => (raw ??= utf8Text(block.bytes, from, from + end));
+  const { firstSearch } = decoding;
+  if (firstSearch !== null) {
+    const firstMembers = picker.pickFirst(0, end);
+    if (firstMembers === null) return null;
+    if (!firstSearch.test(firstSearch.build(firstMembers, block.file, firstSearch.rawNeeded ? rawText() : undefined))) return REJECTED;
+  }
+  const members = firstSearch !== null ? picker.pickRest(0, end) : picker.pick(0, end);
+  if (members === null) return null;
+  return decoding.build(members, block.file, decoding.rawNeeded ? rawText() : undefined);
 }
 
 /** One decoded line through the general path: blank lines are skipped, the rest go to recordEvent. */

@@ -7,6 +7,10 @@ interface LineRunsExports {
   memory: WebAssembly.Memory;
   inputBase(): number;
   runEnd(from: number, end: number): number;
+  scanLines(origin: number, from: number, end: number, out: number, capacity: number): number;
+  literalBase(): number;
+  literalCapacity(): number;
+  setLiteralLength(length: number): void;
 }
 
 /**
@@ -111,4 +115,82 @@ export function wasmRunEnd(bytes: Uint8Array, from: number): number {
   copyIn(module, bytes, 0, bytes.length);
   resident = null;
   return module.exports.runEnd(module.base + from, module.base + bytes.length) - module.base;
+}
+
+/** The flags of a line in a PieceLineScan entry (assembly/line-runs.ts, scanLines). */
+export const LINE_FLAT = 1;
+export const LINE_LITERAL = 2;
+export const LINE_SPELLING_ESCAPE = 4;
+export const LINE_KELVIN_ESCAPE = 8;
+/** Lines judged per call of the module (the entries' room: 4 bytes each). */
+const SCAN_CAPACITY = 4096;
+
+/**
+ * One piece's lines judged by the module in one pass over its bytes (assembly/line-runs.ts, scanLines): per line,
+ * where it stops (its newline, or the piece's end for the last) and its flags: the verdict (LINE_FLAT: one flat
+ * object), whether it holds the literal (ASCII case folded), whether it holds an escape that could spell the
+ * literal or a key (LINE_SPELLING_ESCAPE, LINE_KELVIN_ESCAPE; known only on a flat line). No text is made.
+ * Read it as: `for (let n = scan.next(); n > 0; n = scan.next()) for (i < n) entry = scan.entries[i]`, an entry
+ * being `stop * 16 + flags`, `stop` an offset from the piece's start.
+ */
+export interface PieceLineScan {
+  /** Judges the next lines; returns how many entries it wrote (0 when the piece is done). */
+  next(): number;
+  /** The entries of the last next() (a view on the module's memory: read them before the next call). */
+  entries: Uint32Array;
+}
+
+/**
+ * The module's line scan over bytes[start, end) searching `literal` (lower case, printable ASCII; its first 64
+ * bytes when longer), or null when the module is not to judge this piece (SPLQ_LINE_CHECK=regex, a piece under
+ * WASM_MIN_BYTES in auto mode or over WASM_MAX_BYTES, no WebAssembly with SIMD): the caller then takes the text path.
+ */
+export function pieceLineScan(bytes: Uint8Array, start: number, end: number, literal: string): PieceLineScan | null {
+  const current = lineCheckMode();
+  const length = end - start;
+  if (current === 'regex' || length > WASM_MAX_BYTES || (current === 'auto' && length < WASM_MIN_BYTES)) return null;
+  const module = loadModule();
+  if (module === null || module === undefined) {
+    if (current === 'wasm') throw new Error('SPLQ_LINE_CHECK=wasm: this runtime has no WebAssembly with SIMD');
+    return null;
+  }
+  copyIn(module, bytes, start, end);
+  resident = null;
+  setLiteral(module, literal);
+  const out = (module.base + length + PADDING + 15) & ~15;
+  const need = out + SCAN_CAPACITY * 4;
+  if (need > module.view.length) {
+    module.exports.memory.grow(Math.ceil((need - module.view.length) / PAGE_BYTES));
+    module.view = new Uint8Array(module.exports.memory.buffer);
+  }
+  const from = module.base;
+  const stopAt = module.base + length;
+  const scan: PieceLineScan = {
+    entries: new Uint32Array(module.exports.memory.buffer, out, SCAN_CAPACITY),
+    next: () => 0,
+  };
+  let next = from;
+  scan.next = () => {
+    if (next > stopAt) return 0;
+    const count = module.exports.scanLines(from, next, stopAt, out, SCAN_CAPACITY);
+    next = from + (scan.entries[count - 1]! >>> 4) + 1;
+    return count;
+  };
+  return scan;
+}
+
+/** The literal the module searches, in its memory: bytes, then per byte 0x20 for a letter (folded by OR), else 0. */
+let literalSet: { module: object; literal: string } | null = null;
+function setLiteral(module: NonNullable<typeof instance>, literal: string): void {
+  if (literalSet !== null && literalSet.module === module && literalSet.literal === literal) return;
+  const base = module.exports.literalBase();
+  const capacity = module.exports.literalCapacity();
+  const length = Math.min(literal.length, capacity);
+  for (let i = 0; i < length; i++) {
+    const code = literal.charCodeAt(i);
+    module.view[base + i] = code;
+    module.view[base + capacity + i] = code >= 0x61 && code <= 0x7a ? 0x20 : 0;
+  }
+  module.exports.setLiteralLength(length);
+  literalSet = { module, literal };
 }
