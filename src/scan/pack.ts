@@ -255,7 +255,7 @@ async function sharedScan(
   for await (const batch of eventBatches(inputs, source, stats)) {
     for (const ev of batch) {
       stamp++;
-      held?.push(ev);
+      if (held && !rawRead) held.push(ev);
       const line = routable ? ev.rawText : undefined;
       const route = line === undefined ? everyone : router.route(line);
       if (!rawRead) ev.rawText = undefined;
@@ -271,6 +271,11 @@ async function sharedScan(
         if (conditionOnly.has(i)) reach(runners[i], ev, stamp);
       }
       datasetRoutes.route(ev, stamp, take);
+      // The map members' pristine copy: the event itself when no pipeline takes it (routing and datasets only read it).
+      if (held && rawRead) {
+        if (reached.length === 0) held.keep(ev);
+        else held.push(ev);
+      }
       // Each pipeline gets its own copy (commands change events in place); the last one gets the event itself.
       for (let k = 0; k < reached.length; k++) {
         const r = reached[k]!;
