@@ -1,4 +1,4 @@
-// Which detections of a pack a raw line can reach: one case-folding Aho-Corasick pass over each detection's anchor literal.
+// Which detections of a pack a raw line can reach: one case-folding Aho-Corasick pass finds every detection's literals in the line.
 import type { Prefilter } from '../engine/prefilter.js';
 import { isUnescaped } from '../util/unescaped.js';
 
