@@ -23,7 +23,7 @@ function compilePair(from: string, to: string, span: RenameCommand['span']): Ren
       const caps = source.match(name);
       if (caps) moves.push([name, fillPattern(to, caps)]);
     }
-    for (const [src, dest] of moves) ev.rename(src, dest);
+    ev.renameMany(moves);
   };
 }
 

@@ -5,8 +5,8 @@ import { compileDataset, datasetFieldResolver, renameSearchFields, UNDEFINED_FIE
 import { builtinMappings, compileDatasetMapper, compileEventMapper, MAPPED_OUT, MAPPED_SELECTED } from '../datamodels/source-mapping.js';
 import { compileSearchExpr, searchReads } from '../engine/search-predicate.js';
 import { planDataset, whereLiterals } from '../datamodels/plan.js';
+import { datasetInputKey, mapperKey } from '../datamodels/dataset-input-key.js';
 import type { CommandDef, CompileContext, Stage } from '../engine/types.js';
-import type { SourceMappingDef } from '../datamodels/types.js';
 import { SplError } from '../errors.js';
 import { Event, type FieldValue } from '../runtime/event.js';
 import { compileBinner, isTimeSpan, parseBinSpan } from './bin-span.js';
@@ -163,8 +163,8 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
       factory: (next: Stage): Stage => rows(tail(next)),
       // Pack mode: the dataset event comes mapped, selected and calculated, shared with other tstats (never changed here).
       datasetInput: {
-        key: `${datasetKey(model.modelName, dataset.path)}\u0000${mappingsKey(mappings)}\u0000${zoneKey(ctx.zone)}\u0000${ctx.now}`,
-        mapperKey: `${mappingsKey(mappings)}\u0000${zoneKey(ctx.zone)}\u0000${ctx.now}`,
+        key: datasetInputKey(model.modelName, dataset.path, mappings, ctx.zone, ctx.now),
+        mapperKey: mapperKey(mappings, ctx.zone, ctx.now),
         compileMapper: () => compileEventMapper(mappings, evalCtx),
         compileSelection: () => compileDataset(dataset, evalCtx),
         factory: (next: Stage): Stage => fromDataset(tail(next)),
@@ -173,33 +173,6 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     };
   },
 };
-
-const objectIds = new WeakMap<object, number>();
-let objectCount = 0;
-
-/** A number per object (for keys naming shared things: zones). */
-function objectId(o: object): number {
-  let id = objectIds.get(o);
-  if (id === undefined) {
-    id = ++objectCount;
-    objectIds.set(o, id);
-  }
-  return id;
-}
-
-function datasetKey(model: string, path: string[]): string {
-  return [model, ...path].join('.');
-}
-
-/** Mappings with the same definitions map alike: the shipped ones by name, a user's by content. */
-function mappingsKey(mappings: SourceMappingDef[]): string {
-  const shipped = builtinMappings();
-  return mappings.map((m) => (shipped.includes(m) ? `builtin:${m.name}` : JSON.stringify(m))).join('\u0001');
-}
-
-function zoneKey(zone: object): string {
-  return String(objectId(zone));
-}
 
 function bucketRow(row: Event, bin: (t: number) => FieldValue | undefined): void {
   const t = row.get('_time');

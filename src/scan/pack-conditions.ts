@@ -4,6 +4,7 @@ import { timeBoundSide } from '../engine/time-bounds.js';
 import { scalarToString, type Event } from '../runtime/event.js';
 import { parseCidr } from '../search/cidr.js';
 import { LiteralAutomaton } from './pack-router.js';
+import { ownValue } from '../aggregates/group-keys.js';
 
 /**
  * One way a search can hold: `field`'s value (any value of a multivalue field), lower-cased as `=` compares it, is
@@ -89,7 +90,13 @@ interface FieldAtoms {
   automaton: LiteralAutomaton | null;
   byPiece: number[][];
   seen: Int32Array;
+  /** Recent values → the detections they meet (values repeat: process names, paths, event codes); bounded. */
+  memo: Map<string, readonly number[]>;
 }
+
+/** Values remembered per field; past it the memo starts over (a field of unique values costs one lookup more each). */
+const MEMO_SIZE = 4096;
+const NONE: readonly number[] = [];
 
 /** Which detections' conditions an event meets: one hash lookup per value for exact atoms, one automaton pass for pieces. */
 export class ConditionIndex {
@@ -107,7 +114,7 @@ export class ConditionIndex {
     conditions.forEach((c, i) => {
       for (const atom of c ?? []) {
         let f = byField.get(atom.field);
-        if (!f) byField.set(atom.field, (f = { field: atom.field, exact: new Map(), pieces: new Map(), automaton: null, byPiece: [], seen: new Int32Array(0) }));
+        if (!f) byField.set(atom.field, (f = { field: atom.field, exact: new Map(), pieces: new Map(), automaton: null, byPiece: [], seen: new Int32Array(0), memo: new Map() }));
         const map = atom.kind === 'exact' ? f.exact : f.pieces;
         const list = map.get(atom.text) ?? [];
         if (!list.includes(i)) list.push(i);
@@ -135,18 +142,31 @@ export class ConditionIndex {
   }
 
   private matchValue(f: FieldAtoms, value: string, stamp: number, hits: number[]): void {
-    const lower = value.toLowerCase();
-    const exact = f.exact.get(lower);
-    if (exact) this.mark(exact, stamp, hits);
-    if (f.automaton) {
-      const found = this.found;
-      found.length = 0;
-      f.automaton.scan(lower, f.seen, ++this.pieceStamp, found);
-      for (const id of found) this.mark(f.byPiece[id]!, stamp, hits);
+    let ids = f.memo.get(value);
+    if (ids === undefined) {
+      ids = this.meetingValue(f, value);
+      if (f.memo.size >= MEMO_SIZE) f.memo.clear();
+      // A copy as the key: a value read from the input may be a slice of its whole chunk, which the memo would keep.
+      f.memo.set(ownValue(value) as string, ids);
     }
+    if (ids.length) this.mark(ids, stamp, hits);
   }
 
-  private mark(ids: number[], stamp: number, hits: number[]): void {
+  /** The detections whose atoms on `f` the value meets (each once). */
+  private meetingValue(f: FieldAtoms, value: string): readonly number[] {
+    const lower = value.toLowerCase();
+    const exact = f.exact.get(lower);
+    if (!f.automaton) return exact ?? NONE;
+    const found = this.found;
+    found.length = 0;
+    f.automaton.scan(lower, f.seen, ++this.pieceStamp, found);
+    if (found.length === 0) return exact ?? NONE;
+    const out = new Set<number>(exact);
+    for (const id of found) for (const i of f.byPiece[id]!) out.add(i);
+    return [...out];
+  }
+
+  private mark(ids: readonly number[], stamp: number, hits: number[]): void {
     for (const i of ids) {
       if (this.met[i] === stamp) continue;
       this.met[i] = stamp;

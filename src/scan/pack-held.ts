@@ -20,10 +20,14 @@ export class HeldEvents {
 
   /** Hold a copy of `ev` (made here), unless the budget was passed. */
   push(ev: Event): void {
+    if (this.events !== null) this.keep(ev.clone());
+  }
+
+  /** Hold `ev` itself (nothing else may change it), unless the budget was passed. */
+  keep(ev: Event): void {
     if (this.events === null) return;
-    const copy = ev.clone();
     try {
-      this.memory.addEvent(copy);
+      this.memory.addEvent(ev);
     } catch (error) {
       if (!(error instanceof SplError) || error.code !== 'memory-limit') throw error;
       this.events = null;
@@ -31,6 +35,6 @@ export class HeldEvents {
       this.memory.reset();
       return;
     }
-    this.events.push(copy);
+    this.events.push(ev);
   }
 }

@@ -1,6 +1,5 @@
 // A pack member whose join/append subsearches re-read the inputs: its subsearches run first (as in a single run),
 // then its search takes events from the shared scan like any other member.
-import { firstSearchFilter } from '../engine/first-search.js';
 import { prerunSubsearches, type CompiledSubsearch } from '../engine/subsearch.js';
 import type { Stage } from '../engine/types.js';
 import { eventBatches, newSourceStats } from '../input/index.js';
@@ -9,6 +8,7 @@ import type { ScanOptions } from './options.js';
 import { failureText, type PackFailure, type PackMember } from './pack-compile.js';
 import { SharedDatasets, type DatasetView } from './pack-datasets.js';
 import { planScan, type ScanPlan } from './plan.js';
+import { inputGate } from './pack-gates.js';
 
 /** Whether the member's subsearches can run before the shared scan (known at compile time, inputs re-readable). */
 export function prerunnable(member: PackMember, inputs: readonly string[]): boolean {
@@ -105,7 +105,7 @@ async function runRound(subs: ReadonlyArray<readonly [PackMember, CompiledSubsea
         entry.head = sub.datasetInput.factory(sink);
       } else {
         entry.head = sub.factory(sink);
-        entry.gate = sub.ast ? firstSearchFilter(sub.ast, plan.zone, member.query.now)?.test ?? null : null;
+        entry.gate = sub.ast ? inputGate(sub.ast, plan.zone, member.query.now) : null;
       }
       entries.push(entry);
       if (fields && sub.reads) for (const f of sub.reads) fields.add(f);

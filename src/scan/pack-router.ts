@@ -1,4 +1,4 @@
-// Which detections of a pack a raw line can reach: one case-folding Aho-Corasick pass over each detection's anchor literal.
+// Which detections of a pack a raw line can reach: one case-folding Aho-Corasick pass finds every detection's literals in the line.
 import type { Prefilter } from '../engine/prefilter.js';
 import { isUnescaped } from '../util/unescaped.js';
 
@@ -21,33 +21,41 @@ function fold(code: number): number {
 /**
  * A multi-literal automaton: `scan(line, seen)` marks in `seen` the ids of the literals the folded line contains.
  * Characters are read as classes (one per character some literal uses, 0 for all others), so the transition table
- * is states × classes, small enough to stay in cache for a pack's thousand literals.
+ * is states × classes, small enough to stay in cache for a pack's thousand literals. The scan loop reads one table
+ * entry per character: the class of an ASCII code unit is looked up directly (folding included; others go through
+ * fold), and a transition holds the next state's row offset times two plus one bit telling whether literals end there.
  */
 export class LiteralAutomaton {
-  /** Per folded character (0..127): its class. */
+  /** Per ASCII code unit: its class, case folded (0: used by no literal). */
   private readonly classOf: Uint8Array;
+  /** Per folded character: its class. */
+  private readonly classOfFolded: Uint8Array;
   private readonly classes: number;
-  /** next[state * classes + class] → next state (complete after build: failure links folded in). */
+  /** next[row + class] → (next row << 1) | ends, where row = state × classes (failure links folded in). */
   private readonly next: Int32Array;
   /** Per state: the literal ids ending there (own and through failure links), or null. */
   private readonly outputs: (number[] | null)[];
 
   constructor(literals: readonly string[]) {
-    this.classOf = new Uint8Array(ALPHABET);
+    const classOfFolded = new Uint8Array(ALPHABET);
     let classes = 1;
     for (const lit of literals) {
       for (let i = 0; i < lit.length; i++) {
         const c = fold(lit.charCodeAt(i));
-        if (c !== 0 && this.classOf[c] === 0) this.classOf[c] = classes++;
+        if (c !== 0 && classOfFolded[c] === 0) classOfFolded[c] = classes++;
       }
     }
+    if (classes > 255) throw new Error('LiteralAutomaton: more than 254 character classes');
     this.classes = classes;
+    this.classOfFolded = classOfFolded;
+    this.classOf = new Uint8Array(ALPHABET);
+    for (let c = 0; c < ALPHABET; c++) this.classOf[c] = classOfFolded[fold(c)]!;
     const trie: number[][] = [new Array<number>(classes).fill(-1)];
     const own: number[][] = [[]];
     literals.forEach((lit, id) => {
       let state = 0;
       for (let i = 0; i < lit.length; i++) {
-        const c = this.classOf[fold(lit.charCodeAt(i))]!;
+        const c = classOfFolded[fold(lit.charCodeAt(i))]!;
         const row = trie[state]!;
         if (row[c] === -1) {
           row[c] = trie.length;
@@ -61,6 +69,11 @@ export class LiteralAutomaton {
     this.next = new Int32Array(trie.length * classes);
     this.outputs = own.map((ids) => (ids.length ? ids : null));
     this.link(trie, own);
+    // Row offsets and the "literals end here" bit, for the scan loop.
+    for (let i = 0; i < this.next.length; i++) {
+      const to = this.next[i]!;
+      this.next[i] = ((to * classes) << 1) | (this.outputs[to] === null ? 0 : 1);
+    }
   }
 
   /** Breadth-first: failure links, completed transitions and outputs inherited along failure links. */
@@ -94,13 +107,14 @@ export class LiteralAutomaton {
 
   /** Push onto `hits` the id of each literal in `line` (case-folded), once: `seen[id] === stamp` marks it found. */
   scan(line: string, seen: Int32Array, stamp: number, hits: number[]): void {
-    const { next, outputs, classOf, classes } = this;
-    let state = 0;
+    const { next, outputs, classOf, classOfFolded, classes } = this;
+    let row = 0;
     for (let i = 0; i < line.length; i++) {
-      state = next[state * classes + classOf[fold(line.charCodeAt(i))]!]!;
-      const out = outputs[state];
-      if (out === null) continue;
-      for (const id of out) {
+      const code = line.charCodeAt(i);
+      const step = next[row + (code < ALPHABET ? classOf[code]! : classOfFolded[fold(code)]!)]!;
+      row = step >> 1;
+      if ((step & 1) === 0) continue;
+      for (const id of outputs[row / classes]!) {
         if (seen[id] === stamp) continue;
         seen[id] = stamp;
         hits.push(id);
@@ -109,44 +123,63 @@ export class LiteralAutomaton {
   }
 }
 
-/** A line's route: the indexes of the detections it can reach, in pack order. */
+/** Literals shorter than this do not route (nearly every line holds them): a detection needs only its longer ones. */
+const MIN_ROUTING_LITERAL = 3;
+
+/**
+ * A line's route: the indexes of the detections it can reach, in pack order. Every routing literal of every
+ * detection is in one automaton; a line reaches a detection when it holds all of the detection's literals (as its
+ * pre-filter tests them: case-folded), so no pre-filter is run per detection. The automaton may take a little more
+ * than the pre-filters (see fold), never less.
+ */
 export class PackRouter {
   private readonly automaton: LiteralAutomaton;
-  /** Per anchor literal id: the detections anchored on it. */
-  private readonly byAnchor: number[][];
-  private readonly prefilters: (Prefilter | null)[];
+  /** Per literal id: the detections needing it. */
+  private readonly byLiteral: number[][];
+  /** Per detection: how many distinct routing literals it needs. */
+  private readonly need: Int32Array;
+  /** Per detection: literals found on the current line (valid when `countStamp` is the line's stamp). */
+  private readonly found: Int32Array;
+  private readonly countStamp: Int32Array;
   /** Detections without literals: they see every line. */
   private readonly open: number[];
+  /** Detections with literals (every one of them, for lines with a \u escape). */
+  private readonly literal: number[];
   private readonly seen: Int32Array;
   private stamp = 0;
-  /** The route and the anchors found, reused line after line (no arrays made per line). */
+  /** The route and the literals found, reused line after line (no arrays made per line). */
   private readonly out: number[] = [];
   private readonly hits: number[] = [];
 
   /** `prefilters[i]` is detection i's pre-filter (null: it sees everything, unless `routedElsewhere` has i). */
   constructor(prefilters: (Prefilter | null)[], routedElsewhere: ReadonlySet<number> = new Set()) {
-    this.prefilters = prefilters;
-    const anchors = new Map<string, number>();
-    this.byAnchor = [];
+    const ids = new Map<string, number>();
+    this.byLiteral = [];
     this.open = [];
+    this.literal = [];
+    this.need = new Int32Array(prefilters.length);
+    this.found = new Int32Array(prefilters.length);
+    this.countStamp = new Int32Array(prefilters.length);
     prefilters.forEach((p, i) => {
-      if (!p) {
-        if (!routedElsewhere.has(i)) this.open.push(i);
+      const literals = p ? [...new Set(p.literals.map((l) => l.toLowerCase()))].filter((l) => l.length >= MIN_ROUTING_LITERAL) : [];
+      if (literals.length === 0) {
+        if (!routedElsewhere.has(i) || p) this.open.push(i);
         return;
       }
-      // The longest literal (literals come longest first): the rarest in most data, and each line still gets the
-      // detection's whole pre-filter test once its anchor is found.
-      const anchor = p.literals[0]!;
-      let id = anchors.get(anchor);
-      if (id === undefined) {
-        id = anchors.size;
-        anchors.set(anchor, id);
-        this.byAnchor.push([]);
+      this.literal.push(i);
+      this.need[i] = literals.length;
+      for (const lit of literals) {
+        let id = ids.get(lit);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(lit, id);
+          this.byLiteral.push([]);
+        }
+        this.byLiteral[id]!.push(i);
       }
-      this.byAnchor[id]!.push(i);
     });
-    this.automaton = new LiteralAutomaton([...anchors.keys()]);
-    this.seen = new Int32Array(anchors.size);
+    this.automaton = new LiteralAutomaton([...ids.keys()]);
+    this.seen = new Int32Array(ids.size);
   }
 
   /** Detections that never depend on the line (no literals). */
@@ -159,17 +192,28 @@ export class PackRouter {
    * array is reused: it holds this line's route until the next call.
    */
   route(line: string): readonly number[] {
-    if (this.byAnchor.length === 0) return this.open;
-    const { hits, out, open } = this;
-    hits.length = 0;
-    // A \u escape can hide any character: such lines go to every detection's own test, as in a single run.
-    if (hasUnicodeEscape(line)) for (let anchor = 0; anchor < this.byAnchor.length; anchor++) hits.push(anchor);
-    else this.automaton.scan(line, this.seen, ++this.stamp, hits);
+    if (this.literal.length === 0) return this.open;
+    const { hits, out, open, need, found, countStamp } = this;
     out.length = 0;
     for (let k = 0; k < open.length; k++) out.push(open[k]!);
+    // A \u escape can hide any character: such lines go to every detection's own test, as in a single run.
+    if (hasUnicodeEscape(line)) {
+      for (let k = 0; k < this.literal.length; k++) out.push(this.literal[k]!);
+      return out;
+    }
+    hits.length = 0;
+    const stamp = ++this.stamp;
+    this.automaton.scan(line, this.seen, stamp, hits);
     for (let h = 0; h < hits.length; h++) {
-      const anchored = this.byAnchor[hits[h]!]!;
-      for (let k = 0; k < anchored.length; k++) if (this.prefilters[anchored[k]!]!.test(line)) out.push(anchored[k]!);
+      const needing = this.byLiteral[hits[h]!]!;
+      for (let k = 0; k < needing.length; k++) {
+        const i = needing[k]!;
+        if (countStamp[i] !== stamp) {
+          countStamp[i] = stamp;
+          found[i] = 0;
+        }
+        if (++found[i] === need[i]) out.push(i);
+      }
     }
     return out;
   }

@@ -18,6 +18,8 @@ import { ConditionIndex, necessaryCondition, type Condition } from './pack-condi
 import { PackRouter } from './pack-router.js';
 import { DatasetRoutes } from './pack-dataset-route.js';
 import { HeldEvents } from './pack-held.js';
+import { inputGate } from './pack-gates.js';
+import { emptyInnerJoin } from './pack-empty-join.js';
 import { planScan, timeAt } from './plan.js';
 import { runScan } from './run.js';
 import { summarize, type ScanSummary } from './summary.js';
@@ -91,6 +93,8 @@ interface Runner {
   condition: Condition;
   /** Taken out of the pack after a failure: it gets no more events. */
   dead: boolean;
+  /** Its rows cannot depend on the input (an inner join with an empty pre-run subsearch): it gets no events, only its end. */
+  idle: boolean;
 }
 
 /** Whether a member runs on its own: it reads no input, or its subsearches cannot run before the shared scan (map on stdin, or with a time window of its own). */
@@ -197,6 +201,7 @@ async function sharedScan(
   // join/append subsearches first, all members' at once: one re-read of the inputs per round (pack-replay.ts).
   const broken = await prerunSharedSubsearches(members.filter((m) => m.query.pipeline.replaysInputs), inputs, options, failed);
   for (const member of members) runners.push(broken.has(member) ? null : startRunner(member, emit, zone, datasets));
+  for (const r of runners) if (r && emptyInnerJoin(r.member)) r.idle = true;
   // Field routing: an index over the first searches' conditions. Members with a condition and no literal come from
   // the index alone; members with both must pass both.
   const conditions = runners.map((r) => r?.condition ?? null);
@@ -208,7 +213,7 @@ async function sharedScan(
   runners.forEach((r, i) => {
     if (!r?.dataset || prefilters[i] !== null) return;
     perDataset[i] = 1;
-    datasetRoutes.add(r.dataset, r.slot, r.conditioned, r);
+    if (!r.idle) datasetRoutes.add(r.dataset, r.slot, r.conditioned, r);
   });
   const router = new PackRouter(prefilters, new Set([...conditionOnly, ...everyone.filter((i) => perDataset[i] === 1)]));
   const met = fieldIndex.met;
@@ -232,12 +237,12 @@ async function sharedScan(
   let sinceFeed = 0;
   /** A runner the event can reach: tstats ones take the shared dataset event, the others are gated and queued for a copy. */
   const take = (r: Runner, row: Event): void => {
-    if (r.dead) return;
+    if (r.dead || r.idle) return;
     if (r.pending.length === 0) touched.push(r);
     r.pending.push(row);
   };
   const reach = (r: Runner | null, ev: Event, at: number): void => {
-    if (!r) return;
+    if (!r || r.idle) return;
     r.summary.eventsReached++;
     if (r.dataset !== null) {
       // The dataset event is shared (tstats reads it, never changes it): no copy per detection.
@@ -250,7 +255,7 @@ async function sharedScan(
   for await (const batch of eventBatches(inputs, source, stats)) {
     for (const ev of batch) {
       stamp++;
-      held?.push(ev);
+      if (held && !rawRead) held.push(ev);
       const line = routable ? ev.rawText : undefined;
       const route = line === undefined ? everyone : router.route(line);
       if (!rawRead) ev.rawText = undefined;
@@ -266,6 +271,11 @@ async function sharedScan(
         if (conditionOnly.has(i)) reach(runners[i], ev, stamp);
       }
       datasetRoutes.route(ev, stamp, take);
+      // The map members' pristine copy: the event itself when no pipeline takes it (routing and datasets only read it).
+      if (held && rawRead) {
+        if (reached.length === 0) held.keep(ev);
+        else held.push(ev);
+      }
       // Each pipeline gets its own copy (commands change events in place); the last one gets the event itself.
       for (let k = 0; k < reached.length; k++) {
         const r = reached[k]!;
@@ -294,7 +304,7 @@ async function sharedScan(
   for (const r of [...runners]) {
     if (!r) continue;
     finish(r, runners, failed);
-    if (r.dataset && perDataset[members.indexOf(r.member)] === 1) r.summary.eventsReached = datasetRoutes.reached(r.dataset);
+    if (r.dataset && !r.idle && perDataset[members.indexOf(r.member)] === 1) r.summary.eventsReached = datasetRoutes.reached(r.dataset);
     if (runners.includes(r)) summaries.set(r.member, r.summary);
   }
   return { scan: summarize(stats, 0, results, performance.now() - started), summaries, ranOnTheirOwn };
@@ -351,7 +361,7 @@ function startRunner(
     end: () => undefined,
   };
   const { pipeline } = member.query;
-  const base = { member, summary, matchedBefore: pipeline.counters.matched, pending: [], dead: false };
+  const base = { member, summary, matchedBefore: pipeline.counters.matched, pending: [], dead: false, idle: false };
   if (pipeline.datasetInput) {
     const dataset = datasets.view(pipeline.datasetInput);
     const { slot, conditioned } = dataset.addReader(pipeline.datasetInput);
@@ -359,7 +369,7 @@ function startRunner(
   }
   const first = firstSearchFilter(member.query.ast, zone, member.query.now);
   const condition = first ? necessaryCondition(firstSearchExpr(member)) : null;
-  return { ...base, head: pipeline.factory(sink), gate: first?.test ?? null, dataset: null, slot: -1, conditioned: false, condition };
+  return { ...base, head: pipeline.factory(sink), gate: inputGate(member.query.ast, zone, member.query.now), dataset: null, slot: -1, conditioned: false, condition };
 }
 
 /** The first command's search expression (when the first search filter exists, it is this expression). */

@@ -137,3 +137,22 @@ describe('a routed pack of random detections', () => {
     );
   });
 });
+
+describe('ConditionIndex memo of recent values', () => {
+  it('gives a repeated value the same detections on every event, also after the memo starts over', () => {
+    const index = new ConditionIndex([[{ field: 'f', kind: 'contains', text: 'cmd' }], [{ field: 'f', kind: 'exact', text: 'x.exe' }], null]);
+    const at = (v: string, stamp: number): number[] => {
+      const hits: number[] = [];
+      index.match(Event.fromObject({ f: v }), stamp, hits);
+      return hits.sort();
+    };
+    expect(at('C:\\CMD.exe', 1)).toEqual([0]);
+    expect(at('C:\\CMD.exe', 2)).toEqual([0]);
+    expect(at('X.EXE', 3)).toEqual([1]);
+    let stamp = 4;
+    for (let i = 0; i < 5000; i++) at(`v${i}`, stamp++);
+    expect(at('C:\\CMD.exe', stamp++)).toEqual([0]);
+    expect(at('x.exe', stamp++)).toEqual([1]);
+    expect(index.met[2]).toBe(0);
+  });
+});

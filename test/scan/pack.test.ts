@@ -25,6 +25,14 @@ const HAND_WRITTEN: PackEntry[] = [
   { name: 'makeresults', spl: '| makeresults count=2 | eval x=1' },
   { name: 'append replays', spl: 'EventCode=4688 | stats count | append [search EventCode=4624 | stats count]' },
   { name: 'join replays', spl: 'sourcetype="WinEventLog:Security" EventCode=4688 | stats count by host | join host [search EventCode=4624 | stats count as logons by host] | sort host | head 5' },
+  // Shared dataset events, changed by the commands after `from` (each reader gets its own copy).
+  { name: 'from datamodel', spl: '| from datamodel Endpoint.Processes | eval dest=upper(dest) | stats count by dest | sort dest | head 5' },
+  { name: 'from datamodel again', spl: '| from datamodel Endpoint.Processes | stats count by dest | sort dest | head 5' },
+  // An inner join whose subsearch finds nothing: the member gets no events, and the stats after it still gives its row.
+  { name: 'empty inner join', spl: 'EventCode=4688 | join host [search EventCode=999999 | stats count by host] | stats count' },
+  { name: 'empty inner join, tstats', spl: '| tstats count from datamodel=Endpoint.Processes by Processes.dest | rename Processes.dest as host | join type=inner host [search EventCode=999999 | stats count as n by host]' },
+  // A subsearch written `[| search ...]` is gated by its search in the shared round.
+  { name: 'leading-pipe subsearch', spl: 'EventCode=4624 | stats count by host | join type=left host [| search EventCode=4688 | stats count as procs by host] | sort host | head 5' },
 ];
 
 let data: string;
@@ -94,6 +102,10 @@ describe('runPack', () => {
     expect(logons.eventsReached).toBeGreaterThan(0);
     expect(logons.eventsReached).toBeLessThan(3000);
     expect(result.detections.find((d) => d.name === 'everything')!.eventsReached).toBe(3000);
+    // The empty inner joins took no events (and still gave their rows, above: one count=0 row for the first).
+    for (const name of ['empty inner join', 'empty inner join, tstats']) expect(result.detections.find((d) => d.name === name)!.eventsReached, name).toBe(0);
+    expect(packed.get('empty inner join')).toEqual(['{"count":0}']);
+    expect(packed.get('from datamodel')?.length).toBeGreaterThan(0);
     expect(result.detections.find((d) => d.name === 'append replays')!.scan).toBe('shared');
     expect(result.detections.find((d) => d.name === 'makeresults')!.scan).toBe('own');
     expect(result.rows[0]!.names()[0]).toBe('detection');
