@@ -68,7 +68,7 @@ function chunkLines(carry: Buffer, chunk: Buffer, copy: boolean): Buffer {
 async function asyncReads(size: number, copy: boolean): Promise<void> {
   const handle = await open(file, 'r');
   const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
-  let carry = Buffer.alloc(0);
+  let carry: Buffer = Buffer.alloc(0);
   let position = 0;
   let pending = handle.read(buffers[0]!, 0, size, 0);
   for (let turn = 0; ; turn ^= 1) {
@@ -84,7 +84,7 @@ async function asyncReads(size: number, copy: boolean): Promise<void> {
 /** Fresh buffers per read (what a stream does): page faults of new memory. */
 async function freshReads(size: number, copy: boolean): Promise<void> {
   const handle = await open(file, 'r');
-  let carry = Buffer.alloc(0);
+  let carry: Buffer = Buffer.alloc(0);
   for (let position = 0; ; ) {
     const buffer = Buffer.allocUnsafe(size);
     const { bytesRead } = await handle.read(buffer, 0, size, position);
@@ -99,7 +99,7 @@ async function freshReads(size: number, copy: boolean): Promise<void> {
 function syncTwoBuffers(size: number, copy: boolean): void {
   const fd = openSync(file, 'r');
   const buffers = [Buffer.allocUnsafe(size), Buffer.allocUnsafe(size)];
-  let carry = Buffer.alloc(0);
+  let carry: Buffer = Buffer.alloc(0);
   for (let turn = 0; ; turn ^= 1) {
     const n = readSync(fd, buffers[turn]!, 0, size, null);
     if (n === 0) break;

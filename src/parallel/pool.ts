@@ -6,6 +6,7 @@ import { rebuildError, type BatchAck, type FlushRequest, type UnitResult, type W
 import { spawnWorker } from './spawn-worker.js';
 import { createUnitRunner } from './unit-runner.js';
 import { traceThread } from './trace.js';
+import { setPlainFileReads } from '../input/sources/chunks.js';
 
 /** A unit's result or the error it failed with (rejections would go unhandled while earlier units are awaited). */
 export type UnitOutcome = { ok: true; result: UnitResult } | { ok: false; error: Error };
@@ -53,6 +54,8 @@ export class WorkerPool implements UnitExecutor {
   private broken: Error | null = null;
 
   constructor(size: number, setup: WorkerSetup) {
+    // Every core runs a unit: reading ahead on another core would only take time from them (chunks.ts).
+    setPlainFileReads('on-thread');
     // Workers first: they load the engine while this thread compiles its own runner. The main thread's slot comes
     // first in the list, so it takes the first unit.
     for (let i = 1; i < size; i++) this.slots.push(this.workerSlot(setup));
@@ -79,6 +82,7 @@ export class WorkerPool implements UnitExecutor {
 
   /** Stop every worker (also those still busy after a failure). */
   async close(): Promise<void> {
+    setPlainFileReads(undefined);
     await Promise.all(this.slots.map((slot) => slot.stop()));
   }
 

@@ -5,6 +5,7 @@ import { Credits } from './credits.js';
 import type { EncodedEvents } from './event-codec.js';
 import { createUnitRunner, type UnitRunner } from './unit-runner.js';
 import { traceThread } from './trace.js';
+import { setPlainFileReads } from '../input/sources/chunks.js';
 
 /**
  * The argument the CLI bundle's pool workers are started with (in their `process.argv`): the CLI's entry runs the
@@ -30,6 +31,8 @@ export function runWorkerLoop(): void {
     port.postMessage(message);
   }
 
+  // Every core runs a unit: reading ahead on another core would only take time from them (chunks.ts).
+  setPlainFileReads('on-thread');
   let runner: UnitRunner | null = null;
   let setupError: ReturnType<typeof serializeError> | null = null;
   try {
