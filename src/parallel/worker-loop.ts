@@ -31,8 +31,8 @@ export function runWorkerLoop(): void {
     port.postMessage(message);
   }
 
-  // Every core runs a unit: reading ahead on another core would only take time from them (chunks.ts).
-  setPlainFileReads('on-thread');
+  // Reads as the main thread does (pool.ts: on this thread when every core runs a unit).
+  setPlainFileReads(setup.reads);
   let runner: UnitRunner | null = null;
   let setupError: ReturnType<typeof serializeError> | null = null;
   try {

@@ -68,6 +68,21 @@ describe('reading a plain file ahead or on this thread', () => {
     );
   });
 
+  it('on-thread: the event loop turns between reads (the main thread must see its workers\' messages while it reads a unit)', async () => {
+    const path = fixtures.write('turns.ndjson', Buffer.alloc(64 * 1024, 0x61));
+    setPlainFileReads('on-thread');
+    let turned = false;
+    setImmediate(() => (turned = true));
+    let chunks = 0;
+    let turnedBeforeEnd = false;
+    for await (const chunk of readChunks(path, { chunkSize: 4096 })) {
+      void chunk;
+      if (++chunks > 2 && turned) turnedBeforeEnd = true;
+    }
+    expect(chunks).toBe(16);
+    expect(turnedBeforeEnd).toBe(true);
+  });
+
   for (const mode of MODES) {
     it(`${mode}: a chunk stays intact while its reader works (even across awaits), and its buffer is reused for a later chunk`, async () => {
       const bytes = Buffer.from(Array.from({ length: 64 }, (_, i) => `{"n":${i}}`).join('\n'));

@@ -1,6 +1,7 @@
 // Read an input's raw bytes as a stream of large chunks: plain files (optionally from an offset), other inputs as streams.
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
 import { cannotRead } from './input-error.js';
 import { SNIFF_BYTES, sniffEncoding } from './input-encoding.js';
@@ -138,6 +139,9 @@ async function* readPlainFile(file: string, chunkSize: number, start: number): A
 /**
  * A plain file's chunks from `start`, read synchronously on this thread into one reused buffer: the read for the
  * next chunk happens when it is asked for, once the caller is done with this one (the same contract as above).
+ * Each read is preceded by a turn of the event loop: without one, a reader whose every await resolves at once
+ * would keep the thread's other work waiting (on the main thread, the pool's messages: a worker's `ready` was seen
+ * only after the main thread had read every unit itself).
  */
 async function* readPlainFileOnThread(file: string, chunkSize: number, start: number): AsyncGenerator<Buffer> {
   const label = inputLabel(file);
@@ -150,6 +154,7 @@ async function* readPlainFileOnThread(file: string, chunkSize: number, start: nu
   const buffer = Buffer.allocUnsafe(chunkSize);
   try {
     for (let position = start; ; ) {
+      await nextTurn();
       let bytesRead: number;
       try {
         bytesRead = readSync(fd, buffer, 0, chunkSize, position);
