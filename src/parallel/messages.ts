@@ -10,7 +10,6 @@ import type { ByteRange } from '../input/index.js';
 import type { EventSourceOptions } from '../input/index.js';
 import type { EncodedEvents } from './event-codec.js';
 import type { PipelineSplit } from './split.js';
-import type { PlainFileReads } from '../input/sources/chunks.js';
 
 /** Event-source options that cross threads (the zone travels by name; the pre-filter is derived again in the worker). */
 export type SourceSpec = Omit<EventSourceOptions, 'zone' | 'prefilter' | 'onFile'>;
@@ -45,8 +44,6 @@ export interface WorkerSetup {
   datamodelMappings?: SourceMappingDef[];
   /** Expressions the main thread parsed for data files and tstats (workers then need no parser for them). */
   parsedTexts?: ParsedText[];
-  /** How the worker reads plain files (set by the pool: on its own thread when every core runs a unit). */
-  reads?: PlainFileReads;
 }
 
 /** One slice of the input: a whole file, or the records starting in a byte range of it. */

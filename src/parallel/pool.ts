@@ -6,8 +6,6 @@ import { rebuildError, type BatchAck, type FlushRequest, type UnitResult, type W
 import { spawnWorker } from './spawn-worker.js';
 import { createUnitRunner } from './unit-runner.js';
 import { traceThread } from './trace.js';
-import { setPlainFileReads } from '../input/sources/chunks.js';
-import { availableParallelism } from 'node:os';
 
 /** A unit's result or the error it failed with (rejections would go unhandled while earlier units are awaited). */
 export type UnitOutcome = { ok: true; result: UnitResult } | { ok: false; error: Error };
@@ -55,12 +53,9 @@ export class WorkerPool implements UnitExecutor {
   private broken: Error | null = null;
 
   constructor(size: number, setup: WorkerSetup) {
-    // When every core runs a unit, reading ahead on another core only takes time from them (chunks.ts).
-    const reads = size >= availableParallelism() ? 'on-thread' : undefined;
-    setPlainFileReads(reads);
     // Workers first: they load the engine while this thread compiles its own runner. The main thread's slot comes
     // first in the list, so it takes the first unit.
-    for (let i = 1; i < size; i++) this.slots.push(this.workerSlot({ ...setup, reads }));
+    for (let i = 1; i < size; i++) this.slots.push(this.workerSlot(setup));
     this.slots.unshift(this.mainThreadSlot(setup));
   }
 
@@ -84,7 +79,6 @@ export class WorkerPool implements UnitExecutor {
 
   /** Stop every worker (also those still busy after a failure). */
   async close(): Promise<void> {
-    setPlainFileReads(undefined);
     await Promise.all(this.slots.map((slot) => slot.stop()));
   }
 

@@ -5,7 +5,6 @@ import { Credits } from './credits.js';
 import type { EncodedEvents } from './event-codec.js';
 import { createUnitRunner, type UnitRunner } from './unit-runner.js';
 import { traceThread } from './trace.js';
-import { setPlainFileReads } from '../input/sources/chunks.js';
 
 /**
  * The argument the CLI bundle's pool workers are started with (in their `process.argv`): the CLI's entry runs the
@@ -31,8 +30,6 @@ export function runWorkerLoop(): void {
     port.postMessage(message);
   }
 
-  // Reads as the main thread does (pool.ts: on this thread when every core runs a unit).
-  setPlainFileReads(setup.reads);
   let runner: UnitRunner | null = null;
   let setupError: ReturnType<typeof serializeError> | null = null;
   try {

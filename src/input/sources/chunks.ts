@@ -86,10 +86,11 @@ export async function* readChunks(file: string, opts: ChunkOptions = {}): AsyncG
 
 /**
  * How this thread reads plain files (docs/input.md "Reading a plain file"): `ahead` (the default) reads through
- * Node's thread pool, the next read issued before a chunk is handed on, so the kernel's copy runs on another core
- * while this thread works on the chunk; `on-thread` reads synchronously on this thread into one reused buffer: no
- * hand-off (the pool thread's wake-up, the event loop's, the bytes crossing cores), for runs where every core is
- * busy anyway (the parallel runner's units: 0.84 of the CPU seconds, the same wall time, on Q1 at 2 threads).
+ * Node's thread pool, the next read issued before a chunk is handed on, so the kernel's copy runs on another
+ * thread while this one works on the chunk; `on-thread` reads synchronously on this thread into one reused buffer
+ * (no hand-off to the pool and back). Measured on Q1, 1M lines (docs/benchmarks.md "Reading and the second
+ * thread"): on-thread saves ~4% of the CPU seconds at one thread and nothing at two, and loses wall time on a
+ * loaded machine, so it is not used by default; SPLQ_READ=on-thread selects it for comparisons.
  */
 export type PlainFileReads = 'ahead' | 'on-thread';
 
