@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // The splq bin (copied to dist/bundle/splq.mjs by scripts/bundle.mjs): runs the bundled CLI, splq-main.cjs, compiled
 // with V8's code cache (splq-main.cache) when the cache was made from this very build, so start-up skips parsing and
-// compiling most of the 1.6 MB bundle. Without a usable cache (another Node/V8, a rebuilt bundle) it compiles as usual.
-import { readFileSync, writeFileSync } from 'node:fs';
+// compiling most of the 1.3 MB bundle. Without a usable cache (another Node/V8, a rebuilt bundle) it compiles as usual.
+import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
@@ -12,6 +12,17 @@ import v8 from 'node:v8';
 // the bundle is compiled: V8 checks its flags against those a code cache was made under, and the cache is made at the
 // end of a run, after the CLI has set them. Set only later, every start would reject the cache.
 const GC_FLAGS = ['--no-allocation-site-pretenuring', '--heap-growing-percent=50', '--interrupt-budget=135168'];
+
+// Node's code cache for its own built-in modules was made under V8's default flags, so a built-in module first loaded
+// after the flags change compiles from source (~20 M instructions of a trivial query went there). Those every run of
+// the CLI loads are loaded first: standard output's stream (net for a pipe, tty, or a file's), node:os and
+// node:fs/promises (node:fs, node:vm and node:v8 come with this file's imports). A worker thread runs this file too,
+// after the main thread has set the flags; it needs none of them.
+if (!process.argv.includes('--splq-pool-worker')) {
+  void process.stdout;
+  createRequire(import.meta.url)('node:os');
+  createRequire(import.meta.url)('node:fs/promises');
+}
 if (process.env.SPLQ_V8_DEFAULTS !== '1') for (const flag of GC_FLAGS) v8.setFlagsFromString(flag);
 
 const MAIN = new URL('./splq-main.cjs', import.meta.url);
@@ -20,27 +31,56 @@ const CACHE = new URL('./splq-main.cache', import.meta.url);
 const BUILD_TAG = '// splq-build ';
 
 const mainPath = fileURLToPath(MAIN);
-const source = readFileSync(mainPath, 'latin1'); // esbuild writes ASCII only (non-ASCII is escaped)
+
+/** The bytes of the file at `path`, read into `buffer` when it is large enough (its pages are then already mapped). */
+function readBytes(path, buffer) {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const into = buffer !== undefined && buffer.length >= size ? buffer : Buffer.allocUnsafeSlow(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, into, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return into.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+// The bundle is one function expression, `(function (exports, require, module, __filename, __dirname, __splqCliUrl)
+// {...})` (scripts/bundle.mjs), so its text goes to V8 as read: a wrapper added here made a second string that V8
+// copied once more to flatten it (~1.3 MB of fresh pages). esbuild writes ASCII only (non-ASCII is escaped).
+const mainBytes = readBytes(mainPath);
+const source = mainBytes.toString('latin1');
 const buildId = source.slice(source.lastIndexOf(BUILD_TAG) + BUILD_TAG.length).trim();
 
-/** The V8 code cache of this build, or undefined (missing, or left from another build). */
+/**
+ * The cache file's first line: the build id, padded to 64 bytes. V8 copies cached data that does not start at an
+ * address aligned to 8 bytes into an aligned buffer of its own (~0.9 MB of fresh pages); a buffer from the allocator
+ * is aligned, so the data after a header of 64 bytes is too.
+ */
+const cacheHeader = `${BUILD_TAG}${buildId}`.padEnd(63, ' ') + '\n';
+
+/** The V8 code cache of this build (read into the bundle's buffer, done with), or undefined (missing, another build). */
 function cachedDataOfThisBuild() {
   let data;
   try {
-    data = readFileSync(CACHE);
+    data = readBytes(fileURLToPath(CACHE), mainBytes);
   } catch {
     return undefined;
   }
-  const header = `${BUILD_TAG}${buildId}\n`;
+  const header = cacheHeader;
   if (buildId === '' || data.length <= header.length || data.toString('latin1', 0, header.length) !== header) return undefined;
   return data.subarray(header.length);
 }
 
-// The bundle runs as a CommonJS module body; `__splqCliUrl` stands for `import.meta.url` (scripts/bundle.mjs), and is
-// this file's URL so that the bundle finds worker.mjs and the package's dependencies beside it, as before.
-const wrapper = `(function (exports, require, module, __filename, __dirname, __splqCliUrl) {${source}\n})`;
+// `__splqCliUrl` stands for `import.meta.url` (scripts/bundle.mjs), and is this file's URL so that the bundle finds
+// worker.mjs and the package's dependencies beside it, as before.
 const cachedData = cachedDataOfThisBuild();
-const script = new Script(wrapper, { filename: mainPath, cachedData });
+const script = new Script(source, { filename: mainPath, cachedData });
 if (process.env.SPLQ_DEBUG_CODE_CACHE) {
   const state = cachedData === undefined ? 'none for this build' : script.cachedDataRejected ? 'rejected by V8' : 'used';
   process.stderr.write(`splq: code cache ${state}\n`);
@@ -49,7 +89,7 @@ if (process.env.SPLQ_DEBUG_CODE_CACHE) {
 // scripts/bundle.mjs makes the cache by running a query with this set to the cache's path.
 const cacheOut = process.env.SPLQ_WRITE_CODE_CACHE;
 if (cacheOut) {
-  process.on('exit', () => writeFileSync(cacheOut, Buffer.concat([Buffer.from(`${BUILD_TAG}${buildId}\n`, 'latin1'), script.createCachedData()])));
+  process.on('exit', () => writeFileSync(cacheOut, Buffer.concat([Buffer.from(cacheHeader, 'latin1'), script.createCachedData()])));
 }
 
 const mainModule = { exports: {} };

@@ -1,5 +1,6 @@
 // esbuild plugins for the CLI bundle: modules a trivial query never uses are loaded on first use, not at start-up.
 import { resolve } from 'node:path';
+import { build } from 'esbuild';
 
 /**
  * Packages imported by src/ that only some runs need (macro and lookup YAML, XML events, geolocation, the linear-time
@@ -19,12 +20,22 @@ export const LAZY_PACKAGES = {
 };
 
 const NAMESPACE = 'splq-lazy';
+/** Folder (beside the CLI bundle) of the packages' own bundles, one CommonJS file each. */
+export const LAZY_DIR = 'lazy';
+
+/** The file name (in LAZY_DIR) of a package's own bundle: `csv-parse/sync` -> `csv-parse-sync.cjs`. */
+export function lazyFileOf(pkg) {
+  return `${pkg.replace(/^node:/, '').replace(/\//g, '-')}.cjs`;
+}
+
+/** Built-in modules stay built-in; packages are bundled into files of their own, read only when first used. */
+const isBuiltin = (pkg) => pkg.startsWith('node:');
 
 /** The stand-in module for `pkg`: the same exports, each loading the package on first use. */
 function standIn(pkg, { default: hasDefault = false, classes = [], functions = [] }) {
   const lines = [
     'let real;',
-    `const load = () => (real ??= require(${JSON.stringify(pkg)}));`,
+    `const load = () => (real ??= require(${JSON.stringify(isBuiltin(pkg) ? pkg : `./${LAZY_DIR}/${lazyFileOf(pkg)}`)}));`,
     // A class stand-in constructs the real class, hands out its static members and answers instanceof as it would.
     'const lazyClass = (name) => new Proxy(function () {}, {',
     '  construct: (_, args) => Reflect.construct(load()[name], args),',
@@ -37,7 +48,11 @@ function standIn(pkg, { default: hasDefault = false, classes = [], functions = [
   return lines.join('\n');
 }
 
-/** Imports of LAZY_PACKAGES from src/ get their stand-in; the stand-in's own require gets the package. */
+/**
+ * Imports of LAZY_PACKAGES from src/ get their stand-in; the stand-in's own require gets the package's own bundle
+ * (LAZY_DIR, made by bundleLazyPackages), outside the CLI bundle: the CLI bundle is read, and its code cache holds an
+ * entry for every function in it, at every start (docs/benchmarks.md, Start-up, third round).
+ */
 export const lazyPackages = {
   name: 'lazy-packages',
   setup(build) {
@@ -45,6 +60,7 @@ export const lazyPackages = {
     build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) =>
       args.namespace === NAMESPACE || args.kind === 'require-call' ? undefined : { path: args.path, namespace: NAMESPACE },
     );
+    build.onResolve({ filter: new RegExp(`^\\./${LAZY_DIR}/`) }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
       contents: standIn(args.path, LAZY_PACKAGES[args.path]),
       resolveDir: resolve('.'),
@@ -62,3 +78,32 @@ export const lazyChildProcess = {
     );
   },
 };
+
+/** Bundles each package of LAZY_PACKAGES (not the built-ins) into `${outDir}/${LAZY_DIR}/<file>.cjs` (CommonJS). */
+export async function bundleLazyPackages(outDir) {
+  const packages = Object.keys(LAZY_PACKAGES).filter((pkg) => !isBuiltin(pkg));
+  const entries = {
+    name: 'lazy-entries',
+    setup(b) {
+      b.onResolve({ filter: /^splq-lazy-entry:/ }, (args) => ({ path: args.path.slice('splq-lazy-entry:'.length), namespace: 'splq-lazy-entry' }));
+      b.onLoad({ filter: /.*/, namespace: 'splq-lazy-entry' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(args.path)});`,
+        resolveDir: resolve('.'),
+        loader: 'js',
+      }));
+    },
+  };
+  await build({
+    entryPoints: Object.fromEntries(packages.map((pkg) => [lazyFileOf(pkg).replace(/\.cjs$/, ''), `splq-lazy-entry:${pkg}`])),
+    outdir: `${outDir}/${LAZY_DIR}`,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minify: false,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    plugins: [entries],
+  });
+}

@@ -1,5 +1,4 @@
 // Per-thread timeline of a parallel run on stderr (SPLQ_TRACE_THREADS=1): when each thread starts, runs units and waits.
-import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 
@@ -7,6 +6,8 @@ const enabled = process.env.SPLQ_TRACE_THREADS === '1';
 /** Loaded only when tracing (the CLI bundle loads node:worker_threads on first use). */
 const threads = enabled ? (createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')) : null;
 const isMainThread = threads?.isMainThread ?? true;
+
+// `performance` is Node's global one: importing node:perf_hooks would load it at every start, tracing or not.
 
 /** Milliseconds since the process started (workers count from the process's start too, through the shared clock). */
 function sinceProcessStart(): number {

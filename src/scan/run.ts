@@ -8,6 +8,7 @@ import type { Event } from '../runtime/event.js';
 import type { SubsearchInputs } from '../engine/run-services.js';
 import type { ScanPlan } from './plan.js';
 import { summarize, type ScanSummary } from './summary.js';
+import { nowMs } from '../util/clock.js';
 
 /** Hooks of one scan run. */
 export interface ScanHooks {
@@ -41,7 +42,7 @@ function rereadInputs(plan: ScanPlan): SubsearchInputs | null {
 
 /** Run the plan; each result reaches `onResult` in input order. Resolves to the run's summary. */
 export async function runScan(plan: ScanPlan, onResult: (ev: Event) => void, hooks: ScanHooks = {}): Promise<ScanSummary> {
-  const started = performance.now();
+  const started = nowMs();
   const stats = newSourceStats(plan.source.strict ?? false);
   hooks.onStats?.(stats);
   const { query } = plan;
@@ -70,6 +71,6 @@ export async function runScan(plan: ScanPlan, onResult: (ev: Event) => void, hoo
     }
     matched = query.pipeline.counters.matched - before;
   }
-  return summarize(stats, matched, results, performance.now() - started);
+  return summarize(stats, matched, results, nowMs() - started);
 }
 

@@ -4,6 +4,7 @@ import { unicodeEscapeSearch } from './escape-search.js';
 import { escapeRegExp } from '../../util/escape-regexp.js';
 import { hidingForms } from './hiding-forms.js';
 import { latin1Text } from '../../util/byte-text.js';
+import type { NodeBuffer } from '../../util/node-buffer.js';
 import { LINE_KELVIN_ESCAPE, LINE_LITERAL, LINE_SPELLING_ESCAPE } from '../json/line-runs-wasm.js';
 
 
@@ -54,7 +55,7 @@ export class LiteralScan {
   }
 
   /** The literal searched (the one with the fewest hits in the first piece, chosen on its Latin-1 text once). */
-  literalFor(bytes: Buffer, start: number, end: number): string {
+  literalFor(bytes: NodeBuffer, start: number, end: number): string {
     if (this.chosen === null) this.choose(latin1Text(bytes, start, end));
     return this.chosen!;
   }
@@ -67,7 +68,7 @@ export class LiteralScan {
    * positions are offsets in it. The module's flags say whether a line holds the literal or an escape that could
    * spell it; the UTF-8 forms that could hide it (rare: a literal ending in `i` or holding a `k`) are searched here.
    */
-  resetBytes(piece: Buffer): void {
+  resetBytes(piece: NodeBuffer): void {
     if (this.byteHiding === null) {
       const { escapes, utf8 } = hidingForms(this.chosen!);
       const cursors = utf8.map((sequence) => new HitCursor<Buffer>(piece, byteSearch(Buffer.from(sequence))));
