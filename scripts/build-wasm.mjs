@@ -15,6 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Each module: its AssemblyScript source, the generated TS file, the exported constant's name. */
 export const WASM_MODULES = [
   { source: 'assembly/line-runs.ts', output: 'src/input/json/generated/line-runs-wasm.ts', name: 'LINE_RUNS_WASM' },
+  { source: 'assembly/key-spans.ts', output: 'src/input/json/generated/key-spans-wasm.ts', name: 'KEY_SPANS_WASM' },
 ];
 
 /** Compiler flags: release build, SIMD on, no runtime (the modules allocate nothing), no assertions. */
