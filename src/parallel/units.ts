@@ -17,11 +17,7 @@ export interface SizedFile {
 /**
  * Units in input order: one per file, except that a seekable file larger than `splitBytes` is cut into one
  * range per thread (fewer when ranges would fall under `splitBytes`), of equal size (a range owns the records
- * that start in it), followed by a last range of 1/(4 × ranges) of the file when that is at least `splitBytes`:
- * whichever thread is free first takes it. The main thread starts its range at once and a worker only once it has
- * loaded the engine (~0.2 s of its own CPU, longer on a busy machine), so with equal ranges the main thread
- * finished first and waited (0.7-0.8 s at load ~10, docs/benchmarks.md "Reading and the second thread"). A
- * quarter of a thread's share: with a last range of half a share, a worker ready early (0.24 s) idled 0.57 s. Few large units, not many shrinking ones: each unit has a cost of its own (a fresh reader, its
+ * that start in it). Few large units, not many shrinking ones: each unit has a cost of its own (a fresh reader, its
  * decoder set up again, ~15 ms of CPU on the main thread and more in a worker), and on the 2-vCPU bench machine
  * 19 shrinking units of one 1.2 GB file took 6% (one thread) to 13% (two threads) more CPU than two halves, for
  * no gain in wall time (docs/parallel.md).
@@ -34,11 +30,8 @@ export function planUnits(files: readonly SizedFile[], threads: number, splitByt
       continue;
     }
     const count = Math.max(1, Math.min(threads, Math.floor(size / splitBytes)));
-    const tail = count > 1 ? Math.floor(size / (4 * count)) : 0;
-    const body = tail >= splitBytes && Math.ceil((size - tail) / count) >= splitBytes ? size - tail : size;
-    const step = Math.ceil(body / count);
-    for (let start = 0; start < body; start += step) units.push({ index: units.length, file, range: { start, end: Math.min(body, start + step) } });
-    if (body < size) units.push({ index: units.length, file, range: { start: body, end: size } });
+    const step = Math.ceil(size / count);
+    for (let start = 0; start < size; start += step) units.push({ index: units.length, file, range: { start, end: Math.min(size, start + step) } });
   }
   return units;
 }
