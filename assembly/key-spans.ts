@@ -1,7 +1,7 @@
 // The value spans of the wanted top-level keys of flat-object NDJSON lines, in one SIMD pass that also judges each line; values interned by their bytes.
 //
 // AssemblyScript, compiled to src/input/json/generated/key-spans-wasm.ts by scripts/build-wasm.mjs and driven by
-// src/input/json/span-picker.ts. The walk over a line is the one of assembly/line-runs.ts (the flat-object rule:
+// src/input/json/span-picker.ts. The walk over a line is assembly/json-walk.ts, shared with line-runs.ts (the flat-object rule:
 // members whose values are scalars or arrays of scalars), so a line this module accepts is well-formed by the
 // rule; test/input/span-picker.test.ts checks that its values equal the plain-JS picker's and JSON.parse's.
 //
@@ -18,20 +18,11 @@
 //
 // Input contract (as line-runs.ts): the bytes are [0, end) of the input area, and the 16 bytes from `end` on are zero.
 
-const QUOTE: u32 = 0x22;
-const BACKSLASH: u32 = 0x5c;
-const NEWLINE: u32 = 0x0a;
+import {
+  arrayEnd, CLOSE_BRACE, COLON, COMMA, NEWLINE, OPEN_BRACE, OPEN_BRACKET, QUOTE, resetWalkFlags, scalarEnd, skipSpace,
+  STRING_BACKSLASH, stringEnd, walkFlagsSeen,
+} from './json-walk';
 const CARRIAGE_RETURN: u32 = 0x0d;
-const COMMA: u32 = 0x2c;
-const COLON: u32 = 0x3a;
-const OPEN_BRACE: u32 = 0x7b;
-const CLOSE_BRACE: u32 = 0x7d;
-const OPEN_BRACKET: u32 = 0x5b;
-const CLOSE_BRACKET: u32 = 0x5d;
-const MINUS: u32 = 0x2d;
-const TRUE_WORD: u32 = 0x65757274;
-const NULL_WORD: u32 = 0x6c6c756e;
-const ALSE_WORD: u32 = 0x65736c61;
 
 /** At most this many wanted keys, each at most KEY_MAX bytes. */
 const MAX_SLOTS: u32 = 32;
@@ -74,8 +65,6 @@ let tableCount: u32 = 0;
 let nextId: i32 = 0;
 let internFull: bool = false;
 
-/** Set by stringEnd: the string held a backslash. */
-let sawBackslash: bool = false;
 /** Where the last pick stopped and whether it stopped at a declined line. */
 let declined: u32 = 0;
 let written: u32 = 0;
@@ -201,15 +190,15 @@ function line(start: usize, limit: usize, out: usize): usize {
     while (true) {
       if (<u32>load<u8>(p) != QUOTE) return 0;
       const keyStart = p + 1;
-      sawBackslash = false;
+      resetWalkFlags();
       p = stringEnd(p);
-      if (p == 0 || sawBackslash) return 0;
+      if (p == 0 || (walkFlagsSeen() & STRING_BACKSLASH) != 0) return 0;
       const slot = slotOf(keyStart, <u32>(p - 1 - keyStart));
       p = skipSpace(p);
       if (<u32>load<u8>(p) != COLON) return 0;
       p = skipSpace(p + 1);
       const valueStart = p;
-      sawBackslash = false;
+      resetWalkFlags();
       const c = <u32>load<u8>(p);
       p = c == OPEN_BRACKET ? arrayEnd(p) : scalarEnd(p);
       if (p == 0) return 0;
@@ -217,7 +206,7 @@ function line(start: usize, limit: usize, out: usize): usize {
         const bit = <u64>1 << <u64>slot;
         if ((seen & bit) != 0) return 0;
         seen |= bit;
-        const escaped = c == QUOTE && sawBackslash;
+        const escaped = c == QUOTE && (walkFlagsSeen() & STRING_BACKSLASH) != 0;
         store<u32>(m, <u32>slot | (escaped ? ESCAPED_STRING : 0));
         store<u32>(m, <u32>(valueStart - inputAt), 4);
         store<u32>(m, <u32>(p - inputAt), 8);
@@ -348,124 +337,3 @@ function intern(slot: u32, p: usize, length: u32): i32 {
   return nextId++;
 }
 
-// ---- the flat-object walk (as assembly/line-runs.ts) ----
-
-// @ts-ignore: decorator
-@inline function skipSpace(p: usize): usize {
-  let c = <u32>load<u8>(p);
-  while (c == 0x20 || c == 0x09 || c == 0x0d) c = <u32>load<u8>(++p);
-  return p;
-}
-
-// @ts-ignore: decorator
-@inline function isDigit(c: u32): bool {
-  return c - 0x30 < 10;
-}
-
-function arrayEnd(p: usize): usize {
-  p = skipSpace(p + 1);
-  if (<u32>load<u8>(p) == CLOSE_BRACKET) return p + 1;
-  while (true) {
-    p = scalarEnd(p);
-    if (p == 0) return 0;
-    p = skipSpace(p);
-    const c = <u32>load<u8>(p);
-    if (c == COMMA) {
-      p = skipSpace(p + 1);
-      continue;
-    }
-    return c == CLOSE_BRACKET ? p + 1 : 0;
-  }
-}
-
-// @ts-ignore: decorator
-@inline function scalarEnd(p: usize): usize {
-  const c = <u32>load<u8>(p);
-  if (c == QUOTE) return stringEnd(p);
-  if (c == MINUS || isDigit(c)) return numberEnd(p);
-  if (c == 0x74) return load<u32>(p) == TRUE_WORD ? p + 4 : 0;
-  if (c == 0x6e) return load<u32>(p) == NULL_WORD ? p + 4 : 0;
-  if (c == 0x66) return load<u32>(p + 1) == ALSE_WORD ? p + 5 : 0;
-  return 0;
-}
-
-function numberEnd(p: usize): usize {
-  if (<u32>load<u8>(p) == MINUS) p++;
-  let c = <u32>load<u8>(p);
-  if (c == 0x30) {
-    p++;
-  } else if (isDigit(c)) {
-    do c = <u32>load<u8>(++p); while (isDigit(c));
-  } else {
-    return 0;
-  }
-  if (<u32>load<u8>(p) == 0x2e) {
-    if (!isDigit(<u32>load<u8>(++p))) return 0;
-    do c = <u32>load<u8>(++p); while (isDigit(c));
-  }
-  c = <u32>load<u8>(p) | 0x20;
-  if (c == 0x65) {
-    c = <u32>load<u8>(++p);
-    if (c == 0x2b || c == MINUS) c = <u32>load<u8>(++p);
-    if (!isDigit(c)) return 0;
-    do c = <u32>load<u8>(++p); while (isDigit(c));
-  }
-  return p;
-}
-
-const EVEN_BITS: u32 = 0x15555;
-const ODD_BITS: u32 = 0xaaaa;
-
-/** Past the string whose opening quote is at `p`, else 0 (line-runs.ts's stringEnd); sets sawBackslash. */
-// @ts-ignore: decorator
-@inline function stringEnd(p: usize): usize {
-  const quotes = i8x16.splat(0x22);
-  const backslashes = i8x16.splat(0x5c);
-  const spaces = i8x16.splat(0x20);
-  p++;
-  let carry: u32 = 0;
-  while (true) {
-    const block = v128.load(p);
-    let quoteBits = <u32>i8x16.bitmask(i8x16.eq(block, quotes));
-    const controlBits = <u32>i8x16.bitmask(i8x16.lt_u(block, spaces));
-    let backslashBits = <u32>i8x16.bitmask(i8x16.eq(block, backslashes));
-    if ((backslashBits | carry) == 0) {
-      if ((controlBits & ((quoteBits & -quoteBits) - 1)) != 0) return 0;
-      if (quoteBits != 0) return p + <usize>ctz(quoteBits) + 1;
-      p += 16;
-      continue;
-    }
-    backslashBits &= ~carry;
-    const starts = backslashBits & ~(backslashBits << 1);
-    const escaped =
-      (((backslashBits + (starts & EVEN_BITS)) & ~backslashBits & ODD_BITS) |
-        ((backslashBits + (starts & ODD_BITS)) & ~backslashBits & EVEN_BITS) |
-        carry);
-    quoteBits &= ~escaped;
-    const inString = ((quoteBits & -quoteBits) - 1) & 0xffff;
-    if ((backslashBits & inString) != 0) sawBackslash = true;
-    const escapable = <u32>i8x16.bitmask(i8x16.ne(
-      v128.and(v128.swizzle(ESCAPABLE_BY_LOW, v128.and(block, i8x16.splat(0x0f))), v128.swizzle(ESCAPABLE_BY_HIGH, i8x16.shr_u(block, 4))),
-      i8x16.splat(0),
-    ));
-    if (((controlBits | (escaped & ~escapable)) & inString) != 0) return 0;
-    let unicode = <u32>i8x16.bitmask(i8x16.eq(block, i8x16.splat(0x75))) & escaped & inString;
-    while (unicode != 0) {
-      const at = p + <usize>ctz(unicode);
-      if (!(isHex(<u32>load<u8>(at + 1)) && isHex(<u32>load<u8>(at + 2)) && isHex(<u32>load<u8>(at + 3)) && isHex(<u32>load<u8>(at + 4)))) return 0;
-      unicode &= unicode - 1;
-    }
-    if (quoteBits != 0) return p + <usize>ctz(quoteBits) + 1;
-    carry = escaped >> 16;
-    p += 16;
-  }
-  return unreachable();
-}
-
-const ESCAPABLE_BY_LOW = i8x16(0, 0, 13, 0, 8, 8, 4, 0, 0, 0, 0, 0, 2, 0, 4, 1);
-const ESCAPABLE_BY_HIGH = i8x16(0, 0, 1, 0, 0, 2, 4, 8, 0, 0, 0, 0, 0, 0, 0, 0);
-
-// @ts-ignore: decorator
-@inline function isHex(c: u32): bool {
-  return c - 0x30 < 10 || (c | 0x20) - 0x61 < 6;
-}
