@@ -1,5 +1,6 @@
 // Per-thread timeline of a parallel run on stderr (SPLQ_TRACE_THREADS=1): when each thread starts, runs units and waits.
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 
 const enabled = process.env.SPLQ_TRACE_THREADS === '1';
 /** Loaded only when tracing (the CLI bundle loads node:worker_threads on first use). */
@@ -13,6 +14,15 @@ function sinceProcessStart(): number {
   return performance.timeOrigin + performance.now() - Number(process.env.SPLQ_TRACE_T0 ?? performance.timeOrigin);
 }
 
+/** This thread's own CPU milliseconds (Linux: /proc/thread-self/schedstat, in nanoseconds), or undefined elsewhere. */
+function threadCpuMs(): number | undefined {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'latin1').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
 if (enabled && isMainThread && process.env.SPLQ_TRACE_T0 === undefined) {
   process.env.SPLQ_TRACE_T0 = String(performance.timeOrigin);
   process.on('exit', () => traceThread('process exit'));
@@ -22,5 +32,7 @@ if (enabled && isMainThread && process.env.SPLQ_TRACE_T0 === undefined) {
 export function traceThread(what: string): void {
   if (!enabled) return;
   const cpu = process.cpuUsage();
-  process.stderr.write(`[thread ${isMainThread ? 'main' : threads?.threadId}] ${sinceProcessStart().toFixed(1)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms) ${what}\n`);
+  const own = threadCpuMs();
+  const thread = own === undefined ? '' : `, thread ${own.toFixed(0)} ms`;
+  process.stderr.write(`[thread ${isMainThread ? 'main' : threads?.threadId}] ${sinceProcessStart().toFixed(1)} ms (cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms${thread}) ${what}\n`);
 }

@@ -1,6 +1,7 @@
 // Read an input's raw bytes as a stream of large chunks: plain files (optionally from an offset), other inputs as streams.
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
 import { cannotRead } from './input-error.js';
 import { SNIFF_BYTES, sniffEncoding } from './input-encoding.js';
@@ -64,9 +65,9 @@ function isPlainRegularFile(file: string): boolean {
  * The raw chunks of an input, undecoded (a BOM is left in place: see withoutBom; gzip and UTF-16: openInput).
  * Read failures become `SplError('input-error', 'cannot read <path>: <reason>')`.
  *
- * A plain file is read into two buffers in turn, so a chunk stays valid only until the next chunk is asked for
- * (then its bytes are about to be overwritten): whoever keeps bytes longer copies them. Reusing buffers saves
- * the page faults of fresh memory, about a fifth of a second per gigabyte.
+ * Ownership: a plain file's chunk is a view on a reused read buffer, valid only until the next chunk is asked for
+ * (then its bytes may be overwritten): whoever keeps bytes longer copies them (RecordCarry, the layout sniffers).
+ * Reusing buffers saves the page faults of fresh memory, about a fifth of a second per gigabyte.
  */
 export async function* readChunks(file: string, opts: ChunkOptions = {}): AsyncGenerator<Buffer> {
   const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
@@ -84,10 +85,35 @@ export async function* readChunks(file: string, opts: ChunkOptions = {}): AsyncG
 }
 
 /**
+ * How this thread reads plain files (docs/input.md "Reading a plain file"): `ahead` (the default) reads through
+ * Node's thread pool, the next read issued before a chunk is handed on, so the kernel's copy runs on another
+ * thread while this one works on the chunk; `on-thread` reads synchronously on this thread into one reused buffer
+ * (no hand-off to the pool and back). Measured on Q1, 1M lines (docs/benchmarks.md "Reading and the second
+ * thread"): on-thread saves ~4% of the CPU seconds at one thread and nothing at two, and loses wall time on a
+ * loaded machine, so it is not used by default; SPLQ_READ=on-thread selects it for comparisons.
+ */
+export type PlainFileReads = 'ahead' | 'on-thread';
+
+let reads: PlainFileReads | undefined;
+
+/** The mode in force on this thread: SPLQ_READ (`ahead`, `on-thread`: for comparisons), else setPlainFileReads's, else `ahead`. */
+export function plainFileReads(): PlainFileReads {
+  const fromEnv = process.env.SPLQ_READ;
+  if (fromEnv === 'on-thread' || fromEnv === 'ahead') return fromEnv;
+  return reads ?? 'ahead';
+}
+
+/** Sets how this thread reads plain files from now on (undefined: the default again). */
+export function setPlainFileReads(mode: PlainFileReads | undefined): void {
+  reads = mode;
+}
+
+/**
  * A plain file's chunks from `start`, read into two reused buffers in turn; the next read is issued before a
  * chunk is handed on, so reading overlaps the caller's work on the chunk.
  */
 async function* readPlainFile(file: string, chunkSize: number, start: number): AsyncGenerator<Buffer> {
+  if (plainFileReads() === 'on-thread') return yield* readPlainFileOnThread(file, chunkSize, start);
   const label = inputLabel(file);
   const handle = await open(file, 'r').catch((err: unknown) => {
     throw cannotRead(label, err);
@@ -108,6 +134,40 @@ async function* readPlainFile(file: string, chunkSize: number, start: number): A
   } finally {
     await pending.catch(() => undefined);
     await handle.close();
+  }
+}
+
+/**
+ * A plain file's chunks from `start`, read synchronously on this thread into one reused buffer: the read for the
+ * next chunk happens when it is asked for, once the caller is done with this one (the same contract as above).
+ * Each read is preceded by a turn of the event loop: without one, a reader whose every await resolves at once
+ * would keep the thread's other work waiting (on the main thread, the pool's messages: a worker's `ready` was seen
+ * only after the main thread had read every unit itself).
+ */
+async function* readPlainFileOnThread(file: string, chunkSize: number, start: number): AsyncGenerator<Buffer> {
+  const label = inputLabel(file);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (err) {
+    throw cannotRead(label, err);
+  }
+  const buffer = Buffer.allocUnsafe(chunkSize);
+  try {
+    for (let position = start; ; ) {
+      await nextTurn();
+      let bytesRead: number;
+      try {
+        bytesRead = readSync(fd, buffer, 0, chunkSize, position);
+      } catch (err) {
+        throw cannotRead(label, err);
+      }
+      if (bytesRead === 0) return;
+      position += bytesRead;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
