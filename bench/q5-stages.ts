@@ -92,7 +92,7 @@ for (const [name, run] of Object.entries(stages)) {
     const before = process.cpuUsage();
     run();
     const used = process.cpuUsage(before);
-    best = Math.min(best, (used.user + used.system) / 1e6);
+    best = Math.min(best, (used.user + used.system) / 1e6); if (process.env.Q5_EACH) console.log(`  run ${i}: ${((used.user + used.system) / 1e6).toFixed(3)}`);
   }
   console.log(`${name}: ${best.toFixed(3)} CPU s`);
 }

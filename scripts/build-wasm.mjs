@@ -15,7 +15,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** Each module: its AssemblyScript source, the generated TS file, the exported constant's name. */
 export const WASM_MODULES = [
   { source: 'assembly/line-runs.ts', output: 'src/input/json/generated/line-runs-wasm.ts', name: 'LINE_RUNS_WASM' },
+  { source: 'assembly/key-spans.ts', output: 'src/input/json/generated/key-spans-wasm.ts', name: 'KEY_SPANS_WASM' },
 ];
+
+/** Sources the modules import (their text is part of every module's hash). */
+const SHARED_SOURCES = ['assembly/json-walk.ts'];
 
 /** Compiler flags: release build, SIMD on, no runtime (the modules allocate nothing), no assertions. */
 const ASC_FLAGS = ['-O3', '--noAssert', '--runtime', 'stub', '--enable', 'simd', '--initialMemory', '2'];
@@ -26,7 +30,9 @@ const OUTPUT_FORMAT = 2;
 /** The hash that says whether the generated file is current: source text, compiler version, flags, layout. */
 function sourceHash(sourcePath) {
   const ascVersion = JSON.parse(readFileSync(join(root, 'node_modules/assemblyscript/package.json'), 'utf8')).version;
-  return createHash('sha256').update(readFileSync(sourcePath)).update(ascVersion).update(ASC_FLAGS.join(' ')).update(String(OUTPUT_FORMAT)).digest('hex').slice(0, 16);
+  const hash = createHash('sha256').update(readFileSync(sourcePath));
+  for (const shared of SHARED_SOURCES) hash.update(readFileSync(join(root, shared)));
+  return hash.update(ascVersion).update(ASC_FLAGS.join(' ')).update(String(OUTPUT_FORMAT)).digest('hex').slice(0, 16);
 }
 
 /** Compiles one module if its generated file is missing or stale; returns true when it wrote the file. */

@@ -30,6 +30,8 @@ export interface Aggregation {
   reads: string[] | null;
   /** Whether duplicate values of a multivalue BY field are removed before splitting. */
   dedupSplitValues: boolean;
+  /** Whether every output is a bare `count` (state 0 of a group is then its Counter, and nothing else is read). */
+  countsOnly: boolean;
   newGroup(byValues: Scalar[]): Group;
   /** Feed one event into a group; `ordinal` is the event's position in the whole input (for first/last/list). */
   addEvent(group: Group, ev: Event, ordinal: number): void;
@@ -90,6 +92,7 @@ export function compileAggregation(node: StatsCommand, ctx: { evalContext: EvalC
     columns: [...byFields, ...outputs.map((o) => o.name)],
     reads: reads === null ? null : [...new Set([...byFields, ...reads, ...(timed ? ['_time'] : [])])],
     dedupSplitValues: options.dedupSplitValues,
+    countsOnly,
     newGroup: (byValues) => ({ byValues, states: accumulators.map((a) => a.init()), fieldStates: newFieldStates() }),
     addEvent: countsOnly ? (group) => void (group.states[0] as Counter).n++ : (group, ev, ordinal) => {
       at.ordinal = ordinal;

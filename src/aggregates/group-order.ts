@@ -49,12 +49,53 @@ export function compareSortKeys(a: readonly SortKey[], b: readonly SortKey[]): n
   return 0;
 }
 
-/** Groups in output order, whatever the number of BY fields (each group's keys are computed once). */
+/**
+ * Groups in output order, whatever the number of BY fields: compareSortKeys's order, computed as ranks. A BY
+ * value's sort key is a function of its text, so per field the distinct texts are ordered once (numbers by number,
+ * then texts natively when plain, as orderSingleFieldGroups does) and each group gets its texts' ranks; groups then
+ * sort by integer ranks. (A comparator over per-group keys took ~3 µs a comparison with 90k groups whose texts share
+ * long prefixes: the dense bench shape's decoy sourcetypes.)
+ */
 export function orderGroups(groups: readonly Group[]): Group[] {
-  return groups
-    .map((group) => ({ group, keys: sortKeysOf(group.byValues) }))
-    .sort((a, b) => compareSortKeys(a.keys, b.keys))
-    .map(({ group }) => group);
+  if (groups.length < 2) return [...groups];
+  const depth = groups[0]!.byValues.length;
+  const ranks = Array.from({ length: depth }, (_, field) => fieldRanks(groups, field));
+  const order = Array.from(groups.keys());
+  order.sort((a, b) => {
+    for (let f = 0; f < depth; f++) {
+      const c = ranks[f]![a]! - ranks[f]![b]!;
+      if (c !== 0) return c;
+    }
+    return 0;
+  });
+  return order.map((i) => groups[i]!);
+}
+
+/** Per group, the rank of its BY value `field` among the distinct texts of that field, in compareSortKeys's order. */
+function fieldRanks(groups: readonly Group[], field: number): Int32Array {
+  const texts = groups.map((g) => scalarToString(g.byValues[field]!));
+  const rankOf = new Map<string, number>();
+  const numeric: Array<{ num: number; text: string }> = [];
+  const plainTexts: string[] = [];
+  let allPlain = true;
+  groups.forEach((g, i) => {
+    const text = texts[i]!;
+    if (rankOf.has(text)) return;
+    rankOf.set(text, 0);
+    const num = numberOf(g.byValues[field]!);
+    if (!Number.isNaN(num)) numeric.push({ num, text });
+    else {
+      plainTexts.push(text);
+      allPlain &&= isPlain(text);
+    }
+  });
+  numeric.sort((a, b) => a.num - b.num || compareUtf8(a.text, b.text));
+  if (allPlain) plainTexts.sort();
+  else plainTexts.sort(compareUtf8);
+  let rank = 0;
+  for (const { text } of numeric) rankOf.set(text, rank++);
+  for (const text of plainTexts) rankOf.set(text, rank++);
+  return Int32Array.from(texts, (text) => rankOf.get(text)!);
 }
 
 interface NumericGroup {

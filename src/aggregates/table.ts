@@ -1,6 +1,7 @@
 // GroupTable: the groups of one aggregation over (a slice of) the input; tables over slices merge into one.
 import { Event, type Scalar } from '../runtime/event.js';
 import type { Aggregation, Group, PackedStates } from './compile.js';
+import type { Counter } from './counting.js';
 import { groupText, ownValue, splitByValues } from './group-keys.js';
 import { orderGroups, orderSingleFieldGroups } from './group-order.js';
 import { valueBytes, type MemoryTracker } from '../runtime/memory-budget.js';
@@ -11,6 +12,16 @@ function groupBytes(group: Group): number {
   for (const v of group.byValues) bytes += 40 + 2 * valueBytes(v);
   return bytes;
 }
+
+/** Counting mode's groups: index by BY value text, then per group its value and count. */
+interface CountingGroups {
+  index: Map<string, number>;
+  values: Scalar[];
+  counts: number[];
+}
+
+/** Heap bytes of a counted group, roughly: its index entry, value slot and count. */
+const COUNTED_GROUP_BYTES = 60;
 
 /** Groups indexed by BY value text, one Map level per BY field (no key strings are built per event). */
 type Index = Map<string, Index | Group>;
@@ -37,6 +48,12 @@ export class GroupTable {
 
   /** Bytes of the states' growth already counted against the memory budget. */
   private counted = 0;
+  /**
+   * `stats count by x` (one BY field, bare counts only): each group is an index into `counts` (no Group, states
+   * or BY-value arrays per group, which with 145k groups made most of the collector's work); Groups are made the
+   * first time anything but `add` needs them (rows, merging, packing), after which the table works as any other.
+   */
+  private counting: CountingGroups | null;
 
   /** `memory`: the budget the groups and their states count against (none: unbounded, e.g. in unit tests). */
   constructor(
@@ -44,6 +61,7 @@ export class GroupTable {
     private readonly memory?: MemoryTracker,
   ) {
     this.byText = aggregation.byFields.length === 1 ? new Map() : null;
+    this.counting = this.byText !== null && aggregation.countsOnly ? { index: new Map(), values: [], counts: [] } : null;
   }
 
   /** Add one event; `ordinal` is its position in the whole input. */
@@ -59,6 +77,19 @@ export class GroupTable {
 
   private addToGroups(ev: Event, ordinal: number): void {
     const agg = this.aggregation;
+    const { counting } = this;
+    if (counting !== null) {
+      const v = ev.get(agg.byFields[0]!);
+      if (v === undefined) return;
+      if (!Array.isArray(v)) {
+        const text = groupText(v);
+        const at = counting.index.get(text);
+        if (at !== undefined) counting.counts[at]!++;
+        else this.newCount(counting, text, v);
+        return;
+      }
+      this.makeGroups();
+    }
     if (this.byText !== null) {
       const v = ev.get(agg.byFields[0]!);
       if (v === undefined) return;
@@ -76,14 +107,41 @@ export class GroupTable {
     }
   }
 
+  /** A first event of a new group in counting mode. */
+  private newCount(counting: CountingGroups, text: string, v: Scalar, count = 1): void {
+    // A value from another thread is already a string of its own; one from an event may be a slice of its line.
+    const value = count === 1 ? ownValue(v) : v;
+    counting.index.set(typeof value === 'string' ? value : text, counting.counts.length);
+    counting.values.push(value);
+    counting.counts.push(count);
+    this.memory?.addBytes(COUNTED_GROUP_BYTES + 2 * valueBytes(value));
+  }
+
+  /** Leave counting mode: a Group per counted value, in the order they were first seen. */
+  private makeGroups(): void {
+    const { counting } = this;
+    if (counting === null) return;
+    this.counting = null;
+    const agg = this.aggregation;
+    for (let i = 0; i < counting.values.length; i++) {
+      const group = agg.newGroup([counting.values[i]!]);
+      (group.states[0] as Counter).n = counting.counts[i]!;
+      this.byText!.set(groupText(counting.values[i]!), group);
+      this.groups.push(group);
+    }
+  }
+
   /** The groups an event belongs to, without creating any (e.g. for eventstats' second pass). */
   groupsOf(ev: Event): Group[] {
+    this.makeGroups();
     const combos = splitByValues(ev, this.aggregation.byFields, this.aggregation.dedupSplitValues) ?? [];
     return combos.map((values) => this.find(values)).filter((g): g is Group => g !== undefined);
   }
 
   /** Fold another table (over other events of the same input) into this one; `other`'s groups are taken over. */
   merge(other: GroupTable): void {
+    this.makeGroups();
+    other.makeGroups();
     for (const group of other.groups) {
       const mine = this.find(group.byValues);
       if (mine) this.aggregation.mergeGroups(mine, group);
@@ -93,6 +151,12 @@ export class GroupTable {
 
   /** The groups as columns (for another thread's `mergePacked`). */
   pack(): PackedGroups {
+    const { counting } = this;
+    if (counting !== null) {
+      // The columns packStates would give for bare counts: the values, and the counts as one Float64Array.
+      return { count: counting.values.length, byColumns: [counting.values], states: { slots: [Float64Array.from(counting.counts)], fieldStates: [] } };
+    }
+    this.makeGroups();
     const depth = this.aggregation.byFields.length;
     const byColumns = Array.from({ length: depth }, (_, field) => this.groups.map((g) => g.byValues[field]!));
     return { count: this.groups.length, byColumns, states: this.aggregation.packStates(this.groups) };
@@ -102,6 +166,20 @@ export class GroupTable {
   mergePacked(packed: PackedGroups): void {
     const agg = this.aggregation;
     const { byColumns, states } = packed;
+    const { counting } = this;
+    if (counting !== null) {
+      // Bare counts pack as one Float64Array (counting.ts), whichever mode the other table was in.
+      const values = byColumns[0]!;
+      const counts = states.slots[0] as Float64Array;
+      for (let i = 0; i < packed.count; i++) {
+        const text = groupText(values[i]!);
+        const at = counting.index.get(text);
+        if (at !== undefined) counting.counts[at]! += counts[i]!;
+        else this.newCount(counting, text, values[i]!, counts[i]!);
+      }
+      return;
+    }
+    this.makeGroups();
     for (let i = 0; i < packed.count; i++) {
       const mine = this.byText !== null ? this.byText.get(groupText(byColumns[0]![i]!)) : this.find(byColumns.map((column) => column[i]!));
       if (mine) agg.mergePacked(mine, states, i);
@@ -124,6 +202,20 @@ export class GroupTable {
    */
   forEachRow(onRow: (row: Event) => void, ordered = true): void {
     const agg = this.aggregation;
+    const { counting } = this;
+    if (counting !== null && !ordered) {
+      // One scratch group written out per counted value (writeRow copies what it reads).
+      const scratch = agg.newGroup([counting.values[0]!]);
+      for (let i = 0; i < counting.values.length; i++) {
+        scratch.byValues[0] = counting.values[i]!;
+        (scratch.states[0] as Counter).n = counting.counts[i]!;
+        const row = new Event();
+        agg.writeRow(scratch, row);
+        onRow(row);
+      }
+      return;
+    }
+    this.makeGroups();
     if (agg.byFields.length === 0 && this.groups.length === 0) this.create([]);
     const byText = this.byText;
     const groups = !ordered ? this.groups : byText ? orderSingleFieldGroups(this.groups, (text) => byText.get(text)!) : orderGroups(this.groups);

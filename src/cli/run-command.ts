@@ -8,7 +8,7 @@ import type { MappingCliOptions } from './input-options.js';
 import { addLookupOptions, loadLookups, type LookupCliOptions } from './lookup-options.js';
 import { loadMacros, readQuery, type QuerySourceOptions } from './query-source.js';
 import { startProgress } from './progress.js';
-import { stdoutDrained } from './backpressure.js';
+import { bufferedStdout, stdoutDrained } from './backpressure.js';
 import { isPackRun, runPackCli } from './pack-run.js';
 import { checkRunOptions, inputTotals, terminalWidth } from './run-options.js';
 
@@ -111,7 +111,8 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
   const query = compile(src.text, compileOptions);
   if (opts.verbose) for (const note of query.notes) process.stderr.write(`splq: note: ${note}\n`);
   const plan = await planScan(query, inputs, scanOptionsOf(opts));
-  const writer = createWriter(checked.output, (text) => process.stdout.write(text), {
+  const stdout = bufferedStdout();
+  const writer = createWriter(checked.output, stdout.write, {
     zone: checked.zone, width: terminalWidth(process.stdout), columns: knownColumns(query.ast),
   });
   const showProgress = !opts.quiet && process.stderr.isTTY === true;
@@ -129,15 +130,20 @@ async function runQuery(queryArg: string | undefined, opts: RunCliOptions): Prom
       }
       writer.write(ev);
     }, {
-      pace: stdoutDrained,
+      pace: () => {
+        stdout.flush();
+        return stdoutDrained();
+      },
       onStats: (stats) => {
         if (!resultsStarted) progress = startProgress(stats, { quiet: opts.quiet, stream: process.stderr, ...totals });
       },
     });
   } finally {
     progress?.stop();
+    stdout.flush();
   }
   writer.end();
+  stdout.flush();
   for (const line of summary.malformed.lines) process.stderr.write(`splq: malformed input: ${line}\n`);
   if (opts.verbose) process.stderr.write(`splq: ${summaryLine(summary)}\n`);
   if (opts.exitStatus && summary.results === 0) process.exitCode = EXIT_NO_RESULTS;

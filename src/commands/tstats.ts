@@ -2,7 +2,7 @@
 import type { Aggregate, GenericCommand, Span, StatsCommand } from '../ast.js';
 import { getDataModel, resolveDataset, rootDatasets } from '../datamodels/catalog.js';
 import { compileDataset, datasetFieldResolver, renameSearchFields, UNDEFINED_FIELD_PREFIX } from '../datamodels/dataset.js';
-import { builtinMappings, compileEventMapper } from '../datamodels/source-mapping.js';
+import { builtinMappings, compileDatasetMapper, compileEventMapper, MAPPED_OUT, MAPPED_SELECTED } from '../datamodels/source-mapping.js';
 import { compileSearchExpr, searchReads } from '../engine/search-predicate.js';
 import { planDataset, whereLiterals } from '../datamodels/plan.js';
 import type { CommandDef, CompileContext, Stage } from '../engine/types.js';
@@ -92,8 +92,8 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     const plan = planDataset(dataset, mappings, [...whereFields, ...projection.map(([, src]) => src)]);
     const selection = compileDataset(dataset, evalCtx, plan.needed);
     // The constraint runs inside the mapper, before the EVALs, where that gives the same answer (an event outside
-    // the dataset then costs no EVAL); the selection below checks it again for the mappings where it cannot.
-    const mapEvent = compileEventMapper(mappings, evalCtx, plan.needed, { fields: selection.constraintReads, matches: selection.matches });
+    // the dataset then costs no EVAL); the selection below checks it for the events the mapper did not check.
+    const mapEvent = compileDatasetMapper(mappings, evalCtx, plan.needed, { fields: selection.constraintReads, matches: selection.matches });
     const where = whereExpr ? compileSearchExpr(whereExpr, { zone: ctx.zone, now: ctx.now }) : () => true;
     const byNames = args.by.map((f) => f.name);
     const statsAst = statsNode(node, args);
@@ -114,7 +114,8 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     /** The per-event half: an input event becomes at most one dataset row (fixed `_time` buckets applied). */
     const rows = (next: Stage): Stage => ({
       push: (ev) => {
-        if (!mapEvent(ev) || !selection.matches(ev)) return;
+        const mapped = mapEvent(ev);
+        if (mapped === MAPPED_OUT || (mapped !== MAPPED_SELECTED && !selection.matches(ev))) return;
         selection.calculate(ev);
         if (!where(ev)) return;
         const row = project(ev);

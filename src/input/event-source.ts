@@ -4,6 +4,7 @@ import { compileFieldMapping, fieldsNeededForMapping, makeFinisher, presetMapper
 import { blocksToRecords, readFileBatches, readFileRecords, resolveInputs, STDIN, type ByteRange, type RawRecord, type ReadBatch } from './sources/index.js';
 import { readOpenedBatches } from './sources/records.js';
 import { openInput, type OpenedInput } from './sources/open-input.js';
+import { SpanPicker } from './json/span-picker.js';
 import { blockEvents, canPickKeys, createDecoder, createEventBuilder, KeyPicker, recordEvent, timeFieldNames, type LineDecoding, type MetadataDefaults } from './json/index.js';
 import { LiteralScan } from './fastpath/index.js';
 import { isSeekable } from './sources/chunks.js';
@@ -217,6 +218,8 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
     prefilter,
     scan: prefilter ? new LiteralScan(prefilter.literals) : null,
     picker: pickable ? new KeyPicker(fields, timeNames, firstSearch?.fields) : null,
+    // A literal scan is what the span picker replaces only when the first search decides every line from fields.
+    spans: pickable && (!prefilter || (firstSearch !== null && !firstSearch.fields.includes('_raw'))) ? SpanPicker.create(fields, timeNames, firstSearch?.fields) : null,
     firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw'), build: createEventBuilder(decodeOptions, false, 'picked') } : null,
     build: createEventBuilder(decodeOptions, timeNames.length > 0, 'picked'),
     decodeChecks: fields === null || opts.strict === true,

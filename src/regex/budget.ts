@@ -43,6 +43,8 @@ export class BudgetedRegExp extends RegExp {
   private readonly plan: LinearPlan;
   lastEngine: Engine = 'v8';
   private matcher: ReturnType<RE2JS['matcher']> | null = null;
+  /** A plain RegExp of the same source and flags (made on first use), for values V8 runs directly. */
+  private plain: RegExp | null = null;
   private matcherText: string | null = null;
 
   constructor(source: string | BudgetedRegExp, flags: string, plan?: LinearPlan) {
@@ -66,6 +68,15 @@ export class BudgetedRegExp extends RegExp {
     }
     this.lastEngine = 'watchdog';
     return this.watchedExec(text);
+  }
+
+  /**
+   * The RegExp to run on a value of this length: a plain one (V8's built-in fast paths for replace and split,
+   * which a subclass with its own `exec` does not get) when V8 runs such a value directly, else this one.
+   */
+  forLength(length: number): RegExp {
+    if (length > this.plan.directLimit) return this;
+    return (this.plain ??= new RegExp(this.source, this.flags));
   }
 
   /** A yes/no answer needs no captures: RE2 then runs its DFA only (without `g`, where `test` must move lastIndex). */
@@ -172,6 +183,11 @@ function watchdog(): Watchdog {
     shared = { script: new vm.Script('run()', { filename: 'splq-regex-watchdog' }), context };
   }
   return shared;
+}
+
+/** The RegExp to run on a value of `length` characters: a plain twin of a BudgetedRegExp within its direct limit. */
+export function regexForLength(regex: RegExp, length: number): RegExp {
+  return regex instanceof BudgetedRegExp ? regex.forLength(length) : regex;
 }
 
 /** Build the RegExp for a translated pattern: a plain RegExp when V8 is always within budget, else a BudgetedRegExp. */

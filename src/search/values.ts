@@ -30,7 +30,19 @@ export function compileValueMatcher(value: string, opts: ValueOptions = {}): Val
     return (v) => matches(scalarToString(v));
   }
   const matches = compileGlob(value.toLowerCase());
-  return lastAnswerKept((v) => matches(scalarToString(v).toLowerCase()));
+  const text: ValuePredicate = (v) => matches(scalarToString(v).toLowerCase());
+  // An integer matches a plain integer value exactly when it is that integer (EventCode=1); other numbers print
+  // in ways that may surprise (5e-324 prints as 0), so they are compared as text.
+  const integer = plainIntegerOf(value);
+  if (integer !== undefined) return lastAnswerKept((v) => (typeof v === 'number' && Number.isSafeInteger(v) ? v === integer : text(v)));
+  return lastAnswerKept(text);
+}
+
+/** The number a value such as `4688` or `-1` writes as Splunk prints it (a safe integer, no sign or zero padding), else undefined. */
+function plainIntegerOf(value: string): number | undefined {
+  if (!/^-?(0|[1-9][0-9]*)$/.test(value) || value === '-0') return undefined;
+  const n = Number(value);
+  return Number.isSafeInteger(n) && scalarToString(n) === value ? n : undefined;
 }
 
 /**

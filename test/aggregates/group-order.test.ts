@@ -45,6 +45,16 @@ describe('group order', () => {
     }), { numRuns: 500 });
   });
 
+  it('the ranked order of several BY fields equals a sort by the reference comparator', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(byValue, byValue, byValue), { maxLength: 40 }), (tuples) => {
+      const byText = new Map<string, Group>();
+      for (const values of tuples) byText.set(values.map(groupText).join('\u0000'), { byValues: values, states: [], fieldStates: [] });
+      const groups = [...byText.values()];
+      const reference = [...groups].sort((a, b) => compareSortKeys(sortKeysOf(a.byValues), sortKeysOf(b.byValues)));
+      expect(orderGroups(groups)).toEqual(reference);
+    }), { numRuns: 500 });
+  });
+
   it('stats rows come out strictly ascending by the reference comparator, with one and two BY fields', () => {
     const events = fc.array(fc.record({ a: byValue, b: byValue }), { maxLength: 40 });
     fc.assert(fc.property(events, (evs) => {

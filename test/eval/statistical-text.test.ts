@@ -65,6 +65,15 @@ describe('text', () => {
     expect(evaluate('replace(x, "o", "0")', { x: ['foo', 'bar'] })).toEqual(['f00', 'bar']);
   });
 
+  it('replace writes a template without groups as it is ($& and $1 are text), on short values and past the direct limit', () => {
+    // "^.*\\\\" (the CIM's basename) runs on V8 directly for short values and on RE2 for very long ones.
+    const long = `${'d'.repeat(30000)}\\cmd.exe`;
+    for (const x of ['C:\\Windows\\cmd.exe', long]) {
+      expect(evaluate('replace(x, "^.*\\\\\\\\", "")', { x })).toBe('cmd.exe');
+      expect(evaluate('replace(x, "^.*\\\\\\\\", "$&-$1-$$")', { x })).toBe('$&-$1-$$cmd.exe');
+    }
+  });
+
   it('substr counts from 1; a negative start counts from the end', () => {
     expect(evaluate('substr("splunk", 1, 3)')).toBe('spl');
     expect(evaluate('substr("splunk", -3)')).toBe('unk');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileGlob } from '../../src/search/glob.js';
 import { compareUtf8 } from '../../src/search/utf8-order.js';
 import { compileValueMatcher } from '../../src/search/values.js';
+import { scalarToString } from '../../src/runtime/event.js';
 
 const toBits = (words: number[], width: number) => words.reduce((acc, w) => (acc << BigInt(width)) | BigInt(w), 0n);
 const samePrefix = (a: bigint, b: bigint, total: number, prefix: number) => a >> BigInt(total - prefix) === b >> BigInt(total - prefix);
@@ -16,6 +17,17 @@ function ipv6Text(words: number[]): string {
 }
 
 describe('value laws', () => {
+  it('a number matches an integer value exactly when its printed text matches it (the numeric shortcut changes nothing)', () => {
+    const text = fc.oneof(fc.integer({ min: -50, max: 5000 }).map(String), fc.constantFrom('0', '-0', '007', '+1', '1.0', '1e3', '9007199254740993', 'nan'));
+    const number = fc.oneof(fc.integer({ min: -50, max: 5000 }), fc.constantFrom(-0, 0.5, 1e3, 1.0000000000000002, 9007199254740992, NaN, Infinity), fc.double());
+    fc.assert(
+      fc.property(text, number, (value, v) => {
+        expect(compileValueMatcher(value)(v)).toBe(scalarToString(v).toLowerCase() === value.toLowerCase());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('IPv4 CIDR matches exactly the addresses sharing the prefix', () => {
     const octets = fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 4, maxLength: 4 });
     fc.assert(

@@ -4,6 +4,7 @@ import type { EvalFunction } from '../types.js';
 import { mapValues, scalarText } from '../values.js';
 import { preparedArg } from './define.js';
 import { compiledRegexArg, withRegexBudget } from './regex.js';
+import { regexForLength } from '../../regex/budget.js';
 
 /** A replacement template: literal text and group numbers, in order. */
 type TemplatePart = string | number;
@@ -41,14 +42,23 @@ function replacer(parts: TemplatePart[], groupIndex: number[]): (...match: unkno
   };
 }
 
-/** Builds replacers, reusing the last one while regex and template are unchanged (always, for literals). */
-function lastReplacer(): (compiled: CompiledRegex, parts: TemplatePart[]) => (...match: unknown[]) => string {
+/** What String.replace takes: a callback, or for a template without groups its text (each `$` written `$$`). */
+type Replacement = string | ((...match: unknown[]) => string);
+
+/** A template's replacement: its text when it inserts no group (V8 then needs no callback per match). */
+function replacement(parts: TemplatePart[], groupIndex: number[]): Replacement {
+  if (parts.every((part) => typeof part === 'string')) return parts.join('').replaceAll('$', '$$$$');
+  return replacer(parts, groupIndex);
+}
+
+/** Builds replacements, reusing the last one while regex and template are unchanged (always, for literals). */
+function lastReplacer(): (compiled: CompiledRegex, parts: TemplatePart[]) => Replacement {
   let lastRegex: CompiledRegex | undefined;
   let lastParts: TemplatePart[] | undefined;
-  let last: (...match: unknown[]) => string = () => '';
+  let last: Replacement = '';
   return (compiled, parts) => {
     if (compiled !== lastRegex || parts !== lastParts) {
-      last = replacer(parts, compiled.groupIndex);
+      last = replacement(parts, compiled.groupIndex);
       lastRegex = compiled;
       lastParts = parts;
     }
@@ -74,7 +84,10 @@ export const replaceFunction: EvalFunction = {
       return withRegexBudget('replace', text!, pattern!, () =>
         mapValues(value, (v) => {
           const s = scalarText(v);
-          return s === null ? null : s.replace(compiled.regex, build);
+          // Typed by case: TypeScript's overloads take a string or a callback, not their union.
+          if (s === null) return null;
+          const regex = regexForLength(compiled.regex, s.length);
+          return typeof build === 'string' ? s.replace(regex, build) : s.replace(regex, build);
         }),
       );
     };
