@@ -12,7 +12,7 @@ export interface SplqLauncher {
 }
 
 /** One file with every dependency inlined (npm run build): starts in ~0.1 s instead of ~0.5 s for the tsc output. */
-const BUNDLED_CLI = 'dist/bundle/splq.mjs';
+const BUNDLED_CLI = 'dist/bundle/splq.cjs';
 const SOURCE_CLI = 'src/cli/main.ts';
 /** The folders the bundle is built from: a file changed in them makes the bundle out of date. */
 const SOURCE_DIRS = ['src', 'grammar'];

@@ -148,7 +148,7 @@ function facts(options: BenchOptions, splq: SplqLauncher | undefined, jq: string
     ['machine', `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}`],
     ['node', process.version],
     ['load', `uptime at the start: ${os.loadavg().map((load) => load.toFixed(2)).join(', ')} (1, 5, 15 min; the machine is shared, so compare CPU seconds)`],
-    ['splq', splq === undefined ? 'CLI not found (n/a)' : splq.label === 'dist' ? 'bundled CLI (node dist/bundle/splq.mjs)' : 'sources via tsx (node --import tsx; adds ~1.5 s start-up); run `npm run build` for the bundled CLI'],
+    ['splq', splq === undefined ? 'CLI not found (n/a)' : splq.label === 'dist' ? 'bundled CLI (node dist/bundle/splq.cjs)' : 'sources via tsx (node --import tsx; adds ~1.5 s start-up); run `npm run build` for the bundled CLI'],
     ['duckdb', `@duckdb/node-api ${duckdbVersion}, one child process per run`],
     ['jq', jq ?? (options.jq ? 'not installed' : 'skipped (--no-jq)')],
     ['threads', `${options.threads} (splq --threads and DuckDB threads)`],

@@ -1,12 +1,12 @@
 // Start-up cost of the bundled CLI: a trivial query against `node -e 0`, CPU seconds (user+sys) of paired runs.
-// Usage: node bench/startup.mjs [runs=20] [cli=dist/bundle/splq.mjs]   (after `npm run build`; Linux, reads /proc)
+// Usage: node bench/startup.mjs [runs=20] [cli=dist/bundle/splq.cjs]   (after `npm run build`; Linux, reads /proc)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const runs = Number(process.argv[2] ?? 20);
-const cli = process.argv[3] ?? 'dist/bundle/splq.mjs';
+const cli = process.argv[3] ?? 'dist/bundle/splq.cjs';
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** CPU seconds (user+sys) of this process's waited-for children so far, from /proc/self/stat. */

@@ -10,12 +10,14 @@ import { bundleOptions, OUT_DIR } from './bundle-options.mjs';
 import { bundleLazyPackages, LAZY_DIR, lazyChildProcess, lazyPackages } from './lazy-modules.mjs';
 import { chevrotainStartup } from './chevrotain-startup.mjs';
 
-const CLI = `${OUT_DIR}/splq.mjs`;
+/** The bin, scripts/cli-loader.cjs; splq.mjs (scripts/cli-entry.mjs) only loads it. */
+const CLI = `${OUT_DIR}/splq.cjs`;
+const CLI_ESM = `${OUT_DIR}/splq.mjs`;
 const MAIN = `${OUT_DIR}/splq-main.cjs`;
 const CACHE = `${OUT_DIR}/splq-main.cache`;
 
 rmSync(CACHE, { force: true }); // a cache never outlives the bundle it was made from
-rmSync(`${CLI}.map`, { force: true });
+rmSync(`${CLI_ESM}.map`, { force: true });
 rmSync(`${OUT_DIR}/${LAZY_DIR}`, { recursive: true, force: true }); // the loader has no map; the CLI's is splq-main.cjs.map
 try {
   await build(bundleOptions({ worker: 'src/parallel/worker.ts', 'pack-worker': 'src/scan/pack-worker.ts' }));
@@ -63,8 +65,10 @@ function shareNamespaces(text) {
   return text.replace(helper, () => `${shared} ${helper.replace('__toESM', '__toESMOnce')}`);
 }
 
-copyFileSync('scripts/cli-loader.mjs', CLI);
+copyFileSync('scripts/cli-loader.cjs', CLI);
 chmodSync(CLI, 0o755);
+copyFileSync('scripts/cli-entry.mjs', CLI_ESM);
+chmodSync(CLI_ESM, 0o755);
 
 const scratch = mkdtempSync(join(tmpdir(), 'splq-bundle-'));
 const events = join(scratch, 'events.ndjson');
@@ -127,7 +131,7 @@ writeFileSync(MAIN, `${body}// splq-build ${buildId}\n`, 'latin1');
 
 // The cache holds what V8 compiled while a trivial query ran: the bundle's top level, the parser, one search.
 runTrivialQuery({ SPLQ_WRITE_CODE_CACHE: CACHE }, 'warm-up (no code cache written)');
-// The cache is made under V8's default flags (scripts/cli-loader.mjs): a start must take it, or every start compiles all.
+// The cache is made under V8's default flags (scripts/cli-loader.cjs): a start must take it, or every start compiles all.
 if (!runTrivialQuery({ SPLQ_DEBUG_CODE_CACHE: '1' }, 'code cache check').includes('splq: code cache used')) {
   process.stderr.write(`bundle: V8 rejects the code cache ${CACHE} that the warm-up run made\n`);
   process.exit(1);

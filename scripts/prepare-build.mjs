@@ -5,6 +5,6 @@ import { execSync } from 'node:child_process';
 
 // The generated WebAssembly modules are needed from sources too (tsx, vitest): compiled whenever stale.
 execSync('node scripts/build-wasm.mjs', { stdio: 'inherit' });
-if (!existsSync('dist/bundle/splq.mjs') || !existsSync('dist/src/index.js')) {
+if (!existsSync('dist/bundle/splq.cjs') || !existsSync('dist/src/index.js')) {
   execSync('npm run build', { stdio: 'inherit' });
 }

@@ -1,4 +1,4 @@
-// Start a worker thread on worker.mjs (bundle), worker.js (tsc output) or worker.ts (source, through tsx's loader).
+// Start a worker thread on the CLI's loader splq.cjs (CLI bundle), worker.mjs (other bundles), worker.js (tsc output) or worker.ts (source, through tsx's loader).
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -18,11 +18,11 @@ function tsxApiUrl(): string {
   return pathToFileURL(cjsPath.replace(/\.cjs$/, '.mjs')).href;
 }
 
-/** The shipped bin (scripts/cli-loader.mjs): inside the CLI bundle, `import.meta.url` is its URL. */
-const CLI_LOADER = '/splq.mjs';
+/** The shipped bin (scripts/cli-loader.cjs): inside the CLI bundle, `import.meta.url` is its URL. */
+const CLI_LOADER = '/splq.cjs';
 
 /**
- * The CLI bundle starts its workers on its own loader (dist/bundle/splq.mjs), which compiles the one bundle with its
+ * The CLI bundle starts its workers on its own loader (dist/bundle/splq.cjs), which compiles the one bundle with its
  * V8 code cache; the CLI's entry then runs the worker's loop instead of the command line (src/cli/main.ts).
  * Otherwise the worker entry sits beside this module with the same extension: another bundle (bench's run-files.mjs)
  * starts worker.mjs, dist/src/parallel/spawn-worker.js starts worker.js, and src/parallel/spawn-worker.ts starts worker.ts.

@@ -46,7 +46,11 @@ export function partitionEntries(entries: readonly PackEntry[], shards: number):
 const TS_BOOTSTRAP = `const { workerData } = require('node:worker_threads');
 import(workerData.tsxApi).then((tsx) => { tsx.register(); return import(workerData.entry); });`;
 
-/** Start a pack worker: pack-worker.mjs beside the bundle, pack-worker.js beside this file, or pack-worker.ts through tsx. */
+/**
+ * Start a pack worker: pack-worker.mjs beside the bundle, pack-worker.js beside this file, or pack-worker.ts through tsx.
+ * Inside the CLI bundle `import.meta.url` is its loader's, splq.cjs (scripts/cli-loader.cjs); the worker bundles are
+ * ES modules (.mjs) all the same.
+ */
 function spawnPackWorker(pack: PackWorkerData): Worker {
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
@@ -54,7 +58,7 @@ function spawnPackWorker(pack: PackWorkerData): Worker {
     const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
     return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { pack, entry, tsxApi } });
   }
-  const extension = here.slice(here.lastIndexOf('.'));
+  const extension = here.endsWith('.cjs') ? '.mjs' : here.slice(here.lastIndexOf('.'));
   return new Worker(new URL(`./pack-worker${extension}`, here), { workerData: { pack } });
 }
 

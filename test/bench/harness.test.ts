@@ -81,7 +81,7 @@ describe('findSplq and splqCommand', () => {
     expect(findSplq(root)).toBeUndefined();
     writeFileSync(join(root, 'src', 'cli', 'main.ts'), '');
     expect(findSplq(root)).toEqual({ label: 'tsx', prefix: ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts')] });
-    const bundle = join(root, 'dist', 'bundle', 'splq.mjs');
+    const bundle = join(root, 'dist', 'bundle', 'splq.cjs');
     writeFileSync(bundle, '');
     utimesSync(join(root, 'src', 'cli', 'main.ts'), new Date(1000), new Date(1000));
     expect(findSplq(root)).toEqual({ label: 'dist', prefix: [bundle] });

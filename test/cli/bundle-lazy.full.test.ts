@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli.js';
 
-const BUNDLED_CLI = join(REPO, 'dist/bundle/splq.mjs');
+const BUNDLED_CLI = join(REPO, 'dist/bundle/splq.cjs');
 const TSC_CLI = join(REPO, 'dist/src/cli/main.js');
 const built = existsSync(BUNDLED_CLI) && existsSync(TSC_CLI) && statSync(BUNDLED_CLI).mtimeMs >= statSync(TSC_CLI).mtimeMs;
 if (!built) console.warn('bundle stand-in tests skipped: run `npm run build` first');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/cli.js';
 
-const BUNDLED_CLI = join(REPO, 'dist/bundle/splq.mjs');
+const BUNDLED_CLI = join(REPO, 'dist/bundle/splq.cjs');
 const built = existsSync(BUNDLED_CLI);
 if (!built) console.warn('bundle start-up tests skipped: run `npm run build` first');
 

@@ -1,4 +1,4 @@
-// The esbuild bundle (dist/bundle/splq.mjs loading splq-main.cjs with its code cache, its workers too) prints what the tsc-built CLI prints, workers included.
+// The esbuild bundle (dist/bundle/splq.cjs loading splq-main.cjs with its code cache, its workers too) prints what the tsc-built CLI prints, workers included.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,13 +6,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, type CliResult } from '../helpers/cli.js';
 
-const BUNDLED_CLI = join(REPO, 'dist/bundle/splq.mjs');
-/** The loader (splq.mjs) runs the bundle splq-main.cjs with the V8 code cache splq-main.cache. */
-const CLI_FILES = ['splq.mjs', 'splq-main.cjs', 'splq-main.cache'];
+const BUNDLED_CLI = join(REPO, 'dist/bundle/splq.cjs');
+/** The loader (splq.cjs) runs the bundle splq-main.cjs with the V8 code cache splq-main.cache. */
+const CLI_FILES = ['splq.cjs', 'splq-main.cjs', 'splq-main.cache'];
+/** The ES module entry kept for those who start dist/bundle/splq.mjs: it only loads splq.cjs. */
+const ESM_ENTRY = join(REPO, 'dist/bundle/splq.mjs');
 const TSC_CLI = join(REPO, 'dist/src/cli/main.js');
 /** Both CLIs come from the same `npm run build`: a bundle older than the tsc output is from an earlier build. */
 const built = existsSync(BUNDLED_CLI) && existsSync(TSC_CLI) && statSync(BUNDLED_CLI).mtimeMs >= statSync(TSC_CLI).mtimeMs;
-if (!built) console.warn('bundle tests skipped: run `npm run build` to create dist/bundle/splq.mjs beside an equally new dist/src/cli/main.js');
+if (!built) console.warn('bundle tests skipped: run `npm run build` to create dist/bundle/splq.cjs beside an equally new dist/src/cli/main.js');
 
 /** Byte ranges this small cut each generated file into several units, so `--threads 2` starts workers. */
 const SPLIT_ENV = { SPLQ_SPLIT_BYTES: '200' };
@@ -58,7 +60,7 @@ describe.skipIf(!built)('bundled CLI', { timeout: 60_000 }, () => {
       const args = ['run', 'search * | stats count', '-i', dir, '-o', 'ndjson'];
       const oneThread = runNode(TSC_CLI, [...args, '--threads', '1']);
       expect(oneThread.stdout).toMatch(/^\{"count":\d+\}\n$/);
-      const parallel = runNode(join(lonely, 'splq.mjs'), [...args, '--threads', '2'], { ...SPLIT_ENV, SPLQ_DEBUG_CODE_CACHE: '1', SPLQ_TRACE_THREADS: '1' });
+      const parallel = runNode(join(lonely, 'splq.cjs'), [...args, '--threads', '2'], { ...SPLIT_ENV, SPLQ_DEBUG_CODE_CACHE: '1', SPLQ_TRACE_THREADS: '1' });
       expect(parallel.status).toBe(0);
       expect(parallel.stdout).toBe(oneThread.stdout);
       // One line from the main thread's loader, one from the worker's, when the worker started (the main thread may finish every unit first).
@@ -67,6 +69,29 @@ describe.skipIf(!built)('bundled CLI', { timeout: 60_000 }, () => {
     } finally {
       rmSync(lonely, { recursive: true, force: true });
     }
+  });
+
+  it('dist/bundle/splq.mjs, the ES module entry, runs the same CLI with its code cache, --threads 2 and a pack on 2 threads included', () => {
+    const args = ['run', 'search * | stats count list(n) values(msg) by host', '-i', dir, '-o', 'ndjson'];
+    const viaEsm = runNode(ESM_ENTRY, [...args, '--threads', '2'], { ...SPLIT_ENV, SPLQ_DEBUG_CODE_CACHE: '1' });
+    expect(viaEsm.status).toBe(0);
+    expect(viaEsm.stderr).toContain('splq: code cache used');
+    expect(viaEsm.stdout).toBe(runNode(TSC_CLI, [...args, '--threads', '1']).stdout);
+    const detections = mkdtempSync(join(tmpdir(), 'splq-bundle-pack-'));
+    writeFileSync(join(detections, 'errors.yml'), 'name: Errors by host\nsearch: search msg=error | stats count by host\n');
+    writeFileSync(join(detections, 'busy.yml'), 'name: Busy hosts\nsearch: search * | stats count by host | where count > 30\n');
+    const pack = ['run', '--detection', detections, '-i', dir, '-o', 'ndjson'];
+    const packOne = runNode(TSC_CLI, [...pack, '--threads', '1']);
+    expect(packOne.status, packOne.stderr).toBe(0);
+    // On threads each detection's rows keep their order, but two detections' rows may interleave otherwise.
+    const sorted = (text: string) => text.trim().split('\n').sort();
+    for (const cli of [ESM_ENTRY, BUNDLED_CLI]) {
+      const packTwo = runNode(cli, [...pack, '--threads', '2'], { SPLQ_TRACE_THREADS: '1' });
+      expect(packTwo.status, packTwo.stderr).toBe(0);
+      expect(sorted(packTwo.stdout)).toEqual(sorted(packOne.stdout));
+    }
+    expect(packOne.stdout.trim().split('\n').length).toBeGreaterThan(3);
+    rmSync(detections, { recursive: true, force: true });
   });
 
   it('uses its code cache, and runs the same without it or with a cache from another build or another V8', () => {
@@ -89,7 +114,7 @@ describe.skipIf(!built)('bundled CLI', { timeout: 60_000 }, () => {
       for (const [what, content, state] of cases) {
         if (content) writeFileSync(join(copy, 'splq-main.cache'), content);
         else rmSync(join(copy, 'splq-main.cache'));
-        const r = runNode(join(copy, 'splq.mjs'), args, debug);
+        const r = runNode(join(copy, 'splq.cjs'), args, debug);
         expect(r.stderr, what).toContain(`splq: code cache ${state}`);
         expect(r.stdout, what).toBe(expected);
         expect(r.status, what).toBe(0);

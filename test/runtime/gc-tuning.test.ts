@@ -20,7 +20,7 @@ describe('tuneGarbageCollector', () => {
 
   it('the shipped loader sets the same flags before compiling the bundle (its code cache is made under them)', async () => {
     const { readFile } = await import('node:fs/promises');
-    const loader = await readFile(new URL('../../scripts/cli-loader.mjs', import.meta.url), 'utf8');
+    const loader = await readFile(new URL('../../scripts/cli-loader.cjs', import.meta.url), 'utf8');
     const listed = /const GC_FLAGS = (\[[^\]]*\]);/.exec(loader);
     expect(listed).not.toBeNull();
     expect(JSON.parse(listed![1]!.replace(/'/g, '"'))).toEqual(GC_FLAGS);

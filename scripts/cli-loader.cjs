@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// The splq bin (copied to dist/bundle/splq.mjs by scripts/bundle.mjs): runs the bundled CLI, splq-main.cjs, compiled
+// The splq bin (copied to dist/bundle/splq.cjs by scripts/bundle.mjs): runs the bundled CLI, splq-main.cjs, compiled
 // with V8's code cache (splq-main.cache) when the cache was made from this very build, so start-up skips parsing and
 // compiling most of the 1.3 MB bundle. Without a usable cache (another Node/V8, a rebuilt bundle) it compiles as usual.
-import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
-import v8 from 'node:v8';
+// CommonJS, not an ES module: Node's ES module loader cost a trivial query ~13 M instructions and ~80 page faults
+// more (docs/benchmarks.md, Start-up, fourth round). dist/bundle/splq.mjs (scripts/cli-entry.mjs) only loads this file.
+'use strict';
+const { closeSync, fstatSync, openSync, readSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { Script } = require('node:vm');
+const v8 = require('node:v8');
 
 // The CLI's garbage-collector flags (src/runtime/gc-tuning.ts GC_FLAGS; a test keeps the two lists equal), set before
 // the bundle is compiled: V8 checks its flags against those a code cache was made under, and the cache is made at the
@@ -16,21 +20,19 @@ const GC_FLAGS = ['--no-allocation-site-pretenuring', '--heap-growing-percent=50
 // Node's code cache for its own built-in modules was made under V8's default flags, so a built-in module first loaded
 // after the flags change compiles from source (~20 M instructions of a trivial query went there). Those every run of
 // the CLI loads are loaded first: standard output's stream (net for a pipe, tty, or a file's), node:os and
-// node:fs/promises (node:fs, node:vm and node:v8 come with this file's imports). A worker thread runs this file too,
+// node:fs/promises (node:fs, node:vm and node:v8 come with this file's requires). A worker thread runs this file too,
 // after the main thread has set the flags; it needs none of them.
 if (!process.argv.includes('--splq-pool-worker')) {
   void process.stdout;
-  createRequire(import.meta.url)('node:os');
-  createRequire(import.meta.url)('node:fs/promises');
+  require('node:os');
+  require('node:fs/promises');
 }
 if (process.env.SPLQ_V8_DEFAULTS !== '1') for (const flag of GC_FLAGS) v8.setFlagsFromString(flag);
 
-const MAIN = new URL('./splq-main.cjs', import.meta.url);
-const CACHE = new URL('./splq-main.cache', import.meta.url);
+const mainPath = join(__dirname, 'splq-main.cjs');
+const cachePath = join(__dirname, 'splq-main.cache');
 /** The last line of splq-main.cjs and the first line of the cache: the same build id, or the cache is not used. */
 const BUILD_TAG = '// splq-build ';
-
-const mainPath = fileURLToPath(MAIN);
 
 /** The bytes of the file at `path`, read into `buffer` when it is large enough (its pages are then already mapped). */
 function readBytes(path, buffer) {
@@ -68,7 +70,7 @@ const cacheHeader = `${BUILD_TAG}${buildId}`.padEnd(63, ' ') + '\n';
 function cachedDataOfThisBuild() {
   let data;
   try {
-    data = readBytes(fileURLToPath(CACHE), mainBytes);
+    data = readBytes(cachePath, mainBytes);
   } catch {
     return undefined;
   }
@@ -77,8 +79,9 @@ function cachedDataOfThisBuild() {
   return data.subarray(header.length);
 }
 
-// `__splqCliUrl` stands for `import.meta.url` (scripts/bundle.mjs), and is this file's URL so that the bundle finds
-// worker.mjs and the package's dependencies beside it, as before.
+// `__splqCliUrl` stands for `import.meta.url` (scripts/bundle.mjs), and is this file's URL so that the bundle starts
+// its worker threads on this file (src/parallel/spawn-worker.ts) and finds pack-worker.mjs and the package's
+// dependencies beside it.
 const cachedData = cachedDataOfThisBuild();
 const script = new Script(source, { filename: mainPath, cachedData });
 if (process.env.SPLQ_DEBUG_CODE_CACHE) {
@@ -93,4 +96,4 @@ if (cacheOut) {
 }
 
 const mainModule = { exports: {} };
-script.runInThisContext()(mainModule.exports, createRequire(mainPath), mainModule, mainPath, fileURLToPath(new URL('.', MAIN)), import.meta.url);
+script.runInThisContext()(mainModule.exports, createRequire(mainPath), mainModule, mainPath, __dirname, pathToFileURL(__filename).href);
