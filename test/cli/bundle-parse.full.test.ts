@@ -1,7 +1,7 @@
 // The bundled CLI's parser (prebuilt grammar, each rule's lookahead made on first use: scripts/chevrotain-startup.mjs)
 // parses as the tsc-built CLI's (plain chevrotain): the same ASTs and the same errors, over hand-picked queries and
 // a sample of ESCU detections from ../shared (skipped with a notice when it is absent).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +16,19 @@ const ESCU = join(REPO, '../shared/corpus/security_content');
 const escu = existsSync(join(ESCU, 'detections'));
 if (!escu) console.warn('ESCU sample of the bundle parser test skipped: ../shared/corpus is absent');
 
-/** `splq parse --spans <args>` through one CLI. */
-function parse(cli: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, 'parse', '--spans', ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+/** `splq parse --spans <args>` through one CLI (a process of its own; the two CLIs of a pair run at once). */
+function parse(cli: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [cli, 'parse', '--spans', ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } }, (error, stdout, stderr) => {
+      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+/** The bundled and the tsc-built CLI's answers for the same arguments, run side by side. */
+function both(args: string[]) {
+  return Promise.all([parse(BUNDLED_CLI, args), parse(TSC_CLI, args)]);
 }
 
 const QUERIES = [
@@ -46,20 +55,20 @@ function escuSample(): string[] {
 }
 
 describe.skipIf(!built)('bundled CLI parser', { timeout: 300_000 }, () => {
-  it('parses hand-picked queries and their errors as the tsc-built CLI', () => {
+  it('parses hand-picked queries and their errors as the tsc-built CLI', async () => {
     for (const query of QUERIES) {
-      const bundled = parse(BUNDLED_CLI, [query]);
-      expect(bundled, query).toEqual(parse(TSC_CLI, [query]));
+      const [bundled, tsc] = await both([query]);
+      expect(bundled, query).toEqual(tsc);
     }
   });
 
-  it.skipIf(!escu)('parses a sample of ESCU detections as the tsc-built CLI', () => {
+  it.skipIf(!escu)('parses a sample of ESCU detections as the tsc-built CLI', async () => {
     const macros = join(ESCU, 'macros');
     let parsed = 0;
     for (const file of escuSample()) {
       const args = ['--detection', file, '-m', macros];
-      const bundled = parse(BUNDLED_CLI, args);
-      expect(bundled, file).toEqual(parse(TSC_CLI, args));
+      const [bundled, tsc] = await both(args);
+      expect(bundled, file).toEqual(tsc);
       if (bundled.status === 0) parsed++;
     }
     expect(parsed).toBeGreaterThan(8);
