@@ -3,6 +3,7 @@ import type { SearchExpr, SearchLiteral } from '../ast.js';
 import { timeBoundSide } from '../engine/time-bounds.js';
 import { scalarToString, type Event } from '../runtime/event.js';
 import { parseCidr } from '../search/cidr.js';
+import { plainIntegerOf } from '../search/values.js';
 
 /**
  * The eventtypes matched per value of one field, as bit masks (eventtype i is bit i). Built when each eventtype's
@@ -33,7 +34,7 @@ export function eventtypeIndex(searches: SearchExpr[], maxEventtypes: number): E
       field = eq.field;
       const text = eq.text.toLowerCase();
       byText.set(text, (byText.get(text) ?? 0) | (1 << i));
-      const integer = plainInteger(text);
+      const integer = plainIntegerOf(text);
       if (integer !== undefined) byInteger.set(integer, (byInteger.get(integer) ?? 0) | (1 << i));
     }
   }
@@ -82,11 +83,4 @@ function plainEqualities(expr: SearchExpr): Array<{ field: string; text: string 
 /** A value compared as whole text: no wildcard, not case-sensitive, not a CIDR block, not a time bound. */
 function isPlain(field: string, lit: SearchLiteral): boolean {
   return lit.modifier !== 'CASE' && !lit.text.includes('*') && parseCidr(lit.text) === undefined && timeBoundSide(field, '=') === undefined;
-}
-
-/** The safe integer a lower-cased value text writes as Splunk prints it (`4688`, `-1`; not `01`, `-0`, `1.0`). */
-function plainInteger(text: string): number | undefined {
-  if (!/^-?(0|[1-9][0-9]*)$/.test(text) || text === '-0') return undefined;
-  const n = Number(text);
-  return Number.isSafeInteger(n) && String(n) === text ? n : undefined;
 }

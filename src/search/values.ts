@@ -39,7 +39,7 @@ export function compileValueMatcher(value: string, opts: ValueOptions = {}): Val
 }
 
 /** The number a value such as `4688` or `-1` writes as Splunk prints it (a safe integer, no sign or zero padding), else undefined. */
-function plainIntegerOf(value: string): number | undefined {
+export function plainIntegerOf(value: string): number | undefined {
   if (!/^-?(0|[1-9][0-9]*)$/.test(value) || value === '-0') return undefined;
   const n = Number(value);
   return Number.isSafeInteger(n) && scalarToString(n) === value ? n : undefined;

@@ -161,17 +161,7 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
 
   /** The picked event of a line, REJECTED by the first search, or null when the picker declines it. */
   function pickedEvent(picker: KeyPicker, start: number, end: number): Event | typeof REJECTED | null {
-    let raw: string | undefined;
-    const rawText = () => (raw ??= utf8Text(bytes, pieceStart + start, pieceStart + end));
-    const { firstSearch } = decoding;
-    if (firstSearch !== null) {
-      const firstMembers = picker.pickFirst(start, end);
-      if (firstMembers === null) return null;
-      if (!firstSearch.test(firstSearch.build(firstMembers, block.file, firstSearch.rawNeeded ? rawText() : undefined))) return REJECTED;
-    }
-    const members = firstSearch !== null ? picker.pickRest(start, end) : picker.pick(start, end);
-    if (members === null) return null;
-    return decoding.build(members, block.file, decoding.rawNeeded ? rawText() : undefined);
+    return pickerEvent(picker, start, end, pieceStart + start, block, decoding);
   }
 }
 
@@ -249,16 +239,23 @@ function linePickedEvent(block: LineBlock, from: number, text: string, spellingE
   const escapes = spellingEscape ? ESCAPE_FOUND : NO_ESCAPE;
   escapes.retarget(text);
   picker.reset({ text, bytes: block.bytes, base: from }, escapes);
-  const end = text.length;
+  return pickerEvent(picker, 0, text.length, from, block, decoding);
+}
+
+/**
+ * The event the picker reads from the line at picker positions [start, end) (its bytes from `from`): the first
+ * search on the first step's members, then the rest; REJECTED by the first search, null when the picker declines.
+ */
+function pickerEvent(picker: KeyPicker, start: number, end: number, from: number, block: LineBlock, decoding: LineDecoding): Event | typeof REJECTED | null {
   let raw: string | undefined;
-  const rawText = () => (raw ??= utf8Text(block.bytes, from, from + end));
+  const rawText = () => (raw ??= utf8Text(block.bytes, from, from + end - start));
   const { firstSearch } = decoding;
   if (firstSearch !== null) {
-    const firstMembers = picker.pickFirst(0, end);
+    const firstMembers = picker.pickFirst(start, end);
     if (firstMembers === null) return null;
     if (!firstSearch.test(firstSearch.build(firstMembers, block.file, firstSearch.rawNeeded ? rawText() : undefined))) return REJECTED;
   }
-  const members = firstSearch !== null ? picker.pickRest(0, end) : picker.pick(0, end);
+  const members = firstSearch !== null ? picker.pickRest(start, end) : picker.pick(start, end);
   if (members === null) return null;
   return decoding.build(members, block.file, decoding.rawNeeded ? rawText() : undefined);
 }

@@ -1,6 +1,7 @@
 // The well-formedness rule over runs of NDJSON lines in WebAssembly (SIMD), on a piece's bytes; the regex of line-runs.ts where it is missing.
 import { LINE_RUNS_WASM } from './generated/line-runs-wasm.js';
 import { wellFormedRunEnd } from './line-runs.js';
+import { compileWasmModule } from './wasm-module.js';
 
 /** What assembly/line-runs.ts exports. */
 interface LineRunsExports {
@@ -60,12 +61,10 @@ export function wasmLineRunsAvailable(): boolean {
 function loadModule(): typeof instance {
   if (instance !== undefined) return instance;
   instance = null;
-  if (typeof WebAssembly !== 'object') return instance;
-  const binary = Buffer.from(LINE_RUNS_WASM, 'base64');
-  // validate() is false where SIMD is missing (the module's v128 instructions do not validate).
-  if (!WebAssembly.validate(binary)) return instance;
+  const module = compileWasmModule(LINE_RUNS_WASM);
+  if (module === null) return instance;
   try {
-    const exports = new WebAssembly.Instance(new WebAssembly.Module(binary), {}).exports as unknown as LineRunsExports;
+    const exports = new WebAssembly.Instance(module, {}).exports as unknown as LineRunsExports;
     instance = { exports, base: exports.inputBase(), view: new Uint8Array(exports.memory.buffer) };
   } catch {
     instance = null;

@@ -4,6 +4,7 @@ import { parseJsonNumber } from './scan-number.js';
 import { parseJsonValueExact } from '../../util/exact-json.js';
 import { latin1Text, utf8Text } from '../../util/byte-text.js';
 import type { NodeBuffer } from '../../util/node-buffer.js';
+import { compileWasmModule } from './wasm-module.js';
 
 /** What assembly/key-spans.ts exports. */
 interface KeySpansExports {
@@ -40,16 +41,7 @@ const LETTER_N = 0x6e;
 let compiled: WebAssembly.Module | null | undefined;
 
 function compiledModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
-  compiled = null;
-  if (typeof WebAssembly !== 'object') return compiled;
-  const binary = Buffer.from(KEY_SPANS_WASM, 'base64');
-  if (!WebAssembly.validate(binary)) return compiled;
-  try {
-    compiled = new WebAssembly.Module(binary);
-  } catch {
-    compiled = null;
-  }
+  if (compiled === undefined) compiled = compileWasmModule(KEY_SPANS_WASM);
   return compiled;
 }
 
