@@ -91,29 +91,38 @@ export function setLiteralLength(length: i32): void {
   literalLength = length;
 }
 
-/** True when the literal starts somewhere in [p, stop) and ends by `stop` (ASCII case folded). */
-function holdsLiteral(p: usize, stop: usize): bool {
+/**
+ * Where the literal first starts at or after `p` and ends by `end` (ASCII case folded), else `end + 1` (past every
+ * line's stop); `p` itself when there is no literal. One cursor per call of scanLines runs over the piece, 32 bytes
+ * a step (first and last byte compared, the middle only at a candidate), so a line pays for the search only a
+ * comparison with the next hit. Candidates past the last possible start are never taken, so the bytes read beyond
+ * `end` (at most 32 + the literal's length) only need to be memory.
+ */
+function literalFrom(p: usize, end: usize): usize {
   const length = <usize>literalLength;
-  if (length == 0) return true;
-  if (stop - p < length) return false;
-  const last = stop - length; // the last start
+  if (length == 0) return p;
+  if (end - p < length) return end + 1;
+  const last = end - length; // the last start
+  const tail = length - 1;
   const first = i8x16.splat(load<u8>(LITERAL_BYTES));
   const firstFold = i8x16.splat(load<u8>(LITERAL_BYTES + MAX_LITERAL));
-  const final = i8x16.splat(load<u8>(LITERAL_BYTES + length - 1));
-  const finalFold = i8x16.splat(load<u8>(LITERAL_BYTES + MAX_LITERAL + length - 1));
+  const final = i8x16.splat(load<u8>(LITERAL_BYTES + tail));
+  const finalFold = i8x16.splat(load<u8>(LITERAL_BYTES + MAX_LITERAL + tail));
   while (p <= last) {
-    let bits = <u32>i8x16.bitmask(v128.and(
-      i8x16.eq(v128.or(v128.load(p), firstFold), first),
-      i8x16.eq(v128.or(v128.load(p + length - 1), finalFold), final),
-    ));
-    if (last - p < 15) bits &= (<u32>2 << <u32>(last - p)) - 1;
-    while (bits != 0) {
-      if (literalAt(p + <usize>ctz(bits), length)) return true;
-      bits &= bits - 1;
+    const low = v128.and(i8x16.eq(v128.or(v128.load(p), firstFold), first), i8x16.eq(v128.or(v128.load(p + tail), finalFold), final));
+    const high = v128.and(i8x16.eq(v128.or(v128.load(p + 16), firstFold), first), i8x16.eq(v128.or(v128.load(p + 16 + tail), finalFold), final));
+    if (v128.any_true(v128.or(low, high))) {
+      let bits = <u32>i8x16.bitmask(low) | (<u32>i8x16.bitmask(high) << 16);
+      while (bits != 0) {
+        const at = p + <usize>ctz(bits);
+        if (at > last) return end + 1;
+        if (literalAt(at, length)) return at;
+        bits &= bits - 1;
+      }
     }
-    p += 16;
+    p += 32;
   }
-  return false;
+  return end + 1;
 }
 
 /** True when the literal's middle bytes match at `at` (its first and last are known to). */
@@ -148,6 +157,9 @@ function newlineFrom(p: usize, end: usize): usize {
 export function scanLines(origin: usize, from: usize, end: usize, out: usize, capacity: i32): i32 {
   let p = from;
   let count: i32 = 0;
+  // The next hit of the literal: a line holds it when the hit starts by the line's stop (the literal holds no
+  // newline, so a hit that starts in a line ends in it; with no literal every line holds it: hit == p <= stop).
+  let hit = literalFrom(p, end);
   while (count < capacity) {
     resetWalkFlags();
     let stop = lineEnd(p, end);
@@ -158,7 +170,10 @@ export function scanLines(origin: usize, from: usize, end: usize, out: usize, ca
       stop = newlineFrom(p, end);
       flags = 0;
     }
-    if (holdsLiteral(p, stop)) flags |= LITERAL;
+    if (hit <= stop) {
+      flags |= LITERAL;
+      if (stop < end) hit = literalFrom(stop + 1, end);
+    }
     store<u32>(out + (<usize>count << 2), (<u32>(stop - origin) << 4) | flags);
     count++;
     if (stop >= end) break;
