@@ -181,3 +181,29 @@ export function scanLines(origin: usize, from: usize, end: usize, out: usize, ca
   }
   return count;
 }
+
+/**
+ * The number of newlines in [from, end): 64 bytes a step (the equality masks' bits counted), then 16 at a time.
+ * Reads up to 15 bytes past `end` (their bits are masked off), which need only be memory.
+ */
+export function countNewlines(from: usize, end: usize): i32 {
+  const newlines = i8x16.splat(0x0a);
+  let p = from;
+  let count: i32 = 0;
+  while (p + 64 <= end) {
+    const bits =
+      <u64>i8x16.bitmask(i8x16.eq(v128.load(p), newlines)) |
+      (<u64>i8x16.bitmask(i8x16.eq(v128.load(p + 16), newlines)) << 16) |
+      (<u64>i8x16.bitmask(i8x16.eq(v128.load(p + 32), newlines)) << 32) |
+      (<u64>i8x16.bitmask(i8x16.eq(v128.load(p + 48), newlines)) << 48);
+    count += <i32>popcnt(bits);
+    p += 64;
+  }
+  while (p < end) {
+    let bits = <u32>i8x16.bitmask(i8x16.eq(v128.load(p), newlines));
+    if (end - p < 16) bits &= (<u32>1 << <u32>(end - p)) - 1;
+    count += <i32>popcnt(bits);
+    p += 16;
+  }
+  return count;
+}

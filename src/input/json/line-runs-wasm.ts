@@ -1,18 +1,6 @@
 // The well-formedness rule over runs of NDJSON lines in WebAssembly (SIMD), on a piece's bytes; the regex of line-runs.ts where it is missing.
-import { LINE_RUNS_WASM } from './generated/line-runs-wasm.js';
 import { wellFormedRunEnd } from './line-runs.js';
-import { compileWasmModule } from './wasm-module.js';
-
-/** What assembly/line-runs.ts exports. */
-interface LineRunsExports {
-  memory: WebAssembly.Memory;
-  inputBase(): number;
-  runEnd(from: number, end: number): number;
-  scanLines(origin: number, from: number, end: number, out: number, capacity: number): number;
-  literalBase(): number;
-  literalCapacity(): number;
-  setLiteralLength(length: number): void;
-}
+import { copyIn, ensureMemory, leaseReadBuffers, lineRunsModule, PADDING, pieceAddress, type LineRunsModule } from './line-runs-module.js';
 
 /**
  * Which engine judges runs of lines: `wasm` (assembly/line-runs.ts), `regex` (line-runs.ts, the plain-JS rule), or
@@ -28,12 +16,6 @@ export const WASM_MIN_BYTES = 4096;
  * it stays the size of ordinary pieces (~64 KiB of lines).
  */
 export const WASM_MAX_BYTES = 16 << 20;
-/** Zero bytes after the input: every scan of the module stops in them (assembly/line-runs.ts, input contract). */
-const PADDING = 16;
-const PAGE_BYTES = 65536;
-
-/** The module's instance with a view on its memory; undefined until first needed, null when it cannot run here. */
-let instance: { exports: LineRunsExports; base: number; view: Uint8Array } | null | undefined;
 let mode: LineCheckMode | undefined;
 /** The piece whose bytes the module's memory holds (a token per pieceRunEnds call). */
 let resident: object | null = null;
@@ -54,63 +36,40 @@ export function setLineCheckMode(next: LineCheckMode | undefined): void {
 
 /** True when the module compiled and runs in this runtime (WebAssembly with SIMD). */
 export function wasmLineRunsAvailable(): boolean {
-  return loadModule() !== null;
-}
-
-/** Compiles and instantiates the module on first use (synchronously: it is about 3 KB); null if this runtime cannot. */
-function loadModule(): typeof instance {
-  if (instance !== undefined) return instance;
-  instance = null;
-  const module = compileWasmModule(LINE_RUNS_WASM);
-  if (module === null) return instance;
-  try {
-    const exports = new WebAssembly.Instance(module, {}).exports as unknown as LineRunsExports;
-    instance = { exports, base: exports.inputBase(), view: new Uint8Array(exports.memory.buffer) };
-  } catch {
-    instance = null;
-  }
-  return instance;
-}
-
-/** Copies bytes[start, end) into the module's memory at its input base, followed by the zero padding. */
-function copyIn(module: NonNullable<typeof instance>, bytes: Uint8Array, start: number, end: number): void {
-  const need = module.base + (end - start) + PADDING;
-  if (need > module.view.length) {
-    module.exports.memory.grow(Math.ceil((need - module.view.length) / PAGE_BYTES));
-    module.view = new Uint8Array(module.exports.memory.buffer);
-  }
-  module.view.set(bytes.subarray(start, end), module.base);
-  module.view.fill(0, module.base + (end - start), need);
+  return lineRunsModule() !== null;
 }
 
 /**
  * wellFormedRunEnd for the piece bytes[start, end) whose Latin-1 text is `text` (positions in the text are offsets
- * from `start`): where the run of well-formed flat-object lines starting at `from` ends. The wasm copies the piece
- * into its memory at the first call, once per piece; the regex works on the text.
+ * from `start`): where the run of well-formed flat-object lines starting at `from` ends. The wasm judges the piece
+ * where it lies when it was read into the module's memory, else copies it in at the first call, once per piece;
+ * the regex works on the text.
  */
 export function pieceRunEnds(bytes: Uint8Array, start: number, end: number, text: string): (from: number) => number {
   const current = lineCheckMode();
   const length = end - start;
-  const module = current === 'regex' || length > WASM_MAX_BYTES || (current === 'auto' && length < WASM_MIN_BYTES) ? null : loadModule();
-  if (module === null || module === undefined) {
+  const module = current === 'regex' || length > WASM_MAX_BYTES || (current === 'auto' && length < WASM_MIN_BYTES) ? null : lineRunsModule();
+  if (module === null) {
     if (current === 'wasm' && length <= WASM_MAX_BYTES) throw new Error('SPLQ_LINE_CHECK=wasm: this runtime has no WebAssembly with SIMD');
     return (from) => wellFormedRunEnd(text, from);
   }
   const piece = {};
+  let placed: { at: number; copied: boolean } | null = null;
   return (from) => {
-    // Copied at the first call; again only if another piece used the memory since.
-    if (resident !== piece) {
-      copyIn(module, bytes, start, end);
-      resident = piece;
+    // Placed at the first call; copied again only if another piece used the copy room since.
+    if (placed === null || (placed.copied && resident !== piece)) {
+      placed = pieceAddress(module, bytes, start, end);
+      if (placed.copied) resident = piece;
     }
-    return module.exports.runEnd(module.base + from, module.base + (end - start)) - module.base;
+    const { at } = placed;
+    return module.exports.runEnd(at + from, at + length) - at;
   };
 }
 
 /** The wasm's run end over a whole text given as bytes (tests and benchmarks): the same contract as wellFormedRunEnd. */
 export function wasmRunEnd(bytes: Uint8Array, from: number): number {
-  const module = loadModule();
-  if (module === null || module === undefined) throw new Error('no WebAssembly with SIMD in this runtime');
+  const module = lineRunsModule();
+  if (module === null) throw new Error('no WebAssembly with SIMD in this runtime');
   copyIn(module, bytes, 0, bytes.length);
   resident = null;
   return module.exports.runEnd(module.base + from, module.base + bytes.length) - module.base;
@@ -123,6 +82,23 @@ export const LINE_SPELLING_ESCAPE = 4;
 export const LINE_KELVIN_ESCAPE = 8;
 /** Lines judged per call of the module (the entries' room: 4 bytes each). */
 const SCAN_CAPACITY = 4096;
+/** Bytes the literal search reads past a piece's end at most (32 + the literal's longest length), as memory. */
+const OVERREAD = 96;
+/**
+ * The room kept for copied pieces and the entries while read buffers are lent (leaseModuleReadBuffers): the
+ * largest piece the module takes, its padding, the entries and what the scans read past them.
+ */
+const SCRATCH_BYTES = WASM_MAX_BYTES + PADDING + 16 + SCAN_CAPACITY * 4 + OVERREAD;
+
+/**
+ * `count` read buffers of `size` bytes in the module's memory (line-runs-module.ts), so that the pieces of a chunk
+ * read into one are judged where they lie; null when the module is not to be used (SPLQ_LINE_CHECK=regex, no
+ * WebAssembly with SIMD) or the buffers are lent already.
+ */
+export function leaseModuleReadBuffers(count: number, size: number): Buffer[] | null {
+  if (lineCheckMode() === 'regex') return null;
+  return leaseReadBuffers(count, size, SCRATCH_BYTES);
+}
 
 /**
  * One piece's lines judged by the module in one pass over its bytes (assembly/line-runs.ts, scanLines): per line,
@@ -148,22 +124,18 @@ export function pieceLineScan(bytes: Uint8Array, start: number, end: number, lit
   const current = lineCheckMode();
   const length = end - start;
   if (current === 'regex' || length > WASM_MAX_BYTES || (current === 'auto' && length < WASM_MIN_BYTES)) return null;
-  const module = loadModule();
-  if (module === null || module === undefined) {
+  const module = lineRunsModule();
+  if (module === null) {
     if (current === 'wasm') throw new Error('SPLQ_LINE_CHECK=wasm: this runtime has no WebAssembly with SIMD');
     return null;
   }
-  copyIn(module, bytes, start, end);
+  const { at: from, copied } = pieceAddress(module, bytes, start, end);
   resident = null;
   setLiteral(module, literal);
-  const out = (module.base + length + PADDING + 15) & ~15;
-  const need = out + SCAN_CAPACITY * 4;
-  if (need > module.view.length) {
-    module.exports.memory.grow(Math.ceil((need - module.view.length) / PAGE_BYTES));
-    module.view = new Uint8Array(module.exports.memory.buffer);
-  }
-  const from = module.base;
-  const stopAt = module.base + length;
+  // The entries follow a copied piece; a piece judged where it lies leaves the copy room free for them.
+  const out = copied ? (module.base + length + PADDING + 15) & ~15 : module.base;
+  ensureMemory(module, out + SCAN_CAPACITY * 4 + OVERREAD);
+  const stopAt = from + length;
   const scan: PieceLineScan = {
     entries: new Uint32Array(module.exports.memory.buffer, out, SCAN_CAPACITY),
     next: () => 0,
@@ -180,7 +152,7 @@ export function pieceLineScan(bytes: Uint8Array, start: number, end: number, lit
 
 /** The literal the module searches, in its memory: bytes, then per byte 0x20 for a letter (folded by OR), else 0. */
 let literalSet: { module: object; literal: string } | null = null;
-function setLiteral(module: NonNullable<typeof instance>, literal: string): void {
+function setLiteral(module: LineRunsModule, literal: string): void {
   if (literalSet !== null && literalSet.module === module && literalSet.literal === literal) return;
   const base = module.exports.literalBase();
   const capacity = module.exports.literalCapacity();

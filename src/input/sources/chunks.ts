@@ -1,14 +1,21 @@
 // Read an input's raw bytes as a stream of large chunks: plain files (optionally from an offset), other inputs as streams.
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Readable } from 'node:stream';
 import { cannotRead } from './input-error.js';
 import { SNIFF_BYTES, sniffEncoding } from './input-encoding.js';
 import { inputLabel } from './raw-record.js';
+import { leaseModuleReadBuffers } from '../json/line-runs-wasm.js';
+import { releaseReadBuffers } from '../json/line-runs-module.js';
 
 /** Default read size: 1 MiB keeps syscalls few while staying small in memory. */
 export const DEFAULT_CHUNK_SIZE = 1024 * 1024;
+/**
+ * From this size on, a plain file is read into buffers in the line-runs module's memory (readBuffers): its pieces
+ * are then judged where they lie, and its newlines counted there. A smaller file never loads the module for this.
+ */
+const MODULE_BUFFERS_MIN_FILE_BYTES = 4 * DEFAULT_CHUNK_SIZE;
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export interface ChunkOptions {
@@ -118,7 +125,7 @@ async function* readPlainFile(file: string, chunkSize: number, start: number): A
   const handle = await open(file, 'r').catch((err: unknown) => {
     throw cannotRead(label, err);
   });
-  const buffers = [Buffer.allocUnsafe(chunkSize), Buffer.allocUnsafe(chunkSize)];
+  const { buffers, release } = await readBuffers(2, chunkSize, () => handle.stat().then((stat) => stat.size - start, () => 0));
   const readInto = (buffer: Buffer, position: number) => handle.read(buffer, 0, chunkSize, position);
   let pending = readInto(buffers[0]!, start);
   try {
@@ -133,8 +140,20 @@ async function* readPlainFile(file: string, chunkSize: number, start: number): A
     }
   } finally {
     await pending.catch(() => undefined);
+    release();
     await handle.close();
   }
+}
+
+/**
+ * `count` reused read buffers of `size` bytes: for a file of MODULE_BUFFERS_MIN_FILE_BYTES and more (`bytesLeft`
+ * says how much is left to read), lent by the line-runs module when it can (docs/input.md, "Reading a plain
+ * file"), else fresh; `release` gives lent ones back once the last chunk is done with.
+ */
+async function readBuffers(count: number, size: number, bytesLeft: () => Promise<number>): Promise<{ buffers: Buffer[]; release: () => void }> {
+  const lent = (await bytesLeft()) >= MODULE_BUFFERS_MIN_FILE_BYTES ? leaseModuleReadBuffers(count, size) : null;
+  if (lent !== null) return { buffers: lent, release: releaseReadBuffers };
+  return { buffers: Array.from({ length: count }, () => Buffer.allocUnsafe(size)), release: () => {} };
 }
 
 /**
@@ -152,7 +171,14 @@ async function* readPlainFileOnThread(file: string, chunkSize: number, start: nu
   } catch (err) {
     throw cannotRead(label, err);
   }
-  const buffer = Buffer.allocUnsafe(chunkSize);
+  const { buffers, release } = await readBuffers(1, chunkSize, async () => {
+    try {
+      return fstatSync(fd).size - start;
+    } catch {
+      return 0;
+    }
+  });
+  const buffer = buffers[0]!;
   try {
     for (let position = start; ; ) {
       await nextTurn();
@@ -167,6 +193,7 @@ async function* readPlainFileOnThread(file: string, chunkSize: number, start: nu
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
+    release();
     closeSync(fd);
   }
 }

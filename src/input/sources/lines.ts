@@ -3,6 +3,7 @@ import { RecordCarry, type RawRecord, type RecordSplitter } from './raw-record.j
 import { forEachLineIn, type LineBlock } from './line-block.js';
 import { latin1Text, utf8Text } from '../../util/byte-text.js';
 import type { NodeBuffer } from '../../util/node-buffer.js';
+import { newlineCount } from '../json/line-runs-module.js';
 
 const NEWLINE = 0x0a;
 const BOM_BYTES = [0xef, 0xbb, 0xbf];
@@ -139,11 +140,7 @@ export class LineSplitter implements RecordSplitter {
    * unterminated line bytes[start..]; counts them.
    */
   private emitBlock(out: LineBlock[], bytes: Buffer, start: number, lastNewline: number): void {
-    let lines = 1;
-    if (lastNewline >= 0) {
-      lines = 0;
-      for (let nl = bytes.indexOf(NEWLINE, start); nl >= 0 && nl <= lastNewline; nl = bytes.indexOf(NEWLINE, nl + 1)) lines++;
-    }
+    const lines = lastNewline >= 0 ? newlineCount(bytes, start, lastNewline + 1) : 1;
     const end = lastNewline >= 0 ? lastNewline : bytes.length;
     const bomLength = this.line === 1 && startsWithBom(bytes, start, end) ? BOM_BYTES.length : 0;
     out.push({ bytes, start: start + bomLength, end, firstLine: this.line, lineCount: lines, file: this.opts.label });
