@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { eventBatches, newSourceStats, type EventSourceOptions } from '../../src/input/index.js';
 import { MalformedReport } from '../../src/input/malformed.js';
-import { leaseModuleReadBuffers, pieceLineScan, pieceRunEnds, setLineCheckMode, type LineCheckMode } from '../../src/input/json/line-runs-wasm.js';
+import { LINE_FLAT, LINE_LITERAL, leaseModuleReadBuffers, pieceLineScan, pieceRunEnds, setLineCheckMode, WASM_MAX_BYTES, type LineCheckMode } from '../../src/input/json/line-runs-wasm.js';
 import { newlineCount, newlineCountByIndexOf, readBufferLeases, releaseReadBuffers } from '../../src/input/json/line-runs-module.js';
 import { readChunks, setPlainFileReads, type PlainFileReads } from '../../src/input/sources/chunks.js';
 import { getZone } from '../../src/time/zone.js';
@@ -99,6 +99,20 @@ describe('pieces judged where they lie in the module memory', () => {
       }),
       { numRuns: fuzzRuns(500, 5000) },
     );
+  });
+
+  it('takes the largest piece it copies (16 MiB) while its buffers are lent, which stay whole', () => {
+    setLineCheckMode('wasm');
+    const buffers = leaseModuleReadBuffers(2, 1 << 20)!;
+    buffers[1]!.fill(0x61);
+    const line = `{"a":"${'x'.repeat((1 << 20) - 10)}"}`;
+    const big = Buffer.from(Array.from({ length: 16 }, () => line).join('\n'), 'latin1');
+    const piece = big.subarray(0, Math.min(big.length, WASM_MAX_BYTES));
+    const entries = scanEntries(piece, piece.length, 'x');
+    expect(entries).toHaveLength(16);
+    expect(entries.every((entry) => (entry & (LINE_FLAT | LINE_LITERAL)) === (LINE_FLAT | LINE_LITERAL))).toBe(true);
+    expect(buffers[1]!.length).toBe(1 << 20);
+    expect(buffers[1]!.every((byte) => byte === 0x61)).toBe(true);
   });
 
   it('lends its buffers to one reader at a time; fresh buffers are counted by indexOf', () => {

@@ -86,9 +86,9 @@ const SCAN_CAPACITY = 4096;
 const OVERREAD = 96;
 /**
  * The room kept for copied pieces and the entries while read buffers are lent (leaseModuleReadBuffers): the
- * largest piece the module takes, its padding, the entries and what the scans read past them.
+ * largest piece the module takes, then 64 KiB for its padding, the entries (16 KiB) and what the scans read past them.
  */
-const SCRATCH_BYTES = WASM_MAX_BYTES + PADDING + 16 + SCAN_CAPACITY * 4 + OVERREAD;
+const SCRATCH_BYTES = WASM_MAX_BYTES + 65536;
 
 /**
  * `count` read buffers of `size` bytes in the module's memory (line-runs-module.ts), so that the pieces of a chunk
