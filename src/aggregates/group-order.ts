@@ -1,7 +1,8 @@
 // Output order of groups: ascending by BY values, numbers numerically before all non-numeric text (UTF-8 byte order).
 import { compareUtf8 } from '../search/utf8-order.js';
-import { scalarToString, toNumber, type Event, type Scalar } from '../runtime/event.js';
+import { toNumber, type Event, type Scalar } from '../runtime/event.js';
 import type { Group } from './compile.js';
+import { groupText } from './group-keys.js';
 
 /** Sort key of one BY value. */
 export interface SortKey {
@@ -22,7 +23,7 @@ function numberOf(v: Scalar): number {
 
 export function sortKeysOf(values: readonly Scalar[]): SortKey[] {
   return values.map((v) => {
-    const text = scalarToString(v);
+    const text = groupText(v);
     return { num: numberOf(v), text, plain: isPlain(text) };
   });
 }
@@ -73,7 +74,7 @@ export function orderGroups(groups: readonly Group[]): Group[] {
 
 /** Per group, the rank of its BY value `field` among the distinct texts of that field, in compareSortKeys's order. */
 function fieldRanks(groups: readonly Group[], field: number): Int32Array {
-  const texts = groups.map((g) => scalarToString(g.byValues[field]!));
+  const texts = groups.map((g) => groupText(g.byValues[field]!));
   const rankOf = new Map<string, number>();
   const numeric: Array<{ num: number; text: string }> = [];
   const plainTexts: string[] = [];
@@ -115,7 +116,7 @@ export function orderSingleFieldGroups(groups: readonly Group[], groupOfText: (t
   let allPlain = true;
   for (const group of groups) {
     const v = group.byValues[0]!;
-    const text = scalarToString(v);
+    const text = groupText(v);
     const num = numberOf(v);
     if (!Number.isNaN(num)) numeric.push({ num, text, group });
     else {
