@@ -51,52 +51,87 @@ export function compareSortKeys(a: readonly SortKey[], b: readonly SortKey[]): n
 }
 
 /**
- * Groups in output order, whatever the number of BY fields: compareSortKeys's order, computed as ranks. A BY
- * value's sort key is a function of its text, so per field the distinct texts are ordered once (numbers by number,
- * then texts natively when plain, as orderSingleFieldGroups does) and each group gets its texts' ranks; groups then
- * sort by integer ranks. (A comparator over per-group keys took ~3 µs a comparison with 90k groups whose texts share
- * long prefixes: the dense bench shape's decoy sourcetypes.)
+ * Groups in output order, whatever the number of BY fields: compareSortKeys's order, computed as ranks (orderRows).
+ * (A comparator over per-group keys took ~3 µs a comparison with 90k groups whose texts share long prefixes: the
+ * dense bench shape's decoy sourcetypes.)
  */
 export function orderGroups(groups: readonly Group[]): Group[] {
   if (groups.length < 2) return [...groups];
   const depth = groups[0]!.byValues.length;
-  const ranks = Array.from({ length: depth }, (_, field) => fieldRanks(groups, field));
-  const order = Array.from(groups.keys());
-  order.sort((a, b) => {
-    for (let f = 0; f < depth; f++) {
-      const c = ranks[f]![a]! - ranks[f]![b]!;
+  const columns = Array.from({ length: depth }, (_, field) => groups.map((g) => g.byValues[field]!));
+  return Array.from(orderRows(columns, groups.length), (i) => groups[i]!);
+}
+
+/**
+ * Row numbers in output order for groups given as BY-value columns (`columns[f][i]`: row i's value of field f; no two
+ * rows with the same texts). A BY value's sort key is a function of its text, so per field the distinct texts are
+ * ordered once (numbers by number, then texts natively when plain, as orderSingleFieldGroups does) and each row gets
+ * its texts' ranks. One field: the ranks place the rows. Several: rows sort by their ranks as one number (mixed
+ * radix, the row number in the lowest digit) in a native typed-array sort while that number stays exact (below
+ * `exactLimit`), else by a comparator over the ranks.
+ */
+export function orderRows(columns: readonly (readonly Scalar[])[], count: number, exactLimit = Number.MAX_SAFE_INTEGER): Int32Array {
+  const order = new Int32Array(count);
+  if (count === 0) return order;
+  const ranked = columns.map((column) => columnRanks(column, count));
+  if (ranked.length === 1) {
+    const ranks = ranked[0]!.ranks;
+    for (let i = 0; i < count; i++) order[ranks[i]!] = i;
+    return order;
+  }
+  let span = count;
+  for (const { distinct } of ranked) span *= distinct;
+  if (span <= exactLimit) {
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      let key = 0;
+      for (const { ranks, distinct } of ranked) key = key * distinct + ranks[i]!;
+      keys[i] = key * count + i;
+    }
+    keys.sort();
+    for (let i = 0; i < count; i++) order[i] = keys[i]! % count;
+    return order;
+  }
+  const rows = Array.from(order.keys());
+  rows.sort((a, b) => {
+    for (const { ranks } of ranked) {
+      const c = ranks[a]! - ranks[b]!;
       if (c !== 0) return c;
     }
     return 0;
   });
-  return order.map((i) => groups[i]!);
+  order.set(rows);
+  return order;
 }
 
-/** Per group, the rank of its BY value `field` among the distinct texts of that field, in compareSortKeys's order. */
-function fieldRanks(groups: readonly Group[], field: number): Int32Array {
-  const texts = groups.map((g) => groupText(g.byValues[field]!));
+/** Per row, the rank of its value among the column's distinct texts, in compareSortKeys's order; and how many there are. */
+function columnRanks(column: readonly Scalar[], count: number): { ranks: Int32Array; distinct: number } {
+  const texts: string[] = new Array<string>(count);
   const rankOf = new Map<string, number>();
   const numeric: Array<{ num: number; text: string }> = [];
   const plainTexts: string[] = [];
   let allPlain = true;
-  groups.forEach((g, i) => {
-    const text = texts[i]!;
-    if (rankOf.has(text)) return;
+  for (let i = 0; i < count; i++) {
+    const v = column[i]!;
+    const text = (texts[i] = groupText(v));
+    if (rankOf.has(text)) continue;
     rankOf.set(text, 0);
-    const num = numberOf(g.byValues[field]!);
+    const num = numberOf(v);
     if (!Number.isNaN(num)) numeric.push({ num, text });
     else {
       plainTexts.push(text);
       allPlain &&= isPlain(text);
     }
-  });
+  }
   numeric.sort((a, b) => a.num - b.num || compareUtf8(a.text, b.text));
   if (allPlain) plainTexts.sort();
   else plainTexts.sort(compareUtf8);
   let rank = 0;
   for (const { text } of numeric) rankOf.set(text, rank++);
   for (const text of plainTexts) rankOf.set(text, rank++);
-  return Int32Array.from(texts, (text) => rankOf.get(text)!);
+  const ranks = new Int32Array(count);
+  for (let i = 0; i < count; i++) ranks[i] = rankOf.get(texts[i]!)!;
+  return { ranks, distinct: rank };
 }
 
 interface NumericGroup {
