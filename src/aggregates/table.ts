@@ -171,13 +171,27 @@ export class GroupTable {
     return rows;
   }
 
+  /** In counting mode, the name of the count column (for a following sort by it); else undefined. */
+  countColumn(): string | undefined {
+    return this.counting === null ? undefined : this.aggregation.columns[this.aggregation.byFields.length];
+  }
+
+  /** In counting mode, the `n`-th largest count (0 when there are no more than `n` groups, or not counting). */
+  nthLargestCount(n: number): number {
+    const { counting } = this;
+    if (counting === null || n < 1 || counting.size <= n) return 0;
+    const counts = Float64Array.from(counting.counts).sort();
+    return counts[counts.length - n]!;
+  }
+
   /**
    * Hand out the result rows one at a time, sorted ascending by the BY values (a row nobody keeps dies young); with
-   * `ordered` false, in the order the groups were made (for a next stage that orders them itself).
+   * `ordered` false, in the order the groups were made (for a next stage that orders them itself), and in counting
+   * mode only the rows counted at least `leastCount` times.
    * Without BY fields there is always exactly one row, even over no events (then `count` is 0 and most other
    * functions have no value).
    */
-  forEachRow(onRow: (row: Event) => void, ordered = true): void {
+  forEachRow(onRow: (row: Event) => void, ordered = true, leastCount = 0): void {
     const agg = this.aggregation;
     const { counting } = this;
     if (counting !== null) {
@@ -193,7 +207,7 @@ export class GroupTable {
         onRow(row);
       };
       if (ordered) orderRows(columns, counting.size).forEach(write);
-      else for (let i = 0; i < counting.size; i++) write(i);
+      else for (let i = 0; i < counting.size; i++) if (counts[i]! >= leastCount) write(i);
       return;
     }
     this.makeGroups();
