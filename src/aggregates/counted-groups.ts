@@ -21,12 +21,20 @@ export class CountedGroups {
   readonly columns: Scalar[][];
   readonly counts: number[] = [];
   private readonly index: Level = new Map();
+  /** Bytes counted against the budget so far (handed to another budget when another table takes these rows over). */
+  private bytes = 0;
 
   constructor(
     readonly depth: number,
-    private readonly memory?: MemoryTracker,
+    private memory?: MemoryTracker,
   ) {
     this.columns = Array.from({ length: depth }, () => []);
+  }
+
+  /** From now on count against `memory` (these rows' bytes so far included): another table took them over. */
+  moveTo(memory: MemoryTracker | undefined): void {
+    this.memory = memory;
+    memory?.addBytes(this.bytes);
   }
 
   get size(): number {
@@ -50,7 +58,7 @@ export class CountedGroups {
       let next = level.get(text) as Level | undefined;
       if (next === undefined) {
         level.set(ownText(values[f]!, text, copy), (next = new Map()));
-        this.memory?.addBytes(LEVEL_BYTES);
+        this.addBytes(LEVEL_BYTES);
       }
       level = next;
     }
@@ -85,6 +93,11 @@ export class CountedGroups {
     const last = this.columns[this.depth - 1]![row]!;
     level.set(typeof last === 'string' ? last : text, row);
     this.counts.push(n);
+    this.addBytes(bytes);
+  }
+
+  private addBytes(bytes: number): void {
+    this.bytes += bytes;
     this.memory?.addBytes(bytes);
   }
 }
