@@ -106,31 +106,36 @@ export function orderRows(columns: readonly (readonly Scalar[])[], count: number
 
 /** Per row, the rank of its value among the column's distinct texts, in compareSortKeys's order; and how many there are. */
 function columnRanks(column: readonly Scalar[], count: number): { ranks: Int32Array; distinct: number } {
-  const texts: string[] = new Array<string>(count);
-  const rankOf = new Map<string, number>();
-  const numeric: Array<{ num: number; text: string }> = [];
+  // Each distinct text gets an id as first seen (one Map lookup a row); the ids are ranked once, then rows read theirs.
+  const idOf = new Map<string, number>();
+  const ids = new Int32Array(count);
+  const numeric: Array<{ num: number; text: string; id: number }> = [];
   const plainTexts: string[] = [];
   let allPlain = true;
   for (let i = 0; i < count; i++) {
     const v = column[i]!;
-    const text = (texts[i] = groupText(v));
-    if (rankOf.has(text)) continue;
-    rankOf.set(text, 0);
-    const num = numberOf(v);
-    if (!Number.isNaN(num)) numeric.push({ num, text });
-    else {
-      plainTexts.push(text);
-      allPlain &&= isPlain(text);
+    const text = groupText(v);
+    let id = idOf.get(text);
+    if (id === undefined) {
+      idOf.set(text, (id = idOf.size));
+      const num = numberOf(v);
+      if (!Number.isNaN(num)) numeric.push({ num, text, id });
+      else {
+        plainTexts.push(text);
+        allPlain &&= isPlain(text);
+      }
     }
+    ids[i] = id;
   }
   numeric.sort((a, b) => a.num - b.num || compareUtf8(a.text, b.text));
   if (allPlain) plainTexts.sort();
   else plainTexts.sort(compareUtf8);
+  const rankOfId = new Int32Array(idOf.size);
   let rank = 0;
-  for (const { text } of numeric) rankOf.set(text, rank++);
-  for (const text of plainTexts) rankOf.set(text, rank++);
+  for (const { id } of numeric) rankOfId[id] = rank++;
+  for (const text of plainTexts) rankOfId[idOf.get(text)!] = rank++;
   const ranks = new Int32Array(count);
-  for (let i = 0; i < count; i++) ranks[i] = rankOf.get(texts[i]!)!;
+  for (let i = 0; i < count; i++) ranks[i] = rankOfId[ids[i]!]!;
   return { ranks, distinct: rank };
 }
 
