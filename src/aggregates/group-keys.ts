@@ -1,9 +1,14 @@
 // BY values: the text groups are keyed by, compact copies kept by groups, and splitting multivalue BY fields per value.
 import { scalarToString, type Event, type Scalar } from '../runtime/event.js';
 
-/** The text a BY value groups by: 5 and "5" are one group. */
+/**
+ * The text a BY value groups by: 5 and "5" are one group. Splunk keeps a JSON number as its text, so -0 is the
+ * group "-0", apart from 0 (JavaScript's String(-0) is "0"; without this, which of the two a merged group kept
+ * depended on which thread saw it first).
+ */
 export function groupText(v: Scalar): string {
-  return typeof v === 'string' ? v : scalarToString(v);
+  if (typeof v === 'string') return v;
+  return v === 0 && 1 / v < 0 ? '-0' : scalarToString(v);
 }
 
 /**

@@ -1,7 +1,8 @@
 // Output order of groups: ascending by BY values, numbers numerically before all non-numeric text (UTF-8 byte order).
 import { compareUtf8 } from '../search/utf8-order.js';
-import { scalarToString, toNumber, type Event, type Scalar } from '../runtime/event.js';
+import { toNumber, type Event, type Scalar } from '../runtime/event.js';
 import type { Group } from './compile.js';
+import { groupText } from './group-keys.js';
 
 /** Sort key of one BY value. */
 export interface SortKey {
@@ -22,7 +23,7 @@ function numberOf(v: Scalar): number {
 
 export function sortKeysOf(values: readonly Scalar[]): SortKey[] {
   return values.map((v) => {
-    const text = scalarToString(v);
+    const text = groupText(v);
     return { num: numberOf(v), text, plain: isPlain(text) };
   });
 }
@@ -50,52 +51,92 @@ export function compareSortKeys(a: readonly SortKey[], b: readonly SortKey[]): n
 }
 
 /**
- * Groups in output order, whatever the number of BY fields: compareSortKeys's order, computed as ranks. A BY
- * value's sort key is a function of its text, so per field the distinct texts are ordered once (numbers by number,
- * then texts natively when plain, as orderSingleFieldGroups does) and each group gets its texts' ranks; groups then
- * sort by integer ranks. (A comparator over per-group keys took ~3 µs a comparison with 90k groups whose texts share
- * long prefixes: the dense bench shape's decoy sourcetypes.)
+ * Groups in output order, whatever the number of BY fields: compareSortKeys's order, computed as ranks (orderRows).
+ * (A comparator over per-group keys took ~3 µs a comparison with 90k groups whose texts share long prefixes: the
+ * dense bench shape's decoy sourcetypes.)
  */
 export function orderGroups(groups: readonly Group[]): Group[] {
   if (groups.length < 2) return [...groups];
   const depth = groups[0]!.byValues.length;
-  const ranks = Array.from({ length: depth }, (_, field) => fieldRanks(groups, field));
-  const order = Array.from(groups.keys());
-  order.sort((a, b) => {
-    for (let f = 0; f < depth; f++) {
-      const c = ranks[f]![a]! - ranks[f]![b]!;
+  const columns = Array.from({ length: depth }, (_, field) => groups.map((g) => g.byValues[field]!));
+  return Array.from(orderRows(columns, groups.length), (i) => groups[i]!);
+}
+
+/**
+ * Row numbers in output order for groups given as BY-value columns (`columns[f][i]`: row i's value of field f; no two
+ * rows with the same texts). A BY value's sort key is a function of its text, so per field the distinct texts are
+ * ordered once (numbers by number, then texts natively when plain, as orderSingleFieldGroups does) and each row gets
+ * its texts' ranks. One field: the ranks place the rows. Several: rows sort by their ranks as one number (mixed
+ * radix, the row number in the lowest digit) in a native typed-array sort while that number stays exact (below
+ * `exactLimit`), else by a comparator over the ranks.
+ */
+export function orderRows(columns: readonly (readonly Scalar[])[], count: number, exactLimit = Number.MAX_SAFE_INTEGER): Int32Array {
+  const order = new Int32Array(count);
+  if (count === 0) return order;
+  const ranked = columns.map((column) => columnRanks(column, count));
+  if (ranked.length === 1) {
+    const ranks = ranked[0]!.ranks;
+    for (let i = 0; i < count; i++) order[ranks[i]!] = i;
+    return order;
+  }
+  let span = count;
+  for (const { distinct } of ranked) span *= distinct;
+  if (span <= exactLimit) {
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) {
+      let key = 0;
+      for (const { ranks, distinct } of ranked) key = key * distinct + ranks[i]!;
+      keys[i] = key * count + i;
+    }
+    keys.sort();
+    for (let i = 0; i < count; i++) order[i] = keys[i]! % count;
+    return order;
+  }
+  const rows = Array.from(order.keys());
+  rows.sort((a, b) => {
+    for (const { ranks } of ranked) {
+      const c = ranks[a]! - ranks[b]!;
       if (c !== 0) return c;
     }
     return 0;
   });
-  return order.map((i) => groups[i]!);
+  order.set(rows);
+  return order;
 }
 
-/** Per group, the rank of its BY value `field` among the distinct texts of that field, in compareSortKeys's order. */
-function fieldRanks(groups: readonly Group[], field: number): Int32Array {
-  const texts = groups.map((g) => scalarToString(g.byValues[field]!));
-  const rankOf = new Map<string, number>();
-  const numeric: Array<{ num: number; text: string }> = [];
+/** Per row, the rank of its value among the column's distinct texts, in compareSortKeys's order; and how many there are. */
+function columnRanks(column: readonly Scalar[], count: number): { ranks: Int32Array; distinct: number } {
+  // Each distinct text gets an id as first seen (one Map lookup a row); the ids are ranked once, then rows read theirs.
+  const idOf = new Map<string, number>();
+  const ids = new Int32Array(count);
+  const numeric: Array<{ num: number; text: string; id: number }> = [];
   const plainTexts: string[] = [];
   let allPlain = true;
-  groups.forEach((g, i) => {
-    const text = texts[i]!;
-    if (rankOf.has(text)) return;
-    rankOf.set(text, 0);
-    const num = numberOf(g.byValues[field]!);
-    if (!Number.isNaN(num)) numeric.push({ num, text });
-    else {
-      plainTexts.push(text);
-      allPlain &&= isPlain(text);
+  for (let i = 0; i < count; i++) {
+    const v = column[i]!;
+    const text = groupText(v);
+    let id = idOf.get(text);
+    if (id === undefined) {
+      idOf.set(text, (id = idOf.size));
+      const num = numberOf(v);
+      if (!Number.isNaN(num)) numeric.push({ num, text, id });
+      else {
+        plainTexts.push(text);
+        allPlain &&= isPlain(text);
+      }
     }
-  });
+    ids[i] = id;
+  }
   numeric.sort((a, b) => a.num - b.num || compareUtf8(a.text, b.text));
   if (allPlain) plainTexts.sort();
   else plainTexts.sort(compareUtf8);
+  const rankOfId = new Int32Array(idOf.size);
   let rank = 0;
-  for (const { text } of numeric) rankOf.set(text, rank++);
-  for (const text of plainTexts) rankOf.set(text, rank++);
-  return Int32Array.from(texts, (text) => rankOf.get(text)!);
+  for (const { id } of numeric) rankOfId[id] = rank++;
+  for (const text of plainTexts) rankOfId[idOf.get(text)!] = rank++;
+  const ranks = new Int32Array(count);
+  for (let i = 0; i < count; i++) ranks[i] = rankOfId[ids[i]!]!;
+  return { ranks, distinct: rank };
 }
 
 interface NumericGroup {
@@ -115,7 +156,7 @@ export function orderSingleFieldGroups(groups: readonly Group[], groupOfText: (t
   let allPlain = true;
   for (const group of groups) {
     const v = group.byValues[0]!;
-    const text = scalarToString(v);
+    const text = groupText(v);
     const num = numberOf(v);
     if (!Number.isNaN(num)) numeric.push({ num, text, group });
     else {

@@ -2,8 +2,9 @@
 import { Event, type Scalar } from '../runtime/event.js';
 import type { Aggregation, Group, PackedStates } from './compile.js';
 import type { Counter } from './counting.js';
+import { CountedGroups } from './counted-groups.js';
 import { groupText, ownValue, splitByValues } from './group-keys.js';
-import { orderGroups, orderSingleFieldGroups } from './group-order.js';
+import { orderGroups, orderRows, orderSingleFieldGroups } from './group-order.js';
 import { valueBytes, type MemoryTracker } from '../runtime/memory-budget.js';
 
 /** Heap bytes of a new group, roughly: the group and its arrays, one small state per slot, its index entries and keys. */
@@ -12,16 +13,6 @@ function groupBytes(group: Group): number {
   for (const v of group.byValues) bytes += 40 + 2 * valueBytes(v);
   return bytes;
 }
-
-/** Counting mode's groups: index by BY value text, then per group its value and count. */
-interface CountingGroups {
-  index: Map<string, number>;
-  values: Scalar[];
-  counts: number[];
-}
-
-/** Heap bytes of a counted group, roughly: its index entry, value slot and count. */
-const COUNTED_GROUP_BYTES = 60;
 
 /** Groups indexed by BY value text, one Map level per BY field (no key strings are built per event). */
 type Index = Map<string, Index | Group>;
@@ -32,6 +23,13 @@ export interface PackedGroups {
   byColumns: Scalar[][];
   states: PackedStates;
 }
+
+/**
+ * Counting rows by the pack made of them, while the pack is on the thread that made it (a structured clone is
+ * another object): a counting table with no groups yet takes such rows over whole instead of indexing a copy (the
+ * main thread's own partial table, ~100k groups in Q4). A table is packed when its thread is done with it.
+ */
+const packedRows = new WeakMap<PackedGroups, CountedGroups>();
 
 /**
  * Memory: one Group per distinct BY combination (plus what each function keeps per group), not per event.
@@ -49,11 +47,11 @@ export class GroupTable {
   /** Bytes of the states' growth already counted against the memory budget. */
   private counted = 0;
   /**
-   * `stats count by x` (one BY field, bare counts only): each group is an index into `counts` (no Group, states
-   * or BY-value arrays per group, which with 145k groups made most of the collector's work); Groups are made the
-   * first time anything but `add` needs them (rows, merging, packing), after which the table works as any other.
+   * `stats count by x[, y...]` (bare counts only): groups as rows of values and counts (counted-groups.ts), which
+   * add, pack, merge and give rows without Groups; Groups are made the first time something else needs them
+   * (eventstats' groupsOf, merging a table that is not counting), after which the table works as any other.
    */
-  private counting: CountingGroups | null;
+  private counting: CountedGroups | null;
 
   /** `memory`: the budget the groups and their states count against (none: unbounded, e.g. in unit tests). */
   constructor(
@@ -61,7 +59,8 @@ export class GroupTable {
     private readonly memory?: MemoryTracker,
   ) {
     this.byText = aggregation.byFields.length === 1 ? new Map() : null;
-    this.counting = this.byText !== null && aggregation.countsOnly ? { index: new Map(), values: [], counts: [] } : null;
+    const depth = aggregation.byFields.length;
+    this.counting = depth > 0 && aggregation.countsOnly ? new CountedGroups(depth, memory) : null;
   }
 
   /** Add one event; `ordinal` is its position in the whole input. */
@@ -79,16 +78,13 @@ export class GroupTable {
     const agg = this.aggregation;
     const { counting } = this;
     if (counting !== null) {
-      const v = ev.get(agg.byFields[0]!);
-      if (v === undefined) return;
-      if (!Array.isArray(v)) {
-        const text = groupText(v);
-        const at = counting.index.get(text);
-        if (at !== undefined) counting.counts[at]!++;
-        else this.newCount(counting, text, v);
-        return;
-      }
-      this.makeGroups();
+      if (counting.depth === 1) {
+        const v = ev.get(agg.byFields[0]!);
+        if (v !== undefined && !Array.isArray(v)) return counting.countOne(v, 1, true);
+      } else if (this.readScalars(ev)) return counting.countRow(this.scratch, 1, true);
+      // A multivalue BY field: a count for each combination (a missing field: none).
+      for (const values of splitByValues(ev, agg.byFields, agg.dedupSplitValues) ?? []) counting.countRow(values, 1, true);
+      return;
     }
     if (this.byText !== null) {
       const v = ev.get(agg.byFields[0]!);
@@ -107,26 +103,16 @@ export class GroupTable {
     }
   }
 
-  /** A first event of a new group in counting mode. */
-  private newCount(counting: CountingGroups, text: string, v: Scalar, count = 1): void {
-    // A value from another thread is already a string of its own; one from an event may be a slice of its line.
-    const value = count === 1 ? ownValue(v) : v;
-    counting.index.set(typeof value === 'string' ? value : text, counting.counts.length);
-    counting.values.push(value);
-    counting.counts.push(count);
-    this.memory?.addBytes(COUNTED_GROUP_BYTES + 2 * valueBytes(value));
-  }
-
-  /** Leave counting mode: a Group per counted value, in the order they were first seen. */
+  /** Leave counting mode: a Group per counted row, in the order they were first seen (their bytes were counted). */
   private makeGroups(): void {
     const { counting } = this;
     if (counting === null) return;
     this.counting = null;
     const agg = this.aggregation;
-    for (let i = 0; i < counting.values.length; i++) {
-      const group = agg.newGroup([counting.values[i]!]);
+    for (let i = 0; i < counting.size; i++) {
+      const group = agg.newGroup(counting.columns.map((column) => column[i]!));
       (group.states[0] as Counter).n = counting.counts[i]!;
-      this.byText!.set(groupText(counting.values[i]!), group);
+      this.index(group);
       this.groups.push(group);
     }
   }
@@ -140,6 +126,11 @@ export class GroupTable {
 
   /** Fold another table (over other events of the same input) into this one; `other`'s groups are taken over. */
   merge(other: GroupTable): void {
+    if (this.counting !== null && other.counting !== null) {
+      const { columns, counts, size } = other.counting;
+      this.counting.absorb(columns, counts, size);
+      return;
+    }
     this.makeGroups();
     other.makeGroups();
     for (const group of other.groups) {
@@ -149,12 +140,14 @@ export class GroupTable {
     }
   }
 
-  /** The groups as columns (for another thread's `mergePacked`). */
+  /** The groups as columns (for another thread's `mergePacked`); the table is done with (its counting rows may be taken over). */
   pack(): PackedGroups {
     const { counting } = this;
     if (counting !== null) {
       // The columns packStates would give for bare counts: the values, and the counts as one Float64Array.
-      return { count: counting.values.length, byColumns: [counting.values], states: { slots: [Float64Array.from(counting.counts)], fieldStates: [] } };
+      const packed = { count: counting.size, byColumns: counting.columns, states: { slots: [Float64Array.from(counting.counts)], fieldStates: [] } };
+      packedRows.set(packed, counting);
+      return packed;
     }
     this.makeGroups();
     const depth = this.aggregation.byFields.length;
@@ -168,15 +161,15 @@ export class GroupTable {
     const { byColumns, states } = packed;
     const { counting } = this;
     if (counting !== null) {
-      // Bare counts pack as one Float64Array (counting.ts), whichever mode the other table was in.
-      const values = byColumns[0]!;
-      const counts = states.slots[0] as Float64Array;
-      for (let i = 0; i < packed.count; i++) {
-        const text = groupText(values[i]!);
-        const at = counting.index.get(text);
-        if (at !== undefined) counting.counts[at]! += counts[i]!;
-        else this.newCount(counting, text, values[i]!, counts[i]!);
+      const rows = packedRows.get(packed);
+      if (counting.size === 0 && rows !== undefined && rows.depth === counting.depth) {
+        packedRows.delete(packed);
+        rows.moveTo(this.memory);
+        this.counting = rows;
+        return;
       }
+      // Bare counts pack as one Float64Array (counting.ts), whichever mode the other table was in.
+      counting.absorb(byColumns, states.slots[0] as Float64Array, packed.count);
       return;
     }
     this.makeGroups();
@@ -194,25 +187,43 @@ export class GroupTable {
     return rows;
   }
 
+  /** In counting mode, the name of the count column (for a following sort by it); else undefined. */
+  countColumn(): string | undefined {
+    return this.counting === null ? undefined : this.aggregation.columns[this.aggregation.byFields.length];
+  }
+
+  /** In counting mode, the `n`-th largest count (0 when there are no more than `n` groups, or not counting). */
+  nthLargestCount(n: number): number {
+    const { counting } = this;
+    if (counting === null || n < 1 || counting.size <= n) return 0;
+    const counts = Float64Array.from(counting.counts).sort();
+    return counts[counts.length - n]!;
+  }
+
   /**
    * Hand out the result rows one at a time, sorted ascending by the BY values (a row nobody keeps dies young); with
-   * `ordered` false, in the order the groups were made (for a next stage that orders them itself).
+   * `ordered` false, in the order the groups were made (for a next stage that orders them itself), and in counting
+   * mode only the rows counted at least `leastCount` times.
    * Without BY fields there is always exactly one row, even over no events (then `count` is 0 and most other
    * functions have no value).
    */
-  forEachRow(onRow: (row: Event) => void, ordered = true): void {
+  forEachRow(onRow: (row: Event) => void, ordered = true, leastCount = 0): void {
     const agg = this.aggregation;
     const { counting } = this;
-    if (counting !== null && !ordered) {
-      // One scratch group written out per counted value (writeRow copies what it reads).
-      const scratch = agg.newGroup([counting.values[0]!]);
-      for (let i = 0; i < counting.values.length; i++) {
-        scratch.byValues[0] = counting.values[i]!;
-        (scratch.states[0] as Counter).n = counting.counts[i]!;
+    if (counting !== null) {
+      if (counting.size === 0) return;
+      // One scratch group written out per counted row (writeRow copies what it reads).
+      const { columns, counts } = counting;
+      const scratch = agg.newGroup(columns.map((column) => column[0]!));
+      const write = (i: number) => {
+        for (let f = 0; f < columns.length; f++) scratch.byValues[f] = columns[f]![i]!;
+        (scratch.states[0] as Counter).n = counts[i]!;
         const row = new Event();
         agg.writeRow(scratch, row);
         onRow(row);
-      }
+      };
+      if (ordered) orderRows(columns, counting.size).forEach(write);
+      else for (let i = 0; i < counting.size; i++) if (counts[i]! >= leastCount) write(i);
       return;
     }
     this.makeGroups();
@@ -257,8 +268,16 @@ export class GroupTable {
     return this.insert(this.aggregation.newGroup(values.map(ownValue)));
   }
 
-  /** Index a group (none has its BY values yet) by its own BY values, so the index keeps no input text alive. */
+  /** Index and keep a group (none has its BY values yet), its bytes counted against the budget. */
   private insert(group: Group): Group {
+    this.index(group);
+    this.groups.push(group);
+    this.memory?.addBytes(groupBytes(group));
+    return group;
+  }
+
+  /** Index a group by its own BY values, so the index keeps no input text alive. */
+  private index(group: Group): void {
     const values = group.byValues;
     const depth = values.length;
     if (this.byText !== null) this.byText.set(groupText(values[0]!), group);
@@ -272,8 +291,5 @@ export class GroupTable {
       }
       level.set(depth === 0 ? '' : groupText(values[depth - 1]!), group);
     }
-    this.groups.push(group);
-    this.memory?.addBytes(groupBytes(group));
-    return group;
   }
 }

@@ -3,14 +3,20 @@ import type { GroupTable } from '../aggregates/index.js';
 import { groupRowOrder } from '../aggregates/group-order.js';
 import type { Stage } from '../engine/types.js';
 import { handOverOrder } from './result-order.js';
+import { topByLargest } from './result-bound.js';
 
 /**
  * Push every row of `table` into `next`. A following sort orders the rows itself: it gets the group order as its
  * tie-break and the rows come unordered (no sort of all groups before a `sort ... | head`). Only when each row
  * carries its group's BY values under the BY names (no aggregate output overwrites one), since the tie-break reads them.
+ * A sort that keeps only its first N rows by the count, largest first, gets only the rows that may be among them.
  */
 export function emitGroupRows(table: GroupTable, next: Stage): void {
   const order = groupRowOrder(table.aggregation.byFields, table.aggregation.columns);
-  if (order !== null && handOverOrder(next, order)) table.forEachRow((row) => next.push(row), false);
-  else table.forEachRow((row) => next.push(row));
+  if (order !== null && handOverOrder(next, order)) {
+    // `stats count by x | sort -count ... | head N`: rows with fewer than the N-th largest count are never kept.
+    const top = topByLargest(next);
+    const least = top !== undefined && top.field === table.countColumn() ? table.nthLargestCount(top.kept) : 0;
+    table.forEachRow((row) => next.push(row), false, least);
+  } else table.forEachRow((row) => next.push(row));
 }

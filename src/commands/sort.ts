@@ -5,7 +5,7 @@ import { MemoryTracker } from '../runtime/memory-budget.js';
 import { SplError } from '../errors.js';
 import type { Event } from '../runtime/event.js';
 import { clauseArgs, missingSpan, parseIntArg, readOptions } from './generic-args.js';
-import { resultsRead } from './result-bound.js';
+import { keepsTopByLargest, resultsRead } from './result-bound.js';
 import { ordersResults, type ResultCompare } from './result-order.js';
 import { compileOrder, readSortSpecs, type SortKey } from './sort-keys.js';
 import { StableTop } from './stable-top.js';
@@ -43,7 +43,13 @@ export const sortCommand: CommandDef<GenericCommand> = {
       reads: specs.map((s) => s.field),
       // Blocking: holds the first `kept` results so far (with their precomputed keys) until the end; a following
       // `head N` that reads fewer results lowers that bound. The held results count against the memory budget.
-      factory: (next) => topStage(Math.min(limit === 0 ? Infinity : limit, resultsRead(next)), order, next, node, budgetMb()),
+      factory: (next) => {
+        const kept = Math.min(limit === 0 ? Infinity : limit, resultsRead(next));
+        const stage = topStage(kept, order, next, node, budgetMb());
+        // Led by a field's numbers, largest first (`-count`, auto or num order): results below the kept-th are never kept.
+        const lead = specs[0]!;
+        return lead.descending && (lead.type === 'auto' || lead.type === 'num') && kept < Infinity ? keepsTopByLargest(stage, { field: lead.field, kept }) : stage;
+      },
       // Over threads, a finite sort first keeps each unit's own top results in its worker: the first `kept` of the
       // units' tops, in unit order, are the first `kept` of the whole input (ties keep input order: units arrive in
       // order and each unit's top is stable), so the main thread's sort gives the same rows from far fewer.

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Group } from '../../src/aggregates/compile.js';
 import { groupText } from '../../src/aggregates/group-keys.js';
-import { compareSortKeys, orderGroups, orderSingleFieldGroups, sortKeysOf } from '../../src/aggregates/group-order.js';
+import { compareSortKeys, orderGroups, orderRows, orderSingleFieldGroups, sortKeysOf } from '../../src/aggregates/group-order.js';
 import type { Scalar } from '../../src/runtime/event.js';
 import { compareUtf8 } from '../../src/search/utf8-order.js';
 import { runQuery } from '../helpers/run.js';
@@ -11,7 +11,7 @@ import { runQuery } from '../helpers/run.js';
 /** BY values of every kind: numbers, numeric texts (1 vs "1.0" vs " 1"), plain and high/astral texts, Booleans. */
 const byValue: fc.Arbitrary<Scalar> = fc.oneof(
   fc.integer({ min: -20, max: 20 }),
-  fc.constantFrom(0.5, -0.25, 1e21, 2.5e-7),
+  fc.constantFrom(0.5, -0.25, 1e21, 2.5e-7, -0),
   fc.constantFrom('1', '1.0', ' 1', '01', '-0', '1e3', '.5', 'nan', 'inf'),
   fc.string({ unit: fc.constantFrom('a', 'B', 'z', '-', ' ', 'é', '\uffff', '\ue000', '😀', '\ud7ff', '1'), maxLength: 4 }),
   fc.boolean(),
@@ -53,6 +53,16 @@ describe('group order', () => {
       const reference = [...groups].sort((a, b) => compareSortKeys(sortKeysOf(a.byValues), sortKeysOf(b.byValues)));
       expect(orderGroups(groups)).toEqual(reference);
     }), { numRuns: 500 });
+  });
+
+  it('rows of several BY fields order the same by one exact number per row and by the comparator over ranks', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(byValue, byValue), { maxLength: 40 }), (tuples) => {
+      const byText = new Map<string, Scalar[]>();
+      for (const values of tuples) byText.set(values.map(groupText).join('\u0000'), values);
+      const rows = [...byText.values()];
+      const columns = [rows.map((r) => r[0]!), rows.map((r) => r[1]!)];
+      expect([...orderRows(columns, rows.length, 0)]).toEqual([...orderRows(columns, rows.length)]);
+    }), { numRuns: 300 });
   });
 
   it('stats rows come out strictly ascending by the reference comparator, with one and two BY fields', () => {
