@@ -49,14 +49,19 @@ export function compareSortKeys(a: readonly SortKey[], b: readonly SortKey[]): n
   return 0;
 }
 
+/** Anything with a group's BY values (a Group, or a row held with the BY values of its group). */
+export interface ByValued {
+  byValues: readonly Scalar[];
+}
+
 /**
  * Groups in output order, whatever the number of BY fields: compareSortKeys's order, computed as ranks. A BY
  * value's sort key is a function of its text, so per field the distinct texts are ordered once (numbers by number,
  * then texts natively when plain, as orderSingleFieldGroups does) and each group gets its texts' ranks; groups then
- * sort by integer ranks. (A comparator over per-group keys took ~3 µs a comparison with 90k groups whose texts share
+ * sort by integer ranks, stably (equal BY values keep their order). (A comparator over per-group keys took ~3 µs a comparison with 90k groups whose texts share
  * long prefixes: the dense bench shape's decoy sourcetypes.)
  */
-export function orderGroups(groups: readonly Group[]): Group[] {
+export function orderGroups<G extends ByValued>(groups: readonly G[]): G[] {
   if (groups.length < 2) return [...groups];
   const depth = groups[0]!.byValues.length;
   const ranks = Array.from({ length: depth }, (_, field) => fieldRanks(groups, field));
@@ -72,7 +77,7 @@ export function orderGroups(groups: readonly Group[]): Group[] {
 }
 
 /** Per group, the rank of its BY value `field` among the distinct texts of that field, in compareSortKeys's order. */
-function fieldRanks(groups: readonly Group[], field: number): Int32Array {
+function fieldRanks(groups: readonly ByValued[], field: number): Int32Array {
   const texts = groups.map((g) => scalarToString(g.byValues[field]!));
   const rankOf = new Map<string, number>();
   const numeric: Array<{ num: number; text: string }> = [];
