@@ -22,6 +22,7 @@ export class LateOrder implements Stage {
   private current: readonly Scalar[] | null = null;
   private readonly held: HeldRow[] = [];
 
+  /** `next`: the rest of the pipeline, after the row-local commands. */
   constructor(private readonly next: Stage) {}
 
   /** The rows that arrive from now on were made from the group with these BY values (null: pass them on at once). */
@@ -29,11 +30,13 @@ export class LateOrder implements Stage {
     this.current = byValues;
   }
 
+  /** A row out of the row-local commands: held with its group's BY values, or passed on when no group was named. */
   push(row: Event): void {
     if (this.current === null) this.next.push(row);
     else this.held.push({ byValues: this.current, row });
   }
 
+  /** The held rows in group order, then the end. */
   end(): void {
     this.current = null;
     if (this.held.length) for (const { row } of orderGroups(this.held)) this.next.push(row);
