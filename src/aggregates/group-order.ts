@@ -50,12 +50,17 @@ export function compareSortKeys(a: readonly SortKey[], b: readonly SortKey[]): n
   return 0;
 }
 
+/** Anything with a group's BY values (a Group, or a row held with the BY values of its group). */
+export interface ByValued {
+  byValues: readonly Scalar[];
+}
+
 /**
- * Groups in output order, whatever the number of BY fields: compareSortKeys's order, computed as ranks (orderRows).
- * (A comparator over per-group keys took ~3 µs a comparison with 90k groups whose texts share long prefixes: the
- * dense bench shape's decoy sourcetypes.)
+ * Groups in output order, whatever the number of BY fields: compareSortKeys's order, computed as ranks (orderRows),
+ * stably (rows with equal BY values keep their order). (A comparator over per-group keys took ~3 µs a comparison with
+ * 90k groups whose texts share long prefixes: the dense bench shape's decoy sourcetypes.)
  */
-export function orderGroups(groups: readonly Group[]): Group[] {
+export function orderGroups<G extends ByValued>(groups: readonly G[]): G[] {
   if (groups.length < 2) return [...groups];
   const depth = groups[0]!.byValues.length;
   const columns = Array.from({ length: depth }, (_, field) => groups.map((g) => g.byValues[field]!));
@@ -63,8 +68,8 @@ export function orderGroups(groups: readonly Group[]): Group[] {
 }
 
 /**
- * Row numbers in output order for groups given as BY-value columns (`columns[f][i]`: row i's value of field f; no two
- * rows with the same texts). A BY value's sort key is a function of its text, so per field the distinct texts are
+ * Row numbers in output order for groups given as BY-value columns (`columns[f][i]`: row i's value of field f), stable
+ * (rows with the same texts keep their order). A BY value's sort key is a function of its text, so per field the distinct texts are
  * ordered once (numbers by number, then texts natively when plain, as orderSingleFieldGroups does) and each row gets
  * its texts' ranks. One field: the ranks place the rows. Several: rows sort by their ranks as one number (mixed
  * radix, the row number in the lowest digit) in a native typed-array sort while that number stays exact (below
@@ -74,11 +79,7 @@ export function orderRows(columns: readonly (readonly Scalar[])[], count: number
   const order = new Int32Array(count);
   if (count === 0) return order;
   const ranked = columns.map((column) => columnRanks(column, count));
-  if (ranked.length === 1) {
-    const ranks = ranked[0]!.ranks;
-    for (let i = 0; i < count; i++) order[ranks[i]!] = i;
-    return order;
-  }
+  if (ranked.length === 1) return placeByRank(ranked[0]!.ranks, ranked[0]!.distinct, count, order);
   let span = count;
   for (const { distinct } of ranked) span *= distinct;
   if (span <= exactLimit) {
@@ -101,6 +102,19 @@ export function orderRows(columns: readonly (readonly Scalar[])[], count: number
     return 0;
   });
   order.set(rows);
+  return order;
+}
+
+/** Rows placed by one field's ranks, stably: directly when every rank is distinct, else by a counting sort. */
+function placeByRank(ranks: Int32Array, distinct: number, count: number, order: Int32Array): Int32Array {
+  if (distinct === count) {
+    for (let i = 0; i < count; i++) order[ranks[i]!] = i;
+    return order;
+  }
+  const next = new Int32Array(distinct + 1);
+  for (let i = 0; i < count; i++) next[ranks[i]! + 1]!++;
+  for (let r = 1; r <= distinct; r++) next[r]! += next[r - 1]!;
+  for (let i = 0; i < count; i++) order[next[ranks[i]!]!++] = i;
   return order;
 }
 

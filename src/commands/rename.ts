@@ -3,7 +3,7 @@ import type { RenameCommand } from '../ast.js';
 import type { CommandDef } from '../engine/types.js';
 import { SplError } from '../errors.js';
 import type { Event } from '../runtime/event.js';
-import { compileNamePattern, fillPattern } from './wildcard-names.js';
+import { compileNamePattern, fillPattern, type NamePattern } from './wildcard-names.js';
 
 type Renamer = (ev: Event) => void;
 
@@ -17,13 +17,36 @@ function compilePair(from: string, to: string, span: RenameCommand['span']): Ren
     // Splunk: renaming a missing field removes an existing target (rename cannot merge fields).
     return (ev) => ev.rename(from, to);
   }
+  const targetOf = wildcardTargets(source, to);
   return (ev) => {
     const moves: Array<[string, string]> = [];
     for (const name of ev.names()) {
-      const caps = source.match(name);
-      if (caps) moves.push([name, fillPattern(to, caps)]);
+      const target = targetOf(name);
+      if (target !== null) moves.push([name, target]);
     }
     ev.renameMany(moves);
+  };
+}
+
+/** Names remembered per wildcard pair; past it the memo starts over. */
+const TARGET_MEMO = 1024;
+
+/**
+ * A wildcard pair's target name for a field name (null: the pattern does not match it), remembered: the rows of a
+ * table share their names (`rename Processes.* AS *` after a tstats matched and filled each name on every row).
+ */
+function wildcardTargets(source: NamePattern, to: string): (name: string) => string | null {
+  const memo = new Map<string, string | null>();
+  return (name) => {
+    let target = memo.get(name);
+    if (target === undefined) {
+      const caps = source.match(name);
+      target = caps ? fillPattern(to, caps) : null;
+      if (memo.size >= TARGET_MEMO) memo.clear();
+      // A copy as the key: a name read from the input may be a slice of its whole line, which the memo would keep.
+      memo.set(` ${name}`.slice(1), target);
+    }
+    return target;
   };
 }
 

@@ -100,16 +100,14 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     const stats = statsCommand.compile(statsAst, ctx);
     const bucketing = timeBucketing(args, ctx);
 
-    /** The dataset row the stats step sees: only the named fields, under their tstats names. */
-    const project = (ev: Event): Event => {
-      const row = new Event();
-      for (const [out, src] of projection) {
-        const v = ev.get(src);
-        if (v !== undefined) row.set(out, v);
-      }
+    /** The dataset row the stats step sees, written into `row`: only the named fields, under their tstats names. */
+    const projectInto = (ev: Event, row: Event): Event => {
+      // Setting undefined removes the field: a reused row keeps nothing of the event before.
+      for (const [out, src] of projection) row.set(out, ev.get(src));
       if (fillnull !== undefined) for (const name of byNames) if (!row.has(name)) row.set(name, fillnull);
       return row;
     };
+    const project = (ev: Event): Event => projectInto(ev, new Event());
 
     /** The per-event half: an input event becomes at most one dataset row (fixed `_time` buckets applied). */
     const rows = (next: Stage): Stage => ({
@@ -124,16 +122,23 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
       },
       end: () => next.end(),
     });
-    /** The per-event half over a dataset event (pack mode): where, projection, fixed buckets; the event is only read. */
-    const fromDataset = (next: Stage): Stage => ({
-      push: (ev) => {
-        if (!where(ev)) return;
-        const row = project(ev);
-        if (bucketing.fixed) bucketRow(row, bucketing.fixed);
-        next.push(row);
-      },
-      end: () => next.end(),
-    });
+    /**
+     * The per-event half over a dataset event (pack mode): where, projection, fixed buckets; the event is only read.
+     * The stats after it reads a row and keeps none (its groups copy what they keep), so one row is rewritten for
+     * every event; by `_time` without span the rows are held, so each gets its own.
+     */
+    const fromDataset = (next: Stage): Stage => {
+      const reused = bucketing.auto ? null : new Event();
+      return {
+        push: (ev) => {
+          if (!where(ev)) return;
+          const row = reused === null ? project(ev) : projectInto(ev, reused);
+          if (bucketing.fixed) bucketRow(row, bucketing.fixed);
+          next.push(row);
+        },
+        end: () => next.end(),
+      };
+    };
     /** The aggregating half: `stats` over the rows (by `_time` without span: held, bucketed at the end). */
     const tail = (next: Stage): Stage => {
       const aggregate = stats.factory(next);

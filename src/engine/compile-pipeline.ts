@@ -10,6 +10,8 @@ import { createRunServices, type RunServices } from './run-services.js';
 import type { CompiledSubsearch } from './subsearch.js';
 import { findCommand, lookupCommand } from './registry.js';
 import { compileSearchExpr } from './search-predicate.js';
+import { lateOrderChain } from './late-order-chain.js';
+import { passLateOrder } from '../commands/late-order.js';
 import type { CompileContext, CompiledCommand, DatasetInput, StageFactory } from './types.js';
 
 export interface CompiledPipeline {
@@ -93,8 +95,8 @@ function compileSubsearch(pipeline: Pipeline, ctx: CompileContext): CompiledSubs
   const generating = commands[0]?.kind === 'generating' && !commands[0].readsInputs;
   if (!generating) ctx.replaysInputs = true;
   const head = commands[0]?.datasetInput;
-  const datasetInput = head ? { ...head, factory: (next: Parameters<StageFactory>[0]) => head.factory(chain(commands.slice(1))(next)) } : undefined;
-  return { factory: chain(commands), reads: inputReads(commands), generating, span: pipeline.span, ast: pipeline, datasetInput };
+  const datasetInput = head ? { ...head, factory: (next: Parameters<StageFactory>[0]) => head.factory(lateOrderChain(pipeline.commands, commands, 1)(next)) } : undefined;
+  return { factory: lateOrderChain(pipeline.commands, commands), reads: inputReads(commands), generating, span: pipeline.span, ast: pipeline, datasetInput };
 }
 
 function chain(compiled: CompiledCommand[]): StageFactory {
@@ -109,11 +111,11 @@ export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipel
     throw new SplError('bad-argument', 'a search that starts with "|" must start with a generating command such as makeresults', p.commands[0]!.span);
   }
   const counters = { matched: 0 };
-  const [head, ...rest] = commands;
+  const [head] = commands;
   const countedBy = (headFactory: StageFactory | undefined): StageFactory => (next) => {
-    const downstream = chain(rest)(next);
+    const downstream = lateOrderChain(p.commands, commands, 1)(next);
     const counter = { push: (ev: Parameters<typeof downstream.push>[0]) => { counters.matched++; downstream.push(ev); }, end: () => downstream.end() };
-    return headFactory ? headFactory(counter) : counter;
+    return headFactory ? headFactory(passLateOrder(counter, downstream)) : counter;
   };
   const counted = countedBy(head?.factory);
   const datasetInput = head?.datasetInput ? { ...head.datasetInput, factory: countedBy(head.datasetInput.factory) } : undefined;

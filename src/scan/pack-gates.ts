@@ -5,9 +5,21 @@ import { firstSearchFilter } from '../engine/first-search.js';
 import type { Event } from '../runtime/event.js';
 import type { TimeZone } from '../time/zone.js';
 
-/** mstats reads nothing of an event without a measurement (it neither makes a row nor moves its state). */
-function hasMeasurement(ev: Event): boolean {
-  return measurementsOf(ev).length > 0;
+/** The last event `hasMeasurement` judged, and its verdict: every mstats member of a pack asks about the same event in turn. */
+let judged: Event | null = null;
+let judgedVerdict = false;
+
+/**
+ * mstats reads nothing of an event without a measurement (it neither makes a row nor moves its state). Gates are
+ * asked about an event before any pipeline is given it (nothing has changed it), so the verdict on the same event
+ * object is remembered: a pack with fifty mstats detections lists an event's fields once, not fifty times.
+ */
+export function hasMeasurement(ev: Event): boolean {
+  if (ev !== judged) {
+    judged = ev;
+    judgedVerdict = measurementsOf(ev).length > 0;
+  }
+  return judgedVerdict;
 }
 
 /**

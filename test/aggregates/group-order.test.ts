@@ -55,6 +55,14 @@ describe('group order', () => {
     }), { numRuns: 500 });
   });
 
+  it('rows with repeated BY values (a late order after mvexpand) keep their order among equals: a stable sort by the comparator, one or two fields', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(byValue, byValue), { maxLength: 40 }), fc.boolean(), (tuples, twoFields) => {
+      const rows = tuples.map((values, i) => ({ byValues: twoFields ? values : [values[0]], i }));
+      const reference = [...rows].sort((a, b) => compareSortKeys(sortKeysOf(a.byValues), sortKeysOf(b.byValues)));
+      expect(orderGroups(rows).map((r) => r.i)).toEqual(reference.map((r) => r.i));
+    }), { numRuns: 500 });
+  });
+
   it('rows of several BY fields order the same by one exact number per row and by the comparator over ranks', () => {
     fc.assert(fc.property(fc.array(fc.tuple(byValue, byValue), { maxLength: 40 }), (tuples) => {
       const byText = new Map<string, Scalar[]>();
