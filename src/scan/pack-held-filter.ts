@@ -76,6 +76,7 @@ export class HeldFilter {
   private readonly hits: number[] = [];
   private stamp = 0;
 
+  /** The filter of these map members' events (their first searches as gates, their replay conditions in one index). */
   constructor(members: readonly PackMember[], zone: TimeZone) {
     const gates = members.map((m) => firstSearchFilter(m.query.ast, zone, m.query.now)?.test ?? null);
     const conditions = members.map(replayCondition);
