@@ -1,5 +1,5 @@
 // `map (search="<query>" | [subsearch]) [maxsearches=N]`: one search per input row, `$field$` tokens filled from the row.
-import type { GenericArg, GenericCommand, Span } from '../ast.js';
+import type { GenericArg, GenericCommand, Pipeline, Span } from '../ast.js';
 import { printPipeline } from '../parse/print.js';
 import { DEFAULT_SUBSEARCH_LIMITS, runSubsearch } from '../engine/subsearch.js';
 import type { CommandDef, CompileContext } from '../engine/types.js';
@@ -11,6 +11,9 @@ import { clauseArgs, missingSpan, readOptions, unexpectedArg, type CommandOption
 const DEFAULT_MAX_SEARCHES = 10;
 
 const TOKEN = /\$([^$\s]+)\$/g;
+
+/** What stands for each `$field$` in the templates kept for a pack (any word would do: a pack checks the filled searches again). */
+export const REPLAY_TOKEN = 'splqmaptoken';
 
 /** The query template and where it was written. */
 interface Template {
@@ -44,6 +47,16 @@ function fill(template: string, row: Event, serial: number): string {
 function checkTemplate(template: Template, ctx: CompileContext): void {
   const sample = template.text.replace(TOKEN, (_, name: string) => (name === '_serial_id' ? '1' : 'x'));
   ctx.compileSubsearch(ctx.parseQueryText(sample, template.span), false);
+  ctx.replayTemplates.push(tokenTemplate(template, ctx));
+}
+
+/** The template parsed with REPLAY_TOKEN for every `$field$` (what a pack reads its constant part from); null if that does not parse. */
+function tokenTemplate(template: Template, ctx: CompileContext): Pipeline | null {
+  try {
+    return ctx.parseQueryText(template.text.replace(TOKEN, REPLAY_TOKEN), template.span);
+  } catch {
+    return null;
+  }
 }
 
 export const mapCommand: CommandDef<GenericCommand> = {

@@ -90,10 +90,17 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     const whereFields = new Set<string>();
     searchReads(whereExpr, whereFields);
     const plan = planDataset(dataset, mappings, [...whereFields, ...projection.map(([, src]) => src)]);
-    const selection = compileDataset(dataset, evalCtx, plan.needed);
-    // The constraint runs inside the mapper, before the EVALs, where that gives the same answer (an event outside
-    // the dataset then costs no EVAL); the selection below checks it for the events the mapper did not check.
-    const mapEvent = compileDatasetMapper(mappings, evalCtx, plan.needed, { fields: selection.constraintReads, matches: selection.matches });
+    // The selection and mapper of raw events, compiled when a stage over raw events is first built: a pack's stage
+    // takes the shared dataset events (datasetInput) and never needs them.
+    let perEvent: { selection: ReturnType<typeof compileDataset>; mapEvent: ReturnType<typeof compileDatasetMapper> } | null = null;
+    const rawEventParts = (): NonNullable<typeof perEvent> => {
+      if (perEvent) return perEvent;
+      const selection = compileDataset(dataset, evalCtx, plan.needed);
+      // The constraint runs inside the mapper, before the EVALs, where that gives the same answer (an event outside
+      // the dataset then costs no EVAL); the selection below checks it for the events the mapper did not check.
+      const mapEvent = compileDatasetMapper(mappings, evalCtx, plan.needed, { fields: selection.constraintReads, matches: selection.matches });
+      return (perEvent = { selection, mapEvent });
+    };
     const where = whereExpr ? compileSearchExpr(whereExpr, { zone: ctx.zone, now: ctx.now }) : () => true;
     const byNames = args.by.map((f) => f.name);
     const statsAst = statsNode(node, args);
@@ -110,18 +117,21 @@ export const tstatsCommand: CommandDef<GenericCommand> = {
     const project = (ev: Event): Event => projectInto(ev, new Event());
 
     /** The per-event half: an input event becomes at most one dataset row (fixed `_time` buckets applied). */
-    const rows = (next: Stage): Stage => ({
-      push: (ev) => {
-        const mapped = mapEvent(ev);
-        if (mapped === MAPPED_OUT || (mapped !== MAPPED_SELECTED && !selection.matches(ev))) return;
-        selection.calculate(ev);
-        if (!where(ev)) return;
-        const row = project(ev);
-        if (bucketing.fixed) bucketRow(row, bucketing.fixed);
-        next.push(row);
-      },
-      end: () => next.end(),
-    });
+    const rows = (next: Stage): Stage => {
+      const { selection, mapEvent } = rawEventParts();
+      return {
+        push: (ev) => {
+          const mapped = mapEvent(ev);
+          if (mapped === MAPPED_OUT || (mapped !== MAPPED_SELECTED && !selection.matches(ev))) return;
+          selection.calculate(ev);
+          if (!where(ev)) return;
+          const row = project(ev);
+          if (bucketing.fixed) bucketRow(row, bucketing.fixed);
+          next.push(row);
+        },
+        end: () => next.end(),
+      };
+    };
     /**
      * The per-event half over a dataset event (pack mode): where, projection, fixed buckets; the event is only read.
      * The stats after it reads a row and keeps none (its groups copy what they keep), so one row is rewritten for

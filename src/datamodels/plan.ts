@@ -47,6 +47,32 @@ function evalConstants(text: string, out: Set<string>): void {
   walk(parseEvalCached(text));
 }
 
+/** What one mapping set contributes to every plan (the same for each query): its rules, the fields its selections read, its constants. */
+interface MappingFacts {
+  rules: Rule[];
+  selectionReads: string[];
+  constants: Set<string>;
+}
+
+const mappingFacts = new WeakMap<SourceMappingDef, MappingFacts>();
+
+/** A mapping set's facts, worked out once per mapping object (a pack plans hundreds of tstats over the same mappings). */
+function factsOf(m: SourceMappingDef): MappingFacts {
+  let facts = mappingFacts.get(m);
+  if (facts) return facts;
+  const evals = [...Object.entries(m.evals ?? {}), ...m.eventtypes.flatMap((et) => Object.entries(et.evals ?? {}))];
+  const rules = [
+    ...(m.extracts ?? []).flatMap((x) => extractFields(x).map((f) => ({ field: f, reads: [x.field ?? '_raw'] }))),
+    ...evals.map(([f, t]) => evalRule(f, t)),
+  ];
+  const selectionReads = [...searchFields(m.match), ...m.eventtypes.flatMap((et) => searchFields(et.search))];
+  const constants = new Set<string>();
+  for (const [, t] of evals) evalConstants(t, constants);
+  facts = { rules, selectionReads, constants };
+  mappingFacts.set(m, facts);
+  return facts;
+}
+
 /**
  * The plan for one dataset: start from the fields the query reads (`wanted`: where, by, functions, after renaming),
  * add what the constraint reads, then close over the calculations and the mappings' EVALs that write a needed field.
@@ -56,10 +82,7 @@ export function planDataset(ds: ResolvedDataset, mappings: SourceMappingDef[], w
   for (const f of wanted) if (!f.startsWith(UNDEFINED_FIELD_PREFIX)) needed.add(f);
   for (const c of ds.constraints) for (const f of searchFields(c)) needed.add(f);
   const calcRules: Rule[] = ds.calculations.map((c) => ('fill' in c ? { field: c.field, reads: [c.field] } : evalRule(c.field, c.eval)));
-  const mapRules: Rule[] = mappings.flatMap((m) => [
-    ...(m.extracts ?? []).flatMap((x) => extractFields(x).map((f) => ({ field: f, reads: [x.field ?? '_raw'] }))),
-    ...[...Object.entries(m.evals ?? {}), ...m.eventtypes.flatMap((et) => Object.entries(et.evals ?? {}))].map(([f, t]) => evalRule(f, t)),
-  ]);
+  const mapRules: Rule[] = mappings.flatMap((m) => factsOf(m).rules);
   let anyField = false;
   // Calculated fields read other CIM fields (process_name reads process): close `needed` over them.
   for (let changed = true; changed;) {
@@ -89,15 +112,12 @@ export function planDataset(ds: ResolvedDataset, mappings: SourceMappingDef[], w
     }
   }
   const reads = new Set<string>([...sources.values()].flatMap((s) => [...s]));
-  for (const m of mappings) {
-    for (const f of searchFields(m.match)) reads.add(f);
-    for (const et of m.eventtypes) for (const f of searchFields(et.search)) reads.add(f);
-  }
+  for (const m of mappings) for (const f of factsOf(m).selectionReads) reads.add(f);
   for (const m of mappings) for (const a of m.aliases ?? []) if (reads.has(a.dest)) { reads.add(a.src); for (const s of sources.values()) if (s.has(a.dest)) s.add(a.src); }
   for (const f of BASE_FIELDS) if (f !== '_raw') reads.add(f);
   if (reads.has('_raw')) anyField = true;
   const constants = new Set<string>();
-  for (const m of mappings) for (const [, t] of [...Object.entries(m.evals ?? {}), ...m.eventtypes.flatMap((et) => Object.entries(et.evals ?? {}))]) evalConstants(t, constants);
+  for (const m of mappings) for (const c of factsOf(m).constants) constants.add(c);
   for (const c of ds.calculations) if ('fill' in c) constants.add(c.fill.toLowerCase()); else evalConstants(c.eval, constants);
   return { needed, reads: anyField ? null : [...reads].sort(), sources, constants: [...constants] };
 }

@@ -31,6 +31,8 @@ export interface CompiledPipeline {
   subsearches: CompiledSubsearch[];
   /** True with `map`: its searches are known only while running, so they need `run.inputs.replay`. */
   dynamicReplay: boolean;
+  /** map's search templates with REPLAY_TOKEN for each `$field$` (see CompileContext). */
+  replayTemplates: Array<Pipeline | null>;
   /** When the first command reads a CIM dataset (tstats): the pipeline over dataset events (counted like `factory`). */
   datasetInput?: DatasetInput;
 }
@@ -80,6 +82,7 @@ export function createCompileContext(zone: TimeZone, now: number, options: Compi
     replaysInputs: false,
     subsearches: [],
     dynamicReplay: false,
+    replayTemplates: [],
   };
   ctx.evalContext.compileSearch = ctx.compileSearchText;
   return ctx;
@@ -123,7 +126,7 @@ export function compilePipeline(p: Pipeline, ctx: CompileContext): CompiledPipel
   const reads = ctx.replaysInputs ? null : inputReads(commands);
   return {
     factory: counted, reads, commands, generating, counters, run: ctx.run, replaysInputs: ctx.replaysInputs,
-    subsearches: [...ctx.subsearches], dynamicReplay: ctx.dynamicReplay, datasetInput,
+    subsearches: [...ctx.subsearches], dynamicReplay: ctx.dynamicReplay, replayTemplates: [...ctx.replayTemplates], datasetInput,
   };
 }
 

@@ -1,4 +1,5 @@
 // What a run supplies to commands that look beyond their own input: a replay of the search's inputs and warnings.
+import type { Pipeline } from '../ast.js';
 import type { Event } from '../runtime/event.js';
 import { defaultMaxMemoryMb } from '../runtime/memory-budget.js';
 
@@ -14,7 +15,8 @@ import { defaultMaxMemoryMb } from '../runtime/memory-budget.js';
  *   as Splunk does; a query with `map` still needs `replay`.
  */
 export interface SubsearchInputs {
-  replay?(fields: ReadonlySet<string> | null): Iterable<Event>;
+  /** `subsearch`: the pipeline the events go to (a pack checks its first search against the events it held). */
+  replay?(fields: ReadonlySet<string> | null, subsearch?: Pipeline): Iterable<Event>;
   replayBatches?(fields: ReadonlySet<string> | null): AsyncIterable<Event[]>;
 }
 

@@ -36,7 +36,7 @@ export function runSubsearch(sub: CompiledSubsearch, run: RunServices, limits: S
     }
     const started = performance.now();
     let n = 0;
-    for (const ev of run.inputs.replay(sub.reads)) {
+    for (const ev of run.inputs.replay(sub.reads, sub.ast)) {
       head.push(ev);
       if (++n % CLOCK_EVERY === 0 && (performance.now() - started) / 1000 > limits.maxSeconds) {
         timedOut = true;

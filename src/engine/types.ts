@@ -52,6 +52,11 @@ export interface CompileContext {
   subsearches: CompiledSubsearch[];
   /** Set by map: subsearches only known while the search runs need a synchronous replay (or the inputs held). */
   dynamicReplay: boolean;
+  /**
+   * map's search templates, parsed with each `$field$` as REPLAY_TOKEN (null: one could not be parsed so): a pack
+   * holds for map only the events their constant part can use (scan/pack-held-filter.ts).
+   */
+  replayTemplates: Array<Pipeline | null>;
 }
 
 /** What compiling one command yields. */

@@ -1,7 +1,7 @@
 // Compile a pack of detections with one macro and lookup library; those that fail are listed with their error, not fatal.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { readDetection } from '../detection.js';
+import { readDetectionFields } from '../detection-fields.js';
 import { formatError, SplError } from '../errors.js';
 import { LookupLibrary } from '../lookups/index.js';
 import { MacroLibrary } from '../macros/index.js';
@@ -85,7 +85,8 @@ export function readPackEntries(paths: readonly string[]): { entries: PackEntry[
     }
     for (const file of files) {
       try {
-        const detection = readDetection(file);
+        // Only the name and the search are read (detection-fields.ts: the two entries, not the whole file).
+        const detection = readDetectionFields(file);
         entries.push({ name: detection.name, spl: detection.search, file });
       } catch (error) {
         failed.push({ name: file, file, message: failureText(error), error });

@@ -9,6 +9,7 @@ import { failureText, type PackFailure, type PackMember } from './pack-compile.j
 import { SharedDatasets, type DatasetView } from './pack-datasets.js';
 import { planScan, type ScanPlan } from './plan.js';
 import { inputGate } from './pack-gates.js';
+import { subsearchLevels } from './pack-round-levels.js';
 
 /** Whether the member's subsearches can run before the shared scan (known at compile time, inputs re-readable). */
 export function prerunnable(member: PackMember, inputs: readonly string[]): boolean {
@@ -48,8 +49,9 @@ interface RoundEntry {
 
 /**
  * Pre-run the join/append subsearches of every member (as prerunMemberSubsearches does one member's) with one
- * re-read of the inputs per round: round k runs each member's k-th subsearch (innermost first, so nested ones are
- * ready). Members whose plans differ in what the reader applies (their time window) get rounds of their own.
+ * re-read of the inputs per round: round k runs each member's subsearches on level k (pack-round-levels.ts: a
+ * subsearch runs after those nested inside it, siblings in the same round). Members whose plans differ in what the
+ * reader applies (their time window) get rounds of their own.
  * Returns the members that failed (their error recorded in `failed`).
  */
 export async function prerunSharedSubsearches(
@@ -70,16 +72,19 @@ export async function prerunSharedSubsearches(
     };
     run.prepared = new Map();
   }
-  const queues = new Map(members.map((m) => [m, m.query.pipeline.subsearches.filter((s) => s.prerun && !s.generating)] as const));
+  const levels = new Map(members.map((m) => [m, subsearchLevels(m.query.pipeline.subsearches.filter((s) => s.prerun && !s.generating))] as const));
   for (let round = 0; ; round++) {
     const groups = new Map<string, PackMember[]>();
     for (const m of members) {
-      if (broken.has(m) || round >= queues.get(m)!.length) continue;
+      if (broken.has(m) || round >= levels.get(m)!.length) continue;
       const key = JSON.stringify(plans.get(m)!.source.window ?? null);
       groups.set(key, [...(groups.get(key) ?? []), m]);
     }
     if (groups.size === 0) return broken;
-    for (const group of groups.values()) await runRound(group.map((m) => [m, queues.get(m)![round]!] as const), plans.get(group[0]!)!, failed, broken);
+    for (const group of groups.values()) {
+      const subs = group.flatMap((m) => levels.get(m)![round]!.map((sub) => [m, sub] as const));
+      await runRound(subs, plans.get(group[0]!)!, failed, broken);
+    }
   }
 }
 

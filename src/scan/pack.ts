@@ -18,6 +18,8 @@ import { ConditionIndex, necessaryCondition, type Condition } from './pack-condi
 import { PackRouter } from './pack-router.js';
 import { DatasetRoutes } from './pack-dataset-route.js';
 import { HeldEvents } from './pack-held.js';
+import { HeldFilter } from './pack-held-filter.js';
+import { REREAD, runHeldMember } from './pack-held-run.js';
 import { inputGate } from './pack-gates.js';
 import { emptyInnerJoin } from './pack-empty-join.js';
 import { planScan, timeAt } from './plan.js';
@@ -190,7 +192,8 @@ async function sharedScan(
   const everyone = members.map((_, i) => i);
   const { fields, rawRead } = unionFields([...members, ...heldMembers]);
   // Every event as read (pristine copies), for the members that replay their inputs from memory (map).
-  const held = heldMembers.length ? new HeldEvents(heldMembers[0]!.query.pipeline.run.maxMemoryMb) : null;
+  const heldFilter = heldMembers.length ? new HeldFilter(heldMembers, zone) : null;
+  const held = heldFilter ? new HeldEvents(heldMembers[0]!.query.pipeline.run.maxMemoryMb, heldFilter) : null;
   let results = 0;
   const emit = (row: Event, name: string): void => {
     results++;
@@ -296,10 +299,12 @@ async function sharedScan(
   }
   const summaries = new Map<PackMember, PackDetectionSummary>();
   // Past the memory budget nothing was held: those members run on their own after the scan (runPack).
-  const ranOnTheirOwn = held?.events === null ? heldMembers : [];
+  const ranOnTheirOwn = held?.events === null ? [...heldMembers] : [];
   if (held?.events) for (const member of heldMembers) {
-    const summary = runHeldMember(member, held.events, emit, zone, failed);
-    if (summary) summaries.set(member, summary);
+    // A replay the held events cannot serve (pack-held-run.ts): that member re-reads the inputs too.
+    const summary = runHeldMember(member, held.events, heldFilter!, emit, zone, failed);
+    if (summary === REREAD) ranOnTheirOwn.push(member);
+    else if (summary) summaries.set(member, summary);
   }
   for (const r of [...runners]) {
     if (!r) continue;
@@ -308,44 +313,6 @@ async function sharedScan(
     if (runners.includes(r)) summaries.set(r.member, r.summary);
   }
   return { scan: summarize(stats, 0, results, performance.now() - started), summaries, ranOnTheirOwn };
-}
-
-/**
- * A member whose subsearches replay the inputs from memory (map), over the events the shared scan held: as its
- * single run does (every event held first, replays of pristine copies), but its search gets only the events its
- * first search keeps (each its own copy).
- */
-function runHeldMember(member: PackMember, events: readonly Event[], onRow: (row: Event, name: string) => void, zone: TimeZone, failed: PackFailure[]): PackDetectionSummary | null {
-  const started = performance.now();
-  const summary: PackDetectionSummary = { name: member.name, rows: 0, eventsReached: events.length, eventsMatched: 0, elapsedMs: 0, scan: 'shared' };
-  const { pipeline } = member.query;
-  const before = pipeline.counters.matched;
-  const gate = firstSearchFilter(member.query.ast, zone, member.query.now)?.test ?? null;
-  pipeline.run.inputs = {
-    *replay() {
-      for (const ev of events) yield ev.clone();
-    },
-  };
-  try {
-    const head = pipeline.factory({
-      push: (row) => {
-        summary.rows++;
-        onRow(row, member.name);
-      },
-      end: () => undefined,
-    });
-    for (const ev of events) if (gate === null || gate(ev)) head.push(ev.clone());
-    head.end();
-  } catch (error) {
-    failed.push({ name: member.name, file: member.file, message: failureText(error, member.query.text), error });
-    return null;
-  } finally {
-    pipeline.run.inputs = null;
-    pipeline.run.prepared = null;
-  }
-  summary.eventsMatched = pipeline.counters.matched - before;
-  summary.elapsedMs = performance.now() - started;
-  return summary;
 }
 
 /** Build a member's pipeline with a sink that tags its rows. */
