@@ -46,6 +46,12 @@ export interface WorkerSetup {
   parsedTexts?: ParsedText[];
 }
 
+/** Main → a worker started before the query was compiled (workerData without setup): the setup, sent once, first. */
+export interface SetupMessage {
+  kind: 'setup';
+  setup: WorkerSetup;
+}
+
 /** One slice of the input: a whole file, or the records starting in a byte range of it. */
 export interface WorkUnit {
   index: number;

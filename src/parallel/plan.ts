@@ -5,6 +5,7 @@ import type { CompiledQuery } from '../engine/compiled-query.js';
 import type { WorkUnit } from './messages.js';
 import { splitPipeline, type PipelineSplit } from './split.js';
 import { chooseThreads, planUnits } from './units.js';
+import { releasePrestartedWorkers } from './prestarted.js';
 
 export interface ParallelPlan {
   threads: number;
@@ -24,6 +25,14 @@ export interface PlanOptions {
  * not start with a distributable command, one thread, or a single unit.
  */
 export async function planParallelRun(query: CompiledQuery, inputs: readonly string[], opts: PlanOptions = {}): Promise<ParallelPlan | null> {
+  const plan = await parallelPlanOf(query, inputs, opts);
+  // Workers started ahead on a guess from the command line (prestart.ts) stop now when the run needs none.
+  if (!plan) releasePrestartedWorkers();
+  return plan;
+}
+
+/** The plan, or null for one thread. */
+async function parallelPlanOf(query: CompiledQuery, inputs: readonly string[], opts: PlanOptions): Promise<ParallelPlan | null> {
   const split = splitPipeline(query.ast, query.pipeline);
   if (!split || opts.threads === 1) return null;
   const files = await resolveInputs(inputs);

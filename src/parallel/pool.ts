@@ -1,9 +1,11 @@
 // Worker threads plus the main thread running work units one at a time each; outcomes are settled values, never rejections.
+import type { Worker } from 'node:worker_threads';
 import type { PackedGroups } from '../aggregates/index.js';
 import { Credits } from './credits.js';
 import type { EncodedEvents } from './event-codec.js';
-import { rebuildError, type BatchAck, type FlushRequest, type UnitResult, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
+import { rebuildError, type BatchAck, type FlushRequest, type SetupMessage, type UnitResult, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
 import { spawnWorker } from './spawn-worker.js';
+import { releasePrestartedWorkers, takePrestartedWorker } from './prestarted.js';
 import { createUnitRunner } from './unit-runner.js';
 import { traceThread } from './trace.js';
 
@@ -56,6 +58,7 @@ export class WorkerPool implements UnitExecutor {
     // Workers first: they load the engine while this thread compiles its own runner. The main thread's slot comes
     // first in the list, so it takes the first unit.
     for (let i = 1; i < size; i++) this.slots.push(this.workerSlot(setup));
+    releasePrestartedWorkers();
     this.slots.unshift(this.mainThreadSlot(setup));
   }
 
@@ -83,8 +86,7 @@ export class WorkerPool implements UnitExecutor {
   }
 
   private workerSlot(setup: WorkerSetup): Slot {
-    traceThread('spawning worker');
-    const worker = spawnWorker(setup);
+    const worker = startedWorker(setup);
     let flushed: ((groups: PackedGroups | null) => void) | null = null;
     const slot: Slot = {
       task: null,
@@ -170,4 +172,16 @@ export class WorkerPool implements UnitExecutor {
     }
     for (const task of this.queue.splice(0)) task.settle({ ok: false, error: this.broken });
   }
+}
+
+/** A worker started ahead (prestart.ts), sent the setup now; else a new one started with it. */
+function startedWorker(setup: WorkerSetup): Worker {
+  const prestarted = takePrestartedWorker();
+  if (!prestarted) {
+    traceThread('spawning worker');
+    return spawnWorker(setup);
+  }
+  traceThread('taking a prestarted worker');
+  prestarted.postMessage({ kind: 'setup', setup } satisfies SetupMessage);
+  return prestarted;
 }

@@ -2,12 +2,9 @@
 import { availableParallelism } from 'node:os';
 import { isSeekable } from '../input/sources/chunks.js';
 import type { WorkUnit } from './messages.js';
+import { DEFAULT_SPLIT_BYTES, SMALL_INPUT_BYTES } from './limits.js';
 
-const MIB = 1024 * 1024;
-/** Files above this size are cut into byte ranges of at least this size. */
-export const DEFAULT_SPLIT_BYTES = 16 * MIB;
-/** Below this much input the default is one thread: starting workers would cost more than they save. */
-export const SMALL_INPUT_BYTES = 32 * MIB;
+export { DEFAULT_SPLIT_BYTES, SMALL_INPUT_BYTES };
 
 export interface SizedFile {
   file: string;
