@@ -1,11 +1,11 @@
 // Worker threads plus the main thread running work units one at a time each; outcomes are settled values, never rejections.
-import type { Worker } from 'node:worker_threads';
 import type { PackedGroups } from '../aggregates/index.js';
 import { Credits } from './credits.js';
 import type { EncodedEvents } from './event-codec.js';
-import { rebuildError, type BatchAck, type FlushRequest, type SetupMessage, type UnitResult, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
-import { spawnWorker } from './spawn-worker.js';
-import { releasePrestartedWorkers, takePrestartedWorker } from './prestarted.js';
+import { rebuildError, type UnitResult, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
+import { releasePrestartedWorkers } from './prestarted.js';
+import { startWorkerThread, type PoolThreadStarter } from './pool-thread.js';
+import type { UnitClaims } from './claims.js';
 import { createUnitRunner } from './unit-runner.js';
 import { traceThread } from './trace.js';
 
@@ -19,6 +19,11 @@ export type BatchTaker = (events: EncodedEvents) => void;
 export interface UnitExecutor {
   /** Run a unit: its event batches reach `onBatch` as they come; each must be acknowledged with `ack` once consumed. */
   run(unit: WorkUnit, onBatch: BatchTaker): Promise<UnitOutcome>;
+  /**
+   * Units that send no batches, handed out by `claims` as threads become free; the outcomes of all, by unit index.
+   * Absent: the caller plans the units beforehand and uses `run`.
+   */
+  runClaimed?(claims: UnitClaims): Promise<UnitOutcome[]>;
   /** The main thread consumed one batch of unit `index`: that unit may send one more. */
   ack(index: number): void;
   /** After every unit has finished: each thread's partial stats table (none without partial stats). */
@@ -28,6 +33,8 @@ export interface UnitExecutor {
 
 interface Task {
   unit: WorkUnit;
+  /** The unit's size in bytes (what a claim weighs against the other threads' progress). */
+  bytes: number;
   onBatch: BatchTaker;
   settle: (outcome: UnitOutcome) => void;
 }
@@ -35,6 +42,8 @@ interface Task {
 /** Where a unit runs: a worker thread, or the main thread itself (which would otherwise only wait). */
 interface Slot {
   task: Task | null;
+  /** Bytes of the running unit read so far (reported every few MiB). */
+  progress: number;
   /** Whether it takes units yet: a worker once it has loaded the engine and compiled the query (until then others take them). */
   ready: boolean;
   /** Whether it ran a unit (a slot that never did has an empty table). */
@@ -45,19 +54,31 @@ interface Slot {
   stop(): Promise<unknown>;
 }
 
+/** A run of claimed units: its claims, the outcomes so far, and what to call once every claimed unit is settled. */
+interface ClaimedRun {
+  claims: UnitClaims;
+  exhausted: boolean;
+  outcomes: UnitOutcome[];
+  done: (outcomes: UnitOutcome[]) => void;
+}
+
+/** A planned unit's size, when known from its range (0 for a whole file: only claims weigh sizes, and they know them). */
+const plannedBytes = (unit: WorkUnit): number => (unit.range ? unit.range.end - unit.range.start : 0);
+
 /**
- * `size` slots: `size - 1` worker threads plus the main thread, which runs units between merging results. One
+ * `size` slots: `size - 1` pool threads plus the main thread, which runs units between merging results. One
  * thread fewer to start saves its start-up (loading the engine, warming the JIT) and its heap.
  */
 export class WorkerPool implements UnitExecutor {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
   private broken: Error | null = null;
+  private claimed: ClaimedRun | null = null;
 
-  constructor(size: number, setup: WorkerSetup) {
+  constructor(size: number, setup: WorkerSetup, startThread: PoolThreadStarter = startWorkerThread) {
     // Workers first: they load the engine while this thread compiles its own runner. The main thread's slot comes
     // first in the list, so it takes the first unit.
-    for (let i = 1; i < size; i++) this.slots.push(this.workerSlot(setup));
+    for (let i = 1; i < size; i++) this.slots.push(this.threadSlot(startThread(setup)));
     releasePrestartedWorkers();
     this.slots.unshift(this.mainThreadSlot(setup));
   }
@@ -66,7 +87,14 @@ export class WorkerPool implements UnitExecutor {
   run(unit: WorkUnit, onBatch: BatchTaker): Promise<UnitOutcome> {
     return new Promise((settle) => {
       if (this.broken) return settle({ ok: false, error: this.broken });
-      this.queue.push({ unit, onBatch, settle });
+      this.queue.push({ unit, bytes: plannedBytes(unit), onBatch, settle });
+      this.dispatch();
+    });
+  }
+
+  runClaimed(claims: UnitClaims): Promise<UnitOutcome[]> {
+    return new Promise((done) => {
+      this.claimed = { claims, exhausted: false, outcomes: [], done };
       this.dispatch();
     });
   }
@@ -85,37 +113,38 @@ export class WorkerPool implements UnitExecutor {
     await Promise.all(this.slots.map((slot) => slot.stop()));
   }
 
-  private workerSlot(setup: WorkerSetup): Slot {
-    const worker = startedWorker(setup);
+  private threadSlot(thread: ReturnType<PoolThreadStarter>): Slot {
     let flushed: ((groups: PackedGroups | null) => void) | null = null;
     const slot: Slot = {
       task: null,
+      progress: 0,
       ready: false,
       used: false,
-      start: (unit) => worker.postMessage(unit),
-      ack: (index) => worker.postMessage({ kind: 'ack', index } satisfies BatchAck),
+      start: (unit) => thread.postMessage(unit),
+      ack: (index) => thread.postMessage({ kind: 'ack', index }),
       flush: () =>
         new Promise((resolve) => {
           flushed = (groups) => {
             traceThread('worker table received');
             resolve(groups);
           };
-          worker.postMessage({ kind: 'flush' } satisfies FlushRequest);
+          thread.postMessage({ kind: 'flush' });
         }),
-      stop: () => worker.terminate(),
+      stop: () => thread.terminate(),
     };
-    worker.on('message', (reply: WorkerReply) => {
+    thread.onReply((reply: WorkerReply) => {
       if (reply.kind === 'ready') {
         traceThread('worker ready');
         slot.ready = true;
         this.dispatch();
       } else if (reply.kind === 'flushed') flushed?.(reply.groups);
-      else if (reply.kind === 'batch') {
+      else if (reply.kind === 'progress') {
+        if (slot.task?.unit.index === reply.index) slot.progress = reply.bytes;
+      } else if (reply.kind === 'batch') {
         if (slot.task?.unit.index === reply.index) slot.task.onBatch(reply.events);
       } else this.finish(slot, reply.kind === 'done' ? { ok: true, result: reply.result } : { ok: false, error: rebuildError(reply.error) });
     });
-    worker.on('error', (err) => this.fail(err));
-    worker.on('exit', (code) => this.fail(new Error(`worker thread stopped unexpectedly (exit code ${code})`)));
+    thread.onFailure((err) => this.fail(err));
     return slot;
   }
 
@@ -124,6 +153,7 @@ export class WorkerPool implements UnitExecutor {
     let credits = new Credits();
     const slot: Slot = {
       task: null,
+      progress: 0,
       ready: true,
       used: false,
       start: (unit) => {
@@ -134,6 +164,7 @@ export class WorkerPool implements UnitExecutor {
             onBatch(events);
             return unitCredits.sent();
           },
+          progress: (bytes: number) => void (slot.progress = bytes),
         };
         runner.run(unit, output).then(
           (result) => this.finish(slot, { ok: true, result }),
@@ -156,11 +187,37 @@ export class WorkerPool implements UnitExecutor {
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.task || !slot.ready || this.queue.length === 0) continue;
-      slot.task = this.queue.shift()!;
+      if (slot.task || !slot.ready) continue;
+      const task = this.queue.shift() ?? this.claimTask();
+      if (!task) break;
+      slot.task = task;
+      slot.progress = 0;
       slot.used = true;
-      slot.start(slot.task.unit);
+      slot.start(task.unit);
     }
+    this.endClaimedRun();
+  }
+
+  /** The next claimed unit as a task, or null (no claimed run, or nothing left to claim). */
+  private claimTask(): Task | null {
+    const run = this.claimed;
+    if (!run || run.exhausted || this.broken) return null;
+    const running = this.slots.flatMap((slot) => (slot.task ? [{ bytes: slot.task.bytes, done: slot.progress }] : []));
+    const next = run.claims.next(running);
+    if (!next) {
+      run.exhausted = true;
+      return null;
+    }
+    traceThread(`claimed unit ${next.unit.index} (${next.bytes} bytes)`);
+    return { unit: next.unit, bytes: next.bytes, onBatch: () => undefined, settle: (outcome) => void (run.outcomes[next.unit.index] = outcome) };
+  }
+
+  /** A claimed run ends once nothing is left to claim (or the pool broke) and no slot is running a unit. */
+  private endClaimedRun(): void {
+    const run = this.claimed;
+    if (!run || !(run.exhausted || this.broken) || this.slots.some((slot) => slot.task)) return;
+    this.claimed = null;
+    run.done(run.outcomes);
   }
 
   /** A worker died: fail its unit and every unit not yet done (the run cannot finish). */
@@ -171,17 +228,6 @@ export class WorkerPool implements UnitExecutor {
       slot.task = null;
     }
     for (const task of this.queue.splice(0)) task.settle({ ok: false, error: this.broken });
+    this.endClaimedRun();
   }
-}
-
-/** A worker started ahead (prestart.ts), sent the setup now; else a new one started with it. */
-function startedWorker(setup: WorkerSetup): Worker {
-  const prestarted = takePrestartedWorker();
-  if (!prestarted) {
-    traceThread('spawning worker');
-    return spawnWorker(setup);
-  }
-  traceThread('taking a prestarted worker');
-  prestarted.postMessage({ kind: 'setup', setup } satisfies SetupMessage);
-  return prestarted;
 }

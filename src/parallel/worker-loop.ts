@@ -28,7 +28,7 @@ export function runWorkerLoop(): void {
 }
 
 /** Compile the query, say `ready`, then answer the main thread's messages. */
-function serveUnits(port: MessagePort, setup: WorkerSetup): void {
+export function serveUnits(port: MessagePort, setup: WorkerSetup): void {
   function reply(message: WorkerReply): void {
     port.postMessage(message);
   }
@@ -68,6 +68,7 @@ function serveUnits(port: MessagePort, setup: WorkerSetup): void {
         reply({ kind: 'batch', index: unit.index, events });
         return unit.credits.sent();
       },
+      progress: (bytes: number) => reply({ kind: 'progress', index: unit.index, bytes }),
     };
     runner.run(message, output).then(
       (result) => reply({ kind: 'done', result }),
