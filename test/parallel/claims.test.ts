@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UnitClaims, type ClaimableFile } from '../../src/parallel/claims.js';
+import type { WorkUnit } from '../../src/parallel/messages.js';
 import { runOneThread, runThreads } from './harness.js';
 import { fuzzRuns } from '../helpers/tier.js';
 
@@ -18,7 +19,7 @@ describe('UnitClaims', () => {
       fc.property(fc.array(file, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3000 }), progress, (specs, threads, min, states) => {
         const files: ClaimableFile[] = specs.map((f, i) => ({ file: `f${i}.json`, size: f.size, splittable: f.splittable && f.size > min }));
         const claims = new UnitClaims(files, threads, min);
-        const seen = [];
+        const seen: Array<{ unit: WorkUnit; bytes: number }> = [];
         for (let turn = 0; ; turn++) {
           const next = claims.next(states[turn % states.length]!);
           if (!next) break;
