@@ -48,6 +48,8 @@ interface Slot {
   ready: boolean;
   /** Whether it ran a unit (a slot that never did has an empty table). */
   used: boolean;
+  /** Its table, asked for as soon as it can have no more units (claimed runs), so packing it overlaps the others' reading. */
+  table: Promise<PackedGroups | null> | null;
   start(unit: WorkUnit): void;
   ack(index: number): void;
   flush(): Promise<PackedGroups | null>;
@@ -104,7 +106,7 @@ export class WorkerPool implements UnitExecutor {
   }
 
   async flush(): Promise<PackedGroups[]> {
-    const tables = await Promise.all(this.slots.map((slot) => (slot.used ? slot.flush() : null)));
+    const tables = await Promise.all(this.slots.map((slot) => (slot.used ? (slot.table ?? slot.flush()) : null)));
     return tables.filter((table): table is PackedGroups => table !== null);
   }
 
@@ -120,6 +122,7 @@ export class WorkerPool implements UnitExecutor {
       progress: 0,
       ready: false,
       used: false,
+      table: null,
       start: (unit) => thread.postMessage(unit),
       ack: (index) => thread.postMessage({ kind: 'ack', index }),
       flush: () =>
@@ -156,6 +159,7 @@ export class WorkerPool implements UnitExecutor {
       progress: 0,
       ready: true,
       used: false,
+      table: null,
       start: (unit) => {
         const unitCredits = (credits = new Credits());
         const onBatch = slot.task!.onBatch;
@@ -195,7 +199,18 @@ export class WorkerPool implements UnitExecutor {
       slot.used = true;
       slot.start(task.unit);
     }
+    if (this.claimed?.exhausted) this.askIdleWorkersForTables();
     this.endClaimedRun();
+  }
+
+  /** Every claim is out: a worker with none left packs and sends its table now, while the others still read. */
+  private askIdleWorkersForTables(): void {
+    for (const slot of this.slots.slice(1)) { // the main thread's slot is first
+      if (!slot.task && slot.used && !slot.table && !this.broken) {
+        traceThread('asking an idle worker for its table');
+        slot.table = slot.flush();
+      }
+    }
   }
 
   /** The next claimed unit as a task, or null (no claimed run, or nothing left to claim). */
