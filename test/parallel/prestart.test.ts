@@ -24,7 +24,7 @@ function sizedFile(name: string, size: number): string {
 }
 
 const argv = (...args: string[]) => ['node', 'splq', ...args];
-const sizes: Record<string, number> = { 'big.json': 100 * MIB, 'small.json': 10 * MIB, 'big.json.gz': 100 * MIB };
+const sizes: Record<string, number> = { 'big.json': 200 * MIB, 'small.json': 10 * MIB, 'big.json.gz': 200 * MIB };
 const probe = (path: string) => sizes[path];
 
 describe('readRunArgs', () => {
@@ -57,7 +57,7 @@ describe('prestartCount', () => {
   });
 
   it('law: for regular files and a distributable query, the guess is the planner\'s workers (its threads less the main thread)', async () => {
-    const fileSizes = fc.array(fc.integer({ min: 4096, max: 80 * MIB }), { minLength: 1, maxLength: 3 });
+    const fileSizes = fc.array(fc.integer({ min: 4096, max: 120 * MIB }), { minLength: 1, maxLength: 3 });
     const threads = fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined });
     const query = compileQuery('search * | stats count by a');
     let run = 0;
