@@ -8,28 +8,37 @@ export interface ClaimableFile {
   splittable: boolean;
 }
 
-/** A unit some thread is running: its size in bytes and how many of them it has read so far. */
+/** A unit some thread is running: its size in bytes, how many it has read so far, and how fast (bytes/ms) if known. */
 export interface RunningUnit {
   bytes: number;
   done: number;
+  rate?: number;
 }
 
 /**
- * The last eighth of the input is held back from the first claims and goes to whichever thread is free first:
- * threads that read at different speeds (another process on one core) still end close together, for a unit or two
- * more (~12 ms of CPU each, docs/parallel.md).
+ * The last quarter of the input (when at least TAIL_MIN_UNITS minimum units) is held back from the first claims
+ * and dealt by speed once the threads have shown theirs: threads that read at different speeds (the main thread was
+ * seen 30% slower per byte at load 5, docs/parallel.md) still end close together, for a unit or two more (~12 ms of
+ * CPU each).
  */
-export const TAIL_FRACTION = 1 / 8;
+export const TAIL_FRACTION = 1 / 4;
+const TAIL_MIN_UNITS = 4;
+
+/** A claim: the unit and its size in bytes. */
+export interface Claim {
+  unit: WorkUnit;
+  bytes: number;
+}
 
 /**
  * Cuts the input front to back, so unit indices follow input order whatever thread takes a unit. A free thread
- * takes its fair share of the bytes not yet read: (bytes unclaimed + bytes the running units have left) / threads,
- * short of the tail reserve while there is more. With two threads and no reserve, the main thread starts on the
- * first half; a worker that becomes ready after the main thread has read d bytes takes half of what is left,
- * (size - d) / 2, and the main thread then takes the rest, so both finish together however late the worker came;
- * with the reserve the worker stops short of the last eighth, which the first thread free takes (its share of it,
- * the rest to the other). A piece is never under `minBytes`, nor leaves less than that behind (a unit costs a
- * fresh reader), and a whole file that may not be cut is one unit. docs/parallel.md, "Work units".
+ * takes its share of the bytes left to read (bytes unclaimed + bytes the running units have left), in proportion
+ * to its speed among all the threads' (a thread whose speed is not known yet counts at the mean of those known; none
+ * known: equal shares), so that all would finish together. The first claims share out all but the tail reserve;
+ * the reserve goes by the same rule to the threads free first. With two threads of equal speed and a 1.2 GB file:
+ * the main thread takes 3/8 of it, a worker ready after the main thread has read d bytes (3/4 - d) / 2, then the
+ * tail is split by speed: ~4 units instead of 2. A piece is never under `minBytes`, nor leaves less than that behind
+ * (a unit costs a fresh reader), and a whole file that may not be cut is one unit. docs/parallel.md, "Claimed units".
  */
 export class UnitClaims {
   private readonly queue: ClaimableFile[];
@@ -38,25 +47,27 @@ export class UnitClaims {
   private nextIndex = 0;
   /** Every unit handed out, by index. */
   readonly units: WorkUnit[] = [];
-
-  /** Bytes at the end of the input held back from the first claims (0 when under the minimum unit). */
+  /** Bytes at the end of the input held back from the first claims. */
   private readonly reserve: number;
 
   constructor(files: readonly ClaimableFile[], private readonly threads: number, private readonly minBytes: number, tailFraction = TAIL_FRACTION) {
     this.queue = [...files];
     const reserve = Math.floor(files.reduce((sum, file) => sum + file.size, 0) * tailFraction);
-    this.reserve = reserve >= minBytes ? reserve : 0;
+    this.reserve = reserve >= TAIL_MIN_UNITS * minBytes ? reserve : 0;
   }
 
-  /** The next unit for a free thread, given the units running on the others; null once everything is handed out. */
-  next(running: readonly RunningUnit[]): { unit: WorkUnit; bytes: number } | null {
-    const claim = this.cut(running);
+  /**
+   * The next unit for a free thread reading at `ownRate` bytes/ms (undefined: not known yet), given the units
+   * running on the others; null once everything is handed out.
+   */
+  next(running: readonly RunningUnit[], ownRate?: number): Claim | null {
+    const claim = this.cut(running, ownRate);
     if (claim) this.units.push(claim.unit);
     return claim;
   }
 
   /** The next piece of the head file (the whole file when it may not be cut). */
-  private cut(running: readonly RunningUnit[]): { unit: WorkUnit; bytes: number } | null {
+  private cut(running: readonly RunningUnit[], ownRate: number | undefined): Claim | null {
     const head = this.queue[0];
     if (!head) return null;
     const index = this.nextIndex++;
@@ -65,7 +76,7 @@ export class UnitClaims {
       return { unit: { index, file: head.file }, bytes: head.size };
     }
     const rest = head.size - this.offset;
-    const size = this.pieceBytes(rest, running);
+    const size = this.pieceBytes(rest, running, ownRate);
     const start = this.offset;
     this.offset += size;
     if (this.offset >= head.size) {
@@ -75,15 +86,24 @@ export class UnitClaims {
     return { unit: { index, file: head.file, range: { start, end: start + size } }, bytes: size };
   }
 
-  /**
-   * This thread's share of the work left, as a piece of the head file's `rest` bytes; while more than the tail
-   * reserve is unclaimed, no piece reaches into it.
-   */
-  private pieceBytes(rest: number, running: readonly RunningUnit[]): number {
+  /** This thread's share of the work left (short of the reserve while more is unclaimed), as a piece of the head file's `rest` bytes. */
+  private pieceBytes(rest: number, running: readonly RunningUnit[], ownRate: number | undefined): number {
     const unclaimed = this.queue.reduce((sum, file) => sum + file.size, 0) - this.offset;
-    const left = unclaimed + running.reduce((sum, unit) => sum + Math.max(0, unit.bytes - unit.done), 0);
-    let share = Math.max(this.minBytes, Math.ceil(left / this.threads));
-    if (unclaimed - this.reserve >= this.minBytes) share = Math.min(share, unclaimed - this.reserve);
+    // The first round of claims (one per thread) leaves the reserve alone.
+    const held = this.nextIndex <= this.threads && unclaimed - this.reserve >= this.minBytes ? this.reserve : 0;
+    const left = unclaimed - held + running.reduce((sum, unit) => sum + Math.max(0, unit.bytes - unit.done), 0);
+    const share = Math.min(unclaimed - held, Math.max(this.minBytes, Math.ceil(left * this.speedShare(running, ownRate))));
     return rest - share < this.minBytes ? rest : share;
+  }
+
+  /** This thread's part of all the threads' speed (1 / threads when the speeds are equal or unknown). */
+  private speedShare(running: readonly RunningUnit[], ownRate: number | undefined): number {
+    const known = [ownRate, ...running.map((unit) => unit.rate)].filter((rate): rate is number => rate !== undefined && rate > 0);
+    if (known.length === 0) return 1 / this.threads;
+    const mean = known.reduce((sum, rate) => sum + rate, 0) / known.length;
+    const own = ownRate !== undefined && ownRate > 0 ? ownRate : mean;
+    const others = running.reduce((sum, unit) => sum + (unit.rate !== undefined && unit.rate > 0 ? unit.rate : mean), 0);
+    const idle = Math.max(0, this.threads - 1 - running.length) * mean;
+    return own / (own + others + idle);
   }
 }

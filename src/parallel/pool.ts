@@ -5,7 +5,7 @@ import type { EncodedEvents } from './event-codec.js';
 import { rebuildError, type UnitResult, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
 import { releasePrestartedWorkers } from './prestarted.js';
 import { startWorkerThread, type PoolThreadStarter } from './pool-thread.js';
-import type { UnitClaims } from './claims.js';
+import type { RunningUnit, UnitClaims } from './claims.js';
 import { createUnitRunner } from './unit-runner.js';
 import { traceThread } from './trace.js';
 
@@ -44,6 +44,10 @@ interface Slot {
   task: Task | null;
   /** Bytes of the running unit read so far (reported every few MiB). */
   progress: number;
+  /** When the running unit started (performance.now(), ms). */
+  startedAt: number;
+  /** Bytes per ms of its last unit, once it has run one. */
+  lastRate: number | undefined;
   /** Whether it takes units yet: a worker once it has loaded the engine and compiled the query (until then others take them). */
   ready: boolean;
   /** Whether it ran a unit (a slot that never did has an empty table). */
@@ -62,6 +66,12 @@ interface ClaimedRun {
   exhausted: boolean;
   outcomes: UnitOutcome[];
   done: (outcomes: UnitOutcome[]) => void;
+}
+
+/** A running unit as a claim weighs it: its size, bytes read, and speed so far (once it has reported progress). */
+function runningUnit(slot: Slot, task: Task, now: number): RunningUnit {
+  const elapsed = now - slot.startedAt;
+  return { bytes: task.bytes, done: slot.progress, rate: slot.progress > 0 && elapsed > 0 ? slot.progress / elapsed : undefined };
 }
 
 /** A planned unit's size, when known from its range (0 for a whole file: only claims weigh sizes, and they know them). */
@@ -120,6 +130,8 @@ export class WorkerPool implements UnitExecutor {
     const slot: Slot = {
       task: null,
       progress: 0,
+      startedAt: 0,
+      lastRate: undefined,
       ready: false,
       used: false,
       table: null,
@@ -157,6 +169,8 @@ export class WorkerPool implements UnitExecutor {
     const slot: Slot = {
       task: null,
       progress: 0,
+      startedAt: 0,
+      lastRate: undefined,
       ready: true,
       used: false,
       table: null,
@@ -185,6 +199,8 @@ export class WorkerPool implements UnitExecutor {
   private finish(slot: Slot, outcome: UnitOutcome): void {
     const task = slot.task;
     slot.task = null;
+    const elapsed = performance.now() - slot.startedAt;
+    if (task && task.bytes > 0 && elapsed > 0) slot.lastRate = task.bytes / elapsed;
     task?.settle(outcome);
     this.dispatch();
   }
@@ -192,10 +208,11 @@ export class WorkerPool implements UnitExecutor {
   private dispatch(): void {
     for (const slot of this.slots) {
       if (slot.task || !slot.ready) continue;
-      const task = this.queue.shift() ?? this.claimTask();
+      const task = this.queue.shift() ?? this.claimTask(slot);
       if (!task) break;
       slot.task = task;
       slot.progress = 0;
+      slot.startedAt = performance.now();
       slot.used = true;
       slot.start(task.unit);
     }
@@ -213,12 +230,13 @@ export class WorkerPool implements UnitExecutor {
     }
   }
 
-  /** The next claimed unit as a task, or null (no claimed run, or nothing left to claim). */
-  private claimTask(): Task | null {
+  /** The next claimed unit for `free` as a task, or null (no claimed run, or nothing left to claim). */
+  private claimTask(free: Slot): Task | null {
     const run = this.claimed;
     if (!run || run.exhausted || this.broken) return null;
-    const running = this.slots.flatMap((slot) => (slot.task ? [{ bytes: slot.task.bytes, done: slot.progress }] : []));
-    const next = run.claims.next(running);
+    const now = performance.now();
+    const running = this.slots.flatMap((slot) => (slot.task ? [runningUnit(slot, slot.task, now)] : []));
+    const next = run.claims.next(running, free.lastRate);
     if (!next) {
       run.exhausted = true;
       return null;

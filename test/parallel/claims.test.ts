@@ -14,14 +14,17 @@ const MIB = 1024 * 1024;
 describe('UnitClaims', () => {
   it('law: the units tile every file exactly, in input order, none under the minimum unless its file is', () => {
     const file = fc.record({ size: fc.integer({ min: 0, max: 10_000 }), splittable: fc.boolean() });
-    const progress = fc.array(fc.array(fc.record({ bytes: fc.integer({ min: 0, max: 5000 }), done: fc.integer({ min: 0, max: 6000 })}), { maxLength: 3 }), { minLength: 40, maxLength: 40 });
+    const rate = fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { nil: undefined });
+    const unit = fc.record({ bytes: fc.integer({ min: 0, max: 5000 }), done: fc.integer({ min: 0, max: 6000 }), rate });
+    const progress = fc.array(fc.record({ running: fc.array(unit, { maxLength: 3 }), own: rate }), { minLength: 40, maxLength: 40 });
     fc.assert(
       fc.property(fc.array(file, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3000 }), progress, (specs, threads, min, states) => {
         const files: ClaimableFile[] = specs.map((f, i) => ({ file: `f${i}.json`, size: f.size, splittable: f.splittable && f.size > min }));
         const claims = new UnitClaims(files, threads, min);
         const seen: Array<{ unit: WorkUnit; bytes: number }> = [];
         for (let turn = 0; ; turn++) {
-          const next = claims.next(states[turn % states.length]!);
+          const state = states[turn % states.length]!;
+          const next = claims.next(state.running, state.own);
           if (!next) break;
           seen.push(next);
         }
@@ -54,14 +57,20 @@ describe('UnitClaims', () => {
     expect(claims.next([])).toBeNull();
   });
 
-  it('the last eighth goes to the thread free first: its share of it with what the other has left', () => {
+  it('the first claims leave the last quarter, which goes by speed: all would end together', () => {
     const size = 800 * MIB;
     const claims = new UnitClaims([{ file: 'big.json', size, splittable: true }], 2, 16 * MIB);
-    expect(claims.next([])!.bytes).toBe(400 * MIB);
-    expect(claims.next([{ bytes: 400 * MIB, done: 0 }])!.unit.range).toEqual({ start: 400 * MIB, end: 700 * MIB });
-    // The worker ends its 300 MiB while the main thread has 60 MiB of its half left: (100 + 60) / 2 = 80 of the tail.
-    expect(claims.next([{ bytes: 400 * MIB, done: 340 * MIB }])!.unit.range).toEqual({ start: 700 * MIB, end: 780 * MIB });
-    expect(claims.next([{ bytes: 80 * MIB, done: 0 }])!.unit.range).toEqual({ start: 780 * MIB, end: size });
+    expect(claims.next([])!.unit.range).toEqual({ start: 0, end: 300 * MIB });
+    expect(claims.next([{ bytes: 300 * MIB, done: 0 }])!.unit.range).toEqual({ start: 300 * MIB, end: 600 * MIB });
+    // The worker is free first; the main thread has 100 MiB of its unit left: 300 MiB in all. At equal speeds half
+    // each; the worker reading 1.5 times as fast takes 0.6 of them (180 MiB), the main thread the 20 left after its unit.
+    const equal = new UnitClaims([{ file: 'big.json', size, splittable: true }], 2, 16 * MIB);
+    equal.next([]);
+    equal.next([{ bytes: 300 * MIB, done: 0 }]);
+    expect(equal.next([{ bytes: 300 * MIB, done: 200 * MIB, rate: 1 }], 1)!.bytes).toBe(150 * MIB);
+    expect(claims.next([{ bytes: 300 * MIB, done: 200 * MIB, rate: 1 }], 1.5)!.unit.range).toEqual({ start: 600 * MIB, end: 780 * MIB });
+    expect(claims.next([{ bytes: 180 * MIB, done: 0 }], 1)!.unit.range).toEqual({ start: 780 * MIB, end: size });
+    expect(claims.next([])).toBeNull();
   });
 
   it('a worker ready at once takes the other half, and a crumb under the minimum is not left behind', () => {
