@@ -22,6 +22,12 @@ export interface RunningUnit {
  * CPU each).
  */
 export const TAIL_FRACTION = 1 / 4;
+
+/** The tail fraction in force: SPLQ_CLAIM_TAIL (a number from 0 to 0.5, for comparisons: 0 holds nothing back), else TAIL_FRACTION. */
+export function tailFraction(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.SPLQ_CLAIM_TAIL);
+  return env.SPLQ_CLAIM_TAIL !== undefined && env.SPLQ_CLAIM_TAIL !== '' && value >= 0 && value <= 0.5 ? value : TAIL_FRACTION;
+}
 const TAIL_MIN_UNITS = 4;
 
 /** A claim: the unit and its size in bytes. */
@@ -50,9 +56,9 @@ export class UnitClaims {
   /** Bytes at the end of the input held back from the first claims. */
   private readonly reserve: number;
 
-  constructor(files: readonly ClaimableFile[], private readonly threads: number, private readonly minBytes: number, tailFraction = TAIL_FRACTION) {
+  constructor(files: readonly ClaimableFile[], private readonly threads: number, private readonly minBytes: number, tail = tailFraction()) {
     this.queue = [...files];
-    const reserve = Math.floor(files.reduce((sum, file) => sum + file.size, 0) * tailFraction);
+    const reserve = Math.floor(files.reduce((sum, file) => sum + file.size, 0) * tail);
     this.reserve = reserve >= TAIL_MIN_UNITS * minBytes ? reserve : 0;
   }
 

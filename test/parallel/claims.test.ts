@@ -131,3 +131,14 @@ describe('the pool with claimed units', () => {
     );
   });
 });
+
+describe('tailFraction', () => {
+  it('SPLQ_CLAIM_TAIL sets it within 0 to 0.5; anything else leaves the default', async () => {
+    const { tailFraction, TAIL_FRACTION } = await import('../../src/parallel/claims.js');
+    expect(tailFraction({ SPLQ_CLAIM_TAIL: '0' })).toBe(0);
+    expect(tailFraction({ SPLQ_CLAIM_TAIL: '0.125' })).toBe(0.125);
+    expect(tailFraction({ SPLQ_CLAIM_TAIL: '2' })).toBe(TAIL_FRACTION);
+    expect(tailFraction({ SPLQ_CLAIM_TAIL: 'x' })).toBe(TAIL_FRACTION);
+    expect(tailFraction({})).toBe(TAIL_FRACTION);
+  });
+});
