@@ -104,6 +104,7 @@ export class WorkerPool implements UnitExecutor {
     });
   }
 
+  /** Each free, ready thread claims its next unit from `claims` (see UnitExecutor.runClaimed). */
   runClaimed(claims: UnitClaims): Promise<UnitOutcome[]> {
     return new Promise((done) => {
       this.claimed = { claims, exhausted: false, outcomes: [], done };

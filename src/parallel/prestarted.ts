@@ -16,6 +16,7 @@ const REGISTRY = Symbol.for('splq.prestartedWorkers');
 
 type Registry = { [REGISTRY]?: PrestartedWorker[] };
 
+/** The shared list (made on first use). */
 function registry(): PrestartedWorker[] {
   const holder = globalThis as Registry;
   return (holder[REGISTRY] ??= []);

@@ -27,7 +27,8 @@ import { emitGroupRows } from '../commands/group-rows.js';
  * Units dispatched but not yet consumed: one per thread plus one, so every worker stays busy while the main thread
  * waits for the next unit in order. Memory on the main thread: up to that many units times BATCH_WINDOW batches of
  * BATCH_EVENTS events (a unit waits for credit before sending more), whatever the output's size. Units that send
- * no events (partial stats) hold nothing on the main thread: all are dispatched, and a free thread takes the next.
+ * no events (partial stats) hold nothing on the main thread: all are dispatched, and a free thread takes the next
+ * (an executor that can claim units, the pool, cuts them as it goes instead: claims.ts).
  */
 const unitsAhead = (plan: ParallelPlan): number => (unitsSendOnlyTables(plan.split) ? plan.units.length : plan.threads + 1);
 
