@@ -24,7 +24,7 @@ export interface RunningUnit {
 export const TAIL_FRACTION = 1 / 4;
 
 /** The tail fraction in force: SPLQ_CLAIM_TAIL (a number from 0 to 0.5, for comparisons: 0 holds nothing back), else TAIL_FRACTION. */
-export function tailFraction(env: NodeJS.ProcessEnv = process.env): number {
+export function tailFraction(env: Record<string, string | undefined> = process.env): number {
   const value = Number(env.SPLQ_CLAIM_TAIL);
   return env.SPLQ_CLAIM_TAIL !== undefined && env.SPLQ_CLAIM_TAIL !== '' && value >= 0 && value <= 0.5 ? value : TAIL_FRACTION;
 }

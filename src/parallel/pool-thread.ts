@@ -21,7 +21,7 @@ export interface PoolThread {
 export type PoolThreadStarter = (setup: WorkerSetup) => PoolThread;
 
 /** A worker thread as a pool thread. */
-export function workerThread(worker: Worker): PoolThread {
+function workerThread(worker: Worker): PoolThread {
   return {
     postMessage: (message) => worker.postMessage(message),
     onReply: (listener) => void worker.on('message', listener),
