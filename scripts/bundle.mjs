@@ -32,6 +32,15 @@ try {
     plugins: [lazyChildProcess, lazyPackages, chevrotainStartup],
   });
   await bundleLazyPackages(OUT_DIR); // what the CLI bundle's stand-ins require on first use
+  // The loader's pre-start of pool workers (src/parallel/prestart.ts): a few KB, loaded before the CLI bundle.
+  await build({
+    ...bundleOptions({ prestart: 'src/parallel/prestart.ts' }),
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    banner: { js: "var __splqPrestartUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__splqPrestartUrl' },
+    sourcemap: false,
+  });
 
 } catch {
   process.exit(1); // esbuild has already printed each error with its file and line

@@ -29,6 +29,10 @@ if (!process.argv.includes('--splq-pool-worker')) {
 }
 if (process.env.SPLQ_V8_DEFAULTS !== '1') for (const flag of GC_FLAGS) v8.setFlagsFromString(flag);
 
+// A `splq run` over large files starts its pool workers now, after the flags (they hold in workers too): each loads
+// the bundle while this thread does, instead of after the query is compiled (src/parallel/prestart.ts).
+if (!process.argv.includes('--splq-pool-worker') && process.argv[2] === 'run') require('./prestart.cjs').prestartPoolWorkers(process.argv, __filename);
+
 const mainPath = join(__dirname, 'splq-main.cjs');
 const cachePath = join(__dirname, 'splq-main.cache');
 /** The last line of splq-main.cjs and the first line of the cache: the same build id, or the cache is not used. */

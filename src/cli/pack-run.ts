@@ -33,7 +33,7 @@ export interface PackCliOptions {
   macroPaths: string[];
 }
 
-/** Threads for the pack: `--threads`, else as a single run chooses (all cores over 32 MB of input); stdin: 1. */
+/** Threads for the pack: `--threads`, else as a single run chooses (all cores from 128 MiB of input); stdin: 1. */
 async function packThreads(inputs: string[], requested: number | undefined): Promise<number> {
   if (requested === 1) return 1;
   const files = await resolveInputs(inputs);

@@ -86,7 +86,7 @@ export function registerRunCommand(program: Command, run: (fn: () => Promise<voi
     .option('--latest <time>', 'keep events before this time')
     .option('--now <time>', 'the search\'s "now" for relative times (default: the wall clock)')
     .option('--no-prefilter', 'decode every input line (by default lines lacking the first search\'s literals, or failing it on the fields it reads, are skipped undecoded)')
-    .option('--threads <n>', 'worker threads (default: all cores for inputs over 32 MB, else 1; stdin always 1)', threadCount)
+    .option('--threads <n>', 'worker threads (default: all cores for inputs of 128 MiB or more, else 1; stdin always 1)', threadCount)
     .option('--max-memory <MB>', 'memory budget of each command that holds data (sort, dedup, stats groups, eventstats, transaction, join...); past it the run fails with exit 4 (default: half of Node\'s heap limit; see docs/reliability.md)', memoryMb)
     .option('--strict', 'fail on the first malformed input record instead of skipping it', false)
     .option('-v, --verbose', 'print the detected format of each file and a run summary on stderr', false)

@@ -46,6 +46,12 @@ export interface WorkerSetup {
   parsedTexts?: ParsedText[];
 }
 
+/** Main → a worker started before the query was compiled (workerData without setup): the setup, sent once, first. */
+export interface SetupMessage {
+  kind: 'setup';
+  setup: WorkerSetup;
+}
+
 /** One slice of the input: a whole file, or the records starting in a byte range of it. */
 export interface WorkUnit {
   index: number;
@@ -99,6 +105,8 @@ export type WorkerReply =
   /** The worker has compiled the query (or failed to: then each unit it is given reports the error) and takes units. */
   | { kind: 'ready' }
   | UnitBatch
+  /** Bytes of unit `index` read so far (every few MiB: what a free thread's claim weighs, claims.ts). */
+  | { kind: 'progress'; index: number; bytes: number }
   | { kind: 'done'; result: UnitResult }
   | { kind: 'failed'; error: SerializedError }
   | { kind: 'flushed'; groups: PackedGroups | null };

@@ -20,13 +20,15 @@ import { callbackStage, chainStages } from './stages.js';
 import type { ParallelPlan } from './plan.js';
 import { partialSendsEvents, unitsSendOnlyTables } from './split.js';
 import { traceThread } from './trace.js';
+import { UnitClaims } from './claims.js';
 import { emitGroupRows } from '../commands/group-rows.js';
 
 /**
  * Units dispatched but not yet consumed: one per thread plus one, so every worker stays busy while the main thread
  * waits for the next unit in order. Memory on the main thread: up to that many units times BATCH_WINDOW batches of
  * BATCH_EVENTS events (a unit waits for credit before sending more), whatever the output's size. Units that send
- * no events (partial stats) hold nothing on the main thread: all are dispatched, and a free thread takes the next.
+ * no events (partial stats) hold nothing on the main thread: all are dispatched, and a free thread takes the next
+ * (an executor that can claim units, the pool, cuts them as it goes instead: claims.ts).
  */
 const unitsAhead = (plan: ParallelPlan): number => (unitsSendOnlyTables(plan.split) ? plan.units.length : plan.threads + 1);
 
@@ -67,17 +69,23 @@ export async function runParallel(plan: ParallelPlan, job: ParallelJob, stats: S
   const pool = (job.startExecutor ?? startWorkerPool)(setup, plan.threads);
   let matched = 0;
   const firstLines = new Map<string, number>();
+  const take = (result: UnitResult, unit: WorkUnit) => {
+    addCounters(stats, result, unit, firstLines);
+    matched += result.matched;
+    for (const [file, format] of result.formats) job.onFile?.(file, format);
+    main.take(result.payload);
+  };
   try {
-    const onBatch = async (index: number, events: EncodedEvents) => {
-      main.take({ kind: 'events', ...events });
-      pool.ack(index);
-      await job.beforeNextUnit?.();
-    };
-    for await (const result of resultsInOrder(pool, plan.units, unitsAhead(plan), onBatch)) {
-      addCounters(stats, result, plan.units[result.index]!, firstLines);
-      matched += result.matched;
-      for (const [file, format] of result.formats) job.onFile?.(file, format);
-      main.take(result.payload);
+    if (unitsSendOnlyTables(split) && pool.runClaimed) {
+      const claims = new UnitClaims(plan.files, plan.threads, plan.splitBytes);
+      for (const result of resultsOf(await pool.runClaimed(claims))) take(result, claims.units[result.index]!);
+    } else {
+      const onBatch = async (index: number, events: EncodedEvents) => {
+        main.take({ kind: 'events', ...events });
+        pool.ack(index);
+        await job.beforeNextUnit?.();
+      };
+      for await (const result of resultsInOrder(pool, plan.units, unitsAhead(plan), onBatch)) take(result, plan.units[result.index]!);
     }
     traceThread('flush');
     for (const table of await pool.flush()) main.takeTable(table);
@@ -154,6 +162,18 @@ function secondPassMerger(node: StatsCommand, job: ParallelJob, suffix: Stage): 
       suffix.end();
     },
   };
+}
+
+/** Claimed units' results in unit order; the first failure (in unit order) is thrown. */
+function resultsOf(outcomes: readonly UnitOutcome[]): UnitResult[] {
+  const results: UnitResult[] = [];
+  for (let index = 0; index < outcomes.length; index++) {
+    const outcome = outcomes[index];
+    if (!outcome) throw new Error(`internal: claimed unit ${index} has no outcome`);
+    if (!outcome.ok) throw outcome.error;
+    results.push(outcome.result);
+  }
+  return results;
 }
 
 /** A dispatched unit: its batches received and not yet consumed, and whether its outcome is in. */

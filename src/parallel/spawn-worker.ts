@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerSetup } from './messages.js';
-import { POOL_WORKER_ARG } from './worker-loop.js';
+import { POOL_WORKER_ARG } from './pool-worker-arg.js';
 
 /**
  * From source, Node cannot load a .ts worker by itself, and tsx's `--import` hook is not applied inside worker
@@ -26,8 +26,9 @@ const CLI_LOADER = '/splq.cjs';
  * V8 code cache; the CLI's entry then runs the worker's loop instead of the command line (src/cli/main.ts).
  * Otherwise the worker entry sits beside this module with the same extension: another bundle (bench's run-files.mjs)
  * starts worker.mjs, dist/src/parallel/spawn-worker.js starts worker.js, and src/parallel/spawn-worker.ts starts worker.ts.
+ * Without a setup the worker loads the engine and waits for it as its first message (`SetupMessage`).
  */
-export function spawnWorker(setup: WorkerSetup): Worker {
+export function spawnWorker(setup: WorkerSetup | null): Worker {
   const here = import.meta.url;
   if (here.endsWith(CLI_LOADER)) return new Worker(new URL(here), { workerData: { setup }, argv: [POOL_WORKER_ARG] });
   if (here.endsWith('.ts')) {

@@ -28,7 +28,12 @@ interface UnitSink {
 /** Where a unit's result batches go; `send` resolves when the next one may be sent (the main thread's credit). */
 export interface UnitOutput {
   send(events: EncodedEvents): Promise<void>;
+  /** Bytes of the unit read so far, every PROGRESS_BYTES or so (for claims.ts). */
+  progress?(bytes: number): void;
 }
+
+/** How often a unit reports how far it has read: a message per 8 MiB is ~150 for a 1.2 GB file. */
+export const PROGRESS_BYTES = 8 * 1024 * 1024;
 
 /**
  * Partial stats: the unit's events go into its thread's table, with ordinals made global (so any split of the
@@ -137,10 +142,12 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
     const onFile = (file: string, format: string) => void formats.push([file, format]);
     traceThread(`unit ${unit.index} start ${unit.range ? `${unit.range.start}-${unit.range.end}` : unit.file}`);
     let batches = 0;
+    let reported = 0;
     for await (const batch of fileEventBatches(unit.file, { ...sourceOptions, onFile }, stats, unit.range)) {
       if (batches++ === 0) traceThread(`unit ${unit.index} first batch`);
       for (const ev of batch) head.push(ev);
       await sink.drain(false);
+      if (stats.bytesRead - reported >= PROGRESS_BYTES) output.progress?.((reported = stats.bytesRead));
     }
     head.end();
     await sink.drain(true);

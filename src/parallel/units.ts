@@ -2,12 +2,10 @@
 import { availableParallelism } from 'node:os';
 import { isSeekable } from '../input/sources/chunks.js';
 import type { WorkUnit } from './messages.js';
+import type { ClaimableFile } from './claims.js';
+import { DEFAULT_SPLIT_BYTES, SMALL_INPUT_BYTES } from './limits.js';
 
-const MIB = 1024 * 1024;
-/** Files above this size are cut into byte ranges of at least this size. */
-export const DEFAULT_SPLIT_BYTES = 16 * MIB;
-/** Below this much input the default is one thread: starting workers would cost more than they save. */
-export const SMALL_INPUT_BYTES = 32 * MIB;
+export { DEFAULT_SPLIT_BYTES, SMALL_INPUT_BYTES };
 
 export interface SizedFile {
   file: string;
@@ -40,4 +38,9 @@ export function planUnits(files: readonly SizedFile[], threads: number, splitByt
 export function chooseThreads(requested: number | undefined, totalBytes: number): number {
   if (requested !== undefined) return requested;
   return totalBytes < SMALL_INPUT_BYTES ? 1 : availableParallelism();
+}
+
+/** The files as claims.ts cuts them: a seekable file larger than `splitBytes` may be cut anywhere, others stay whole. */
+export function claimableFiles(files: readonly SizedFile[], splitBytes = DEFAULT_SPLIT_BYTES): ClaimableFile[] {
+  return files.map(({ file, size }) => ({ file, size, splittable: size > splitBytes && isSeekable(file) }));
 }

@@ -1,31 +1,34 @@
 // A worker thread's loop: compile the query from the setup once, then answer each work unit with its result or error.
 import { createRequire } from 'node:module';
-import { serializeError, type BatchAck, type FlushRequest, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
+import type { MessagePort } from 'node:worker_threads';
+import { serializeError, type BatchAck, type FlushRequest, type SetupMessage, type WorkerReply, type WorkerSetup, type WorkUnit } from './messages.js';
 import { Credits } from './credits.js';
 import type { EncodedEvents } from './event-codec.js';
 import { createUnitRunner, type UnitRunner } from './unit-runner.js';
 import { traceThread } from './trace.js';
 
+export { isPoolWorker, POOL_WORKER_ARG } from './pool-worker-arg.js';
+
 /**
- * The argument the CLI bundle's pool workers are started with (in their `process.argv`): the CLI's entry runs the
- * worker loop when it sees it. An argument, not `isMainThread`, so the CLI's start does not load node:worker_threads
- * (the bundle loads it on first use, scripts/lazy-modules.mjs).
+ * Run this worker: compile, say `ready`, then take units, acks and the flush request from the main thread. The
+ * setup comes as workerData, or (a worker started before the query was compiled, src/parallel/prestart.ts) as the
+ * first message.
  */
-export const POOL_WORKER_ARG = '--splq-pool-worker';
-
-/** Whether this thread is a worker the parallel pool started on the CLI bundle. */
-export function isPoolWorker(): boolean {
-  return process.argv.includes(POOL_WORKER_ARG);
-}
-
-/** Run this worker: compile, say `ready`, then take units, acks and the flush request from the main thread. */
 export function runWorkerLoop(): void {
   traceThread('worker started');
 
   const threads = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   const port = threads.parentPort!;
-  const setup = (threads.workerData as { setup: WorkerSetup }).setup;
+  const setup = (threads.workerData as { setup: WorkerSetup | null }).setup;
+  if (setup) return serveUnits(port, setup);
+  port.once('message', (message: SetupMessage) => {
+    traceThread('worker setup received');
+    serveUnits(port, message.setup);
+  });
+}
 
+/** Compile the query, say `ready`, then answer the main thread's messages. */
+export function serveUnits(port: MessagePort, setup: WorkerSetup): void {
   function reply(message: WorkerReply): void {
     port.postMessage(message);
   }
@@ -65,6 +68,7 @@ export function runWorkerLoop(): void {
         reply({ kind: 'batch', index: unit.index, events });
         return unit.credits.sent();
       },
+      progress: (bytes: number) => reply({ kind: 'progress', index: unit.index, bytes }),
     };
     runner.run(message, output).then(
       (result) => reply({ kind: 'done', result }),

@@ -24,7 +24,7 @@ export interface ScanOptions {
   timeField?: string;
   /** Metadata for events that have none. */
   defaults?: MetadataDefaults;
-  /** Worker threads (default: all cores for inputs over 32 MB, else 1; stdin always 1). */
+  /** Worker threads (default: all cores for inputs of 128 MiB or more, else 1; stdin always 1). */
   threads?: number;
   /** Fail on the first malformed record instead of counting it. */
   strict?: boolean;

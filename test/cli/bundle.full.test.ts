@@ -7,8 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { REPO, type CliResult } from '../helpers/cli.js';
 
 const BUNDLED_CLI = join(REPO, 'dist/bundle/splq.cjs');
-/** The loader (splq.cjs) runs the bundle splq-main.cjs with the V8 code cache splq-main.cache. */
-const CLI_FILES = ['splq.cjs', 'splq-main.cjs', 'splq-main.cache'];
+/** The loader (splq.cjs) runs the bundle splq-main.cjs with the V8 code cache splq-main.cache, after prestart.cjs (pool workers started early). */
+const CLI_FILES = ['splq.cjs', 'prestart.cjs', 'splq-main.cjs', 'splq-main.cache'];
 /** The ES module entry kept for those who start dist/bundle/splq.mjs: it only loads splq.cjs. */
 const ESM_ENTRY = join(REPO, 'dist/bundle/splq.mjs');
 const TSC_CLI = join(REPO, 'dist/src/cli/main.js');
@@ -53,7 +53,7 @@ describe.skipIf(!built)('bundled CLI', { timeout: 60_000 }, () => {
     expect(two.stderr).toContain('results=3 malformed=1');
   });
 
-  it('starts its workers on itself: the loader, the bundle and its cache alone run --threads 2, and the workers use the cache', () => {
+  it('starts its workers on itself: the loader, its pre-start, the bundle and its cache alone run --threads 2, and the workers use the cache', () => {
     const lonely = mkdtempSync(join(tmpdir(), 'splq-bundle-alone-'));
     try {
       for (const file of CLI_FILES) copyFileSync(join(REPO, 'dist/bundle', file), join(lonely, file));

@@ -55,7 +55,7 @@ beforeAll(() => {
 describe('the npm package', () => {
   it('ships the build, the bundled CLI, the macros and the docs, and no tests, bench or sources', () => {
     const paths = packed.files.map((f) => f.path);
-    for (const needed of ['package.json', 'dist/bundle/splq.cjs', 'dist/bundle/splq.mjs', 'dist/bundle/splq-main.cjs', 'dist/bundle/splq-main.cache', 'dist/bundle/worker.mjs', 'dist/bundle/pack-worker.mjs', 'dist/bundle/lazy/yaml.cjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'queries/macros/wmi.yml', 'queries/wmi_permanent_event_subscription.yml']) {
+    for (const needed of ['package.json', 'dist/bundle/splq.cjs', 'dist/bundle/splq.mjs', 'dist/bundle/splq-main.cjs', 'dist/bundle/splq-main.cache', 'dist/bundle/prestart.cjs', 'dist/bundle/worker.mjs', 'dist/bundle/pack-worker.mjs', 'dist/bundle/lazy/yaml.cjs', 'dist/src/index.js', 'dist/src/index.d.ts', 'queries/macros/wmi.yml', 'queries/wmi_permanent_event_subscription.yml']) {
       expect(paths).toContain(needed);
     }
     expect(paths.filter((p) => /^(test|bench|src|scripts|grammar)\//.test(p) || p.endsWith('.map') || (p.endsWith('.ts') && !p.endsWith('.d.ts')))).toEqual([]);

@@ -2,7 +2,11 @@
 import { scanPrefilter } from '../../src/engine/prefilter.js';
 import { firstSearchFilter } from '../../src/engine/first-search.js';
 import { planParallelRun, runParallel, type UnitExecutor, type WorkerSetup } from '../../src/parallel/index.js';
-import { rebuildError, serializeError, type SourceSpec } from '../../src/parallel/messages.js';
+import { rebuildError, serializeError, type SetupMessage, type SourceSpec } from '../../src/parallel/messages.js';
+import { WorkerPool } from '../../src/parallel/pool.js';
+import type { PoolThread } from '../../src/parallel/pool-thread.js';
+import { serveUnits } from '../../src/parallel/worker-loop.js';
+import { MessageChannel } from 'node:worker_threads';
 import { createUnitRunner } from '../../src/parallel/unit-runner.js';
 import { Credits } from '../../src/parallel/credits.js';
 import type { EncodedEvents } from '../../src/parallel/event-codec.js';
@@ -105,6 +109,8 @@ export interface ParallelRunOptions extends ReadOptions {
   splitBytes: number;
   /** Run units in-process instead of on worker threads. */
   inProcess?: boolean;
+  /** Run them on the real pool over in-process threads ready after these delays (ms), instead. */
+  threadDelaysMs?: number[];
 }
 
 /** The parallel path; null when the planner keeps the run on one thread. */
@@ -114,7 +120,7 @@ export async function runThreads(text: string, files: string[], opts: ParallelRu
   if (!plan) return null;
   const stats = newSourceStats(opts.strict ?? false);
   const rows: Event[] = [];
-  const executor = opts.inProcess ? inProcessExecutor : undefined;
+  const executor = opts.threadDelaysMs ? inProcessPool(opts.threadDelaysMs) : opts.inProcess ? inProcessExecutor : undefined;
   const job = { query, tz: TZ, now: NOW, source: sourceSpec(query, opts), prefilter: prefilterSpec(opts), startExecutor: executor };
   const { matched } = await runParallel(plan, job, stats, (ev) => void rows.push(ev));
   return outcome(rows, matched, stats);
@@ -125,4 +131,32 @@ export async function decodeAll(files: string[]): Promise<Event[]> {
   const events: Event[] = [];
   for await (const batch of eventBatches(files, { zone: getZone(TZ), fields: null }, newSourceStats(false))) events.push(...batch);
   return events;
+}
+
+/**
+ * A pool thread in this process: the worker loop (`serveUnits`) behind a message channel (so messages are cloned
+ * as between threads), starting `delayMs` after the pool asks for it, like a worker still loading the engine.
+ */
+export function inProcessThread(setup: WorkerSetup, delayMs: number): PoolThread {
+  const { port1, port2 } = new MessageChannel();
+  port1.postMessage({ kind: 'setup', setup } satisfies SetupMessage);
+  const timer = setTimeout(() => port2.once('message', (message: SetupMessage) => serveUnits(port2, message.setup)), delayMs);
+  return {
+    postMessage: (message) => port1.postMessage(message),
+    onReply: (listener) => void port1.on('message', listener),
+    onFailure: () => undefined,
+    terminate: async () => {
+      clearTimeout(timer);
+      port1.close();
+      port2.close();
+    },
+  };
+}
+
+/** The real pool (its dispatch and claims) over in-process threads, the i-th ready after `delaysMs[i]`. */
+export function inProcessPool(delaysMs: readonly number[]): (setup: WorkerSetup, threads: number) => UnitExecutor {
+  return (setup, threads) => {
+    let started = 0;
+    return new WorkerPool(threads, setup, (s) => inProcessThread(s, delaysMs[started++ % delaysMs.length] ?? 0));
+  };
 }
