@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { eventBatches, newSourceStats, type EventSourceOptions } from '../../src/input/index.js';
-import { MalformedReport } from '../../src/input/malformed.js';
+import type { EventSourceOptions } from '../../src/input/index.js';
 import { LINE_FLAT, LINE_KELVIN_ESCAPE, LINE_LITERAL, LINE_SPELLING_ESCAPE, pieceLineScan, setLineCheckMode, type LineCheckMode } from '../../src/input/json/line-runs-wasm.js';
 import { wellFormedRunEnd } from '../../src/input/json/line-runs.js';
 import { SPELLING_ESCAPES, unicodeEscapeSearch } from '../../src/input/fastpath/escape-search.js';
 import { escapeRegExp } from '../../src/util/escape-regexp.js';
-import { getZone } from '../../src/time/zone.js';
+import { observedRead } from '../helpers/observed-read.js';
 
 const FULL = process.env.SPLQ_FULL === '1';
 const dir = mkdtempSync(join(tmpdir(), 'splq-line-scan-'));
@@ -22,13 +21,7 @@ async function read(mode: LineCheckMode, text: string | Buffer, opts: Partial<Ev
   setLineCheckMode(mode);
   const path = join(dir, 'in.ndjson');
   writeFileSync(path, typeof text === 'string' ? Buffer.from(text, 'latin1') : text);
-  const stats = newSourceStats(false);
-  stats.malformed = new MalformedReport({ keep: 100_000 });
-  const events: unknown[] = [];
-  for await (const batch of eventBatches([path], { zone: getZone('UTC'), fields: null, ...opts }, stats)) {
-    for (const ev of batch) events.push(ev.names().slice(0, ev.size).map((name) => [name, ev.get(name)]));
-  }
-  return { events, read: stats.eventsRead, skipped: stats.eventsSkipped, kept: stats.eventsKept, malformed: stats.malformed.lines() };
+  return observedRead(path, opts);
 }
 
 /** A pre-filter on `literal` (lower case), with the general path's test as the engine builds it (a case-folding search). */

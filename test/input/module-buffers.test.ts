@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { eventBatches, newSourceStats, type EventSourceOptions } from '../../src/input/index.js';
-import { MalformedReport } from '../../src/input/malformed.js';
+import type { EventSourceOptions } from '../../src/input/index.js';
 import { LINE_FLAT, LINE_LITERAL, leaseModuleReadBuffers, pieceLineScan, pieceRunEnds, setLineCheckMode, WASM_MAX_BYTES, type LineCheckMode } from '../../src/input/json/line-runs-wasm.js';
 import { newlineCount, newlineCountByIndexOf, readBufferLeases, releaseReadBuffers } from '../../src/input/json/line-runs-module.js';
 import { readChunks, setPlainFileReads, type PlainFileReads } from '../../src/input/sources/chunks.js';
-import { getZone } from '../../src/time/zone.js';
+import { observedRead } from '../helpers/observed-read.js';
 import { fuzzRuns } from '../helpers/tier.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'splq-module-buffers-'));
@@ -132,13 +131,7 @@ describe('pieces judged where they lie in the module memory', () => {
 async function read(mode: LineCheckMode, reads: PlainFileReads, path: string, opts: Partial<EventSourceOptions>): Promise<unknown> {
   setLineCheckMode(mode);
   setPlainFileReads(reads);
-  const stats = newSourceStats(false);
-  stats.malformed = new MalformedReport({ keep: 100_000 });
-  const events: unknown[] = [];
-  for await (const batch of eventBatches([path], { zone: getZone('UTC'), fields: null, ...opts }, stats)) {
-    for (const ev of batch) events.push(ev.names().slice(0, ev.size).map((name) => [name, ev.get(name)]));
-  }
-  return { events, read: stats.eventsRead, skipped: stats.eventsSkipped, kept: stats.eventsKept, malformed: stats.malformed.lines() };
+  return observedRead(path, opts);
 }
 
 describe('a file of 4 MiB and more, read into the module memory', () => {

@@ -9,6 +9,7 @@ import { parseSearchExpression } from '../../src/parse/parse.js';
 import { compile } from '../../src/query.js';
 import { generateWindowsEvents, writeNdjson } from '../../src/sample/windows-events.js';
 import { runPack, type PackEntry } from '../../src/scan/pack.js';
+import { detectionRows } from '../helpers/pack-rows.js';
 import { constantCondition, implies } from '../../src/scan/pack-held-filter.js';
 
 const NOW = 1_700_000_000;
@@ -32,10 +33,7 @@ async function expectEachAsAlone(entries: PackEntry[]): Promise<Awaited<ReturnTy
   const result = await runPack(entries, [data], { now: NOW });
   expect(result.failed).toEqual([]);
   for (const { name, spl } of entries) {
-    const packed = result.rows.filter((r) => r.get('detection') === name).map((r) => {
-      const { detection: _d, ...rest } = r.toObject();
-      return JSON.stringify(rest);
-    });
+    const packed = detectionRows(result, name);
     expect(packed, name).toEqual(await alone(spl));
   }
   return result;

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/query.js';
 import { generateWindowsEvents, writeNdjson } from '../../src/sample/windows-events.js';
 import { runPack, type PackEntry } from '../../src/scan/pack.js';
+import { detectionRows } from '../helpers/pack-rows.js';
 import { subsearchLevels } from '../../src/scan/pack-round-levels.js';
 
 const NOW = 1_700_000_000;
@@ -50,10 +51,7 @@ describe('pack subsearch rounds', () => {
     const result = await runPack(entries, [data], { now: NOW });
     expect(result.failed).toEqual([]);
     for (const { name, spl } of entries) {
-      const packed = result.rows.filter((r) => r.get('detection') === name).map((r) => {
-        const { detection: _d, ...rest } = r.toObject();
-        return JSON.stringify(rest);
-      });
+      const packed = detectionRows(result, name);
       const own = await alone(spl);
       expect(own.length, name).toBeGreaterThan(0);
       expect(packed, name).toEqual(own);
