@@ -4,6 +4,7 @@ import type { CommandDef } from '../engine/types.js';
 import { SplError } from '../errors.js';
 import type { Event } from '../runtime/event.js';
 import { compileNamePattern, fillPattern, type NamePattern } from './wildcard-names.js';
+import { ownString } from '../util/own-string.js';
 
 type Renamer = (ev: Event) => void;
 
@@ -44,7 +45,7 @@ function wildcardTargets(source: NamePattern, to: string): (name: string) => str
       target = caps ? fillPattern(to, caps) : null;
       if (memo.size >= TARGET_MEMO) memo.clear();
       // A copy as the key: a name read from the input may be a slice of its whole line, which the memo would keep.
-      memo.set(` ${name}`.slice(1), target);
+      memo.set(ownString(name), target);
     }
     return target;
   };
