@@ -118,18 +118,37 @@ export function numberEnd(p: usize): usize {
   return p;
 }
 
-/** Bit masks over 16 bytes (bit i = byte i): the even positions up to 16, the odd ones. */
-export const EVEN_BITS: u32 = 0x15555;
-export const ODD_BITS: u32 = 0xaaaa;
+/** Bit masks over 64 bytes (bit i = byte i): the even positions, the odd ones. */
+const EVEN_BITS_64: u64 = 0x5555555555555555;
+const ODD_BITS_64: u64 = 0xaaaaaaaaaaaaaaaa;
+
+/** The 64-bit mask of four 16-byte lanes' bitmasks (bit i = byte i of the 64). */
+// @ts-ignore: decorator
+@inline function mask64(a: v128, b: v128, c: v128, d: v128): u64 {
+  return <u64>(<u32>i8x16.bitmask(a)) | (<u64>(<u32>i8x16.bitmask(b)) << 16) | (<u64>(<u32>i8x16.bitmask(c)) << 32) | (<u64>(<u32>i8x16.bitmask(d)) << 48);
+}
+
+/** Per byte of a 16-byte block, 0xff when it is one an escape may name (" \ / b f n r t u), else 0. */
+// @ts-ignore: decorator
+@inline function escapableBytes(block: v128): v128 {
+  return i8x16.ne(
+    v128.and(v128.swizzle(ESCAPABLE_BY_LOW, v128.and(block, i8x16.splat(0x0f))), v128.swizzle(ESCAPABLE_BY_HIGH, i8x16.shr_u(block, 4))),
+    i8x16.splat(0),
+  );
+}
 
 /**
- * Past the string whose opening quote is at `p`, else 0. Sixteen bytes at a time, no byte alone: masks of the
- * block's quotes, backslashes and bytes below 0x20; without backslashes the first quote ends the string. With
- * them, the escaped bytes come from the backslash runs at once (a byte is escaped when an odd-length run ends just
- * before it; a run may start in the block before: `carry`), an escaped quote does not end the string, and every
- * escaped byte must be one of " \ / b f n r t u (a nibble lookup); \u is followed by four hex digits (checked byte
- * by byte, it is rare). Any byte from 0x7f up is a string character. Rendered Windows messages hold an escape every
- * ten bytes or so (`\r\n\t`), which a byte-at-a-time loop pays for in a chain of dependent loads.
+ * Past the string whose opening quote is at `p`, else 0. The first 16 bytes alone: when no control byte or
+ * backslash comes before their first quote, that quote ends the string (most keys and short values). Else 64
+ * bytes at a time, no byte alone: masks of the block's quotes, backslashes and bytes below 0x20; the escaped bytes
+ * come from the backslash runs at once (a byte is escaped when an odd-length run ends just before it: a run that
+ * starts on an even byte carries, by one addition, into the byte after it, and that byte is escaped when its
+ * position is odd; likewise from odd starts; a run that ends the block escapes the next block's first byte:
+ * `carry`), an escaped quote does not end the string, and every escaped byte must be one of " \ / b f n r t u (a
+ * nibble lookup); \u is followed by four hex digits (checked byte by byte, it is rare). Any byte from 0x7f up is
+ * a string character. Rendered Windows messages hold an escape every ten bytes or so (`\r\n\t`), which a
+ * byte-at-a-time loop pays for in a chain of dependent loads. Reads up to 64 bytes past the zero byte that stops
+ * it at the text's end (they need only be memory: no bit past that byte is used).
  */
 // @ts-ignore: decorator
 @inline export function stringEnd(p: usize): usize {
@@ -137,37 +156,46 @@ export const ODD_BITS: u32 = 0xaaaa;
   const backslashes = i8x16.splat(0x5c);
   const spaces = i8x16.splat(0x20);
   p++;
-  let carry: u32 = 0; // 1 when the block's first byte is escaped by a run of backslashes that ended the block before
+  const first = v128.load(p);
+  const firstQuotes = <u32>i8x16.bitmask(i8x16.eq(first, quotes));
+  const firstStops = <u32>i8x16.bitmask(v128.or(i8x16.lt_u(first, spaces), i8x16.eq(first, backslashes)));
+  if ((firstStops & ((firstQuotes & -firstQuotes) - 1)) == 0 && firstQuotes != 0) return p + <usize>ctz(firstQuotes) + 1;
+  return stringEnd64(p);
+}
+
+/** stringEnd from `p`, the first byte after the opening quote, 64 bytes a step. */
+function stringEnd64(p: usize): usize {
+  const quotes = i8x16.splat(0x22);
+  const backslashes = i8x16.splat(0x5c);
+  const spaces = i8x16.splat(0x20);
+  let carry: u64 = 0; // 1 when the block's first byte is escaped by a run of backslashes that ended the block before
   while (true) {
-    const block = v128.load(p);
-    let quoteBits = <u32>i8x16.bitmask(i8x16.eq(block, quotes));
-    if (carry == 0) {
-      // No escape carried in: when no control byte or backslash comes before the first quote (the bytes before it,
-      // all 16 when there is none, are in the string), the quote ends the string, or the block is all string.
-      const stopBits = <u32>i8x16.bitmask(v128.or(i8x16.lt_u(block, spaces), i8x16.eq(block, backslashes)));
-      if ((stopBits & ((quoteBits & -quoteBits) - 1)) == 0) {
-        if (quoteBits != 0) return p + <usize>ctz(quoteBits) + 1;
-        p += 16;
-        continue;
-      }
+    const a = v128.load(p);
+    const b = v128.load(p + 16);
+    const c = v128.load(p + 32);
+    const d = v128.load(p + 48);
+    let quoteBits = mask64(i8x16.eq(a, quotes), i8x16.eq(b, quotes), i8x16.eq(c, quotes), i8x16.eq(d, quotes));
+    const controlBits = mask64(i8x16.lt_u(a, spaces), i8x16.lt_u(b, spaces), i8x16.lt_u(c, spaces), i8x16.lt_u(d, spaces));
+    let backslashBits = mask64(i8x16.eq(a, backslashes), i8x16.eq(b, backslashes), i8x16.eq(c, backslashes), i8x16.eq(d, backslashes));
+    if ((carry | backslashBits) == 0) {
+      // No escape: the first quote ends the string unless a control byte comes before it.
+      const before = (quoteBits & -quoteBits) - 1;
+      if ((controlBits & before) != 0) return 0;
+      if (quoteBits != 0) return p + <usize>ctz(quoteBits) + 1;
+      p += 64;
+      continue;
     }
-    const controlBits = <u32>i8x16.bitmask(i8x16.lt_u(block, spaces));
-    let backslashBits = <u32>i8x16.bitmask(i8x16.eq(block, backslashes));
     backslashBits &= ~carry; // an escaped backslash starts no escape
     const starts = backslashBits & ~(backslashBits << 1);
-    const escaped =
-      (((backslashBits + (starts & EVEN_BITS)) & ~backslashBits & ODD_BITS) |
-        ((backslashBits + (starts & ODD_BITS)) & ~backslashBits & EVEN_BITS) |
-        carry);
+    const fromOdd = backslashBits + (starts & ODD_BITS_64);
+    const escaped = ((backslashBits + (starts & EVEN_BITS_64)) & ~backslashBits & ODD_BITS_64) | (fromOdd & ~backslashBits & EVEN_BITS_64) | carry;
     quoteBits &= ~escaped;
-    const inString = ((quoteBits & -quoteBits) - 1) & 0xffff;
-    const escapable = <u32>i8x16.bitmask(i8x16.ne(
-      v128.and(v128.swizzle(ESCAPABLE_BY_LOW, v128.and(block, i8x16.splat(0x0f))), v128.swizzle(ESCAPABLE_BY_HIGH, i8x16.shr_u(block, 4))),
-      i8x16.splat(0),
-    ));
+    const inString = (quoteBits & -quoteBits) - 1;
+    const escapable = mask64(escapableBytes(a), escapableBytes(b), escapableBytes(c), escapableBytes(d));
     if ((backslashBits & inString) != 0) walkFlags |= STRING_BACKSLASH;
     if (((controlBits | (escaped & ~escapable)) & inString) != 0) return 0;
-    let unicode = <u32>i8x16.bitmask(i8x16.eq(block, i8x16.splat(0x75))) & escaped & inString;
+    const letterU = i8x16.splat(0x75);
+    let unicode = mask64(i8x16.eq(a, letterU), i8x16.eq(b, letterU), i8x16.eq(c, letterU), i8x16.eq(d, letterU)) & escaped & inString;
     while (unicode != 0) {
       const at = p + <usize>ctz(unicode);
       if (!(isHex(<u32>load<u8>(at + 1)) && isHex(<u32>load<u8>(at + 2)) && isHex(<u32>load<u8>(at + 3)) && isHex(<u32>load<u8>(at + 4)))) return 0;
@@ -175,8 +203,9 @@ export const ODD_BITS: u32 = 0xaaaa;
       unicode &= unicode - 1;
     }
     if (quoteBits != 0) return p + <usize>ctz(quoteBits) + 1;
-    carry = escaped >> 16;
-    p += 16;
+    // A run of odd starts that reaches the block's last byte ends an odd-length run there: the addition's carry out.
+    carry = fromOdd < backslashBits ? 1 : 0;
+    p += 64;
   }
   return unreachable();
 }

@@ -30,6 +30,8 @@ export interface ReportInput {
   /** `key: value` facts printed above the tables (machine, versions, load). */
   facts: ReadonlyArray<readonly [string, string]>;
   shapes: ShapeResults[];
+  /** splq's threads in its `splq` rows (the `SPLQ_ONE_THREAD` row, when present, is Q1 at one thread). */
+  threads: number;
   /** Lines under "Notes": verification outcomes, skipped engines and shapes, errors. */
   notes: string[];
 }
@@ -38,6 +40,8 @@ export const LINE_FLOOR = 'node line-split (64 KiB chunks)';
 export const JSON_FLOOR = 'node JSON.parse per line';
 export const DUCKDB = 'duckdb';
 export const BY_HAND = 'node by hand (query-buf)';
+/** splq on Q1 at one thread, timed besides the `splq` row when that one runs more threads: the by-hand floor is single-threaded. */
+export const SPLQ_ONE_THREAD = 'splq --threads 1';
 
 export interface RunSummary {
   bestSeconds: number;
@@ -129,16 +133,20 @@ function ratioTable(shapes: ShapeResults[]): string[] {
   ];
 }
 
-/** Q1's CPU seconds (median) for splq, DuckDB and the by-hand program, and splq's ratio to the by-hand floor (target ≤ 1.5×). */
-function byHandTable(shapes: ShapeResults[]): string[] {
+/** Q1's CPU seconds (median) for splq at one thread and at the run's threads, DuckDB and the by-hand program, and splq's ratios to the by-hand floor (target ≤ 1.5× each). */
+function byHandTable(shapes: ShapeResults[], threads: number): string[] {
   const cpu = (summary: RunSummary | undefined) => summary?.cpuSeconds;
+  const ratioText = (splq: RunSummary | undefined, hand: RunSummary | undefined) =>
+    cpu(splq) !== undefined && cpu(hand) !== undefined ? times((cpu(splq) as number) / (cpu(hand) as number)) : 'n/a';
+  const many = threads !== 1;
+  const oneThread = (shape: ShapeResults) => find(shape, 'Q1', many ? SPLQ_ONE_THREAD : 'splq');
   return [
-    '| shape | splq CPU s | DuckDB CPU s | by-hand CPU s | splq × by-hand (target ≤ 1.50×) |',
-    '|---|---:|---:|---:|---:|',
+    `| shape | splq CPU s, 1 thread |${many ? ` splq CPU s, ${threads} threads |` : ''} DuckDB CPU s | by-hand CPU s (1 thread) | splq 1 thread × by-hand (target ≤ 1.50×) |${many ? ` splq ${threads} threads × by-hand (target ≤ 1.50×) |` : ''}`,
+    `|---|---:|${many ? '---:|' : ''}---:|---:|---:|${many ? '---:|' : ''}`,
     ...shapes.map((shape) => {
-      const [splq, duck, hand] = [find(shape, 'Q1', 'splq'), find(shape, 'Q1', DUCKDB), find(shape, 'Q1', BY_HAND)];
-      const ratioText = cpu(splq) !== undefined && cpu(hand) !== undefined ? times((cpu(splq) as number) / (cpu(hand) as number)) : 'n/a';
-      return `| ${shape.shape} | ${fixed(cpu(splq), 2)} | ${fixed(cpu(duck), 2)} | ${fixed(cpu(hand), 2)} | ${ratioText} |`;
+      const [one, splq, duck, hand] = [oneThread(shape), find(shape, 'Q1', 'splq'), find(shape, 'Q1', DUCKDB), find(shape, 'Q1', BY_HAND)];
+      const manyCells = (text: string) => (many ? ` ${text} |` : '');
+      return `| ${shape.shape} | ${fixed(cpu(one), 2)} |${manyCells(fixed(cpu(splq), 2))} ${fixed(cpu(duck), 2)} | ${fixed(cpu(hand), 2)} | ${ratioText(one, hand)} |${manyCells(ratioText(splq, hand))}`;
     }),
   ];
 }
@@ -172,7 +180,9 @@ export function renderReport(input: ReportInput): string {
     '',
     '## Q1 against the by-hand floor (CPU seconds)',
     '',
-    ...byHandTable(input.shapes),
+    'Median CPU seconds (user+sys). The by-hand program runs on one thread, so splq is shown at one thread and at the run\'s threads; each ratio is splq\'s CPU over the by-hand CPU.',
+    '',
+    ...byHandTable(input.shapes, input.threads),
     '',
     'Per shape: wall seconds per run (best and median), throughput from the best run, CPU = user+sys (median run), RSS = highest peak.',
     'Ratios: best wall time over the baseline\'s best wall time (lower is better).',

@@ -9,7 +9,7 @@ import { byHandCommand, BY_HAND_TOOL, duckdbCommand, findJq, findSplq, floorComm
 import { hasGnuTime, measure, type CommandSpec } from './measure.js';
 import { DEFAULT_EVENTS, parseBenchOptions, USAGE, type BenchOptions } from './options.js';
 import { benchQueries, DETECTION_PATH, type BenchQuery } from './queries.js';
-import { BY_HAND, DUCKDB, JSON_FLOOR, LINE_FLOOR, renderReport, type ShapeResults, type ThreadScaling, type TimedResult } from './report.js';
+import { BY_HAND, DUCKDB, JSON_FLOOR, LINE_FLOOR, renderReport, SPLQ_ONE_THREAD, type ShapeResults, type ThreadScaling, type TimedResult } from './report.js';
 import { shapeRecipe } from './shapes.js';
 import { compareRows, readRows, type Row } from './verify.js';
 
@@ -128,6 +128,16 @@ async function timeQuery(session: Session, query: BenchQuery, engines: Engines):
   }
 }
 
+/** Q1 at one thread besides the run's threads, compared with the single-threaded by-hand floor (skipped when the run is at one thread). */
+async function timeQ1OneThread(session: Session, query: BenchQuery, engines: Engines): Promise<void> {
+  const { splq, dataset, options } = engines;
+  const duckLabel = `${dataset.shape} ${query.id} duckdb`;
+  if (splq === undefined || options.threads === 1 || !existsSync(outputPath(duckLabel))) return;
+  const spec = splqCommand(splq, ROOT, query.spl, dataset.path, 1);
+  const runs = await session.time(`${dataset.shape} ${query.id} splq threads=1`, spec, options.runs, readRows(outputPath(duckLabel)));
+  session.results.push({ query: query.id, engine: SPLQ_ONE_THREAD, runs });
+}
+
 async function timeThreadScaling(session: Session, query: BenchQuery, engines: Engines): Promise<ThreadScaling[]> {
   const { splq, dataset, options } = engines;
   if (splq === undefined) return [];
@@ -163,7 +173,11 @@ async function runShape(session: Session, engines: Engines, queries: BenchQuery[
   log(`shape ${dataset.shape}: ${dataset.path}`);
   await timeFloors(session, dataset, engines.scripts, options.runs);
   for (const query of queries) await timeQuery(session, query, engines);
-  if (queries.some((query) => query.id === 'Q1')) await timeByHand(session, dataset, options.runs);
+  const q1 = queries.find((query) => query.id === 'Q1');
+  if (q1 !== undefined) {
+    await timeQ1OneThread(session, q1, engines);
+    await timeByHand(session, dataset, options.runs);
+  }
   const q2 = queries.find((query) => query.id === 'Q2');
   const scaling = withScaling && q2 !== undefined ? await timeThreadScaling(session, q2, engines) : [];
   return {
@@ -193,7 +207,7 @@ async function main(): Promise<number> {
     const dataset = await ensureRecipeDataset(DATA_DIR, recipe, options.events, options.seed, log);
     shapes.push(await runShape(session, { options, dataset, scripts, splq, jq }, queries, shapes.length === 0));
   }
-  const report = renderReport({ title: 'splq benchmark', facts: facts(options, splq, jq), shapes, notes: session.notes });
+  const report = renderReport({ title: 'splq benchmark', facts: facts(options, splq, jq), shapes, threads: options.threads, notes: session.notes });
   mkdirSync(RESULTS_DIR, { recursive: true });
   // One file per day and data size, so a quick CI smoke run never overwrites the full 1M-event figures.
   const reportPath = join(RESULTS_DIR, `${new Date().toISOString().slice(0, 10)}${options.events === DEFAULT_EVENTS ? '' : `-${options.events}`}.md`);

@@ -1,7 +1,7 @@
 // Tests of the benchmark report: summaries, ratios and n/a handling.
 import { describe, expect, it } from 'vitest';
 import type { Measurement } from '../../bench/measure.js';
-import { BY_HAND, DUCKDB, JSON_FLOOR, LINE_FLOOR, renderReport, summarize, type ReportInput } from '../../bench/report.js';
+import { BY_HAND, DUCKDB, JSON_FLOOR, LINE_FLOOR, renderReport, SPLQ_ONE_THREAD, summarize, type ReportInput } from '../../bench/report.js';
 
 function run(wallSeconds: number, cpuSeconds?: number, peakRssMb?: number): Measurement {
   return { wallSeconds, cpuSeconds, peakRssMb, exitCode: 0, stderrHead: '' };
@@ -29,6 +29,7 @@ describe('renderReport', () => {
         { query: 'floor', engine: JSON_FLOOR, runs: [run(2)] },
         { query: 'Q1', engine: DUCKDB, runs: [run(2, 2.4)] },
         { query: 'Q1', engine: 'splq', runs: [run(1, 1.2)] },
+        { query: 'Q1', engine: SPLQ_ONE_THREAD, runs: [run(1.5, 1.0)] },
         { query: 'Q1', engine: BY_HAND, runs: [run(0.9, 0.8)] },
         { query: 'Q2', engine: DUCKDB, runs: [run(1, 0.9, 150)] },
         { query: 'Q2', engine: 'splq', runs: [run(4, 3.5, 80), run(5, 4, 90)] },
@@ -43,6 +44,7 @@ describe('renderReport', () => {
       results: [{ query: 'Q2', engine: DUCKDB, runs: [run(2, 2)] }, { query: 'Q2', engine: 'splq', runs: [run(3, 3)] }],
       scaling: [],
     }],
+    threads: 2,
     notes: ['FAILED: something'],
   };
   const text = renderReport(input);
@@ -62,7 +64,14 @@ describe('renderReport', () => {
   it('tabulates splq over DuckDB per query and shape (wall and CPU), and Q1 CPU over the by-hand floor', () => {
     expect(text).toContain('| Q2 | 4.00× | 4.17× | 1.50× | 1.50× |');
     expect(text).toContain('| Q1 | 0.50× | 0.50× | n/a | n/a |');
-    expect(text).toContain('| default | 1.20 | 2.40 | 0.80 | 1.50× |');
-    expect(text).toContain('| dense | n/a | n/a | n/a | n/a |');
+    expect(text).toContain('| shape | splq CPU s, 1 thread | splq CPU s, 2 threads | DuckDB CPU s | by-hand CPU s (1 thread) | splq 1 thread × by-hand (target ≤ 1.50×) | splq 2 threads × by-hand (target ≤ 1.50×) |');
+    expect(text).toContain('| default | 1.00 | 1.20 | 2.40 | 0.80 | 1.25× | 1.50× |');
+    expect(text).toContain('| dense | n/a | n/a | n/a | n/a | n/a | n/a |');
+  });
+
+  it('at one thread, takes the splq row as the one-thread figure and prints one ratio', () => {
+    const oneThread = renderReport({ ...input, threads: 1 });
+    expect(oneThread).toContain('| shape | splq CPU s, 1 thread | DuckDB CPU s | by-hand CPU s (1 thread) | splq 1 thread × by-hand (target ≤ 1.50×) |');
+    expect(oneThread).toContain('| default | 1.20 | 2.40 | 0.80 | 1.50× |');
   });
 });
