@@ -1,15 +1,11 @@
 // Counting mode of a group table (`stats count by a[, b...]`, bare counts): per group its BY values and a count, no Group objects.
 import type { Scalar } from '../runtime/event.js';
 import { valueBytes, type MemoryTracker } from '../runtime/memory-budget.js';
-import { groupText, ownValue } from './group-keys.js';
+import { groupText, joinedGroupKey, ownValue } from './group-keys.js';
+import { ownString } from '../util/own-string.js';
 
 /** Heap bytes of a counted group, roughly: its index entry, count and value slots (the values' own bytes apart). */
 const COUNTED_GROUP_BYTES = 60;
-/** Heap bytes of a new index level (a Map under one value of a BY field that is not the last). */
-const LEVEL_BYTES = 120;
-
-/** The index: one Map level per BY field, keyed by the value's group text; the last level holds row numbers. */
-type Level = Map<string, Level | number>;
 
 /**
  * Groups as rows: `columns[f][i]` is row i's value of BY field f (a compact copy, never a slice of an input line)
@@ -20,7 +16,8 @@ type Level = Map<string, Level | number>;
 export class CountedGroups {
   readonly columns: Scalar[][];
   readonly counts: number[] = [];
-  private readonly index: Level = new Map();
+  /** Row numbers by the BY value's group text (one BY field) or the values' joined key (joinedGroupKey). */
+  private readonly index = new Map<string, number>();
   /** Bytes counted against the budget so far (handed to another budget when another table takes these rows over). */
   private bytes = 0;
 
@@ -44,28 +41,18 @@ export class CountedGroups {
   /** Count `n` for the one BY value `v` (a table with one BY field); `copy`: v may be a slice of an input line. */
   countOne(v: Scalar, n: number, copy: boolean): void {
     const text = groupText(v);
-    const at = this.index.get(text) as number | undefined;
+    const at = this.index.get(text);
     if (at !== undefined) this.counts[at]! += n;
-    else this.newRow(this.index, text, [v], n, copy);
+    else this.newRow(text, [v], n, copy);
   }
 
   /** Count `n` for these BY values (one per field); `copy`: they may be slices of an input line. */
   countRow(values: readonly Scalar[], n: number, copy: boolean): void {
-    const last = this.depth - 1;
-    let level = this.index;
-    for (let f = 0; f < last; f++) {
-      const text = groupText(values[f]!);
-      let next = level.get(text) as Level | undefined;
-      if (next === undefined) {
-        level.set(ownText(values[f]!, text, copy), (next = new Map()));
-        this.addBytes(LEVEL_BYTES);
-      }
-      level = next;
-    }
-    const text = groupText(values[last]!);
-    const at = level.get(text) as number | undefined;
+    if (this.depth === 1) return this.countOne(values[0]!, n, copy);
+    const key = joinedGroupKey(values, this.depth);
+    const at = this.index.get(key);
     if (at !== undefined) this.counts[at]! += n;
-    else this.newRow(level, text, values, n, copy);
+    else this.newRow(key, values, n, copy);
   }
 
   /** Fold in another table's rows (over other events of the same input); its values are already compact. */
@@ -81,8 +68,8 @@ export class CountedGroups {
     }
   }
 
-  /** A new row under `level` (the last level of the index) keyed by `text`. */
-  private newRow(level: Level, text: string, values: readonly Scalar[], n: number, copy: boolean): void {
+  /** A new row keyed by `key` (a value's text, or the joined key of several: kept as a copy of its own). */
+  private newRow(key: string, values: readonly Scalar[], n: number, copy: boolean): void {
     const row = this.counts.length;
     let bytes = COUNTED_GROUP_BYTES;
     for (let f = 0; f < this.depth; f++) {
@@ -90,8 +77,14 @@ export class CountedGroups {
       this.columns[f]!.push(v);
       bytes += 2 * valueBytes(v);
     }
-    const last = this.columns[this.depth - 1]![row]!;
-    level.set(typeof last === 'string' ? last : text, row);
+    if (this.depth > 1) {
+      // The key's text again, as the index's share of the bytes (the values' copies are counted above).
+      bytes += 2 * key.length;
+      this.index.set(ownString(key), row);
+    } else {
+      const only = this.columns[0]![row]!;
+      this.index.set(typeof only === 'string' ? only : key, row);
+    }
     this.counts.push(n);
     this.addBytes(bytes);
   }
@@ -100,9 +93,4 @@ export class CountedGroups {
     this.bytes += bytes;
     this.memory?.addBytes(bytes);
   }
-}
-
-/** The key a new index level is kept under: the value's own copy when it is a string (its text), else its text. */
-function ownText(v: Scalar, text: string, copy: boolean): string {
-  return typeof v === 'string' && copy ? (ownValue(v) as string) : text;
 }

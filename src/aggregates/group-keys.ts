@@ -12,6 +12,20 @@ export function groupText(v: Scalar): string {
   return v === 0 && 1 / v < 0 ? '-0' : scalarToString(v);
 }
 
+/**
+ * One index key for several BY values: each value's group text after its length (`3:abc1:x`), so no two lists of
+ * texts give the same key whatever characters they hold. A table with several BY fields indexes its groups by it in
+ * one Map (one entry and one string per group, instead of one Map level per field per distinct prefix).
+ */
+export function joinedGroupKey(values: readonly Scalar[], depth: number): string {
+  let key = '';
+  for (let i = 0; i < depth; i++) {
+    const text = groupText(values[i]!);
+    key += text.length + ':' + text;
+  }
+  return key;
+}
+
 /** A BY value as a group keeps it: strings copied into a compact string of their own (ownString: not a slice of its line). */
 export function ownValue(v: Scalar): Scalar {
   return typeof v === 'string' ? ownString(v) : v;

@@ -3,7 +3,8 @@ import { Event, type Scalar } from '../runtime/event.js';
 import type { Aggregation, Group, PackedStates } from './compile.js';
 import type { Counter } from './counting.js';
 import { CountedGroups } from './counted-groups.js';
-import { groupText, ownValue, splitByValues } from './group-keys.js';
+import { groupText, joinedGroupKey, ownValue, splitByValues } from './group-keys.js';
+import { ownString } from '../util/own-string.js';
 import { orderGroups, orderRows, orderSingleFieldGroups } from './group-order.js';
 import { valueBytes, type MemoryTracker } from '../runtime/memory-budget.js';
 
@@ -14,8 +15,6 @@ function groupBytes(group: Group): number {
   return bytes;
 }
 
-/** Groups indexed by BY value text, one Map level per BY field (no key strings are built per event). */
-type Index = Map<string, Index | Group>;
 
 /** A table's groups as columns, to cross threads: BY values per field, then the packed states (group i is row i). */
 export interface PackedGroups {
@@ -38,8 +37,8 @@ const packedRows = new WeakMap<PackedGroups, CountedGroups>();
 export class GroupTable {
   /** With exactly one BY field: the groups by their value's text (one lookup per event, nothing built). */
   private readonly byText: Map<string, Group> | null;
-  /** With no or several BY fields: one Map level per field (no BY fields: the one group under ''). */
-  private readonly nested: Index = new Map();
+  /** With no or several BY fields: the groups by their BY values' joined key (joinedGroupKey; no BY fields: the one group under ''). */
+  private readonly byKey = new Map<string, Group>();
   private readonly groups: Group[] = [];
   /** The current event's BY values with several BY fields (reused: no allocation per event). */
   private readonly scratch: Scalar[] = [];
@@ -251,16 +250,7 @@ export class GroupTable {
   /** The group of these BY values, if any. */
   private find(values: readonly Scalar[]): Group | undefined {
     if (this.byText !== null) return this.byText.get(groupText(values[0]!));
-    const depth = this.aggregation.byFields.length;
-    // No BY fields: the one group lives under the empty key.
-    if (depth === 0) return this.nested.get('') as Group | undefined;
-    let level = this.nested;
-    for (let i = 0; i < depth - 1; i++) {
-      const next = level.get(groupText(values[i]!)) as Index | undefined;
-      if (next === undefined) return undefined;
-      level = next;
-    }
-    return level.get(groupText(values[depth - 1]!)) as Group | undefined;
+    return this.byKey.get(joinedGroupKey(values, this.aggregation.byFields.length));
   }
 
   /** A new group for these BY values (kept as compact copies). */
@@ -276,20 +266,10 @@ export class GroupTable {
     return group;
   }
 
-  /** Index a group by its own BY values, so the index keeps no input text alive. */
+  /** Index a group by its own BY values, so the index keeps no input text alive (the joined key is a copy of its own). */
   private index(group: Group): void {
     const values = group.byValues;
-    const depth = values.length;
     if (this.byText !== null) this.byText.set(groupText(values[0]!), group);
-    else {
-      let level = this.nested;
-      for (let i = 0; i < depth - 1; i++) {
-        const text = groupText(values[i]!);
-        let next = level.get(text) as Index | undefined;
-        if (!next) level.set(text, (next = new Map()));
-        level = next;
-      }
-      level.set(depth === 0 ? '' : groupText(values[depth - 1]!), group);
-    }
+    else this.byKey.set(ownString(joinedGroupKey(values, values.length)), group);
   }
 }

@@ -92,10 +92,20 @@ interface FieldAtoms {
   seen: Int32Array;
   /** Recent values → the detections they meet (values repeat: process names, paths, event codes); bounded. */
   memo: Map<string, readonly number[]>;
+  /** Memo hits since it last started over. */
+  memoHits: number;
+  /** Values still to be met without the memo (a field whose values rarely repeat, e.g. a whole message text). */
+  memoOffFor: number;
 }
 
 /** Values remembered per field; past it the memo starts over (a field of unique values costs one lookup more each). */
 const MEMO_SIZE = 4096;
+/**
+ * A memo that filled with fewer hits than entries is switched off for this many values, then tried again: a field
+ * whose values rarely repeat (the bench's `Message`, 550 characters, 2% hits) would otherwise pay a copy of every
+ * value and a map entry for nothing.
+ */
+const MEMO_OFF_VALUES = 8 * MEMO_SIZE;
 const NONE: readonly number[] = [];
 
 /** Which detections' conditions an event meets: one hash lookup per value for exact atoms, one automaton pass for pieces. */
@@ -114,7 +124,7 @@ export class ConditionIndex {
     conditions.forEach((c, i) => {
       for (const atom of c ?? []) {
         let f = byField.get(atom.field);
-        if (!f) byField.set(atom.field, (f = { field: atom.field, exact: new Map(), pieces: new Map(), automaton: null, byPiece: [], seen: new Int32Array(0), memo: new Map() }));
+        if (!f) byField.set(atom.field, (f = { field: atom.field, exact: new Map(), pieces: new Map(), automaton: null, byPiece: [], seen: new Int32Array(0), memo: new Map(), memoHits: 0, memoOffFor: 0 }));
         const map = atom.kind === 'exact' ? f.exact : f.pieces;
         const list = map.get(atom.text) ?? [];
         if (!list.includes(i)) list.push(i);
@@ -142,24 +152,37 @@ export class ConditionIndex {
   }
 
   private matchValue(f: FieldAtoms, value: string, stamp: number, hits: number[]): void {
+    if (f.memoOffFor > 0) {
+      f.memoOffFor--;
+      const ids = this.meetingValue(f, value);
+      if (ids.length) this.mark(ids, stamp, hits);
+      return;
+    }
     let ids = f.memo.get(value);
     if (ids === undefined) {
       ids = this.meetingValue(f, value);
-      if (f.memo.size >= MEMO_SIZE) f.memo.clear();
+      if (f.memo.size >= MEMO_SIZE) {
+        f.memo.clear();
+        if (f.memoHits < MEMO_SIZE) f.memoOffFor = MEMO_OFF_VALUES;
+        f.memoHits = 0;
+      }
       // A copy as the key: a value read from the input may be a slice of its whole chunk, which the memo would keep.
-      f.memo.set(ownValue(value) as string, ids);
-    }
+      if (f.memoOffFor === 0) f.memo.set(ownValue(value) as string, ids);
+    } else f.memoHits++;
     if (ids.length) this.mark(ids, stamp, hits);
   }
 
-  /** The detections whose atoms on `f` the value meets (each once). */
+  /**
+   * The detections whose atoms on `f` the value meets (each once). Exact atoms compare the lower-cased value; the
+   * pieces' automaton folds case itself (as a case-insensitive regex does: it may take a little more than the
+   * lower-cased value would, never less), so a field without exact atoms is not lower-cased at all.
+   */
   private meetingValue(f: FieldAtoms, value: string): readonly number[] {
-    const lower = value.toLowerCase();
-    const exact = f.exact.get(lower);
+    const exact = f.exact.size > 0 ? f.exact.get(value.toLowerCase()) : undefined;
     if (!f.automaton) return exact ?? NONE;
     const found = this.found;
     found.length = 0;
-    f.automaton.scan(lower, f.seen, ++this.pieceStamp, found);
+    f.automaton.scan(value, f.seen, ++this.pieceStamp, found);
     if (found.length === 0) return exact ?? NONE;
     const out = new Set<number>(exact);
     for (const id of found) for (const i of f.byPiece[id]!) out.add(i);

@@ -1,4 +1,4 @@
-// A pack on worker threads: the detections are shared out (each kind evenly), each worker runs its share as a pack over every input, the main thread writes the rows.
+// A pack on worker threads: the detections are shared out (each kind evenly, the join/append ones to one worker), each worker runs its share as a pack over every input, the main thread writes the rows.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -17,25 +17,58 @@ function datasetOf(spl: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** Whether a detection's SPL has a join or append subsearch (one that may re-read the inputs in a subsearch round). */
+function hasRoundSubsearch(spl: string): boolean {
+  return /\|\s*(?:join|append|appendcols)\b[^|]*\[/i.test(spl);
+}
+
 /**
- * Share the entries out over `shards` workers, dealing each kind of detection in turn (by the data model dataset
- * it names, or none) so that every worker gets an equal part of each kind: the tstats detections of one dataset
- * cost most (Endpoint.Processes, about half of the pipelines' time over the bench events), and any grouping of
- * whole datasets leaves one worker with most of the work. The price is that each worker maps the lines for its
- * tstats detections (the mapping is per process). Each shard keeps the entries' order. Deterministic.
+ * What a worker's subsearch round costs, in shares of an average detection (from the 100k bench profiles: the round,
+ * a re-read, decode and CIM mapping of every line plus ~70 subsearch pipelines, is about a fifth of a one-thread
+ * pack run of ~1,500 detections): once for the round, and per detection with a join or append subsearch.
+ */
+const ROUND_FIXED_WEIGHT = 150;
+const ROUND_MEMBER_WEIGHT = 2;
+
+/**
+ * Share the entries out over `shards` workers. The detections with join or append subsearches all go to the first
+ * worker, so that only one worker re-reads, decodes and maps the inputs for a subsearch round. The others are dealt
+ * kind by kind (by the data model dataset they name, or none), each to the worker with the least weight so far (the
+ * round counted in the first worker's, see ROUND_FIXED_WEIGHT), so that every worker gets about an equal part of
+ * each kind: the tstats detections of one dataset cost most (Endpoint.Processes, about half of the pipelines' time
+ * over the bench events), and any grouping of whole datasets leaves one worker with most of the work. The price is
+ * that each worker maps the lines for its tstats detections (the mapping is per process). Each shard keeps the
+ * entries' order. Deterministic.
  */
 export function partitionEntries(entries: readonly PackEntry[], shards: number): PackEntry[][] {
+  const shardOf = new Array<number>(entries.length).fill(0);
   const kinds = new Map<string, number[]>();
+  let roundWeight = 0;
+  let others = 0;
   entries.forEach((e, i) => {
+    if (shards > 1 && hasRoundSubsearch(e.spl)) {
+      roundWeight += (roundWeight === 0 ? ROUND_FIXED_WEIGHT : 0) + ROUND_MEMBER_WEIGHT;
+      return;
+    }
     const key = datasetOf(e.spl) ?? '';
     kinds.set(key, [...(kinds.get(key) ?? []), i]);
+    others++;
   });
-  const shardOf = new Array<number>(entries.length).fill(0);
-  let next = 0;
+  // Each worker's part of the other detections: equal weights in all, the round counted in the first worker's.
+  const each = (roundWeight + others) / shards;
+  const part = Array.from({ length: shards }, (_, k) => Math.max(0, k === 0 ? each - roundWeight : each));
+  const sum = part.reduce((a, b) => a + b, 0);
+  // Smooth weighted round robin over the kinds in turn: each kind is split in about those parts.
+  const credit = new Array<number>(shards).fill(0);
   for (const kind of kinds.values()) {
     for (const i of kind) {
-      shardOf[i] = next;
-      next = (next + 1) % shards;
+      let best = 0;
+      for (let k = 0; k < shards; k++) {
+        credit[k]! += sum > 0 ? part[k]! / sum : 1 / shards;
+        if (credit[k]! > credit[best]!) best = k;
+      }
+      credit[best]! -= 1;
+      shardOf[i] = best;
     }
   }
   const out: PackEntry[][] = Array.from({ length: shards }, () => []);

@@ -82,6 +82,38 @@ describe('necessary conditions and their index', () => {
   });
 });
 
+describe('the index over a long run (memo filled, switched off for unique values, back on)', () => {
+  it('marks for every event what a fresh index marks, and every detection whose atom the lower-cased value meets', () => {
+    const exprs = ['f=abc', 'f=*Mimi*', 'g IN ("x*", "*.EXE")', 'f=*katz* OR g=cmd.exe', 'h=1'].map(parseSearchExpression);
+    const conditions = exprs.map(necessaryCondition);
+    const long = new ConditionIndex(conditions);
+    const rng = fc.sample(fc.integer({ min: 0, max: 1_000_000 }), { numRuns: 1, seed: 7 })[0]!;
+    const kinds = ['abc', 'ABC', 'x MIMIKATZ y', 'cmd.exe', 'Tool.Exe', 'xk', 'nothing'];
+    let seed = rng;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let n = 1; n <= 30_000; n++) {
+      // First unique values (a message-like field: the memo fills with no hits), then repeating ones, then mixed.
+      const unique = n < 12_000 || (n > 20_000 && next() % 2 === 0);
+      const base = kinds[next() % kinds.length]!;
+      const f = unique ? `${base} #${n}` : base;
+      const g = kinds[next() % kinds.length]!;
+      const ev = Event.fromObject({ f, g, h: n % 3 });
+      const got: number[] = [];
+      long.match(ev, n, got);
+      const fresh: number[] = [];
+      new ConditionIndex(conditions).match(ev, n, fresh);
+      expect(got.sort(), `event ${n}`).toEqual(fresh.sort());
+      conditions.forEach((c, i) => {
+        const holds = c!.some((a) => {
+          const v = String(ev.get(a.field) ?? '').toLowerCase();
+          return a.kind === 'exact' ? v === a.text : v.includes(a.text);
+        });
+        if (holds) expect(long.met[i], `${i} on ${f}`).toBe(n);
+      });
+    }
+  });
+});
+
 describe('the literal automaton (character classes)', () => {
   it('finds exactly the literals a lower-cased text contains (property)', () => {
     const text = fc.stringOf(fc.constantFrom('a', 'B', 'b', 'c', '.', '\\', 'é', '\u212A', 'k', ' '), { maxLength: 30 });

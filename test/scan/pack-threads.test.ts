@@ -58,6 +58,28 @@ describe('partitionEntries', () => {
   });
 });
 
+describe('partitionEntries with join/append detections', () => {
+  it('puts every detection with a join or append subsearch in the first share, and fewer of the others there (property)', () => {
+    const round = fc.constantFrom('a | join x [search b]', 'a | stats count | append [| tstats count from datamodel=Endpoint.Processes]', 'a | appendcols [search c | stats count]');
+    const other = fc.constantFrom('search a', '| tstats count from datamodel=Endpoint.Processes', 'b | stats count', 'c | lookup t x OUTPUT y');
+    const entry = (spl: fc.Arbitrary<string>) => fc.record({ name: fc.string({ maxLength: 4 }), spl });
+    fc.assert(
+      fc.property(fc.array(entry(round), { minLength: 1, maxLength: 10 }), fc.array(entry(other), { maxLength: 400 }), fc.integer({ min: 2, max: 3 }), (joins, rest, shards) => {
+        const entries = [...rest.slice(0, rest.length >> 1), ...joins, ...rest.slice(rest.length >> 1)];
+        const out = partitionEntries(entries, shards);
+        expect(out.flat().length).toBe(entries.length);
+        for (const share of out) {
+          const positions = share.map((e) => entries.indexOf(e));
+          expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+        }
+        expect(out[0]!.filter((e) => joins.includes(e)).length).toBe(joins.length);
+        const othersIn = (share: PackEntry[]) => share.filter((e) => !joins.includes(e)).length;
+        for (const share of out.slice(1)) expect(othersIn(out[0]!)).toBeLessThanOrEqual(othersIn(share));
+      }),
+    );
+  });
+});
+
 describe('runPackOnThreads', () => {
   it('gives each detection the rows of the one-thread pack, in order, and the same summaries and failures', async () => {
     const one: Array<{ row: Event; detection: string }> = [];
