@@ -220,6 +220,9 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
     picker: pickable ? new KeyPicker(fields, timeNames, firstSearch?.fields) : null,
     // A literal scan is what the span picker replaces only when the first search decides every line from fields.
     spans: pickable && (!prefilter || (firstSearch !== null && !firstSearch.fields.includes('_raw'))) ? SpanPicker.create(fields, timeNames, firstSearch?.fields) : null,
+    // Past the picker's keys, a line the literal scan keeps is read by the key locator alone (a WebAssembly walk, values
+    // interned) rather than by the general decoder's walk in JS.
+    hitSpans: prefilter && keysPickable && !pickable ? SpanPicker.create(fields, timeNames) : null,
     firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw'), build: createEventBuilder(decodeOptions, false, 'picked') } : null,
     build: createEventBuilder(decodeOptions, timeNames.length > 0, 'picked'),
     decodeChecks: fields === null || opts.strict === true,

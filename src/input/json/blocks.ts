@@ -36,6 +36,8 @@ export interface LineDecoding {
   picker: KeyPicker | null;
   /** With the picker and no literal scan: the WebAssembly key locator, which judges and reads lines in one pass. */
   spans: SpanPicker | null;
+  /** With a literal scan and too many keys for the picker: the key locator on each line the scan keeps, one at a time. */
+  hitSpans: SpanPicker | null;
   build: EventBuilder;
   /** Whether `decode` parses every record fully (JSON.parse), so it finds any malformed record itself. */
   decodeChecks: boolean;
@@ -216,6 +218,12 @@ function scannedPieceEvents(
       stats.eventsRead++;
       if (!scan.mayMatchLine(flags, lineStart, end)) {
         stats.eventsSkipped++;
+        continue;
+      }
+      const { hitSpans } = decoding;
+      if (picker === null && hitSpans !== null && hitSpans.readLine(bytes, from, to)) {
+        const ev = decoding.build(hitSpans.all(), block.file, decoding.rawNeeded ? utf8Text(bytes, from, to) : undefined);
+        if (decoding.finish(ev)) out.push(ev);
         continue;
       }
       const picked = picker === null ? null : linePickedEvent(block, from, (text ??= latin1Text(bytes, from, to)), (flags & LINE_SPELLING_ESCAPE) !== 0, decoding, picker);

@@ -20,7 +20,7 @@ interface KeySpansExports {
 }
 
 /** Limits of the module (assembly/key-spans.ts): wanted keys, bytes per key name. */
-const MAX_SLOTS = 32;
+const MAX_SLOTS = 64;
 const KEY_MAX = 64;
 /** Flag on a member's slot: a string value holding a backslash. */
 const ESCAPED_STRING = 0x100;
@@ -132,6 +132,27 @@ export class SpanPicker {
     this.bytes = bytes;
     this.pieceStart = start;
     this.length = length;
+    return true;
+  }
+
+  /**
+   * Reads one line alone, bytes[start, end) (no newline; a CR before it left out by the caller): true when the
+   * module read it, its members then given by `all`; false when it declined the line (the caller reads it the
+   * general way) or the line does not fit. For lines a literal scan picked out of a piece: only they are copied.
+   */
+  readLine(bytes: NodeBuffer, start: number, end: number): boolean {
+    const length = end - start;
+    if (!this.start() || length + PADDING > this.inputCapacity) return false;
+    this.refreshViews();
+    this.memory.set(bytes.subarray(start, end), this.inputAt);
+    this.memory.fill(0, this.inputAt + length, this.inputAt + length + PADDING);
+    this.bytes = bytes;
+    this.pieceStart = start;
+    this.length = length;
+    this.exports.pick(0, length);
+    if (this.exports.declinedLine() !== 0 || this.exports.writtenInts() === 0) return false;
+    this.refreshViews();
+    this.record = this.outAt >> 2;
     return true;
   }
 
