@@ -5,6 +5,7 @@ import { parseJsonValueExact } from '../../util/exact-json.js';
 import { latin1Text, utf8Text } from '../../util/byte-text.js';
 import type { NodeBuffer } from '../../util/node-buffer.js';
 import { compileWasmModule } from './wasm-module.js';
+import type { MemberList } from './decode.js';
 
 /** What assembly/key-spans.ts exports. */
 interface KeySpansExports {
@@ -78,6 +79,8 @@ export class SpanPicker {
   private absentVerdict: boolean | undefined;
   /** The current line's record in `out`. */
   private record = 0;
+  /** What list() fills and returns. */
+  private readonly memberList: MemberList = { slots: [], values: [], count: 0 };
 
   /** A picker for these names, or null when it is turned off or the names do not fit the module's limits. */
   static create(fields: Iterable<string>, timeNames: readonly string[], first: readonly string[] = []): SpanPicker | null {
@@ -95,6 +98,11 @@ export class SpanPicker {
     private readonly names: string[],
     private readonly firstCount: number,
   ) {}
+
+  /** The wanted keys, by slot: every name a line's members can have. */
+  keyNames(): readonly string[] {
+    return this.names;
+  }
 
   /** Makes the instance on first use; false when this runtime cannot run the module. */
   private start(): boolean {
@@ -218,23 +226,40 @@ export class SpanPicker {
     return this.members(MAX_SLOTS);
   }
 
+  /** The current line's wanted members as lists, in line order: one reused MemberList, valid until the next line is read. */
+  list(): MemberList {
+    const list = this.memberList;
+    const at = this.record;
+    const count = this.out[at + 3]!;
+    let n = 0;
+    for (let m = at + 4; m < at + 4 + count * 4; m += 4, n++) {
+      const flags = this.out[m]!;
+      list.slots[n] = flags & SLOT_MASK;
+      list.values[n] = this.memberValue(m, flags);
+    }
+    list.count = n;
+    return list;
+  }
+
+  /** The value of the member whose record is at `m` in `out` (decoded once per interned id). */
+  private memberValue(m: number, flags: number): unknown {
+    const id = this.out[m + 3]!;
+    if (id < 0) return this.decode(this.out[m + 1]!, this.out[m + 2]!, (flags & ESCAPED_STRING) !== 0);
+    const { values } = this;
+    let value = values[id];
+    if (value === undefined) value = values[id] = this.decode(this.out[m + 1]!, this.out[m + 2]!, (flags & ESCAPED_STRING) !== 0);
+    return value;
+  }
+
   private members(slotLimit: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const { values } = this;
     const at = this.record;
     const count = this.out[at + 3]!;
     for (let m = at + 4; m < at + 4 + count * 4; m += 4) {
       const flags = this.out[m]!;
       const slot = flags & SLOT_MASK;
       if (slot >= slotLimit) continue;
-      const id = this.out[m + 3]!;
-      let value: unknown;
-      if (id < 0) value = this.decode(this.out[m + 1]!, this.out[m + 2]!, (flags & ESCAPED_STRING) !== 0);
-      else {
-        value = values[id];
-        if (value === undefined) value = values[id] = this.decode(this.out[m + 1]!, this.out[m + 2]!, (flags & ESCAPED_STRING) !== 0);
-      }
-      out[this.names[slot]!] = value;
+      out[this.names[slot]!] = this.memberValue(m, flags);
     }
     return out;
   }
