@@ -24,8 +24,8 @@ import {
 } from './json-walk';
 const CARRIAGE_RETURN: u32 = 0x0d;
 
-/** At most this many wanted keys, each at most KEY_MAX bytes. */
-const MAX_SLOTS: u32 = 32;
+/** At most this many wanted keys (a line's keys seen are one u64 mask), each at most KEY_MAX bytes. */
+const MAX_SLOTS: u32 = 64;
 const KEY_MAX: u32 = 64;
 /** Flag on a member's slot: the value is a string with a backslash (decode it with JSON.parse). */
 const ESCAPED_STRING: u32 = 0x100;

@@ -1,8 +1,9 @@
 // What a tstats needs from the input: the CIM fields to compute, the raw fields to read, and raw literals every line it keeps holds.
-import type { EvalExpr, SearchExpr } from '../ast.js';
+import type { SearchExpr } from '../ast.js';
 import { evalReads } from '../engine/eval-reads.js';
 import { searchReads } from '../engine/search-predicate.js';
 import { parseEvalCached, parseSearchCached } from '../parse/parse-cache.js';
+import { stringLiterals } from '../parse/string-literals.js';
 import { toNumber } from '../runtime/event.js';
 import { requiredLiterals } from '../search/terms.js';
 import type { ResolvedDataset } from './catalog.js';
@@ -21,13 +22,21 @@ export interface DatasetPlan {
   constants: string[];
 }
 
+/** A field a mapping or calculation writes, and the raw or CIM fields it reads (null: any), worked out on first ask. */
 interface Rule {
   field: string;
-  reads: string[] | null;
+  reads: () => string[] | null;
 }
 
+/** An EVAL's rule: its text is parsed only when a plan needs the field it writes (most EVALs of a mapping set never are). */
 function evalRule(field: string, text: string): Rule {
-  return { field, reads: evalReads(parseEvalCached(text)) };
+  let reads: string[] | null | undefined;
+  return { field, reads: () => (reads === undefined ? (reads = evalReads(parseEvalCached(text))) : reads) };
+}
+
+/** A rule whose reads are known. */
+function knownRule(field: string, reads: string[]): Rule {
+  return { field, reads: () => reads };
 }
 
 function searchFields(text: string): string[] {
@@ -36,15 +45,9 @@ function searchFields(text: string): string[] {
   return [...out];
 }
 
+/** The string constants of an EVAL, lower-cased: its string literals, found by the lexer (no parse). */
 function evalConstants(text: string, out: Set<string>): void {
-  const walk = (e: EvalExpr): void => {
-    if (e.kind === 'string') out.add(e.value.toLowerCase());
-    else if (e.kind === 'call') e.args.forEach(walk);
-    else if (e.kind === 'binary') { walk(e.left); walk(e.right); }
-    else if (e.kind === 'unary') walk(e.expr);
-    else if (e.kind === 'in') { walk(e.expr); e.values.forEach(walk); }
-  };
-  walk(parseEvalCached(text));
+  for (const value of stringLiterals(text)) out.add(value.toLowerCase());
 }
 
 /** What one mapping set contributes to every plan (the same for each query): its rules, the fields its selections read, its constants. */
@@ -62,7 +65,7 @@ function factsOf(m: SourceMappingDef): MappingFacts {
   if (facts) return facts;
   const evals = [...Object.entries(m.evals ?? {}), ...m.eventtypes.flatMap((et) => Object.entries(et.evals ?? {}))];
   const rules = [
-    ...(m.extracts ?? []).flatMap((x) => extractFields(x).map((f) => ({ field: f, reads: [x.field ?? '_raw'] }))),
+    ...(m.extracts ?? []).flatMap((x) => extractFields(x).map((f) => knownRule(f, [x.field ?? '_raw']))),
     ...evals.map(([f, t]) => evalRule(f, t)),
   ];
   const selectionReads = [...searchFields(m.match), ...m.eventtypes.flatMap((et) => searchFields(et.search))];
@@ -81,7 +84,7 @@ export function planDataset(ds: ResolvedDataset, mappings: SourceMappingDef[], w
   const needed = new Set<string>(['tag', 'eventtype', '_time']);
   for (const f of wanted) if (!f.startsWith(UNDEFINED_FIELD_PREFIX)) needed.add(f);
   for (const c of ds.constraints) for (const f of searchFields(c)) needed.add(f);
-  const calcRules: Rule[] = ds.calculations.map((c) => ('fill' in c ? { field: c.field, reads: [c.field] } : evalRule(c.field, c.eval)));
+  const calcRules: Rule[] = ds.calculations.map((c) => ('fill' in c ? knownRule(c.field, [c.field]) : evalRule(c.field, c.eval)));
   const mapRules: Rule[] = mappings.flatMap((m) => factsOf(m).rules);
   let anyField = false;
   // Calculated fields read other CIM fields (process_name reads process): close `needed` over them.
@@ -89,8 +92,9 @@ export function planDataset(ds: ResolvedDataset, mappings: SourceMappingDef[], w
     changed = false;
     for (const rule of calcRules) {
       if (!needed.has(rule.field)) continue;
-      if (rule.reads === null) anyField = true;
-      for (const f of rule.reads ?? []) if (!needed.has(f)) { needed.add(f); changed = true; }
+      const reads = rule.reads();
+      if (reads === null) anyField = true;
+      for (const f of reads ?? []) if (!needed.has(f)) { needed.add(f); changed = true; }
     }
   }
   // Raw fields: the needed ones as they are (events that carry CIM fields), what the needed EVALs read, the
@@ -99,8 +103,9 @@ export function planDataset(ds: ResolvedDataset, mappings: SourceMappingDef[], w
   for (const f of needed) sources.set(f, new Set([f]));
   for (const rule of [...mapRules, ...calcRules]) {
     if (!needed.has(rule.field)) continue;
-    if (rule.reads === null) anyField = true;
-    for (const r of rule.reads ?? []) sources.get(rule.field)!.add(r);
+    const reads = rule.reads();
+    if (reads === null) anyField = true;
+    for (const r of reads ?? []) sources.get(rule.field)!.add(r);
   }
   // A calculated field's sources include those of the CIM fields it reads (process_name ← process ← CommandLine).
   for (let changed = true; changed;) {

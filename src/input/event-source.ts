@@ -5,7 +5,7 @@ import { blocksToRecords, readFileBatches, readFileRecords, resolveInputs, STDIN
 import { readOpenedBatches } from './sources/records.js';
 import { openInput, type OpenedInput } from './sources/open-input.js';
 import { SpanPicker } from './json/span-picker.js';
-import { blockEvents, canPickKeys, createDecoder, createEventBuilder, KeyPicker, recordEvent, timeFieldNames, type LineDecoding, type MetadataDefaults } from './json/index.js';
+import { blockEvents, canPickKeys, createDecoder, createEventBuilder, createListEventBuilder, KeyPicker, recordEvent, timeFieldNames, type DecodeOptions, type LineDecoding, type MetadataDefaults } from './json/index.js';
 import { LiteralScan } from './fastpath/index.js';
 import { isSeekable } from './sources/chunks.js';
 import { cannotRead } from './sources/input-error.js';
@@ -220,11 +220,21 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
     picker: pickable ? new KeyPicker(fields, timeNames, firstSearch?.fields) : null,
     // A literal scan is what the span picker replaces only when the first search decides every line from fields.
     spans: pickable && (!prefilter || (firstSearch !== null && !firstSearch.fields.includes('_raw'))) ? SpanPicker.create(fields, timeNames, firstSearch?.fields) : null,
+    // Past the picker's keys, a line the literal scan keeps is read by the key locator alone (a WebAssembly walk, values
+    // interned) rather than by the general decoder's walk in JS.
+    hitSpans: prefilter && keysPickable && !pickable ? hitSpansFor(fields, timeNames, decodeOptions) : null,
     firstSearch: firstSearch ? { test: firstSearch.test, rawNeeded: firstSearch.fields.includes('_raw'), build: createEventBuilder(decodeOptions, false, 'picked') } : null,
     build: createEventBuilder(decodeOptions, timeNames.length > 0, 'picked'),
     decodeChecks: fields === null || opts.strict === true,
     rawNeeded: fields === null || fields.has('_raw'),
   };
+}
+
+/** The key locator for single hit lines and the builder of their events, or null when either cannot be made for these names. */
+function hitSpansFor(fields: Set<string>, timeNames: string[], decodeOptions: DecodeOptions): LineDecoding['hitSpans'] {
+  const spans = SpanPicker.create(fields, timeNames);
+  const build = spans && createListEventBuilder(decodeOptions, timeNames.length > 0, spans.keyNames());
+  return spans && build ? { spans, build } : null;
 }
 
 async function* jsonFileBatches(

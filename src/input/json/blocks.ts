@@ -1,7 +1,7 @@
 // Events from blocks of NDJSON lines: the block-level pre-filter, the fast key picker, else the general decoder per line.
 import type { Prefilter } from '../../engine/prefilter.js';
 import type { EventPredicate } from '../../engine/search-predicate.js';
-import { isDecodeError, type Decoder, type EventBuilder } from './decode.js';
+import { isDecodeError, type Decoder, type EventBuilder, type ListEventBuilder } from './decode.js';
 import type { LineBlock, RawRecord } from '../sources/index.js';
 import { isBlank } from '../sources/lines.js';
 import { isUtf8 } from 'node:buffer';
@@ -36,6 +36,8 @@ export interface LineDecoding {
   picker: KeyPicker | null;
   /** With the picker and no literal scan: the WebAssembly key locator, which judges and reads lines in one pass. */
   spans: SpanPicker | null;
+  /** With a literal scan and too many keys for the picker: the key locator on each line the scan keeps, one at a time, and its events' builder. */
+  hitSpans: { spans: SpanPicker; build: ListEventBuilder } | null;
   build: EventBuilder;
   /** Whether `decode` parses every record fully (JSON.parse), so it finds any malformed record itself. */
   decodeChecks: boolean;
@@ -216,6 +218,12 @@ function scannedPieceEvents(
       stats.eventsRead++;
       if (!scan.mayMatchLine(flags, lineStart, end)) {
         stats.eventsSkipped++;
+        continue;
+      }
+      const { hitSpans } = decoding;
+      if (picker === null && hitSpans !== null && hitSpans.spans.readLine(bytes, from, to)) {
+        const ev = hitSpans.build(hitSpans.spans.list(), block.file, decoding.rawNeeded ? utf8Text(bytes, from, to) : undefined);
+        if (decoding.finish(ev)) out.push(ev);
         continue;
       }
       const picked = picker === null ? null : linePickedEvent(block, from, (text ??= latin1Text(bytes, from, to)), (flags & LINE_SPELLING_ESCAPE) !== 0, decoding, picker);

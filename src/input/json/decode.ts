@@ -7,6 +7,7 @@ import { createFlattener, createPickedFlattener } from './project.js';
 import type { RawRecord } from '../sources/raw-record.js';
 import { ObjectScanner } from './scan-object.js';
 import { isObject } from '../../util/is-object.js';
+import { flattenInto } from '../../runtime/flatten.js';
 import { parseJsonExact } from '../../util/exact-json.js';
 
 export type { DecodeError } from './decode-error.js';
@@ -68,6 +69,67 @@ export function createEventBuilder(opts: DecodeOptions, withTime = true, members
     const values = new Map<string, FieldValue>();
     flatten(obj, values);
     setTime(values, obj, timeLookups, opts.zone);
+    for (const name of defaulted) {
+      const fallback = name === 'source' ? (defaults.source ?? file) : defaults[name];
+      if (fallback !== undefined && !values.has(name)) values.set(name, fallback);
+    }
+    return new Event(values, values.has('_raw') ? undefined : rawText);
+  };
+}
+
+/** One line's members as parallel lists: the key's slot (an index into the builder's names) and the value, for i < count; each key at most once. */
+export interface MemberList {
+  slots: number[];
+  values: unknown[];
+  count: number;
+}
+
+/** Like EventBuilder, over a MemberList. */
+export type ListEventBuilder = (members: MemberList, file: string, rawText: string | undefined) => Event;
+
+/** Keys a JS object orders before the others (array indexes): member lists keep line order, so they are left to objects. */
+const INDEX_KEY = /^(?:0|[1-9][0-9]{0,9})$/;
+
+/**
+ * The `members: 'picked'` builder of createEventBuilder over member lists whose keys are `names` by slot (plain
+ * top-level keys): the same event, without an object per line and with what each slot is (wanted, a time field)
+ * worked out once. Null when a name is one an object would order first (an array index), since the event's field
+ * order follows the object's.
+ */
+export function createListEventBuilder(opts: DecodeOptions, withTime: boolean, names: readonly string[]): ListEventBuilder | null {
+  if (names.some((name) => INDEX_KEY.test(name) && Number(name) < 2 ** 32 - 1)) return null;
+  const fields = opts.fields ?? null;
+  const wanted = fields === null ? null : new Set([...fields, '_raw', '_time', ...METADATA_FIELDS]);
+  const slotWanted = names.map((name) => wanted === null || wanted.has(name));
+  const timeNames = withTime ? timeFieldNames(opts) : [];
+  /** Per slot its place in the time lookup order, or NO_TIME. */
+  const NO_TIME = timeNames.length;
+  const slotTimeRank = names.map((name) => (timeNames.includes(name) ? timeNames.indexOf(name) : NO_TIME));
+  const defaults = opts.defaults ?? {};
+  const defaulted = METADATA_FIELDS.filter((name) => fields === null || fields.has(name));
+  return ({ slots, values: memberValues, count }, file, rawText) => {
+    const values = new Map<string, FieldValue>();
+    let time: unknown;
+    let timeRank = NO_TIME;
+    for (let i = 0; i < count; i++) {
+      const slot = slots[i]!;
+      const value = memberValues[i];
+      const rank = slotTimeRank[slot]!;
+      // The first time field in lookup order with a value gives _time (setTime's rule).
+      if (rank < timeRank && value !== undefined && value !== null && value !== '') {
+        time = value;
+        timeRank = rank;
+      }
+      if (!slotWanted[slot]) continue;
+      const name = names[slot]!;
+      if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values.set(name, value);
+      else flattenInto({ [name]: value }, values);
+    }
+    if (timeRank < NO_TIME) {
+      const parsed = parseTimestamp(time, opts.zone);
+      if (parsed === undefined) values.delete('_time');
+      else values.set('_time', parsed);
+    }
     for (const name of defaulted) {
       const fallback = name === 'source' ? (defaults.source ?? file) : defaults[name];
       if (fallback !== undefined && !values.has(name)) values.set(name, fallback);

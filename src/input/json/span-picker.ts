@@ -5,6 +5,7 @@ import { parseJsonValueExact } from '../../util/exact-json.js';
 import { latin1Text, utf8Text } from '../../util/byte-text.js';
 import type { NodeBuffer } from '../../util/node-buffer.js';
 import { compileWasmModule } from './wasm-module.js';
+import type { MemberList } from './decode.js';
 
 /** What assembly/key-spans.ts exports. */
 interface KeySpansExports {
@@ -20,7 +21,7 @@ interface KeySpansExports {
 }
 
 /** Limits of the module (assembly/key-spans.ts): wanted keys, bytes per key name. */
-const MAX_SLOTS = 32;
+const MAX_SLOTS = 64;
 const KEY_MAX = 64;
 /** Flag on a member's slot: a string value holding a backslash. */
 const ESCAPED_STRING = 0x100;
@@ -78,6 +79,8 @@ export class SpanPicker {
   private absentVerdict: boolean | undefined;
   /** The current line's record in `out`. */
   private record = 0;
+  /** What list() fills and returns. */
+  private readonly memberList: MemberList = { slots: [], values: [], count: 0 };
 
   /** A picker for these names, or null when it is turned off or the names do not fit the module's limits. */
   static create(fields: Iterable<string>, timeNames: readonly string[], first: readonly string[] = []): SpanPicker | null {
@@ -95,6 +98,11 @@ export class SpanPicker {
     private readonly names: string[],
     private readonly firstCount: number,
   ) {}
+
+  /** The wanted keys, by slot: every name a line's members can have. */
+  keyNames(): readonly string[] {
+    return this.names;
+  }
 
   /** Makes the instance on first use; false when this runtime cannot run the module. */
   private start(): boolean {
@@ -132,6 +140,27 @@ export class SpanPicker {
     this.bytes = bytes;
     this.pieceStart = start;
     this.length = length;
+    return true;
+  }
+
+  /**
+   * Reads one line alone, bytes[start, end) (no newline; a CR before it left out by the caller): true when the
+   * module read it, its members then given by `all`; false when it declined the line (the caller reads it the
+   * general way) or the line does not fit. For lines a literal scan picked out of a piece: only they are copied.
+   */
+  readLine(bytes: NodeBuffer, start: number, end: number): boolean {
+    const length = end - start;
+    if (!this.start() || length + PADDING > this.inputCapacity) return false;
+    this.refreshViews();
+    this.memory.set(bytes.subarray(start, end), this.inputAt);
+    this.memory.fill(0, this.inputAt + length, this.inputAt + length + PADDING);
+    this.bytes = bytes;
+    this.pieceStart = start;
+    this.length = length;
+    this.exports.pick(0, length);
+    if (this.exports.declinedLine() !== 0 || this.exports.writtenInts() === 0) return false;
+    this.refreshViews();
+    this.record = this.outAt >> 2;
     return true;
   }
 
@@ -197,23 +226,40 @@ export class SpanPicker {
     return this.members(MAX_SLOTS);
   }
 
+  /** The current line's wanted members as lists, in line order: one reused MemberList, valid until the next line is read. */
+  list(): MemberList {
+    const list = this.memberList;
+    const at = this.record;
+    const count = this.out[at + 3]!;
+    let n = 0;
+    for (let m = at + 4; m < at + 4 + count * 4; m += 4, n++) {
+      const flags = this.out[m]!;
+      list.slots[n] = flags & SLOT_MASK;
+      list.values[n] = this.memberValue(m, flags);
+    }
+    list.count = n;
+    return list;
+  }
+
+  /** The value of the member whose record is at `m` in `out` (decoded once per interned id). */
+  private memberValue(m: number, flags: number): unknown {
+    const id = this.out[m + 3]!;
+    if (id < 0) return this.decode(this.out[m + 1]!, this.out[m + 2]!, (flags & ESCAPED_STRING) !== 0);
+    const { values } = this;
+    let value = values[id];
+    if (value === undefined) value = values[id] = this.decode(this.out[m + 1]!, this.out[m + 2]!, (flags & ESCAPED_STRING) !== 0);
+    return value;
+  }
+
   private members(slotLimit: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const { values } = this;
     const at = this.record;
     const count = this.out[at + 3]!;
     for (let m = at + 4; m < at + 4 + count * 4; m += 4) {
       const flags = this.out[m]!;
       const slot = flags & SLOT_MASK;
       if (slot >= slotLimit) continue;
-      const id = this.out[m + 3]!;
-      let value: unknown;
-      if (id < 0) value = this.decode(this.out[m + 1]!, this.out[m + 2]!, (flags & ESCAPED_STRING) !== 0);
-      else {
-        value = values[id];
-        if (value === undefined) value = values[id] = this.decode(this.out[m + 1]!, this.out[m + 2]!, (flags & ESCAPED_STRING) !== 0);
-      }
-      out[this.names[slot]!] = value;
+      out[this.names[slot]!] = this.memberValue(m, flags);
     }
     return out;
   }
