@@ -50,6 +50,8 @@ export class SpanCounts {
   private rows: Int32Array;
   private mask: number;
   private used = 0;
+  /** With one BY field: the row by intern id (EMPTY: not seen), read straight instead of through the hash table. */
+  private rowOfId: Int32Array | null;
 
   /**
    * Null when some BY field is not a slot of `picker` (its lines are then all events). `defaults`: per BY field the
@@ -76,6 +78,7 @@ export class SpanCounts {
     this.mask = 1023;
     this.keys = new Int32Array(1024 * this.depth);
     this.rows = new Int32Array(1024).fill(EMPTY);
+    this.rowOfId = this.depth === 1 ? new Int32Array(1024).fill(EMPTY) : null;
   }
 
   /** Counts the picker's current line (into a row, or into none); false: the caller makes it an event. */
@@ -93,9 +96,8 @@ export class SpanCounts {
         if ((kind === ID_UNKNOWN ? this.learn(id, k) : kind) === ID_NULL) absent = true;
       }
     }
-    if (absent) {
-      return !this.defaulted;
-    }
+    if (absent) return !this.defaulted;
+    if (this.rowOfId !== null) return this.countById(ids[0]!);
     const hash = hashIds(ids, 0, depth);
     const { rows, mask } = this;
     for (let index = hash & mask; ; index = (index + 1) & mask) {
@@ -109,6 +111,25 @@ export class SpanCounts {
     // A new combination: its values decoded once (values[] by id in the picker), one row of the target.
     for (let k = 0; k < depth; k++) this.values[k] = this.picker.internedValue(ids[k]!, this.slots[k]!) as Scalar;
     this.insert(hash, this.target.countValues(this.values));
+    return true;
+  }
+
+  /** One BY field: the line's row by its id (a direct read: ids are small integers from 0, one table for all slots). */
+  private countById(id: number): boolean {
+    let rowOfId = this.rowOfId!;
+    const known = id < rowOfId.length ? rowOfId[id]! : EMPTY;
+    if (known !== EMPTY) {
+      this.target.countAt(known);
+      return true;
+    }
+    this.values[0] = this.picker.internedValue(id, this.slots[0]!) as Scalar;
+    const row = this.target.countValues(this.values);
+    if (id >= rowOfId.length) {
+      const grown = new Int32Array(Math.max(rowOfId.length * 2, id + 1)).fill(EMPTY);
+      grown.set(rowOfId);
+      this.rowOfId = rowOfId = grown;
+    }
+    rowOfId[id] = row;
     return true;
   }
 
