@@ -14,7 +14,8 @@
 //
 // Interning: a short value (string, number, literal) is looked up by its bytes in one hash table; equal bytes give
 // the same id, so the caller decodes each distinct value once and hands out the same JS value (a string's hash
-// then is computed once). A slot whose values rarely repeat (a timestamp) stops being interned after a trial.
+// then is computed once). A slot whose values rarely repeat (a timestamp) stops being interned after a trial,
+// unless it was added as INTERN_ALWAYS (a `stats count by` field whose lines are counted by id: docs/stats.md).
 //
 // Input contract (as line-runs.ts): the bytes are [0, end) of the input area, and the 16 bytes from `end` on are zero.
 
@@ -40,6 +41,9 @@ const INTERN_MAX_MEMORY: usize = 48 << 20;
  */
 const TRIAL_LOOKUPS: u32 = 16384;
 const MISS_SHARE: u32 = 8;
+/** A slot's intern mode (addKey): off, on while the trial above holds, on whatever the misses. */
+const INTERN_OFF: u32 = 0;
+const INTERN_ALWAYS: u32 = 2;
 
 const PAGE: usize = 65536;
 /** The input area's size: a piece up to this many bytes (the caller reads larger ones the other way). */
@@ -69,10 +73,18 @@ let internFull: bool = false;
 let declined: u32 = 0;
 let written: u32 = 0;
 
+/**
+ * Memory up to `top`, grown by at least an eighth of its size at a time: each growth gives the caller a new buffer
+ * to view (and V8 counts it as memory pressure), so the interning region's growth (145k values of 40 bytes in Q4)
+ * is a few dozen steps, not one per page.
+ */
 function ensureMemory(top: usize): bool {
   const have = <usize>memory.size() * PAGE;
   if (top <= have) return true;
-  return memory.grow(<i32>((top - have + PAGE - 1) / PAGE)) >= 0;
+  const needed = (top - have + PAGE - 1) / PAGE;
+  const step = <usize>memory.size() >> 3;
+  if (step > needed && memory.grow(<i32>step) >= 0) return true;
+  return memory.grow(<i32>needed) >= 0;
 }
 
 /** Lays the areas out (once); returns the input area's address. */
@@ -122,7 +134,7 @@ export function writtenInts(): u32 {
   return ((<u32>word * 0x9e3779b1) >> 24 ^ length) & 255;
 }
 
-/** Registers wanted key `slot` (its bytes already at keyAddress(slot)); `intern`: whether its values are interned. */
+/** Registers wanted key `slot` (its bytes already at keyAddress(slot)); `intern`: its intern mode (0 off, 1 on with the trial, 2 always). */
 export function addKey(slot: u32, length: u32, intern: u32): void {
   const at = slotsAt + <usize>slot * 32;
   const word = keyWord(keyAddress(slot), length);
@@ -294,7 +306,8 @@ function newTable(capacity: u32): bool {
 function intern(slot: u32, p: usize, length: u32): i32 {
   if (length > INTERN_MAX_BYTES) return -1;
   const info = slotsAt + <usize>slot * 32;
-  if (load<u32>(info, 16) == 0) return -1;
+  const mode = load<u32>(info, 16);
+  if (mode == INTERN_OFF) return -1;
   const lookups = load<u32>(info, 20) + 1;
   store<u32>(info, lookups, 20);
   const h = hashBytes(p, length);
@@ -309,7 +322,7 @@ function intern(slot: u32, p: usize, length: u32): i32 {
   // A miss: is the slot still worth interning?
   const misses = load<u32>(info, 24) + 1;
   store<u32>(info, misses, 24);
-  if ((lookups & (lookups - 1)) == 0 && lookups >= TRIAL_LOOKUPS && misses * MISS_SHARE > lookups) {
+  if (mode != INTERN_ALWAYS && (lookups & (lookups - 1)) == 0 && lookups >= TRIAL_LOOKUPS && misses * MISS_SHARE > lookups) {
     store<u32>(info, 0, 16);
     return -1;
   }

@@ -2,6 +2,7 @@
 import type { Scalar } from '../runtime/event.js';
 import { valueBytes, type MemoryTracker } from '../runtime/memory-budget.js';
 import { groupText, joinedGroupKey, ownValue } from './group-keys.js';
+import { typeRank } from './counting.js';
 import { ownString } from '../util/own-string.js';
 
 /** Heap bytes of a counted group, roughly: its index entry, count and value slots (the values' own bytes apart). */
@@ -9,9 +10,11 @@ const COUNTED_GROUP_BYTES = 60;
 
 /**
  * Groups as rows: `columns[f][i]` is row i's value of BY field f (a compact copy, never a slice of an input line)
- * and `counts[i]` its count. Rows are numbered in the order their groups were first seen. With millions of groups
- * this is one index entry and a few slots per group (145k Groups, each with its states and BY-value arrays, made most
- * of the collector's work in `stats count by ProcessGuid`).
+ * and `counts[i]` its count. Rows are numbered in the order their groups were first seen. Of values of the same
+ * text (`1` and `"1"`) a row keeps the one of highest typeRank (a number, else a string), so what it shows does not
+ * depend on the order lines arrive in, nor on how they were split among threads or read (span-counts.ts). With
+ * millions of groups this is one index entry and a few slots per group (145k Groups, each with its states and
+ * BY-value arrays, made most of the collector's work in `stats count by ProcessGuid`).
  */
 export class CountedGroups {
   readonly columns: Scalar[][];
@@ -38,21 +41,36 @@ export class CountedGroups {
     return this.counts.length;
   }
 
-  /** Count `n` for the one BY value `v` (a table with one BY field); `copy`: v may be a slice of an input line. */
-  countOne(v: Scalar, n: number, copy: boolean): void {
+  /** Count `n` for the one BY value `v` (a table with one BY field); `copy`: v may be a slice of an input line. Returns the row. */
+  countOne(v: Scalar, n: number, copy: boolean): number {
     const text = groupText(v);
     const at = this.index.get(text);
-    if (at !== undefined) this.counts[at]! += n;
-    else this.newRow(text, [v], n, copy);
+    if (at === undefined) return this.newRow(text, [v], n, copy);
+    this.counts[at]! += n;
+    if (typeof v !== typeof this.columns[0]![at]) this.keepRanked(0, at, v, copy);
+    return at;
   }
 
-  /** Count `n` for these BY values (one per field); `copy`: they may be slices of an input line. */
-  countRow(values: readonly Scalar[], n: number, copy: boolean): void {
+  /** Count `n` for these BY values (one per field); `copy`: they may be slices of an input line. Returns the row. */
+  countRow(values: readonly Scalar[], n: number, copy: boolean): number {
     if (this.depth === 1) return this.countOne(values[0]!, n, copy);
     const key = joinedGroupKey(values, this.depth);
     const at = this.index.get(key);
-    if (at !== undefined) this.counts[at]! += n;
-    else this.newRow(key, values, n, copy);
+    if (at === undefined) return this.newRow(key, values, n, copy);
+    this.counts[at]! += n;
+    for (let f = 0; f < this.depth; f++) if (typeof values[f] !== typeof this.columns[f]![at]) this.keepRanked(f, at, values[f]!, copy);
+    return at;
+  }
+
+  /** Row `row` shows `v` for field `f` (the same text as its value) when v's type ranks higher. */
+  private keepRanked(f: number, row: number, v: Scalar, copy: boolean): void {
+    const column = this.columns[f]!;
+    if (typeRank(v) > typeRank(column[row]!)) column[row] = copy ? ownValue(v) : v;
+  }
+
+  /** Count `n` more in row `row` (a number countOne or countRow gave). */
+  countAt(row: number, n: number): void {
+    this.counts[row]! += n;
   }
 
   /** Fold in another table's rows (over other events of the same input); its values are already compact. */
@@ -68,8 +86,8 @@ export class CountedGroups {
     }
   }
 
-  /** A new row keyed by `key` (a value's text, or the joined key of several: kept as a copy of its own). */
-  private newRow(key: string, values: readonly Scalar[], n: number, copy: boolean): void {
+  /** A new row keyed by `key` (a value's text, or the joined key of several: kept as a copy of its own): its number. */
+  private newRow(key: string, values: readonly Scalar[], n: number, copy: boolean): number {
     const row = this.counts.length;
     let bytes = COUNTED_GROUP_BYTES;
     for (let f = 0; f < this.depth; f++) {
@@ -87,6 +105,7 @@ export class CountedGroups {
     }
     this.counts.push(n);
     this.addBytes(bytes);
+    return row;
   }
 
   private addBytes(bytes: number): void {

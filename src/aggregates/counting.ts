@@ -42,7 +42,8 @@ export interface DistinctEntry {
 
 export type DistinctValues = Map<string, DistinctEntry>;
 
-const typeRank = (v: Scalar): number => (typeof v === 'number' ? 2 : typeof v === 'string' ? 1 : 0);
+/** Which of two values of the same text a group or distinct entry shows: a number beats a string beats a Boolean. */
+export const typeRank = (v: Scalar): number => (typeof v === 'number' ? 2 : typeof v === 'string' ? 1 : 0);
 
 /** Fold another occurrence (count, first position, value) of the same text into an entry. */
 function absorb(entry: DistinctEntry, value: Scalar, count: number, at: { ordinal: number; sub: number }): void {

@@ -1,7 +1,7 @@
 // GroupTable: the groups of one aggregation over (a slice of) the input; tables over slices merge into one.
 import { Event, type Scalar } from '../runtime/event.js';
 import type { Aggregation, Group, PackedStates } from './compile.js';
-import type { Counter } from './counting.js';
+import { typeRank, type Counter } from './counting.js';
 import { CountedGroups } from './counted-groups.js';
 import { groupText, joinedGroupKey, ownValue, splitByValues } from './group-keys.js';
 import { ownString } from '../util/own-string.js';
@@ -15,6 +15,13 @@ function groupBytes(group: Group): number {
   return bytes;
 }
 
+/**
+ * Of BY values of the same text (`1` and `"1"`), a group shows the one of highest typeRank (a number, else a string),
+ * whatever order they came in or however the input was split among threads (as counted-groups.ts does).
+ */
+function keepRanked(group: Group, f: number, v: Scalar): void {
+  if (typeRank(v) > typeRank(group.byValues[f]!)) group.byValues[f] = ownValue(v);
+}
 
 /** A table's groups as columns, to cross threads: BY values per field, then the packed states (group i is row i). */
 export interface PackedGroups {
@@ -79,8 +86,14 @@ export class GroupTable {
     if (counting !== null) {
       if (counting.depth === 1) {
         const v = ev.get(agg.byFields[0]!);
-        if (v !== undefined && !Array.isArray(v)) return counting.countOne(v, 1, true);
-      } else if (this.readScalars(ev)) return counting.countRow(this.scratch, 1, true);
+        if (v !== undefined && !Array.isArray(v)) {
+          counting.countOne(v, 1, true);
+          return;
+        }
+      } else if (this.readScalars(ev)) {
+        counting.countRow(this.scratch, 1, true);
+        return;
+      }
       // A multivalue BY field: a count for each combination (a missing field: none).
       for (const values of splitByValues(ev, agg.byFields, agg.dedupSplitValues) ?? []) counting.countRow(values, 1, true);
       return;
@@ -89,17 +102,38 @@ export class GroupTable {
       const v = ev.get(agg.byFields[0]!);
       if (v === undefined) return;
       if (!Array.isArray(v)) {
-        agg.addEvent(this.byText.get(groupText(v)) ?? this.create([v]), ev, ordinal);
+        const group = this.byText.get(groupText(v));
+        if (group === undefined) agg.addEvent(this.create([v]), ev, ordinal);
+        else {
+          if (typeof v !== typeof group.byValues[0]) keepRanked(group, 0, v);
+          agg.addEvent(group, ev, ordinal);
+        }
         return;
       }
     } else if (this.readScalars(ev)) {
-      agg.addEvent(this.find(this.scratch) ?? this.create(this.scratch), ev, ordinal);
+      agg.addEvent(this.findRanked(this.scratch) ?? this.create(this.scratch), ev, ordinal);
       return;
     }
     // A multivalue BY field (or a missing one: no combinations).
     for (const values of splitByValues(ev, agg.byFields, agg.dedupSplitValues) ?? []) {
-      agg.addEvent(this.find(values) ?? this.create(values), ev, ordinal);
+      agg.addEvent(this.findRanked(values) ?? this.create(values), ev, ordinal);
     }
+  }
+
+  /**
+   * While the table counts (`stats count by ...`): a way to count lines without making events of them, for the
+   * reader (input/json/span-counts.ts): rows by their BY values (scalars decoded from bytes, so strings of their
+   * own, kept as they are), then by row number. Null when the table does not count. The row numbers hold until the
+   * table is packed or leaves counting mode (neither happens while a unit reads).
+   */
+  lineCounts(): { fields: readonly string[]; countValues(values: readonly Scalar[]): number; countAt(row: number): void } | null {
+    const { counting } = this;
+    if (counting === null) return null;
+    return {
+      fields: this.aggregation.byFields,
+      countValues: counting.depth === 1 ? (values) => counting.countOne(values[0]!, 1, false) : (values) => counting.countRow(values, 1, false),
+      countAt: (row) => counting.countAt(row, 1),
+    };
   }
 
   /** Leave counting mode: a Group per counted row, in the order they were first seen (their bytes were counted). */
@@ -133,7 +167,7 @@ export class GroupTable {
     this.makeGroups();
     other.makeGroups();
     for (const group of other.groups) {
-      const mine = this.find(group.byValues);
+      const mine = this.findRanked(group.byValues);
       if (mine) this.aggregation.mergeGroups(mine, group);
       else this.insert(group);
     }
@@ -173,7 +207,7 @@ export class GroupTable {
     }
     this.makeGroups();
     for (let i = 0; i < packed.count; i++) {
-      const mine = this.byText !== null ? this.byText.get(groupText(byColumns[0]![i]!)) : this.find(byColumns.map((column) => column[i]!));
+      const mine = this.findRanked(byColumns.map((column) => column[i]!));
       if (mine) agg.mergePacked(mine, states, i);
       else this.insert(agg.unpackGroup(byColumns.map((column) => column[i]!), states, i));
     }
@@ -245,6 +279,13 @@ export class GroupTable {
       this.scratch[i] = v;
     }
     return true;
+  }
+
+  /** The group of these BY values, if any, showing from now on any of them that ranks higher than its own (keepRanked). */
+  private findRanked(values: readonly Scalar[]): Group | undefined {
+    const group = this.find(values);
+    if (group !== undefined) for (let f = 0; f < values.length; f++) if (typeof values[f] !== typeof group.byValues[f]) keepRanked(group, f, values[f]!);
+    return group;
   }
 
   /** The group of these BY values, if any. */

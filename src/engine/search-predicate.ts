@@ -21,6 +21,21 @@ export interface SearchCompileOptions {
 
 const ALWAYS: EventPredicate = () => true;
 
+/** Whether a search keeps every event (`*`, no expression, an AND of such, an OR with one): it compiles to ALWAYS. */
+export function matchesEveryEvent(expr: SearchExpr | null): boolean {
+  if (expr === null) return true;
+  switch (expr.kind) {
+    case 'term':
+      return /^\*+$/.test(expr.value.text);
+    case 'and':
+      return expr.items.every(matchesEveryEvent);
+    case 'or':
+      return expr.items.some(matchesEveryEvent);
+    default:
+      return false;
+  }
+}
+
 export function compileSearchExpr(expr: SearchExpr, opts: SearchCompileOptions): EventPredicate {
   switch (expr.kind) {
     case 'and':

@@ -5,7 +5,9 @@ import { blocksToRecords, readFileBatches, readFileRecords, resolveInputs, STDIN
 import { readOpenedBatches } from './sources/records.js';
 import { openInput, type OpenedInput } from './sources/open-input.js';
 import { SpanPicker } from './json/span-picker.js';
-import { blockEvents, canPickKeys, createDecoder, createEventBuilder, createListEventBuilder, KeyPicker, recordEvent, timeFieldNames, type DecodeOptions, type LineDecoding, type MetadataDefaults } from './json/index.js';
+import { SpanCounts, type LineCounts } from './json/span-counts.js';
+import type { SpanShelf } from './json/span-shelf.js';
+import { blockEvents, canPickKeys, createDecoder, createEventBuilder, createListEventBuilder, KeyPicker, metadataDefault, recordEvent, timeFieldNames, type DecodeOptions, type LineDecoding, type MetadataDefaults } from './json/index.js';
 import { LiteralScan } from './fastpath/index.js';
 import { isSeekable } from './sources/chunks.js';
 import { cannotRead } from './sources/input-error.js';
@@ -44,6 +46,14 @@ export interface EventSourceOptions {
   fileSets?: Record<string, Record<string, string>>;
   /** Called once per file with its detected format (for -v). */
   onFile?: (file: string, format: string) => void;
+  /**
+   * The counting table of a `* | stats count by ...` whose search keeps every event: lines the key locator reads
+   * are counted into it by their values' intern ids, without events, where nothing else changes events (no
+   * preset, mapping or time window); other lines are events as before (docs/stats.md, "Performance").
+   */
+  lineCounts?: LineCounts | null;
+  /** A thread's last span picker, for its next unit of the same file (the same query's units only). */
+  spanShelf?: SpanShelf;
 }
 
 /** The first bytes of a plain regular file (for format detection); streams are sniffed once opened (openInput). */
@@ -211,6 +221,14 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
   const firstSearch = keysPickable && !preset && !opts.mapping && opts.firstSearch && !opts.firstSearch.fields.includes('_time') ? opts.firstSearch : null;
   // Many keys and no first search: one walk over each read line (the general decoder's ObjectScanner) costs less.
   const pickable = keysPickable && (firstSearch !== null || fields.size <= MAX_PICKED_KEYS);
+  // Lines counted without events: the event would hold each BY value as the line does (no mapping, no `_time`).
+  const lineCounts = opts.lineCounts && !preset && !userMapper && !opts.window && !prefilter && !opts.firstSearch && !opts.lineCounts.fields.includes('_time') ? opts.lineCounts : null;
+  // A literal scan is what the span picker replaces only when the first search decides every line from fields.
+  const makeSpans = () => SpanPicker.create(fields!, timeNames, firstSearch?.fields, lineCounts?.fields);
+  const spansKey = JSON.stringify([file, [...(fields ?? [])], timeNames, firstSearch?.fields ?? null, lineCounts?.fields ?? null]);
+  const spans = pickable && (!prefilter || (firstSearch !== null && !firstSearch.fields.includes('_raw'))) ? (opts.spanShelf?.pickerFor(spansKey, makeSpans) ?? makeSpans()) : null;
+  const makeCounts = () => SpanCounts.create(spans!, lineCounts!, lineCounts!.fields.map((name) => metadataDefault(name, opts.defaults ?? {}, file)));
+  const counts = spans === null || lineCounts === null ? null : opts.spanShelf ? opts.spanShelf.countsFor(spans, lineCounts, makeCounts) : makeCounts();
   return {
     decode: createDecoder(decodeOptions),
     finish: makeFinisher(opts.window, preset ? presetMapperOf(preset, opts.fields) : null, userMapper),
@@ -218,8 +236,8 @@ function fileDecoding(file: string, firstText: string, opts: EventSourceOptions,
     prefilter,
     scan: prefilter ? new LiteralScan(prefilter.literals) : null,
     picker: pickable ? new KeyPicker(fields, timeNames, firstSearch?.fields) : null,
-    // A literal scan is what the span picker replaces only when the first search decides every line from fields.
-    spans: pickable && (!prefilter || (firstSearch !== null && !firstSearch.fields.includes('_raw'))) ? SpanPicker.create(fields, timeNames, firstSearch?.fields) : null,
+    spans,
+    counts,
     // Past the picker's keys, a line the literal scan keeps is read by the key locator alone (a WebAssembly walk, values
     // interned) rather than by the general decoder's walk in JS.
     hitSpans: prefilter && keysPickable && !pickable ? hitSpansFor(fields, timeNames, decodeOptions) : null,
@@ -251,9 +269,11 @@ async function* jsonFileBatches(
       decoding = fileDecoding(file, firstText ?? text, opts, userMapper);
     }
     stats.bytesRead += batch.kind === 'lines' ? batch.block.end - batch.block.start : batch.records.reduce((n, r) => n + r.text.length + 1, 0);
+    const counted = stats.eventsCounted;
     const events = batch.kind === 'lines' ? blockEvents(batch.block, decoding, stats) : recordEvents(batch.records, decoding, stats);
     stats.eventsKept += events.length;
-    if (events.length) yield events;
+    // A block counted whole still passes (empty): the reader of the batches reports progress between them.
+    if (events.length || stats.eventsCounted !== counted) yield events;
   }
 }
 

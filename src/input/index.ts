@@ -8,5 +8,6 @@ export {
 } from './json/index.js';
 export { MalformedReport, formatDecodeError, type MalformedReportOptions } from './malformed.js';
 export { eventBatches, fileEventBatches, type EventSourceOptions } from './event-source.js';
+export { SpanShelf } from './json/span-shelf.js';
 export { newSourceStats, type SourceStats } from './source-stats.js';
 export { compileFieldMapping, parseProps, type FieldMappingSpec } from './mapping/index.js';

@@ -89,6 +89,8 @@ export interface UnitResult {
   eventsRead: number;
   eventsSkipped: number;
   eventsKept: number;
+  /** Of eventsKept, lines counted into the thread's table by the reader, never made events. */
+  eventsCounted: number;
   /** Events out of the first command. */
   matched: number;
   malformedCount: number;

@@ -244,6 +244,7 @@ function addCounters(stats: SourceStats, result: UnitResult, unit: WorkUnit, fir
   stats.eventsRead += result.eventsRead;
   stats.eventsSkipped += result.eventsSkipped;
   stats.eventsKept += result.eventsKept;
+  stats.eventsCounted += result.eventsCounted;
   stats.bytesRead += unit.range ? unit.range.end - unit.range.start : fileSize(unit.file);
   const linesBefore = firstLines.get(unit.file) ?? 0;
   for (const error of result.malformedKept) stats.malformed.add({ ...error, line: error.line + linesBefore });

@@ -6,8 +6,9 @@ import { LookupLibrary } from '../lookups/index.js';
 import { scanPrefilter } from '../engine/prefilter.js';
 import { primeParsedTexts } from '../parse/parse-cache.js';
 import { firstSearchFilter } from '../engine/first-search.js';
+import { matchesEveryEvent } from '../engine/search-predicate.js';
 import type { CompiledCommand, Stage } from '../engine/types.js';
-import { fileEventBatches, newSourceStats, type EventSourceOptions } from '../input/index.js';
+import { fileEventBatches, newSourceStats, SpanShelf, type EventSourceOptions } from '../input/index.js';
 import type { Event } from '../runtime/event.js';
 import { getZone } from '../time/zone.js';
 import { encodeEvents, type EncodedEvents } from './event-codec.js';
@@ -86,6 +87,19 @@ function groupAndEventSink(table: GroupTable, unitIndex: number, withRaw: boolea
   };
 }
 
+/**
+ * Whether the unit's lines may be counted into the thread's table by the reader, without events (`* | stats count
+ * by ...`): the prefix is one search that keeps every event, the stats counts only and sends nothing else on.
+ * SPLQ_SPAN_COUNTS=off turns it off (for comparisons).
+ */
+function readerCounts(setup: WorkerSetup): boolean {
+  const { split } = setup;
+  const [first] = setup.ast.commands;
+  if (process.env.SPLQ_SPAN_COUNTS === 'off' || split.leadingAggregate || split.perUnit || split.prefixLength !== 1) return false;
+  if (!split.partialStats || partialSendsEvents(split.partialStats)) return false;
+  return first?.kind === 'search' && matchesEveryEvent(first.expr);
+}
+
 /** Runs one thread's units one at a time; `flush` hands over its partial stats table after the last one. */
 export interface UnitRunner {
   run(unit: WorkUnit, output: UnitOutput): Promise<UnitResult>;
@@ -127,6 +141,10 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
   const partial = split.partialStats;
   const newTable = (agg: Aggregation) => new GroupTable(agg, partial ? new MemoryTracker(partial.command, partial.span, budgetMb, 'groups and values') : undefined);
   let table = aggregation ? newTable(aggregation) : null;
+  // The reader counts lines into the table (its rows, by their values' intern ids, kept by the shelf between units).
+  const countsLines = readerCounts(setup);
+  let lineCounts = countsLines ? (table?.lineCounts() ?? null) : null;
+  const spanShelf = new SpanShelf();
   const run = async (unit: WorkUnit, output: UnitOutput): Promise<UnitResult> => {
     // Malformed records are collected, never thrown here: under --strict the main thread fails on the first one
     // in input order, with its true line number.
@@ -143,7 +161,7 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
     traceThread(`unit ${unit.index} start ${unit.range ? `${unit.range.start}-${unit.range.end}` : unit.file}`);
     let batches = 0;
     let reported = 0;
-    for await (const batch of fileEventBatches(unit.file, { ...sourceOptions, onFile }, stats, unit.range)) {
+    for await (const batch of fileEventBatches(unit.file, { ...sourceOptions, onFile, lineCounts, spanShelf }, stats, unit.range)) {
       if (batches++ === 0) traceThread(`unit ${unit.index} first batch`);
       for (const ev of batch) head.push(ev);
       await sink.drain(false);
@@ -151,14 +169,16 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
     }
     head.end();
     await sink.drain(true);
-    traceThread(`unit ${unit.index} end (${batches} batches, ${stats.eventsRead} events)`);
+    traceThread(`unit ${unit.index} end (${batches} batches, ${stats.eventsRead} events, ${stats.eventsCounted} counted without events)`);
     return {
       index: unit.index,
       files: stats.files,
       eventsRead: stats.eventsRead,
       eventsSkipped: stats.eventsSkipped,
       eventsKept: stats.eventsKept,
-      matched: counter.matched,
+      eventsCounted: stats.eventsCounted,
+      // Lines the reader counted passed the search (it keeps every event) without going through it.
+      matched: counter.matched + stats.eventsCounted,
       malformedCount: stats.malformed.count,
       malformedKept: stats.malformed.kept,
       rangeLines: stats.rangeLines,
@@ -170,6 +190,7 @@ export function createUnitRunner(setup: WorkerSetup): UnitRunner {
     if (!table || !aggregation) return null;
     const packed = table.pack();
     table = newTable(aggregation);
+    lineCounts = countsLines ? table.lineCounts() : null;
     return packed;
   };
   return { run, flush };

@@ -111,6 +111,8 @@ export interface ParallelRunOptions extends ReadOptions {
   inProcess?: boolean;
   /** Run them on the real pool over in-process threads ready after these delays (ms), instead. */
   threadDelaysMs?: number[];
+  /** Gets the run's counters at the end (e.g. eventsCounted, which RunOutcome leaves out). */
+  onStats?: (stats: SourceStats) => void;
 }
 
 /** The parallel path; null when the planner keeps the run on one thread. */
@@ -123,6 +125,7 @@ export async function runThreads(text: string, files: string[], opts: ParallelRu
   const executor = opts.threadDelaysMs ? inProcessPool(opts.threadDelaysMs) : opts.inProcess ? inProcessExecutor : undefined;
   const job = { query, tz: TZ, now: NOW, source: sourceSpec(query, opts), prefilter: prefilterSpec(opts), startExecutor: executor };
   const { matched } = await runParallel(plan, job, stats, (ev) => void rows.push(ev));
+  opts.onStats?.(stats);
   return outcome(rows, matched, stats);
 }
 

@@ -18,6 +18,7 @@ import { isJsonObjectText, recordProblem } from './line-check.js';
 import { LINE_FLAT, LINE_KELVIN_ESCAPE, LINE_SPELLING_ESCAPE, pieceLineScan, pieceRunEnds, type PieceLineScan } from './line-runs-wasm.js';
 import { unicodeEscapeSearch } from '../fastpath/escape-search.js';
 import type { SpanPicker } from './span-picker.js';
+import type { SpanCounts } from './span-counts.js';
 
 const NEWLINE_BYTE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -38,6 +39,11 @@ export interface LineDecoding {
   spans: SpanPicker | null;
   /** With a literal scan and too many keys for the picker: the key locator on each line the scan keeps, one at a time, and its events' builder. */
   hitSpans: { spans: SpanPicker; build: ListEventBuilder } | null;
+  /**
+   * With the span picker, no first search and nothing that changes events after decoding: the lines of a `stats
+   * count by` counted by their values' intern ids, without events (the lines it does not count become events).
+   */
+  counts: SpanCounts | null;
   build: EventBuilder;
   /** Whether `decode` parses every record fully (JSON.parse), so it finds any malformed record itself. */
   decodeChecks: boolean;
@@ -100,11 +106,17 @@ function pieceEvents(block: LineBlock, pieceStart: number, pieceEnd: number, fir
   const spans = firstSearch === null ? (scan === null ? decoding.spans : null) : (firstSearch.rawNeeded ? null : decoding.spans);
   if (spans !== null && spans.load(bytes, pieceStart, pieceEnd)) {
     const firstTest = firstSearch === null ? null : (members: Record<string, unknown>) => firstSearch.test(firstSearch.build(members, block.file, undefined));
+    const counts = firstTest === null ? decoding.counts : null;
     // The module judged and read the line: the rule holds, its members are the spans' values.
     let other: LineVisitor | undefined;
     return spans.forEachLine(firstLine, (start, end, line) => {
       reportInvalidUtf8(pieceStart + start, pieceStart + end, line);
       stats.eventsRead++;
+      if (counts !== null && counts.countLine()) {
+        stats.eventsKept++;
+        stats.eventsCounted++;
+        return;
+      }
       const picked = spannedEvent(spans, firstTest, start, end);
       if (picked === REJECTED) stats.eventsSkipped++;
       else if (decoding.finish(picked)) out.push(picked);

@@ -70,7 +70,7 @@ export function createEventBuilder(opts: DecodeOptions, withTime = true, members
     flatten(obj, values);
     setTime(values, obj, timeLookups, opts.zone);
     for (const name of defaulted) {
-      const fallback = name === 'source' ? (defaults.source ?? file) : defaults[name];
+      const fallback = metadataDefault(name, defaults, file);
       if (fallback !== undefined && !values.has(name)) values.set(name, fallback);
     }
     return new Event(values, values.has('_raw') ? undefined : rawText);
@@ -136,6 +136,12 @@ export function createListEventBuilder(opts: DecodeOptions, withTime: boolean, n
     }
     return new Event(values, values.has('_raw') ? undefined : rawText);
   };
+}
+
+/** The value an event of `file` gets for field `name` when its record has none (undefined: it has none). */
+export function metadataDefault(name: string, defaults: MetadataDefaults, file: string): string | undefined {
+  if (name === 'source') return defaults.source ?? file;
+  return (METADATA_FIELDS as readonly string[]).includes(name) ? defaults[name as keyof MetadataDefaults] : undefined;
 }
 
 /** The fields tried in order for the event time. */

@@ -26,6 +26,10 @@ const KEY_MAX = 64;
 /** Flag on a member's slot: a string value holding a backslash. */
 const ESCAPED_STRING = 0x100;
 const SLOT_MASK = 0xff;
+/** A slot's intern mode in the module: off, on while its values repeat (a trial), on whatever the misses. */
+const INTERN_OFF = 0;
+const INTERN_ON = 1;
+const INTERN_ALWAYS = 2;
 /** Below this many bytes a piece is read by the plain-JS picker (a short input never compiles the module). */
 export const SPANS_MIN_BYTES = 4096;
 /** Zero bytes after the input (the module's scans stop in them). */
@@ -82,8 +86,11 @@ export class SpanPicker {
   /** What list() fills and returns. */
   private readonly memberList: MemberList = { slots: [], values: [], count: 0 };
 
-  /** A picker for these names, or null when it is turned off or the names do not fit the module's limits. */
-  static create(fields: Iterable<string>, timeNames: readonly string[], first: readonly string[] = []): SpanPicker | null {
+  /**
+   * A picker for these names, or null when it is turned off or the names do not fit the module's limits. The values
+   * of `internAlways` (fields among `fields`) stay interned however rarely they repeat (lines counted by id).
+   */
+  static create(fields: Iterable<string>, timeNames: readonly string[], first: readonly string[] = [], internAlways: readonly string[] = []): SpanPicker | null {
     if (!keySpansEnabled()) return null;
     const fieldSet = new Set(fields);
     const firstSet = new Set(first.filter((name) => fieldSet.has(name)));
@@ -91,17 +98,23 @@ export class SpanPicker {
     const times = timeNames.filter((name) => !fieldSet.has(name));
     const names = [...firstSet, ...others, ...times];
     if (names.length > MAX_SLOTS || names.some((name) => Buffer.byteLength(name) > KEY_MAX)) return null;
-    return new SpanPicker(names, firstSet.size);
+    return new SpanPicker(names, firstSet.size, new Set(internAlways));
   }
 
   private constructor(
     private readonly names: string[],
     private readonly firstCount: number,
+    private readonly internAlways: ReadonlySet<string>,
   ) {}
 
   /** The wanted keys, by slot: every name a line's members can have. */
   keyNames(): readonly string[] {
     return this.names;
+  }
+
+  /** The slot of a wanted name (-1: not wanted). */
+  slotOf(name: string): number {
+    return this.names.indexOf(name);
   }
 
   /** Makes the instance on first use; false when this runtime cannot run the module. */
@@ -117,11 +130,11 @@ export class SpanPicker {
       this.inputCapacity = this.exports.inputCapacity();
       this.memory = new Uint8Array(this.exports.memory.buffer);
       this.out = new Int32Array(this.exports.memory.buffer);
-      const intern = process.env.SPLQ_KEY_INTERN === 'off' ? 0 : 1;
+      const interning = process.env.SPLQ_KEY_INTERN !== 'off';
       this.names.forEach((name, slot) => {
         const key = Buffer.from(name, 'utf8');
         this.memory.set(key, this.exports.keyAddress(slot));
-        this.exports.addKey(slot, key.length, intern);
+        this.exports.addKey(slot, key.length, !interning ? INTERN_OFF : this.internAlways.has(name) ? INTERN_ALWAYS : INTERN_ON);
       });
     } catch {
       return false;
@@ -219,6 +232,38 @@ export class SpanPicker {
     const id = this.out[m + 3]!;
     if (id < 0) return test(this.first());
     return (this.firstVerdicts[id] ??= test(this.first()));
+  }
+
+  /**
+   * The current line's intern ids of the slots `positions` names (`positions[slot]`: where in `ids`, -1 for a slot
+   * not asked for): how many of those slots the line holds. A member that is not interned (an array, a value too
+   * long for the table) gets the id -1.
+   */
+  idsOf(positions: Int8Array, ids: Int32Array): number {
+    const { out } = this;
+    const at = this.record;
+    const end = at + 4 + out[at + 3]! * 4;
+    let found = 0;
+    for (let m = at + 4; m < end; m += 4) {
+      const position = positions[out[m]! & SLOT_MASK]!;
+      if (position < 0) continue;
+      ids[position] = out[m + 3]!;
+      found++;
+    }
+    return found;
+  }
+
+  /** The decoded value of intern id `id`, which the current line holds in `slot`. */
+  internedValue(id: number, slot: number): unknown {
+    const known = this.values[id];
+    if (known !== undefined) return known;
+    const { out } = this;
+    const at = this.record;
+    const end = at + 4 + out[at + 3]! * 4;
+    let m = at + 4;
+    while (m < end && (out[m]! & SLOT_MASK) !== slot) m += 4;
+    if (m === end || out[m + 3] !== id) throw new Error(`internedValue: the current line holds no id ${id} in slot ${slot}`);
+    return (this.values[id] = this.decode(out[m + 1]!, out[m + 2]!, (out[m]! & ESCAPED_STRING) !== 0));
   }
 
   /** The current line's wanted members, in line order. */
