@@ -1,26 +1,29 @@
 // Counting mode of a group table (`stats count by a[, b...]`, bare counts): per group its BY values and a count, no Group objects.
 import type { Scalar } from '../runtime/event.js';
 import { valueBytes, type MemoryTracker } from '../runtime/memory-budget.js';
-import { groupText, joinedGroupKey, ownValue } from './group-keys.js';
+import { groupText, ownValue } from './group-keys.js';
 import { typeRank } from './counting.js';
-import { ownString } from '../util/own-string.js';
 
 /** Heap bytes of a counted group, roughly: its index entry, count and value slots (the values' own bytes apart). */
 const COUNTED_GROUP_BYTES = 60;
+/** Heap bytes of a new index level (a Map under one value of a BY field that is not the last). */
+const LEVEL_BYTES = 120;
+
+/** The index: one Map level per BY field, keyed by the value's group text; the last level holds row numbers. */
+type Level = Map<string, Level | number>;
 
 /**
  * Groups as rows: `columns[f][i]` is row i's value of BY field f (a compact copy, never a slice of an input line)
  * and `counts[i]` its count. Rows are numbered in the order their groups were first seen. Of values of the same
  * text (`1` and `"1"`) a row keeps the one of highest typeRank (a number, else a string), so what it shows does not
- * depend on the order lines arrive in, nor on how they were split among threads or read (span-counts.ts). With
- * millions of groups this is one index entry and a few slots per group (145k Groups, each with its states and
- * BY-value arrays, made most of the collector's work in `stats count by ProcessGuid`).
+ * depend on the order lines arrive in, nor on how they were split among threads or read (span-counts.ts). With millions of groups
+ * this is one index entry and a few slots per group (145k Groups, each with its states and BY-value arrays, made most
+ * of the collector's work in `stats count by ProcessGuid`).
  */
 export class CountedGroups {
   readonly columns: Scalar[][];
   readonly counts: number[] = [];
-  /** Row numbers by the BY value's group text (one BY field) or the values' joined key (joinedGroupKey). */
-  private readonly index = new Map<string, number>();
+  private readonly index: Level = new Map();
   /** Bytes counted against the budget so far (handed to another budget when another table takes these rows over). */
   private bytes = 0;
 
@@ -44,8 +47,8 @@ export class CountedGroups {
   /** Count `n` for the one BY value `v` (a table with one BY field); `copy`: v may be a slice of an input line. Returns the row. */
   countOne(v: Scalar, n: number, copy: boolean): number {
     const text = groupText(v);
-    const at = this.index.get(text);
-    if (at === undefined) return this.newRow(text, [v], n, copy);
+    const at = this.index.get(text) as number | undefined;
+    if (at === undefined) return this.newRow(this.index, text, [v], n, copy);
     this.counts[at]! += n;
     if (typeof v !== typeof this.columns[0]![at]) this.keepRanked(0, at, v, copy);
     return at;
@@ -53,12 +56,22 @@ export class CountedGroups {
 
   /** Count `n` for these BY values (one per field); `copy`: they may be slices of an input line. Returns the row. */
   countRow(values: readonly Scalar[], n: number, copy: boolean): number {
-    if (this.depth === 1) return this.countOne(values[0]!, n, copy);
-    const key = joinedGroupKey(values, this.depth);
-    const at = this.index.get(key);
-    if (at === undefined) return this.newRow(key, values, n, copy);
+    const last = this.depth - 1;
+    let level = this.index;
+    for (let f = 0; f < last; f++) {
+      const text = groupText(values[f]!);
+      let next = level.get(text) as Level | undefined;
+      if (next === undefined) {
+        level.set(ownText(values[f]!, text, copy), (next = new Map()));
+        this.addBytes(LEVEL_BYTES);
+      }
+      level = next;
+    }
+    const text = groupText(values[last]!);
+    const at = level.get(text) as number | undefined;
+    if (at === undefined) return this.newRow(level, text, values, n, copy);
     this.counts[at]! += n;
-    for (let f = 0; f < this.depth; f++) if (typeof values[f] !== typeof this.columns[f]![at]) this.keepRanked(f, at, values[f]!, copy);
+    for (let f = 0; f <= last; f++) if (typeof values[f] !== typeof this.columns[f]![at]) this.keepRanked(f, at, values[f]!, copy);
     return at;
   }
 
@@ -86,8 +99,8 @@ export class CountedGroups {
     }
   }
 
-  /** A new row keyed by `key` (a value's text, or the joined key of several: kept as a copy of its own): its number. */
-  private newRow(key: string, values: readonly Scalar[], n: number, copy: boolean): number {
+  /** A new row under `level` (the last level of the index) keyed by `text`: its number. */
+  private newRow(level: Level, text: string, values: readonly Scalar[], n: number, copy: boolean): number {
     const row = this.counts.length;
     let bytes = COUNTED_GROUP_BYTES;
     for (let f = 0; f < this.depth; f++) {
@@ -95,14 +108,8 @@ export class CountedGroups {
       this.columns[f]!.push(v);
       bytes += 2 * valueBytes(v);
     }
-    if (this.depth > 1) {
-      // The key's text again, as the index's share of the bytes (the values' copies are counted above).
-      bytes += 2 * key.length;
-      this.index.set(ownString(key), row);
-    } else {
-      const only = this.columns[0]![row]!;
-      this.index.set(typeof only === 'string' ? only : key, row);
-    }
+    const last = this.columns[this.depth - 1]![row]!;
+    level.set(typeof last === 'string' ? last : text, row);
     this.counts.push(n);
     this.addBytes(bytes);
     return row;
@@ -112,4 +119,9 @@ export class CountedGroups {
     this.bytes += bytes;
     this.memory?.addBytes(bytes);
   }
+}
+
+/** The key a new index level is kept under: the value's own copy when it is a string (its text), else its text. */
+function ownText(v: Scalar, text: string, copy: boolean): string {
+  return typeof v === 'string' && copy ? (ownValue(v) as string) : text;
 }
