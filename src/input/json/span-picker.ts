@@ -147,13 +147,19 @@ export class SpanPicker {
   load(bytes: NodeBuffer, start: number, end: number): boolean {
     const length = end - start;
     if (length < SPANS_MIN_BYTES || !this.start() || length + PADDING > this.inputCapacity) return false;
+    this.copyIn(bytes, start, end);
+    return true;
+  }
+
+  /** Copies bytes[start, end) to the module's input area, zero padding after it, as the current piece. */
+  private copyIn(bytes: NodeBuffer, start: number, end: number): void {
+    const length = end - start;
     this.refreshViews();
     this.memory.set(bytes.subarray(start, end), this.inputAt);
     this.memory.fill(0, this.inputAt + length, this.inputAt + length + PADDING);
     this.bytes = bytes;
     this.pieceStart = start;
     this.length = length;
-    return true;
   }
 
   /**
@@ -164,12 +170,7 @@ export class SpanPicker {
   readLine(bytes: NodeBuffer, start: number, end: number): boolean {
     const length = end - start;
     if (!this.start() || length + PADDING > this.inputCapacity) return false;
-    this.refreshViews();
-    this.memory.set(bytes.subarray(start, end), this.inputAt);
-    this.memory.fill(0, this.inputAt + length, this.inputAt + length + PADDING);
-    this.bytes = bytes;
-    this.pieceStart = start;
-    this.length = length;
+    this.copyIn(bytes, start, end);
     this.exports.pick(0, length);
     if (this.exports.declinedLine() !== 0 || this.exports.writtenInts() === 0) return false;
     this.refreshViews();
