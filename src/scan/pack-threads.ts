@@ -30,6 +30,9 @@ function hasRoundSubsearch(spl: string): boolean {
 const ROUND_FIXED_WEIGHT = 150;
 const ROUND_MEMBER_WEIGHT = 2;
 
+/** Credits closer than this are equal (they differ only by the rounding of their sums). */
+const CREDIT_TIE = 1e-9;
+
 /**
  * Share the entries out over `shards` workers. The detections with join or append subsearches all go to the first
  * worker, so that only one worker re-reads, decodes and maps the inputs for a subsearch round. The others are dealt
@@ -65,7 +68,9 @@ export function partitionEntries(entries: readonly PackEntry[], shards: number):
       let best = 0;
       for (let k = 0; k < shards; k++) {
         credit[k]! += sum > 0 ? part[k]! / sum : 1 / shards;
-        if (credit[k]! > credit[best]!) best = k;
+        // Credits are sums of fractions: a tie within rounding goes to the lower shard, as exact sums would, so
+        // with equal parts each run of picks goes round the shards in turn (every kind split evenly, ±1).
+        if (credit[k]! > credit[best]! + CREDIT_TIE) best = k;
       }
       credit[best]! -= 1;
       shardOf[i] = best;
