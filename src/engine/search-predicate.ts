@@ -21,12 +21,15 @@ export interface SearchCompileOptions {
 
 const ALWAYS: EventPredicate = () => true;
 
+/** A term of only `*`s: it matches every event. */
+const MATCH_ALL_TERM = /^\*+$/;
+
 /** Whether a search keeps every event (`*`, no expression, an AND of such, an OR with one): it compiles to ALWAYS. */
 export function matchesEveryEvent(expr: SearchExpr | null): boolean {
   if (expr === null) return true;
   switch (expr.kind) {
     case 'term':
-      return /^\*+$/.test(expr.value.text);
+      return MATCH_ALL_TERM.test(expr.value.text);
     case 'and':
       return expr.items.every(matchesEveryEvent);
     case 'or':
@@ -80,7 +83,7 @@ function anyOf(preds: EventPredicate[]): EventPredicate {
 
 /** A bare term or phrase matches `_raw`; `*` alone matches every row, even rows without `_raw`. */
 function compileTerm(lit: SearchLiteral): EventPredicate {
-  if (/^\*+$/.test(lit.text)) return ALWAYS;
+  if (MATCH_ALL_TERM.test(lit.text)) return ALWAYS;
   const matches = compileTermMatcher(lit.text, { quoted: lit.quoted, caseSensitive: lit.modifier === 'CASE', termMode: lit.modifier === 'TERM' });
   return (ev) => {
     const raw = ev.get('_raw');
@@ -127,7 +130,7 @@ export function searchReads(expr: SearchExpr | null, out: Set<string>): void {
       searchReads(expr.expr, out);
       return;
     case 'term':
-      if (!/^\*+$/.test(expr.value.text)) out.add('_raw');
+      if (!MATCH_ALL_TERM.test(expr.value.text)) out.add('_raw');
       return;
     case 'compare':
       out.add(timeBoundSide(expr.field, expr.op) ? '_time' : expr.field);

@@ -42,6 +42,7 @@ export const TIME_FIELD_CANDIDATES: readonly string[] = [
   '@timestamp', 'timestamp', 'TimeCreated', 'EventTime', 'UtcTime', 'TimeGenerated', 'time', 'date',
 ];
 const METADATA_FIELDS = ['sourcetype', 'source', 'host', 'index'] as const;
+type MetadataField = (typeof METADATA_FIELDS)[number];
 /** Keys a Splunk export line (`output_mode=json`) may carry besides `result`. */
 const EXPORT_KEYS = new Set(['preview', 'offset', 'lastrow', 'result']);
 
@@ -69,10 +70,7 @@ export function createEventBuilder(opts: DecodeOptions, withTime = true, members
     const values = new Map<string, FieldValue>();
     flatten(obj, values);
     setTime(values, obj, timeLookups, opts.zone);
-    for (const name of defaulted) {
-      const fallback = metadataDefault(name, defaults, file);
-      if (fallback !== undefined && !values.has(name)) values.set(name, fallback);
-    }
+    setMetadataDefaults(values, defaulted, defaults, file);
     return new Event(values, values.has('_raw') ? undefined : rawText);
   };
 }
@@ -130,18 +128,27 @@ export function createListEventBuilder(opts: DecodeOptions, withTime: boolean, n
       if (parsed === undefined) values.delete('_time');
       else values.set('_time', parsed);
     }
-    for (const name of defaulted) {
-      const fallback = name === 'source' ? (defaults.source ?? file) : defaults[name];
-      if (fallback !== undefined && !values.has(name)) values.set(name, fallback);
-    }
+    setMetadataDefaults(values, defaulted, defaults, file);
     return new Event(values, values.has('_raw') ? undefined : rawText);
   };
 }
 
 /** The value an event of `file` gets for field `name` when its record has none (undefined: it has none). */
 export function metadataDefault(name: string, defaults: MetadataDefaults, file: string): string | undefined {
-  if (name === 'source') return defaults.source ?? file;
-  return (METADATA_FIELDS as readonly string[]).includes(name) ? defaults[name as keyof MetadataDefaults] : undefined;
+  return (METADATA_FIELDS as readonly string[]).includes(name) ? metadataFieldDefault(name as MetadataField, defaults, file) : undefined;
+}
+
+/** Gives each of `names` that `values` lacks its default for an event of `file` (the builders' per-event step). */
+function setMetadataDefaults(values: Map<string, FieldValue>, names: readonly MetadataField[], defaults: MetadataDefaults, file: string): void {
+  for (const name of names) {
+    const fallback = metadataFieldDefault(name, defaults, file);
+    if (fallback !== undefined && !values.has(name)) values.set(name, fallback);
+  }
+}
+
+/** The default of a metadata field for an event of `file` (no check of the name). */
+function metadataFieldDefault(name: MetadataField, defaults: MetadataDefaults, file: string): string | undefined {
+  return name === 'source' ? (defaults.source ?? file) : defaults[name];
 }
 
 /** The fields tried in order for the event time. */

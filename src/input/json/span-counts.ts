@@ -40,8 +40,8 @@ function hashIds(source: Int32Array, base: number, depth: number): number {
 export class SpanCounts {
   private readonly depth: number;
   private readonly slots: number[];
-  /** Slot → position among the BY fields, -1 for the other slots. */
-  private readonly positions = new Int8Array(32).fill(-1);
+  /** Slot → position among the BY fields, -1 for the other slots (one entry per key slot of the picker). */
+  private readonly positions: Int8Array;
   private readonly ids: Int32Array;
   private readonly values: Scalar[];
   private kinds = new Uint8Array(1024);
@@ -72,6 +72,7 @@ export class SpanCounts {
   ) {
     this.depth = slots.length;
     this.slots = slots;
+    this.positions = new Int8Array(picker.keyNames().length).fill(-1);
     slots.forEach((slot, position) => (this.positions[slot] = position));
     this.ids = new Int32Array(this.depth);
     this.values = new Array<Scalar>(this.depth);

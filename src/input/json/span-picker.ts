@@ -264,7 +264,7 @@ export class SpanPicker {
     let m = at + 4;
     while (m < end && (out[m]! & SLOT_MASK) !== slot) m += 4;
     if (m === end || out[m + 3] !== id) throw new Error(`internedValue: the current line holds no id ${id} in slot ${slot}`);
-    return (this.values[id] = this.decode(out[m + 1]!, out[m + 2]!, (out[m]! & ESCAPED_STRING) !== 0));
+    return this.memberValue(m, out[m]!);
   }
 
   /** The current line's wanted members, in line order. */
